@@ -1,0 +1,42 @@
+/** The validated, typed configuration the process runs with. Built only by `loadConfig`. */
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export const NODE_ENVS = ['production', 'development', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+
+export const BOT_TYPES = ['UserAssignedMSI', 'SingleTenant'] as const;
+export type BotType = (typeof BOT_TYPES)[number];
+
+/** Local mode: no Bot Framework authentication, loopback only. Authenticated: a real bot registration. */
+export type BotCredentials =
+  | { readonly mode: 'local' }
+  | {
+      readonly mode: 'authenticated';
+      readonly appId: string;
+      readonly appType: BotType;
+      readonly tenantId: string;
+      /** Client secret; only for SingleTenant. */
+      readonly password?: string;
+    };
+
+export type StorageConfig =
+  | { readonly kind: 'connection-string'; readonly connectionString: string }
+  | { readonly kind: 'account-url'; readonly accountUrl: string; readonly managedIdentityClientId?: string };
+
+/** `any` only in local mode without ALLOWED_TENANTS; production always has a list. */
+export type TenantPolicy = { readonly kind: 'any' } | { readonly kind: 'list'; readonly tenantIds: ReadonlySet<string> };
+
+export interface AppConfig {
+  readonly nodeEnv: NodeEnv;
+  readonly port: number;
+  readonly bindAddress: string;
+  readonly bot: BotCredentials;
+  readonly storage: StorageConfig;
+  readonly tablePrefix: string;
+  readonly tenants: TenantPolicy;
+  readonly adminIds: ReadonlySet<string>;
+  readonly logLevel: LogLevel;
+  readonly appInsightsConnectionString?: string;
+}

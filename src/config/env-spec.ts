@@ -1,0 +1,57 @@
+/**
+ * Every environment variable the product reads, in one list.
+ *
+ * The configuration loader reads only names listed here, `.env.example` documents each of them and
+ * a test keeps the two (and the Bicep app settings) in step. Add a variable here first.
+ */
+export interface EnvVariableSpec {
+  readonly name: string;
+  /** When false, production (and the Bicep app settings) must provide it. */
+  readonly optional: boolean;
+  /** What is expected, as shown in error messages and `.env.example`. */
+  readonly description: string;
+}
+
+export const ENV_SPEC = [
+  { name: 'NODE_ENV', optional: true, description: '`production`, `development` or `test` (default `development`)' },
+  { name: 'PORT', optional: true, description: 'TCP port of the HTTP server, an integer 1-65535 (default 3978)' },
+  {
+    name: 'BIND_ADDRESS',
+    optional: true,
+    description: 'address to listen on; local mode accepts loopback only (default 127.0.0.1 locally, 0.0.0.0 with credentials)',
+  },
+  { name: 'BOT_ID', optional: false, description: 'Microsoft App ID of the bot (a GUID); empty means local mode without authentication' },
+  { name: 'BOT_PASSWORD', optional: true, description: 'client secret of the bot, required when BOT_TYPE is SingleTenant' },
+  { name: 'BOT_TYPE', optional: false, description: '`UserAssignedMSI` or `SingleTenant`' },
+  { name: 'BOT_TENANT_ID', optional: false, description: 'Entra tenant id (a GUID) of the bot registration' },
+  {
+    name: 'STORAGE_CONNECTION_STRING',
+    optional: true,
+    description: 'Azure Storage connection string (Azurite locally); set this or STORAGE_ACCOUNT_URL',
+  },
+  {
+    name: 'STORAGE_ACCOUNT_URL',
+    optional: true,
+    description: 'Table endpoint, e.g. https://ACCOUNT.table.core.windows.net, used with managed identity (DefaultAzureCredential)',
+  },
+  { name: 'TABLE_PREFIX', optional: true, description: 'prefix for table names, letters and digits only (default none)' },
+  {
+    name: 'ALLOWED_TENANTS',
+    optional: true,
+    description: 'comma-separated Entra tenant ids whose activities are served (default: BOT_TENANT_ID; any tenant in local mode)',
+  },
+  { name: 'ADMIN_IDS', optional: true, description: 'comma-separated Entra object ids of bot admins' },
+  { name: 'LOG_LEVEL', optional: true, description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent` (default `info`)' },
+  {
+    name: 'AZURE_CLIENT_ID',
+    optional: true,
+    description: 'client id of the user-assigned managed identity used by DefaultAzureCredential for storage',
+  },
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
+    optional: true,
+    description: 'Application Insights connection string; when set, telemetry is exported there',
+  },
+] as const satisfies readonly EnvVariableSpec[];
+
+export type EnvVariableName = (typeof ENV_SPEC)[number]['name'];

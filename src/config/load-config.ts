@@ -1,0 +1,177 @@
+import {
+  AppConfig,
+  BOT_TYPES,
+  BotCredentials,
+  BotType,
+  LOG_LEVELS,
+  LogLevel,
+  NODE_ENVS,
+  NodeEnv,
+  StorageConfig,
+  TenantPolicy,
+} from './app-config';
+import { ConfigError, ConfigProblem } from './config-error';
+import { EnvVariableName } from './env-spec';
+import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
+
+export type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates the environment. Collects every problem and throws one ConfigError listing
+ * them all; returns a fully typed configuration otherwise.
+ */
+export function loadConfig(env: Environment): AppConfig {
+  const problems: ConfigProblem[] = [];
+  const read = (name: EnvVariableName): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const problem = (variable: EnvVariableName, message: string): void => {
+    problems.push({ variable, message });
+  };
+
+  const nodeEnv = oneOf(read('NODE_ENV'), NODE_ENVS, 'development', (m) => problem('NODE_ENV', m));
+  const port = readPort(read('PORT'), (m) => problem('PORT', m));
+  const bot = readBot(read, nodeEnv, problem);
+  const bindAddress = readBindAddress(read('BIND_ADDRESS'), bot, (m) => problem('BIND_ADDRESS', m));
+  const storage = readStorage(read, problem);
+  const tablePrefix = read('TABLE_PREFIX') ?? '';
+  if (!/^([A-Za-z][A-Za-z0-9]{0,19})?$/.test(tablePrefix)) {
+    problem('TABLE_PREFIX', `expected up to 20 letters and digits starting with a letter, got "${tablePrefix}"`);
+  }
+  const tenants = readTenants(read('ALLOWED_TENANTS'), bot, (m) => problem('ALLOWED_TENANTS', m));
+  const adminIds = readGuidList(read('ADMIN_IDS'), 'Entra object id', (m) => problem('ADMIN_IDS', m));
+  const logLevel = oneOf(read('LOG_LEVEL'), LOG_LEVELS, 'info', (m) => problem('LOG_LEVEL', m));
+  const appInsightsConnectionString = read('APPLICATIONINSIGHTS_CONNECTION_STRING');
+  if (appInsightsConnectionString !== undefined && !/InstrumentationKey=|IngestionEndpoint=/i.test(appInsightsConnectionString)) {
+    problem('APPLICATIONINSIGHTS_CONNECTION_STRING', 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)');
+  }
+
+  if (problems.length > 0 || storage === undefined) throw new ConfigError(problems);
+  return {
+    nodeEnv,
+    port,
+    bindAddress,
+    bot,
+    storage,
+    tablePrefix,
+    tenants,
+    adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
+    logLevel: logLevel as LogLevel,
+    appInsightsConnectionString,
+  };
+}
+
+type Report = (message: string) => void;
+type Reader = (name: EnvVariableName) => string | undefined;
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, report: Report): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  report(`expected one of ${allowed.join(', ')}, got "${value}"`);
+  return fallback;
+}
+
+function readPort(value: string | undefined, report: Report): number {
+  if (value === undefined) return 3978;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    report(`expected an integer between 1 and 65535, got "${value}"`);
+    return 3978;
+  }
+  return port;
+}
+
+function readBot(read: Reader, nodeEnv: NodeEnv, problem: (v: EnvVariableName, m: string) => void): BotCredentials {
+  const appId = read('BOT_ID');
+  const appType = read('BOT_TYPE');
+  const tenantId = read('BOT_TENANT_ID');
+  const password = read('BOT_PASSWORD');
+
+  if (appId === undefined) {
+    if (nodeEnv === 'production') {
+      problem('BOT_ID', 'required when NODE_ENV=production: the bot never runs in production without Bot Framework authentication');
+    }
+    for (const [name, value] of [['BOT_TYPE', appType], ['BOT_TENANT_ID', tenantId], ['BOT_PASSWORD', password]] as const) {
+      if (value !== undefined) problem(name, 'is set but BOT_ID is empty: set BOT_ID too, or unset it for local mode');
+    }
+    return { mode: 'local' };
+  }
+
+  if (!isGuid(appId)) problem('BOT_ID', `expected the bot's Microsoft App ID (a GUID), got "${appId}"`);
+  if (appType === undefined) problem('BOT_TYPE', `required with BOT_ID: one of ${BOT_TYPES.join(', ')}`);
+  else if (!(BOT_TYPES as readonly string[]).includes(appType)) {
+    problem('BOT_TYPE', `expected one of ${BOT_TYPES.join(', ')}, got "${appType}"`);
+  }
+  if (tenantId === undefined) problem('BOT_TENANT_ID', 'required with BOT_ID: the Entra tenant id (a GUID) of the bot registration');
+  else if (!isGuid(tenantId)) problem('BOT_TENANT_ID', `expected a tenant id (a GUID), got "${tenantId}"`);
+  if (appType === 'SingleTenant' && password === undefined) {
+    problem('BOT_PASSWORD', 'required when BOT_TYPE=SingleTenant: the client secret of the app registration');
+  }
+  if (appType === 'UserAssignedMSI' && password !== undefined) {
+    problem('BOT_PASSWORD', 'must be empty when BOT_TYPE=UserAssignedMSI: a managed identity has no secret');
+  }
+  return {
+    mode: 'authenticated',
+    appId,
+    appType: (appType ?? 'SingleTenant') as BotType,
+    tenantId: tenantId ?? '',
+    password,
+  };
+}
+
+function readBindAddress(value: string | undefined, bot: BotCredentials, report: Report): string {
+  if (bot.mode === 'local') {
+    if (value !== undefined && !isLoopback(value)) {
+      report(`local mode (no BOT_ID) runs without authentication and listens on loopback only; got "${value}"`);
+    }
+    return value ?? '127.0.0.1';
+  }
+  return value ?? '0.0.0.0';
+}
+
+function readStorage(read: Reader, problem: (v: EnvVariableName, m: string) => void): StorageConfig | undefined {
+  const connectionString = read('STORAGE_CONNECTION_STRING');
+  const accountUrl = read('STORAGE_ACCOUNT_URL');
+  if (connectionString !== undefined && accountUrl !== undefined) {
+    problem('STORAGE_CONNECTION_STRING', 'set either STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, not both');
+    return undefined;
+  }
+  if (connectionString !== undefined) {
+    const parts = parseConnectionString(connectionString);
+    if (!parts.has('accountname') && !parts.has('tableendpoint') && parts.get('usedevelopmentstorage') !== 'true') {
+      problem('STORAGE_CONNECTION_STRING', 'expected an Azure Storage connection string (AccountName=…;AccountKey=…;TableEndpoint=…)');
+      return undefined;
+    }
+    return { kind: 'connection-string', connectionString };
+  }
+  if (accountUrl !== undefined) {
+    const url = parseUrl(accountUrl);
+    const secure = url?.protocol === 'https:' || (url?.protocol === 'http:' && isLoopback(url.hostname));
+    if (url === undefined || !secure) {
+      problem('STORAGE_ACCOUNT_URL', `expected the table endpoint URL, e.g. https://ACCOUNT.table.core.windows.net, got "${accountUrl}"`);
+      return undefined;
+    }
+    const clientId = read('AZURE_CLIENT_ID');
+    if (clientId !== undefined && !isGuid(clientId)) problem('AZURE_CLIENT_ID', `expected a client id (a GUID), got "${clientId}"`);
+    return { kind: 'account-url', accountUrl, managedIdentityClientId: clientId };
+  }
+  problem('STORAGE_CONNECTION_STRING', 'required: set STORAGE_CONNECTION_STRING (or STORAGE_ACCOUNT_URL with a managed identity)');
+  return undefined;
+}
+
+function readTenants(value: string | undefined, bot: BotCredentials, report: Report): TenantPolicy {
+  if (value === undefined) {
+    return bot.mode === 'local' ? { kind: 'any' } : { kind: 'list', tenantIds: new Set([bot.tenantId.toLowerCase()]) };
+  }
+  const ids = readGuidList(value, 'tenant id', report);
+  return { kind: 'list', tenantIds: new Set(ids.map((id) => id.toLowerCase())) };
+}
+
+function readGuidList(value: string | undefined, what: string, report: Report): string[] {
+  if (value === undefined) return [];
+  const items = splitList(value);
+  const bad = items.filter((item) => !isGuid(item));
+  if (bad.length > 0) report(`expected a comma-separated list of ${what}s (GUIDs); not a GUID: ${bad.map((b) => `"${b}"`).join(', ')}`);
+  return items.filter(isGuid);
+}

@@ -1,0 +1,86 @@
+import restify from 'restify';
+import { Logger } from '../logging/logger';
+import { activityBodyProblem } from './activity-body';
+
+export interface ServerDependencies {
+  readonly logger: Logger;
+  /** Handles one Bot Framework request (the Teams layer's bot). */
+  readonly processActivity: (req: restify.Request, res: restify.Response) => Promise<void>;
+  /** Resolves when dependencies (storage) answer; rejects with the reason otherwise. */
+  readonly checkReady: () => Promise<void>;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  /** Stops accepting connections, waits for in-flight requests (up to `graceMs`), then resolves. */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Activities are small; the Bot Framework caps messages around 100 KB. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export function createServer(deps: ServerDependencies): restify.Server {
+  const server = restify.createServer({ name: 'support-intake-bot', handleUncaughtExceptions: false });
+  // jsonBodyParser passes its options to restify's bodyReader, which enforces maxBodySize (413).
+  const bodyOptions: restify.plugins.BodyParserOptions = { maxBodySize: MAX_BODY_BYTES, mapParams: false };
+  server.use(restify.plugins.jsonBodyParser(bodyOptions));
+
+  server.post('/api/messages', async (req, res) => {
+    const problem = activityBodyProblem(req.body);
+    if (problem !== undefined) {
+      res.send(400, { error: { code: 'BadRequest', message: problem } });
+      return;
+    }
+    try {
+      await deps.processActivity(req, res);
+    } catch (error) {
+      deps.logger.error({ err: error }, 'request failed');
+      if (!res.headersSent) res.send(500, { error: { code: 'InternalError', message: 'the bot failed to process the activity' } });
+    }
+  });
+
+  server.get('/healthz', (_req, res) => {
+    res.send(200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req, res) => {
+    try {
+      await deps.checkReady();
+      res.send(200, { status: 'ready', storage: 'ok' });
+    } catch (error) {
+      res.send(503, { status: 'not ready', storage: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  return server;
+}
+
+/** Listens, and gives back a handle whose `close` drains in-flight requests. */
+export async function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, host, () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address();
+  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${actualPort}`,
+    close: (graceMs = 10_000) => drain(server, graceMs),
+  };
+}
+
+async function drain(server: restify.Server, graceMs: number): Promise<void> {
+  const http = server.server;
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  http.closeIdleConnections();
+  const timer = setTimeout(() => http.closeAllConnections(), graceMs);
+  try {
+    await closed;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Typed storage errors. Callers branch on the class (or `code`), never on a status number or a
+ * message: the storage layer translates Table Storage's HTTP answers into these.
+ */
+export abstract class StorageError extends Error {
+  abstract readonly code: string;
+}
+
+/** Someone else changed (or created) the entity since it was read: re-read and decide again. */
+export class ConcurrencyConflictError extends StorageError {
+  readonly code = 'STORAGE_CONFLICT';
+  constructor(readonly key: string) {
+    super(`Storage: error writing "${key}" due to eTag conflict.`);
+    this.name = 'ConcurrencyConflictError';
+  }
+}
+
+/** A value larger than one Table Storage entity can hold. */
+export class ValueTooLargeError extends StorageError {
+  readonly code = 'STORAGE_VALUE_TOO_LARGE';
+  constructor(readonly key: string, readonly size: number, readonly limit: number) {
+    super(`Storage: value for "${key}" is ${size} characters of JSON; the limit is ${limit}.`);
+    this.name = 'ValueTooLargeError';
+  }
+}
+
+/** A key Table Storage cannot hold even once encoded (too long). */
+export class InvalidKeyError extends StorageError {
+  readonly code = 'STORAGE_INVALID_KEY';
+  constructor(readonly key: string, reason: string) {
+    super(`Storage: key "${key.slice(0, 80)}" cannot be stored: ${reason}.`);
+    this.name = 'InvalidKeyError';
+  }
+}
+
+/** Table Storage could not be reached or answered with a server error after retries. */
+export class StorageUnavailableError extends StorageError {
+  readonly code = 'STORAGE_UNAVAILABLE';
+  constructor(message: string, cause?: unknown) {
+    super(`Storage unavailable: ${message}`, { cause });
+    this.name = 'StorageUnavailableError';
+  }
+}

@@ -1,0 +1,90 @@
+import { TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
+import { DefaultAzureCredential } from '@azure/identity';
+import { StorageUnavailableError } from './storage-errors';
+import { TABLE_NAMES, TableKey } from './table-names';
+
+/** How to reach the account: the same two ways the configuration offers. */
+export type TableAccount =
+  | { readonly kind: 'connection-string'; readonly connectionString: string }
+  | { readonly kind: 'account-url'; readonly accountUrl: string; readonly managedIdentityClientId?: string };
+
+/**
+ * One place that knows how to open table clients. The SDK's pipeline already retries 429 / 5xx and
+ * timeouts with exponential backoff; we only bound it so a dead account is reported quickly.
+ */
+export class TableService {
+  private readonly clients = new Map<TableKey, TableClient>();
+  private readonly options: TableServiceClientOptions;
+
+  constructor(
+    private readonly account: TableAccount,
+    private readonly prefix = '',
+  ) {
+    const url = account.kind === 'account-url' ? account.accountUrl : '';
+    this.options = {
+      // Azurite speaks plain HTTP on loopback; Azure is always HTTPS.
+      allowInsecureConnection: account.kind === 'connection-string' || url.startsWith('http://'),
+      retryOptions: { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
+    };
+  }
+
+  tableName(key: TableKey): string {
+    return `${this.prefix}${TABLE_NAMES[key]}`;
+  }
+
+  client(key: TableKey): TableClient {
+    let client = this.clients.get(key);
+    if (client === undefined) {
+      const name = this.tableName(key);
+      client =
+        this.account.kind === 'connection-string'
+          ? TableClient.fromConnectionString(this.account.connectionString, name, this.options)
+          : new TableClient(this.account.accountUrl, name, this.credential(), this.options);
+      this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Creates every table that does not exist yet (the SDK ignores "already exists"). */
+  async ensureTables(): Promise<void> {
+    try {
+      await Promise.all((Object.keys(TABLE_NAMES) as TableKey[]).map((key) => this.client(key).createTable()));
+    } catch (error) {
+      throw new StorageUnavailableError(`could not create tables: ${describe(error)}`, error);
+    }
+  }
+
+  /** Readiness: one cheap point query against the state table. Throws StorageUnavailableError. */
+  async ping(): Promise<void> {
+    try {
+      const page = this.client('botState').listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 });
+      await page.next();
+    } catch (error) {
+      throw new StorageUnavailableError(describe(error), error);
+    }
+  }
+
+  /** Only for admin tooling and tests: the raw service client. */
+  serviceClient(): TableServiceClient {
+    return this.account.kind === 'connection-string'
+      ? TableServiceClient.fromConnectionString(this.account.connectionString, this.options)
+      : new TableServiceClient(this.account.accountUrl, this.credential(), this.options);
+  }
+
+  private credential(): DefaultAzureCredential {
+    const clientId = this.account.kind === 'account-url' ? this.account.managedIdentityClientId : undefined;
+    return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+  }
+}
+
+export function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const status = (error as { statusCode?: number }).statusCode;
+    return status ? `${error.message} (HTTP ${status})` : error.message;
+  }
+  return String(error);
+}
+
+export function statusOf(error: unknown): number | undefined {
+  return typeof error === 'object' && error !== null ? (error as { statusCode?: number }).statusCode : undefined;
+}

@@ -1,0 +1,29 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+import { Attachment, CardFactory } from 'botbuilder';
+
+/** The top-level `cards/` folder; the same relative path from `src/teams` and `dist/teams`. */
+const CARDS_DIR = path.resolve(__dirname, '../../cards');
+
+const templates = new Map<string, ACData.Template>();
+
+/** The names of the templates in `cards/` (file name without `.json`). */
+export type CardName = 'welcome';
+
+/**
+ * Binds a template from `cards/` to data. User-provided text reaches the card only through `data`
+ * (the templating engine treats data values as values, never as template expressions).
+ */
+export function renderCard(name: CardName, data: object): Record<string, unknown> {
+  let template = templates.get(name);
+  if (template === undefined) {
+    template = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
+    templates.set(name, template);
+  }
+  return template.expand({ $root: data }) as Record<string, unknown>;
+}
+
+export function cardAttachment(name: CardName, data: object): Attachment {
+  return CardFactory.adaptiveCard(renderCard(name, data));
+}

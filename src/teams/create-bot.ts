@@ -1,0 +1,57 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { Request, Response, TurnContext } from 'botbuilder';
+import { AppConfig } from '../config/app-config';
+import { Logger } from '../logging/logger';
+import { StorageUnavailableError } from '../storage/storage-errors';
+import { TableStateStore } from '../storage/table-state-store';
+import { createAdapter } from './create-adapter';
+import { registerRoutes } from './routes';
+import { tenantGuard } from './tenant-guard';
+import { logTurns } from './turn-logger';
+
+export interface BotDependencies {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly stateStore: TableStateStore;
+}
+
+/** What the HTTP layer sees of the bot: one function per incoming request. */
+export interface Bot {
+  process(req: Request, res: Response): Promise<void>;
+}
+
+export function createBot(deps: BotDependencies): Bot {
+  const adapter = createAdapter(deps.config.bot);
+  adapter.use(logTurns(deps.logger));
+  adapter.use(tenantGuard(deps.config.tenants, deps.logger));
+  adapter.onTurnError = (context, error) => onTurnError(context, error, deps.logger);
+
+  const app = new Application<TurnState>({
+    adapter,
+    botAppId: deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '',
+    storage: deps.stateStore,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+  });
+  registerRoutes(app);
+
+  return {
+    process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
+  };
+}
+
+/** Last resort for a failed turn: log it, and tell the user in plain words (never for invokes). */
+async function onTurnError(context: TurnContext, error: Error, logger: Logger): Promise<void> {
+  const activity = context.activity;
+  logger.error({ err: error, activityId: activity.id, conversationId: activity.conversation?.id }, 'turn failed');
+  if (activity.type === 'invoke') return;
+  const message =
+    error instanceof StorageUnavailableError
+      ? "I can't reach my storage right now, so I couldn't handle that. Nothing was lost on your side: please try again in a few minutes."
+      : 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell your help desk.';
+  try {
+    await context.sendActivity(message);
+  } catch (sendError) {
+    logger.error({ err: sendError, activityId: activity.id }, 'could not tell the user about the failed turn');
+  }
+}
