@@ -39,7 +39,7 @@ export function createServer(deps: ServerDependencies): restify.Server {
     }
   });
 
-  server.get('/healthz', (_req, res) => {
+  server.get('/healthz', async (_req, res) => {
     res.send(200, { status: 'ok' });
   });
 
@@ -58,9 +58,10 @@ export function createServer(deps: ServerDependencies): restify.Server {
 /** Listens, and gives back a handle whose `close` drains in-flight requests. */
 export async function listen(server: restify.Server, port: number, host: string): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
+    // restify re-emits the Node server's listen errors (EADDRINUSE…) on itself.
+    server.once('error', reject);
     server.listen(port, host, () => {
-      server.server.off('error', reject);
+      server.removeListener('error', reject);
       resolve();
     });
   });
