@@ -79,7 +79,7 @@ export class RecordingConnector {
     });
   }
 
-  private defaultAnswer(call: ConnectorCall): { status: number; body?: unknown } {
+  private defaultAnswer(call: ConnectorCall): { status: number; body?: unknown; headers?: Record<string, string> } {
     if (call.method === 'POST' && call.path.endsWith('/v3/conversations')) {
       return { status: 201, body: { id: `conv-${this.nextId++}`, activityId: `act-${this.nextId++}` } };
     }

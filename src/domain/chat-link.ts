@@ -1,0 +1,15 @@
+/**
+ * Teams deep links that open a 1:1 (or group) chat, used for the "Chat with …" button on cards.
+ * Pure string building; the link is opened by the Teams client, never fetched by the bot.
+ */
+import type { Person } from './solution';
+
+const CHAT_BASE = 'https://teams.microsoft.com/l/chat/0/0';
+
+/** A link that opens a chat with the given people (by email / UPN), optionally pre-filling a message. */
+export function chatLinkFor(people: Person | readonly Person[], message?: string): string {
+  const list = Array.isArray(people) ? (people as readonly Person[]) : [people as Person];
+  const users = list.map((p) => encodeURIComponent(p.email)).join(',');
+  const text = message ? `&message=${encodeURIComponent(message)}` : '';
+  return `${CHAT_BASE}?users=${users}${text}`;
+}

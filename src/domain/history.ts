@@ -1,0 +1,162 @@
+/**
+ * History events: who did what, when, to a ticket (help desk / dedicated team) or to a request
+ * handled by a maker or co-owners. Events are append-only facts; each carries its status change,
+ * if any, so one change is one event. Timestamps are ISO-8601 strings (as stored).
+ */
+import type { RouteKind, RouteReason, SkippedParty } from './routing';
+import type { RequestCategory } from './request-category';
+import type { Impact, Severity, Urgency } from './severity';
+import type { SlaKind } from './sla';
+import type { Person } from './solution';
+import type { EscalationTarget, ExternalEscalationTarget } from './support-model';
+import type { TicketAction, TicketStatus } from './ticket-status';
+
+export type PersonRef = Pick<Person, 'aadObjectId' | 'displayName'>;
+
+/** The part a person played when they acted, as established by services from storage. */
+export type ActorRole = 'requester' | 'maker' | 'co-owner' | 'agent' | 'dedicated-team' | 'admin';
+export type SystemComponent = 'intake' | 'router' | 'sla-scheduler' | 'outbox' | 'catalog';
+
+export type HistoryActor =
+  | ({ readonly kind: 'user'; readonly role: ActorRole } & PersonRef)
+  | { readonly kind: 'system'; readonly component: SystemComponent };
+
+interface EventBase<T extends string> {
+  readonly type: T;
+  /** ISO-8601 instant. */
+  readonly at: string;
+  readonly actor: HistoryActor;
+  readonly statusChange?: { readonly from: TicketStatus; readonly to: TicketStatus };
+}
+
+type Ev<T extends string, P = object> = EventBase<T> & Readonly<P>;
+
+export type TicketHistoryEvent =
+  | Ev<'created', { category: RequestCategory; impact: Impact; urgency: Urgency; severity: Severity; routeReason: RouteReason }>
+  | Ev<'assigned', { assignee: PersonRef; previous?: PersonRef }>
+  | Ev<'started'>
+  | Ev<'info-requested', { question: string }>
+  | Ev<'requester-replied', { text: string }>
+  | Ev<'waiting-on-vendor', { target: ExternalEscalationTarget; caseReference?: string }>
+  | Ev<'escalated', { target: EscalationTarget; trigger: 'agent' | 'sla-breach' | 'sev-a-critical'; caseReference?: string }>
+  | Ev<'handed-back', { note?: string }>
+  | Ev<'resolved', { resolution: string }>
+  | Ev<'closed', { reason: 'confirmed' | 'reopen-window-passed' | 'agent' }>
+  | Ev<'reopened', { reason?: string }>
+  | Ev<'withdrawn', { reason?: string }>
+  | Ev<'note-added', { text: string }>
+  | Ev<'replied-to-requester', { text: string }>
+  | Ev<'details-added', { text: string }>
+  | Ev<'severity-changed', { from: Severity; to: Severity }>
+  | Ev<'sla-warning', { clock: SlaKind; dueAt: string }>
+  | Ev<'sla-breached', { clock: SlaKind; dueAt: string }>
+  | Ev<'external-reference-added', { target: ExternalEscalationTarget; caseReference: string }>;
+export type TicketEventType = TicketHistoryEvent['type'];
+
+/** Requests routed to a maker or co-owners live outside the ticket queue; these are their events. */
+export type RequestHistoryEvent =
+  | Ev<'submitted', { category: RequestCategory; severity: Severity; solutionId?: string }>
+  | Ev<'routed', { routeKind: RouteKind; reason: RouteReason; skipped: readonly SkippedParty[] }>
+  | Ev<'notified', { recipient: PersonRef; via: 'dm' | 'channel' }>
+  | Ev<'unreachable', { recipient: PersonRef }>
+  | Ev<'acknowledged'>
+  | Ev<'claimed', { by: PersonRef }>
+  | Ev<'handed-on', { to: 'co-owners' | 'help-desk' | 'dedicated-team'; note?: string }>
+  | Ev<'ticket-opened', { ticketNumber: string }>
+  | Ev<'resolved', { resolution?: string }>
+  | Ev<'withdrawn', { reason?: string }>;
+export type RequestEventType = RequestHistoryEvent['type'];
+
+export type HistoryEvent = TicketHistoryEvent | RequestHistoryEvent;
+
+type Payload<E, T> = Omit<Extract<E, { type: T }>, 'type' | 'at' | 'actor'>;
+
+/** Build a ticket event; `at` is the caller's clock, stored as ISO-8601. */
+export function ticketEvent<T extends TicketEventType>(
+  type: T,
+  actor: HistoryActor,
+  at: Date,
+  payload: Payload<TicketHistoryEvent, T>,
+): Extract<TicketHistoryEvent, { type: T }> {
+  return { type, actor, at: at.toISOString(), ...payload } as unknown as Extract<TicketHistoryEvent, { type: T }>;
+}
+
+export function requestEvent<T extends RequestEventType>(
+  type: T,
+  actor: HistoryActor,
+  at: Date,
+  payload: Payload<RequestHistoryEvent, T>,
+): Extract<RequestHistoryEvent, { type: T }> {
+  return { type, actor, at: at.toISOString(), ...payload } as unknown as Extract<RequestHistoryEvent, { type: T }>;
+}
+
+/** The event type that records each state-machine action. */
+export const ACTION_EVENT_TYPES = {
+  assign: 'assigned',
+  start: 'started',
+  'request-info': 'info-requested',
+  'requester-replied': 'requester-replied',
+  'wait-on-vendor': 'waiting-on-vendor',
+  escalate: 'escalated',
+  'hand-back': 'handed-back',
+  resolve: 'resolved',
+  close: 'closed',
+  reopen: 'reopened',
+  withdraw: 'withdrawn',
+} as const satisfies Record<TicketAction, TicketEventType>;
+
+/** Oldest first; events with the same instant keep their stored order. */
+export function sortHistory<E extends HistoryEvent>(events: readonly E[]): E[] {
+  return events
+    .map((e, i) => ({ e, i, t: Date.parse(e.at) }))
+    .sort((a, b) => a.t - b.t || a.i - b.i)
+    .map((x) => x.e);
+}
+
+const FIRST_RESPONSE_TYPES: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
+  'assigned',
+  'started',
+  'info-requested',
+  'replied-to-requester',
+  'escalated',
+  'resolved',
+]);
+
+/**
+ * When support first responded: the first assignment, start, question, reply, escalation or
+ * resolution by a person from the help desk or dedicated team. Undefined while nobody has.
+ */
+export function firstResponseAt(events: readonly TicketHistoryEvent[]): string | undefined {
+  return sortHistory(events).find(
+    (e) =>
+      FIRST_RESPONSE_TYPES.has(e.type) &&
+      e.actor.kind === 'user' &&
+      (e.actor.role === 'agent' || e.actor.role === 'dedicated-team'),
+  )?.at;
+}
+
+/** The most recent event of a type, e.g. the last internal note for the card. */
+export function lastEventOfType<E extends HistoryEvent, T extends E['type']>(
+  events: readonly E[],
+  type: T,
+): Extract<E, { type: T }> | undefined {
+  const sorted = sortHistory(events);
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const e = sorted[i];
+    if (e.type === type) return e as Extract<E, { type: T }>;
+  }
+  return undefined;
+}
+
+/** "Megan Bowen" or "SLA scheduler", for history lines on cards. */
+export function actorName(actor: HistoryActor): string {
+  if (actor.kind === 'user') return actor.displayName;
+  const names: Record<SystemComponent, string> = {
+    intake: 'Intake',
+    router: 'Routing',
+    'sla-scheduler': 'SLA scheduler',
+    outbox: 'Delivery',
+    catalog: 'Catalog',
+  };
+  return names[actor.component];
+}

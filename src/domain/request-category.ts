@@ -1,0 +1,113 @@
+/**
+ * What the requester needs: the first question of the intake. Each category says whether the
+ * questionnaire asks for a solution and whether it belongs to the help desk whatever the tier.
+ */
+import { literalGuard, literalParser } from './errors';
+
+export const REQUEST_CATEGORIES = [
+  'solution-problem',
+  'access',
+  'find-or-how-to',
+  'connector-or-environment',
+  'platform-issue',
+  'maker-stuck',
+  'graduation',
+] as const;
+export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
+
+export const isRequestCategory = literalGuard(REQUEST_CATEGORIES);
+export const parseRequestCategory = literalParser('request category', REQUEST_CATEGORIES);
+
+/**
+ * required: the "Which solution?" step is shown and the route depends on the answer
+ *   ("It's not listed" is still allowed and flags the request as not in the catalog);
+ * optional: the step is shown, the answer is context for the help desk only;
+ * none: the step is skipped.
+ */
+export type SolutionStep = 'required' | 'optional' | 'none';
+
+export interface RequestCategoryInfo {
+  readonly id: RequestCategory;
+  /** The choice on the "What do you need?" card. */
+  readonly label: string;
+  /** maker: offered under "for makers" (the requester is talking about their own solution). */
+  readonly audience: 'anyone' | 'maker';
+  readonly solutionStep: SolutionStep;
+  /** The guidance gives these to the help desk (type 3) whatever the solution's tier. */
+  readonly alwaysHelpDesk: boolean;
+}
+
+export const REQUEST_CATEGORY_INFO: Readonly<Record<RequestCategory, RequestCategoryInfo>> = {
+  'solution-problem': {
+    id: 'solution-problem',
+    label: 'A problem with an app, flow or chatbot',
+    audience: 'anyone',
+    solutionStep: 'required',
+    alwaysHelpDesk: false,
+  },
+  access: {
+    id: 'access',
+    label: 'Access to an app or to data',
+    audience: 'anyone',
+    solutionStep: 'optional',
+    alwaysHelpDesk: true,
+  },
+  'find-or-how-to': {
+    id: 'find-or-how-to',
+    label: 'Finding an app, or how to do something',
+    audience: 'anyone',
+    solutionStep: 'none',
+    alwaysHelpDesk: true,
+  },
+  'connector-or-environment': {
+    id: 'connector-or-environment',
+    label: 'A new connector or environment',
+    audience: 'anyone',
+    solutionStep: 'none',
+    alwaysHelpDesk: true,
+  },
+  'platform-issue': {
+    id: 'platform-issue',
+    label: 'Power Platform itself seems down',
+    audience: 'anyone',
+    solutionStep: 'none',
+    alwaysHelpDesk: true,
+  },
+  'maker-stuck': {
+    id: 'maker-stuck',
+    label: "I'm stuck on my own solution",
+    audience: 'maker',
+    solutionStep: 'required',
+    alwaysHelpDesk: false,
+  },
+  graduation: {
+    id: 'graduation',
+    label: 'My solution needs more formal support',
+    audience: 'maker',
+    solutionStep: 'required',
+    alwaysHelpDesk: false,
+  },
+};
+
+export function categoryInfo(category: RequestCategory): RequestCategoryInfo {
+  return REQUEST_CATEGORY_INFO[category];
+}
+
+/** True when the route depends on which solution was picked. */
+export function needsSolution(category: RequestCategory): boolean {
+  return REQUEST_CATEGORY_INFO[category].solutionStep === 'required';
+}
+
+/** True when the questionnaire shows the "Which solution?" step at all. */
+export function asksForSolution(category: RequestCategory): boolean {
+  return REQUEST_CATEGORY_INFO[category].solutionStep !== 'none';
+}
+
+export function isAlwaysHelpDesk(category: RequestCategory): boolean {
+  return REQUEST_CATEGORY_INFO[category].alwaysHelpDesk;
+}
+
+/** Categories offered to a requester, in card order; maker-only ones last. */
+export function categoriesFor(audience: 'anyone' | 'maker'): readonly RequestCategory[] {
+  return REQUEST_CATEGORIES.filter((c) => audience === 'maker' || REQUEST_CATEGORY_INFO[c].audience === 'anyone');
+}

@@ -1,0 +1,246 @@
+/**
+ * The routing decision: who gets a request, and why. One pure function over the intake's answers,
+ * the catalog entry (if any) and whether the solution's people can be messaged.
+ *
+ * Services call it once assuming everyone is reachable (see `everyoneReachable`), try the DMs,
+ * and call it again with what failed (403/404 = unreachable) to get the fallback route.
+ */
+import { chatLinkFor } from './chat-link';
+import { UnknownValueError } from './errors';
+import { REQUEST_CATEGORIES, type RequestCategory } from './request-category';
+import { severityOf, type Impact, type Severity, type Urgency } from './severity';
+import { TIERS, type Person, type Solution, type Tier } from './solution';
+import { nextTier, SUPPORT_TYPES, type ExternalEscalationTarget, type SupportTypeNumber } from './support-model';
+
+export interface Reachability {
+  /** False when the bot cannot DM the maker (app not installed for them, 403/404, account gone). */
+  readonly makerReachable: boolean;
+  /** aadObjectIds of the co-owners the bot can message. */
+  readonly reachableCoOwnerIds: readonly string[];
+}
+
+export interface RouteInput {
+  readonly category: RequestCategory;
+  readonly impact: Impact;
+  readonly urgency: Urgency;
+  /** The catalog entry picked by the requester; undefined for "It's not listed" or no solution step. */
+  readonly solution: Solution | undefined;
+  readonly reachability: Reachability;
+  /** The requester's aadObjectId: a request is never routed back to the person who raised it. */
+  readonly requesterId?: string;
+}
+
+/** Someone the fallback chain passed over, and why: shown to the requester, kept in history. */
+export type SkippedParty =
+  | { readonly party: 'maker'; readonly person: Person; readonly why: 'orphaned' | 'unreachable' | 'is-requester' }
+  | { readonly party: 'co-owners'; readonly why: 'none' | 'unreachable' };
+
+interface RouteBase {
+  readonly category: RequestCategory;
+  readonly severity: Severity;
+  readonly solution: Solution | undefined;
+  /** The guidance's support type (1–4) of whoever now has the request. */
+  readonly supportType: SupportTypeNumber;
+  readonly skipped: readonly SkippedParty[];
+}
+
+export interface MakerRoute extends RouteBase {
+  readonly kind: 'maker';
+  readonly reason: 'productivity-problem';
+  readonly solution: Solution;
+  /** Gets a DM; named to the requester. */
+  readonly maker: Person;
+  /** Opens a Teams chat with the maker, for the requester's "Chat with" button. */
+  readonly chatLink: string;
+}
+
+export type CoOwnersReason = 'important-problem' | 'maker-orphaned' | 'maker-unreachable' | 'maker-is-requester';
+
+export interface CoOwnersRoute extends RouteBase {
+  readonly kind: 'co-owners';
+  readonly reason: CoOwnersReason;
+  readonly solution: Solution;
+  /** The reachable co-owners, each pinged; the first to claim owns the request. */
+  readonly coOwners: readonly Person[];
+  readonly supportChannel?: string;
+}
+
+export type HelpDeskReason =
+  | 'critical-solution'
+  | 'critical-sev-a'
+  | 'access'
+  | 'find-or-how-to'
+  | 'connector-or-environment'
+  | 'platform-issue'
+  | 'not-in-catalog'
+  | 'solution-retired'
+  | 'no-reachable-support';
+
+export interface HelpDeskRoute extends RouteBase {
+  readonly kind: 'help-desk';
+  readonly reason: HelpDeskReason;
+  /** The requester said "It's not listed" where a solution was needed. */
+  readonly notInCatalog: boolean;
+  /** Sev A on a Critical solution: the ticket is handed to the dedicated team at once. */
+  readonly handToDedicatedTeam: boolean;
+  /** Platform-wide problems may need a Microsoft support case (type 6). */
+  readonly suggestedEscalation?: ExternalEscalationTarget;
+}
+
+export interface DedicatedTeamRoute extends RouteBase {
+  readonly kind: 'dedicated-team';
+  readonly reason: 'maker-stuck' | 'graduation-request';
+  readonly notInCatalog: boolean;
+  /** Graduation only: the tier asked for; undefined when the solution is unknown or already Critical. */
+  readonly graduateTo?: Tier;
+}
+
+export type Route = MakerRoute | CoOwnersRoute | HelpDeskRoute | DedicatedTeamRoute;
+export type RouteKind = Route['kind'];
+export type RouteReason = Route['reason'];
+
+/** Reachability before anything was tried: everyone can be messaged. */
+export function everyoneReachable(solution: Solution | undefined): Reachability {
+  return { makerReachable: true, reachableCoOwnerIds: solution?.coOwners.map((p) => p.aadObjectId) ?? [] };
+}
+
+export function routeRequest(input: RouteInput): Route {
+  const { category, solution } = input;
+  const base = { category, severity: severityOf(input.impact, input.urgency), solution };
+  const helpDesk = (reason: HelpDeskReason, extra: Partial<HelpDeskRoute> = {}): HelpDeskRoute => ({
+    ...base,
+    kind: 'help-desk',
+    reason,
+    supportType: SUPPORT_TYPES['help-desk'].type,
+    notInCatalog: false,
+    handToDedicatedTeam: false,
+    skipped: [],
+    ...extra,
+  });
+
+  switch (category) {
+    case 'maker-stuck':
+    case 'graduation':
+      return {
+        ...base,
+        kind: 'dedicated-team',
+        reason: category === 'maker-stuck' ? 'maker-stuck' : 'graduation-request',
+        supportType: SUPPORT_TYPES['dedicated-team'].type,
+        notInCatalog: solution === undefined,
+        skipped: [],
+        ...graduation(category, solution),
+      };
+    case 'access':
+    case 'find-or-how-to':
+    case 'connector-or-environment':
+      return helpDesk(category);
+    case 'platform-issue':
+      return helpDesk('platform-issue', { suggestedEscalation: 'microsoft' });
+    case 'solution-problem':
+      break;
+    default:
+      return unknown('request category', category, REQUEST_CATEGORIES);
+  }
+
+  if (solution === undefined) return helpDesk('not-in-catalog', { notInCatalog: true });
+  // A retired solution has nobody committed to it any more: the help desk says what replaced it.
+  if (solution.status === 'retired') return helpDesk('solution-retired');
+
+  switch (solution.tier) {
+    case 'Critical':
+      return base.severity === 'A'
+        ? helpDesk('critical-sev-a', { handToDedicatedTeam: true })
+        : helpDesk('critical-solution');
+    case 'Important': {
+      const coOwners = reachableCoOwners(input, solution, solution.status === 'orphaned');
+      if (coOwners.people.length > 0) return coOwnersRoute(base, solution, 'important-problem', coOwners.people, []);
+      return helpDesk('no-reachable-support', { skipped: [coOwners.skipped] });
+    }
+    case 'Productivity':
+      return routeProductivity(input, base, solution, helpDesk);
+    default:
+      return unknown('tier', solution.tier, TIERS);
+  }
+}
+
+function graduation(category: RequestCategory, solution: Solution | undefined): { graduateTo?: Tier } {
+  const next = category === 'graduation' && solution ? nextTier(solution.tier) : undefined;
+  return next ? { graduateTo: next } : {};
+}
+
+type Base = Pick<RouteBase, 'category' | 'severity' | 'solution'>;
+
+function routeProductivity(
+  input: RouteInput,
+  base: Base,
+  solution: Solution,
+  helpDesk: (reason: HelpDeskReason, extra?: Partial<HelpDeskRoute>) => HelpDeskRoute,
+): Route {
+  const maker = solution.maker;
+  const makerSkip = makerUnavailable(input, solution);
+  if (makerSkip === undefined) {
+    return {
+      ...base,
+      kind: 'maker',
+      reason: 'productivity-problem',
+      solution,
+      supportType: SUPPORT_TYPES.maker.type,
+      skipped: [],
+      maker,
+      chatLink: chatLinkFor(maker),
+    };
+  }
+  // The fallback chain: maker → co-owners → help desk.
+  const skippedMaker: SkippedParty = { party: 'maker', person: maker, why: makerSkip };
+  const coOwners = reachableCoOwners(input, solution, true);
+  if (coOwners.people.length > 0) {
+    const reason: CoOwnersReason =
+      makerSkip === 'orphaned' ? 'maker-orphaned' : makerSkip === 'unreachable' ? 'maker-unreachable' : 'maker-is-requester';
+    return coOwnersRoute(base, solution, reason, coOwners.people, [skippedMaker]);
+  }
+  return helpDesk('no-reachable-support', { skipped: [skippedMaker, coOwners.skipped] });
+}
+
+function makerUnavailable(input: RouteInput, solution: Solution): 'orphaned' | 'unreachable' | 'is-requester' | undefined {
+  if (solution.status === 'orphaned') return 'orphaned';
+  if (input.requesterId !== undefined && input.requesterId === solution.maker.aadObjectId) return 'is-requester';
+  if (!input.reachability.makerReachable) return 'unreachable';
+  return undefined;
+}
+
+/** Co-owners to ping: never the requester, and not the maker when the maker was passed over. */
+function reachableCoOwners(
+  input: RouteInput,
+  solution: Solution,
+  excludeMaker: boolean,
+): { people: readonly Person[]; skipped: SkippedParty & { party: 'co-owners' } } {
+  const excluded = new Set([input.requesterId, excludeMaker ? solution.maker.aadObjectId : undefined]);
+  const candidates = solution.coOwners.filter((p) => !excluded.has(p.aadObjectId));
+  const reachable = new Set(input.reachability.reachableCoOwnerIds);
+  const people = candidates.filter((p) => reachable.has(p.aadObjectId));
+  return { people, skipped: { party: 'co-owners', why: candidates.length === 0 ? 'none' : 'unreachable' } };
+}
+
+function coOwnersRoute(
+  base: Base,
+  solution: Solution,
+  reason: CoOwnersReason,
+  coOwners: readonly Person[],
+  skipped: readonly SkippedParty[],
+): CoOwnersRoute {
+  return {
+    ...base,
+    kind: 'co-owners',
+    reason,
+    solution,
+    supportType: SUPPORT_TYPES['co-owners'].type,
+    skipped,
+    coOwners,
+    ...(solution.supportChannel ? { supportChannel: solution.supportChannel } : {}),
+  };
+}
+
+/** Only reachable when unvalidated data slips past the types. */
+function unknown(kind: string, value: never, allowed: readonly string[]): never {
+  throw new UnknownValueError(kind, value, allowed);
+}

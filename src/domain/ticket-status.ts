@@ -1,0 +1,147 @@
+/**
+ * The help desk ticket's state machine. Statuses and actions are closed sets; the table below is
+ * the only place that says which action is allowed from which status and where it leads.
+ */
+import { InvalidTransitionError, literalGuard, literalParser } from './errors';
+
+export const TICKET_STATUSES = [
+  'new',
+  'assigned',
+  'in-progress',
+  'waiting-on-requester',
+  'waiting-on-vendor',
+  'escalated',
+  'resolved',
+  'closed',
+  'reopened',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+export const isTicketStatus = literalGuard(TICKET_STATUSES);
+export const parseTicketStatus = literalParser('ticket status', TICKET_STATUSES);
+
+export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
+  new: 'New',
+  assigned: 'Assigned',
+  'in-progress': 'In progress',
+  'waiting-on-requester': 'Waiting on requester',
+  'waiting-on-vendor': 'Waiting on vendor',
+  escalated: 'Escalated',
+  resolved: 'Resolved',
+  closed: 'Closed',
+  reopened: 'Reopened',
+};
+
+export const TICKET_ACTIONS = [
+  'assign',
+  'start',
+  'request-info',
+  'requester-replied',
+  'wait-on-vendor',
+  'escalate',
+  'hand-back',
+  'resolve',
+  'close',
+  'reopen',
+  'withdraw',
+] as const;
+export type TicketAction = (typeof TICKET_ACTIONS)[number];
+export const isTicketAction = literalGuard(TICKET_ACTIONS);
+export const parseTicketAction = literalParser('ticket action', TICKET_ACTIONS);
+
+/** Who may take an action. Who is an agent is decided by services from storage, never from card data. */
+export type TicketActor = 'agent' | 'requester' | 'system';
+
+export const ACTION_ACTORS: Readonly<Record<TicketAction, readonly TicketActor[]>> = {
+  assign: ['agent'],
+  start: ['agent'],
+  'request-info': ['agent'],
+  'requester-replied': ['requester'],
+  'wait-on-vendor': ['agent'],
+  // The SLA scheduler escalates breached Critical tickets; intake escalates Sev A ones at creation.
+  escalate: ['agent', 'system'],
+  'hand-back': ['agent'],
+  resolve: ['agent'],
+  // The requester confirms a resolution, or the system closes once the reopen window has passed.
+  close: ['agent', 'requester', 'system'],
+  reopen: ['agent', 'requester'],
+  withdraw: ['requester'],
+};
+
+type Row = Partial<Record<TicketAction, TicketStatus>>;
+const open = (status: TicketStatus, overrides: Row): Row => ({
+  // Every open status: (re)assign keeps the status, escalating and resolving are always possible,
+  // a requester's reply is recorded, and the requester may withdraw.
+  assign: status,
+  escalate: 'escalated',
+  resolve: 'resolved',
+  'requester-replied': status,
+  withdraw: 'closed',
+  ...overrides,
+});
+
+/** TRANSITIONS[from][action] = the status after the action; missing = not allowed. */
+export const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Row>>> = {
+  new: open('new', { assign: 'assigned' }),
+  assigned: open('assigned', {
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+    'wait-on-vendor': 'waiting-on-vendor',
+  }),
+  'in-progress': open('in-progress', {
+    'request-info': 'waiting-on-requester',
+    'wait-on-vendor': 'waiting-on-vendor',
+  }),
+  'waiting-on-requester': open('waiting-on-requester', {
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+    'requester-replied': 'in-progress',
+    'wait-on-vendor': 'waiting-on-vendor',
+  }),
+  'waiting-on-vendor': open('waiting-on-vendor', {
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+  }),
+  // Escalating again moves the ticket further (dedicated team → partner / Microsoft).
+  escalated: open('escalated', {
+    'wait-on-vendor': 'waiting-on-vendor',
+    'hand-back': 'in-progress',
+  }),
+  resolved: { close: 'closed', reopen: 'reopened' },
+  closed: {},
+  reopened: open('reopened', {
+    assign: 'assigned',
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+    'wait-on-vendor': 'waiting-on-vendor',
+  }),
+};
+
+/** The status after `action`, or an InvalidTransitionError. */
+export function transition(from: TicketStatus, action: TicketAction): TicketStatus {
+  const to = TRANSITIONS[from][action];
+  if (to === undefined) throw new InvalidTransitionError(from, action);
+  return to;
+}
+
+export function canApply(from: TicketStatus, action: TicketAction): boolean {
+  return TRANSITIONS[from][action] !== undefined;
+}
+
+/** The actions a card offers for a status (optionally only those an actor may take), in table order. */
+export function allowedActions(from: TicketStatus, actor?: TicketActor): readonly TicketAction[] {
+  return TICKET_ACTIONS.filter((a) => canApply(from, a) && (actor === undefined || ACTION_ACTORS[a].includes(actor)));
+}
+
+export function isOpenStatus(status: TicketStatus): boolean {
+  return status !== 'resolved' && status !== 'closed';
+}
+
+export function isTerminalStatus(status: TicketStatus): boolean {
+  return status === 'closed';
+}
+
+/** Whether a requester can still reopen a ticket resolved at `resolvedAt` (window in minutes). */
+export function isWithinReopenWindow(resolvedAt: Date, now: Date, windowMinutes: number): boolean {
+  const elapsed = now.getTime() - resolvedAt.getTime();
+  return elapsed >= 0 && elapsed <= windowMinutes * 60_000;
+}
