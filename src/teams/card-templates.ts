@@ -8,20 +8,35 @@ const CARDS_DIR = path.resolve(__dirname, '../../cards');
 
 const templates = new Map<string, ACData.Template>();
 
+/** A bound card, as teams-ai expects it from an Action.Execute handler. */
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  [key: string]: unknown;
+}
+
 /** The names of the templates in `cards/` (file name without `.json`). */
-export type CardName = 'welcome';
+export type CardName =
+  | 'welcome'
+  | 'intake-need'
+  | 'intake-solution'
+  | 'intake-details'
+  | 'intake-review'
+  | 'intake-confirmation'
+  | 'intake-closed'
+  | 'my-requests'
+  | 'request-notification';
 
 /**
  * Binds a template from `cards/` to data. User-provided text reaches the card only through `data`
  * (the templating engine treats data values as values, never as template expressions).
  */
-export function renderCard(name: CardName, data: object): Record<string, unknown> {
+export function renderCard(name: CardName, data: object): AdaptiveCardJson {
   let template = templates.get(name);
   if (template === undefined) {
     template = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
     templates.set(name, template);
   }
-  return template.expand({ $root: data }) as Record<string, unknown>;
+  return template.expand({ $root: data }) as AdaptiveCardJson;
 }
 
 export function cardAttachment(name: CardName, data: object): Attachment {

@@ -6,6 +6,7 @@ import { StorageUnavailableError } from '../storage/storage-errors';
 import { TableStateStore } from '../storage/table-state-store';
 import { createAdapter } from './create-adapter';
 import { registerRoutes } from './routes';
+import type { BotServices } from './services';
 import { tenantGuard } from './tenant-guard';
 import { logTurns } from './turn-logger';
 
@@ -13,6 +14,7 @@ export interface BotDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
   readonly stateStore: TableStateStore;
+  readonly services: BotServices;
 }
 
 /** What the HTTP layer sees of the bot: one function per incoming request. */
@@ -33,7 +35,7 @@ export function createBot(deps: BotDependencies): Bot {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerRoutes(app);
+  registerRoutes(app, deps.services);
 
   return {
     process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),

@@ -37,7 +37,10 @@ describe('welcome card over /api/messages', () => {
     const [card] = cardsIn(bot.connector.sentActivities);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(texts(card)).toContain("Hi Alex, I'm the Power Platform support desk.");
-    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: 'welcome.more', title: 'What can you do?' })]);
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: 'intake.start', title: 'Start a request' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'welcome.more', title: 'What can you do?' }),
+    ]);
     expect(bot.connector.calls[0].path).toMatch(/^\/v3\/conversations\/a%3Apersonal-[^/]+\/activities/);
   });
 
@@ -53,7 +56,7 @@ describe('welcome card over /api/messages', () => {
     expect(answer.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const card = answer.body.value;
     expect(texts(card)).toEqual(expect.arrayContaining(['Here is what you can ask me', 'new request', 'my requests']));
-    expect(card.actions).toEqual([]);
+    expect(card.actions).toEqual([expect.objectContaining({ verb: 'intake.start' })]);
     expect(bot.connector.calls).toHaveLength(0); // answered in the invoke response, no extra message
   });
 

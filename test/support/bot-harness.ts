@@ -1,7 +1,8 @@
 import { loadConfig, Environment } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/logger';
 import { RunningServer } from '../../src/http/server';
-import { startBot } from '../../src/start-bot';
+import { startBot, StartOptions } from '../../src/start-bot';
+import { TableService } from '../../src/storage/table-service';
 import { freePort } from './free-port';
 import { RecordingConnector } from './recording-connector';
 import { testConnectionString, uniquePrefix } from './test-storage';
@@ -19,13 +20,20 @@ export class BotHarness {
   readonly connector = new RecordingConnector();
   private server?: RunningServer;
   private env: Environment = {};
+  private options: StartOptions = {};
 
-  static async start(env: Environment = {}): Promise<BotHarness> {
+  static async start(env: Environment = {}, options: StartOptions = {}): Promise<BotHarness> {
     const harness = new BotHarness();
+    harness.options = options;
     await harness.connector.start();
     harness.env = { STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniquePrefix(), LOG_LEVEL: 'silent', ...env };
     await harness.boot();
     return harness;
+  }
+
+  /** The bot's own tables, to inspect what it stored. */
+  tables(): TableService {
+    return new TableService({ kind: 'connection-string', connectionString: testConnectionString() }, this.env.TABLE_PREFIX ?? '');
   }
 
   get url(): string {
@@ -70,6 +78,6 @@ export class BotHarness {
 
   private async boot(): Promise<void> {
     const config = loadConfig({ ...this.env, PORT: String(await freePort()) });
-    this.server = await startBot(config, createLogger(config.logLevel));
+    this.server = await startBot(config, createLogger(config.logLevel), this.options);
   }
 }

@@ -32,5 +32,5 @@ export function registerWelcomeRoutes<TState extends TurnState>(app: Application
     await context.sendActivity({ attachments: [cardAttachment('welcome', welcomeData(context, false))] });
   });
 
-  app.adaptiveCards.actionExecute('welcome.more', async (context) => renderCard('welcome', welcomeData(context, true)) as never);
+  app.adaptiveCards.actionExecute('welcome.more', async (context) => renderCard('welcome', welcomeData(context, true)));
 }

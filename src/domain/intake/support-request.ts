@@ -1,0 +1,95 @@
+/**
+ * A submitted request: the intake's answers, the solution as it was when submitted, the route the
+ * domain chose and who has the request now. Tickets (help desk) build on it.
+ */
+import type { PersonRef } from '../history';
+import type { RequestCategory } from '../request-category';
+import type { Route } from '../routing';
+import type { Severity } from '../severity';
+import type { Person, SolutionKind, Tier } from '../solution';
+import type { IntakeDetails } from './intake-draft';
+
+/** What the request knew about the solution at submission (the catalog may change later). */
+export interface SolutionSnapshot {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: SolutionKind;
+  readonly environment: string;
+  readonly tier: Tier;
+  readonly maker: Person;
+  readonly coOwners: readonly Person[];
+}
+
+export type RequestStatus = 'open' | 'acknowledged' | 'claimed' | 'resolved' | 'withdrawn';
+
+/** Who holds the request now: a named person, or a queue. */
+export type RequestHolder =
+  | { readonly kind: 'maker'; readonly person: PersonRef }
+  | { readonly kind: 'co-owners'; readonly people: readonly PersonRef[]; readonly claimedBy?: PersonRef }
+  | { readonly kind: 'help-desk' }
+  | { readonly kind: 'dedicated-team' };
+
+export interface SupportRequest {
+  /** The intake's id: submitting the same intake twice finds this request instead of a new one. */
+  readonly id: string;
+  /** Short, human reference shown on cards, e.g. REQ-7K3F9QZ2. */
+  readonly reference: string;
+  readonly requester: PersonRef;
+  readonly category: RequestCategory;
+  readonly solution?: SolutionSnapshot;
+  readonly notInCatalog: boolean;
+  readonly details: IntakeDetails;
+  readonly severity: Severity;
+  readonly routeKind: Route['kind'];
+  readonly routeReason: Route['reason'];
+  readonly handToDedicatedTeam: boolean;
+  readonly holder: RequestHolder;
+  /** What happens next, in plain words, as decided at submission. */
+  readonly explanation: string;
+  /** "Chat with the maker" link, for the maker route. */
+  readonly chatLink?: string;
+  readonly status: RequestStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32: no I, L, O, U
+
+/** A short reference derived from the request id (display only; storage keys use the id). */
+export function referenceFor(id: string): string {
+  const hex = id.replace(/[^0-9a-f]/gi, '').slice(0, 10).padEnd(10, '0');
+  let value = BigInt(`0x${hex}`);
+  let out = '';
+  for (let i = 0; i < 8; i++) {
+    out = REFERENCE_ALPHABET[Number(value % 32n)] + out;
+    value /= 32n;
+  }
+  return `REQ-${out}`;
+}
+
+export function snapshotOf(solution: {
+  id: string;
+  name: string;
+  kind: SolutionKind;
+  environment: string;
+  tier: Tier;
+  maker: Person;
+  coOwners: readonly Person[];
+}): SolutionSnapshot {
+  const { id, name, kind, environment, tier, maker, coOwners } = solution;
+  return { id, name, kind, environment, tier, maker, coOwners };
+}
+
+/** Who has the request after routing. */
+export function holderFor(route: Route): RequestHolder {
+  switch (route.kind) {
+    case 'maker':
+      return { kind: 'maker', person: { aadObjectId: route.maker.aadObjectId, displayName: route.maker.displayName } };
+    case 'co-owners':
+      return { kind: 'co-owners', people: route.coOwners.map((p) => ({ aadObjectId: p.aadObjectId, displayName: p.displayName })) };
+    case 'help-desk':
+      return { kind: 'help-desk' };
+    case 'dedicated-team':
+      return { kind: 'dedicated-team' };
+  }
+}

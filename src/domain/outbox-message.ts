@@ -1,0 +1,29 @@
+/**
+ * A message the bot owes someone, written in the same transaction as the change that caused it and
+ * delivered later by the outbox worker. Pure data: the card is named by template, bound at delivery.
+ */
+
+export type OutboxTarget =
+  /** A 1:1 chat with a person, created from their Entra object id if the bot never talked to them. */
+  | { readonly kind: 'user'; readonly aadObjectId: string; readonly displayName: string }
+  /** A channel registered by an admin ("register help desk" / "register dedicated team"). */
+  | { readonly kind: 'channel'; readonly channel: 'help-desk' | 'dedicated-team' };
+
+export type OutboxPurpose =
+  | 'maker-notification'
+  | 'co-owner-ping'
+  | 'help-desk-ticket'
+  | 'dedicated-team-handoff'
+  | 'requester-update';
+
+export interface OutboxMessage {
+  /** Unique per message; delivery is idempotent on it. */
+  readonly id: string;
+  /** The request (or ticket) whose change caused it. */
+  readonly requestId: string;
+  readonly purpose: OutboxPurpose;
+  readonly target: OutboxTarget;
+  /** A template in `cards/` and the data bound into it. */
+  readonly card: { readonly template: string; readonly data: Readonly<Record<string, unknown>> };
+  readonly createdAt: string;
+}

@@ -1,0 +1,232 @@
+/**
+ * The intake use case: a requester walks the questionnaire, one card action at a time, and submits.
+ * Every step loads the draft from storage and saves it with its ETag, so any instance can serve any
+ * step and a bot restart loses nothing. Submitting is idempotent on the intake's id.
+ */
+import { randomUUID } from 'node:crypto';
+import { requestEvent, type PersonRef } from '../../domain/history';
+import {
+  back,
+  cancel,
+  chooseCategory,
+  chooseSolution,
+  isExpired,
+  markSubmitted,
+  newIntake,
+  searchSolutions,
+  setDetails,
+  type IntakeDraft,
+} from '../../domain/intake/intake-draft';
+import { validateCategory, validateDetails, validateSearchQuery } from '../../domain/intake/intake-validation';
+import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../domain/intake/support-request';
+import { explainRoute, renderExplanation } from '../../domain/route-explanation';
+import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
+import type { Solution } from '../../domain/solution';
+import { ConcurrencyConflictError } from '../../storage/storage-errors';
+import type { Clock, IntakeRepository, RequestRepository, SolutionLookup, StoredIntake } from '../ports';
+import { planRoute } from '../routing/route-handlers';
+import type { IntakeAction, IntakeView } from './intake-view';
+
+export interface IntakeServiceDeps {
+  readonly intakes: IntakeRepository;
+  readonly requests: RequestRepository;
+  readonly catalog: SolutionLookup;
+  readonly clock: Clock;
+  readonly newId?: () => string;
+}
+
+const SEARCH_RESULTS = 8;
+
+export class IntakeService {
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: IntakeServiceDeps) {
+    this.newId = deps.newId ?? randomUUID;
+  }
+
+  /** Starts a fresh questionnaire ("new request" always starts over; older drafts simply expire). */
+  async start(requester: PersonRef): Promise<IntakeView> {
+    const stored = await this.deps.intakes.create(newIntake(this.newId(), requester, this.deps.clock.now()));
+    return this.viewOf(stored.draft);
+  }
+
+  /** Applies one card action to the caller's own draft and returns what to show next. */
+  async act(actor: PersonRef, intakeId: string, action: IntakeAction): Promise<IntakeView> {
+    const stored = await this.deps.intakes.get(actor.aadObjectId, intakeId);
+    if (stored === undefined) return { kind: 'not-found' };
+    const { draft } = stored;
+    if (draft.state === 'cancelled') return { kind: 'cancelled' };
+    if (draft.state === 'submitted') return this.submittedView(draft);
+    if (isExpired(draft, this.deps.clock.now())) return { kind: 'expired' };
+    if (action.type === 'submit') return this.submit(stored);
+    return this.step(stored, action);
+  }
+
+  /** The requester's requests, newest first. */
+  async myRequests(actor: PersonRef, limit = 10): Promise<SupportRequest[]> {
+    return this.deps.requests.listByRequester(actor.aadObjectId, limit);
+  }
+
+  private async step(stored: StoredIntake, action: Exclude<IntakeAction, { type: 'submit' }>): Promise<IntakeView> {
+    const now = this.deps.clock.now();
+    const draft = stored.draft;
+    switch (action.type) {
+      case 'show':
+        return this.viewOf(draft);
+      case 'back':
+        return this.save(stored, back(draft, now));
+      case 'cancel':
+        await this.saveDraft(stored, cancel(draft, now));
+        return { kind: 'cancelled' };
+      case 'choose-need': {
+        const category = validateCategory(action.category);
+        if (!category.ok) return { kind: 'need', draft, errors: category.errors };
+        return this.save(stored, chooseCategory(draft, category.value, now));
+      }
+      case 'search': {
+        const query = validateSearchQuery(action.query);
+        if (!query.ok) return { kind: 'solution', draft, matches: [], errors: query.errors };
+        return this.save(stored, searchSolutions(draft, query.value, now));
+      }
+      case 'choose-solution': {
+        const picked = await this.pickSolution(action.solutionId);
+        if (picked === 'invalid') {
+          const matches = draft.searchQuery ? await this.deps.catalog.search(draft.searchQuery, SEARCH_RESULTS) : [];
+          return { kind: 'solution', draft, matches, errors: { solution: 'Pick a solution from the list, or "It\'s not listed".' } };
+        }
+        return this.save(stored, chooseSolution(draft, picked, now));
+      }
+      case 'set-details': {
+        const details = validateDetails(action.fields);
+        if (!details.ok) {
+          const solution = await this.solutionOf(draft);
+          return { kind: 'details', draft, solution, errors: details.errors, entered: enteredText(action.fields) };
+        }
+        return this.save(stored, setDetails(draft, details.value, now));
+      }
+    }
+  }
+
+  /** `null` = "It's not listed"; 'invalid' when the id is not a catalog solution. */
+  private async pickSolution(value: unknown): Promise<string | null | 'invalid'> {
+    if (value === 'not-listed') return null;
+    if (typeof value !== 'string' || value.length === 0 || value.length > 200) return 'invalid';
+    return (await this.deps.catalog.get(value)) ? value : 'invalid';
+  }
+
+  private async submit(stored: StoredIntake): Promise<IntakeView> {
+    const draft = stored.draft;
+    if (draft.step !== 'review' || draft.category === undefined || draft.details === undefined) return this.viewOf(draft);
+    const now = this.deps.clock.now();
+    const solution = await this.solutionOf(draft);
+    const route = this.routeOf(draft, solution);
+    const request = buildRequest(draft, solution, route, now);
+    const actor = { kind: 'user' as const, role: 'requester' as const, ...draft.requester };
+    const history = [
+      requestEvent('submitted', actor, now, { category: request.category, severity: request.severity, solutionId: solution?.id }),
+      requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
+    ];
+    try {
+      await this.deps.requests.create(request, history, planRoute(request, route));
+    } catch (error) {
+      // A redelivered or double-clicked Submit: the first one created it; show that one.
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+    }
+    try {
+      await this.deps.intakes.update(stored, markSubmitted(draft, request.id, now));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+    }
+    return this.submittedView({ ...draft, requestId: request.id });
+  }
+
+  private async submittedView(draft: IntakeDraft): Promise<IntakeView> {
+    const stored = draft.requestId ? await this.deps.requests.get(draft.requestId) : undefined;
+    if (stored === undefined) return { kind: 'not-found' };
+    return { kind: 'submitted', request: stored.request };
+  }
+
+  private async save(stored: StoredIntake, next: IntakeDraft): Promise<IntakeView> {
+    return this.viewOf(await this.saveDraft(stored, next));
+  }
+
+  /** Saves with the ETag; if a concurrent action (a double click) won, show its result instead. */
+  private async saveDraft(stored: StoredIntake, next: IntakeDraft): Promise<IntakeDraft> {
+    try {
+      return (await this.deps.intakes.update(stored, next)).draft;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+      const current = await this.deps.intakes.get(next.requester.aadObjectId, next.id);
+      return current?.draft ?? next;
+    }
+  }
+
+  private async viewOf(draft: IntakeDraft): Promise<IntakeView> {
+    if (draft.state === 'cancelled') return { kind: 'cancelled' };
+    if (draft.state === 'submitted') return this.submittedView(draft);
+    switch (draft.step) {
+      case 'need':
+        return { kind: 'need', draft };
+      case 'solution': {
+        const matches = draft.searchQuery ? await this.deps.catalog.search(draft.searchQuery, SEARCH_RESULTS) : [];
+        return { kind: 'solution', draft, matches };
+      }
+      case 'details':
+        return { kind: 'details', draft, solution: await this.solutionOf(draft) };
+      case 'review': {
+        const solution = await this.solutionOf(draft);
+        const route = this.routeOf(draft, solution);
+        return { kind: 'review', draft, solution, route, explanation: renderExplanation(explainRoute(route)) };
+      }
+    }
+  }
+
+  private async solutionOf(draft: IntakeDraft): Promise<Solution | undefined> {
+    return draft.solutionId ? this.deps.catalog.get(draft.solutionId) : undefined;
+  }
+
+  private routeOf(draft: IntakeDraft, solution: Solution | undefined): Route {
+    if (draft.category === undefined || draft.details === undefined) throw new Error(`intake ${draft.id} is not complete`);
+    return routeRequest({
+      category: draft.category,
+      impact: draft.details.impact,
+      urgency: draft.details.urgency,
+      solution,
+      reachability: everyoneReachable(solution),
+      requesterId: draft.requester.aadObjectId,
+    });
+  }
+}
+
+function buildRequest(draft: IntakeDraft, solution: Solution | undefined, route: Route, now: Date): SupportRequest {
+  const at = now.toISOString();
+  return {
+    id: draft.id,
+    reference: referenceFor(draft.id),
+    requester: draft.requester,
+    category: route.category,
+    solution: solution ? snapshotOf(solution) : undefined,
+    notInCatalog: route.kind === 'help-desk' || route.kind === 'dedicated-team' ? route.notInCatalog : false,
+    details: draft.details!,
+    severity: route.severity,
+    routeKind: route.kind,
+    routeReason: route.reason,
+    handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
+    holder: holderFor(route),
+    explanation: renderExplanation(explainRoute(route)),
+    chatLink: route.kind === 'maker' ? route.chatLink : undefined,
+    status: 'open',
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** What the user typed, echoed back on a card with errors so nothing is lost. */
+function enteredText(fields: Readonly<Record<string, unknown>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of ['title', 'description', 'since', 'impact', 'urgency']) {
+    const value = fields[key];
+    if (typeof value === 'string') out[key] = value.slice(0, 4000);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+/** What the Teams layer shows after an intake action: a step card, or why there is none. */
+import type { IntakeDraft } from '../../domain/intake/intake-draft';
+import type { FieldErrors } from '../../domain/intake/intake-validation';
+import type { SupportRequest } from '../../domain/intake/support-request';
+import type { Route } from '../../domain/routing';
+import type { Solution } from '../../domain/solution';
+import type { SolutionMatch } from '../ports';
+
+export type IntakeView =
+  | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
+  | { readonly kind: 'solution'; readonly draft: IntakeDraft; readonly matches: readonly SolutionMatch[]; readonly errors?: FieldErrors }
+  | { readonly kind: 'details'; readonly draft: IntakeDraft; readonly solution?: Solution; readonly errors?: FieldErrors; readonly entered?: Readonly<Record<string, string>> }
+  | { readonly kind: 'review'; readonly draft: IntakeDraft; readonly solution?: Solution; readonly route: Route; readonly explanation: string }
+  | { readonly kind: 'submitted'; readonly request: SupportRequest }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'not-found' };
+
+/** An action a requester takes on a questionnaire card. Field values are untrusted until validated. */
+export type IntakeAction =
+  | { readonly type: 'show' }
+  | { readonly type: 'choose-need'; readonly category: unknown }
+  | { readonly type: 'search'; readonly query: unknown }
+  | { readonly type: 'choose-solution'; readonly solutionId: unknown }
+  | { readonly type: 'set-details'; readonly fields: Readonly<Record<string, unknown>> }
+  | { readonly type: 'back' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'submit' };

@@ -1,0 +1,58 @@
+import { TableClient } from '@azure/data-tables';
+import type { IntakeDraft } from '../../domain/intake/intake-draft';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+
+export interface StoredIntake {
+  readonly draft: IntakeDraft;
+  readonly etag: string;
+}
+
+interface IntakeRow {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+}
+
+/**
+ * Questionnaires in progress. PartitionKey = the requester's Entra object id, RowKey = intake id:
+ * a card action can only ever reach a draft in the caller's own partition.
+ */
+export class TableIntakeStore {
+  constructor(private readonly table: TableClient) {}
+
+  async create(draft: IntakeDraft): Promise<StoredIntake> {
+    try {
+      const result = await this.table.createEntity<IntakeRow>(this.row(draft));
+      return { draft, etag: result.etag ?? '' };
+    } catch (error) {
+      if (statusOf(error) === 409) throw new ConcurrencyConflictError(`intake ${draft.id}`);
+      throw new StorageUnavailableError(`create intake: ${describe(error)}`, error);
+    }
+  }
+
+  async get(requesterId: string, id: string): Promise<StoredIntake | undefined> {
+    try {
+      const row = await this.table.getEntity<IntakeRow>(requesterId, id);
+      return { draft: JSON.parse(row.data) as IntakeDraft, etag: row.etag };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw new StorageUnavailableError(`read intake: ${describe(error)}`, error);
+    }
+  }
+
+  /** Saves a new version if nobody saved one since `etag`; ConcurrencyConflictError otherwise. */
+  async update(stored: StoredIntake, draft: IntakeDraft): Promise<StoredIntake> {
+    try {
+      const result = await this.table.updateEntity<IntakeRow>(this.row(draft), 'Replace', { etag: stored.etag });
+      return { draft, etag: result.etag ?? '' };
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) throw new ConcurrencyConflictError(`intake ${draft.id}`);
+      throw new StorageUnavailableError(`save intake: ${describe(error)}`, error);
+    }
+  }
+
+  private row(draft: IntakeDraft): IntakeRow {
+    return { partitionKey: draft.requester.aadObjectId, rowKey: draft.id, data: JSON.stringify(draft) };
+  }
+}

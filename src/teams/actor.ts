@@ -1,0 +1,15 @@
+import type { TurnContext } from 'botbuilder';
+import type { PersonRef } from '../domain/history';
+
+/**
+ * Who is acting, from the activity Teams signed (the Bot Framework token covers the whole activity):
+ * `from.aadObjectId` is the only identity we trust; card data never says who someone is.
+ */
+export function actorOf(context: TurnContext): PersonRef | undefined {
+  const from = context.activity.from;
+  const id = from?.aadObjectId?.toLowerCase();
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  return { aadObjectId: id, displayName: (from.name ?? '').trim().slice(0, 200) || 'Someone' };
+}
+
+export const NO_IDENTITY_MESSAGE = 'I can only help people signed in to Teams with a work account.';

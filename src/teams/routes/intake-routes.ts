@@ -1,0 +1,82 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { IntakeAction } from '../../services/intake/intake-view';
+import { cardAttachment, renderCard } from '../card-templates';
+import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
+import { intakeCard, myRequestsCard } from '../intake/intake-card-data';
+import type { BotServices } from '../services';
+
+const START = /^\s*(new request|new|start a request|report a problem)\s*[.!]?\s*$/i;
+const MY_REQUESTS = /^\s*my requests?\s*[.!?]?\s*$/i;
+
+/**
+ * Card data is untrusted: only the intake id and the input fields are read, each with a size cap.
+ * Who may act is decided by the service from the caller's identity, never from this data.
+ */
+const field = z.string().max(4000).optional();
+const intakeData = z.object({
+  intakeId: z.string().uuid(),
+  category: field,
+  query: field,
+  solutionId: field,
+  title: field,
+  description: field,
+  since: field,
+  impact: field,
+  urgency: field,
+});
+type IntakeData = z.infer<typeof intakeData>;
+
+const ACTIONS: Record<string, (data: IntakeData) => IntakeAction> = {
+  'intake.show': () => ({ type: 'show' }),
+  'intake.need': (d) => ({ type: 'choose-need', category: d.category }),
+  'intake.search': (d) => ({ type: 'search', query: d.query ?? '' }),
+  'intake.solution': (d) => ({ type: 'choose-solution', solutionId: d.solutionId }),
+  'intake.details': (d) => ({ type: 'set-details', fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency } }),
+  'intake.back': () => ({ type: 'back' }),
+  'intake.cancel': () => ({ type: 'cancel' }),
+  'intake.submit': () => ({ type: 'submit' }),
+};
+
+/** The questionnaire: started by a message or a card button, then driven by Action.Execute refreshes. */
+export function registerIntakeRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+  app.message(START, async (context) => {
+    const actor = actorOf(context);
+    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    if (!isPersonal(context)) return void (await context.sendActivity("Let's keep your request private: send me \"new request\" in a 1:1 chat."));
+    const card = intakeCard(await services.intake.start(actor));
+    await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
+  });
+
+  app.message(MY_REQUESTS, async (context) => {
+    const actor = actorOf(context);
+    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    const card = myRequestsCard(await services.intake.myRequests(actor));
+    await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
+  });
+
+  app.adaptiveCards.actionExecute('intake.start', async (context) => {
+    const actor = actorOf(context);
+    if (!actor) return NO_IDENTITY_MESSAGE;
+    const card = intakeCard(await services.intake.start(actor));
+    return renderCard(card.name, card.data);
+  });
+
+  app.adaptiveCards.actionExecute(Object.keys(ACTIONS), async (context, _state, data) => {
+    const actor = actorOf(context);
+    if (!actor) return NO_IDENTITY_MESSAGE;
+    const parsed = intakeData.safeParse(data);
+    if (!parsed.success) return 'This card is out of date or damaged. Say "new request" to start again.';
+    const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
+    const toAction = ACTIONS[verb];
+    if (!toAction) return 'I did not understand that button.';
+    const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data)));
+    return renderCard(card.name, card.data);
+  });
+}
+
+function isPersonal(context: TurnContext): boolean {
+  const type = context.activity.conversation?.conversationType;
+  return type === undefined || type === 'personal';
+}

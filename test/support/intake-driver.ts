@@ -1,0 +1,38 @@
+import { actionExecute, personalMessage, TestUser, ALEX } from './activities';
+import { BotHarness } from './bot-harness';
+import { cardsIn } from './cards';
+
+/** Plays a requester through the questionnaire over /api/messages, as Teams would. */
+export class IntakeDriver {
+  intakeId = '';
+
+  constructor(
+    private readonly bot: BotHarness,
+    readonly user: TestUser = ALEX,
+  ) {}
+
+  /** Sends a message and returns the last card the bot sent in reply. */
+  async say(text: string): Promise<any> {
+    const before = this.bot.connector.sentActivities.length;
+    const answer = await this.bot.post(personalMessage(text, { serviceUrl: this.bot.serviceUrl, from: this.user }));
+    if (answer.status !== 200) throw new Error(`message answered ${answer.status}`);
+    await this.bot.connector.waitFor(() => this.bot.connector.sentActivities.length > before);
+    const card = cardsIn(this.bot.connector.sentActivities.slice(before)).pop();
+    this.remember(card);
+    return card;
+  }
+
+  /** Presses an Action.Execute button; returns the refreshed card (or the message text). */
+  async press(verb: string, inputs: Record<string, unknown> = {}, intakeId = this.intakeId): Promise<any> {
+    const answer = await this.bot.post(actionExecute(verb, { intakeId, ...inputs }, { serviceUrl: this.bot.serviceUrl, from: this.user }));
+    if (answer.status !== 200) throw new Error(`invoke answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const card = answer.body.value;
+    this.remember(card);
+    return card;
+  }
+
+  private remember(card: any): void {
+    const id = JSON.stringify(card ?? {}).match(/"intakeId":"([0-9a-f-]{36})"/)?.[1];
+    if (id) this.intakeId = id;
+  }
+}
