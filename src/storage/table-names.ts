@@ -9,6 +9,10 @@ export const TABLE_NAMES = {
   intakes: 'Intakes',
   /** Submitted requests with their history, index rows and outbox, sharded (see cases/case-partitions.ts). */
   cases: 'Cases',
+  /** Conversation references: users' 1:1 chats and the registered channels. */
+  conversations: 'Conversations',
+  /** Leases that give one instance at a time a background job. */
+  leases: 'Leases',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -1,0 +1,73 @@
+import { TableClient } from '@azure/data-tables';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+
+/** A Bot Framework ConversationReference, stored as plain JSON (this layer does not import botbuilder). */
+export type StoredConversationReference = Readonly<Record<string, unknown>>;
+
+/** The two channels an admin registers. */
+export type ChannelRole = 'help-desk' | 'dedicated-team';
+
+export interface ChannelRegistration {
+  readonly role: ChannelRole;
+  readonly conversationReference: StoredConversationReference;
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly channelName?: string;
+  readonly registeredBy: { readonly aadObjectId: string; readonly displayName: string };
+  readonly registeredAt: string;
+}
+
+interface Row {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+}
+
+const USERS = 'user';
+const CHANNELS = 'channel';
+
+/**
+ * Where the bot can reach people and channels proactively: the 1:1 conversation reference of each
+ * user (by Entra object id) once created or seen, and the registered help desk / dedicated team channels.
+ */
+export class TableConversationStore {
+  constructor(private readonly table: TableClient) {}
+
+  async getUser(aadObjectId: string): Promise<StoredConversationReference | undefined> {
+    return (await this.read<StoredConversationReference>(USERS, aadObjectId.toLowerCase()))?.value;
+  }
+
+  /** Last writer wins on purpose: every reference Teams gives us for a user is equally valid. */
+  async saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void> {
+    await this.upsert(USERS, aadObjectId.toLowerCase(), reference);
+  }
+
+  async getChannel(role: ChannelRole): Promise<ChannelRegistration | undefined> {
+    return (await this.read<ChannelRegistration>(CHANNELS, role))?.value;
+  }
+
+  /** Registers (or moves) a channel: registering again replaces the previous registration. */
+  async saveChannel(registration: ChannelRegistration): Promise<void> {
+    await this.upsert(CHANNELS, registration.role, registration);
+  }
+
+  private async read<T>(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string } | undefined> {
+    try {
+      const row = await this.table.getEntity<Row>(partitionKey, rowKey);
+      return { value: JSON.parse(row.data) as T, etag: row.etag };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw new StorageUnavailableError(`read ${partitionKey}/${rowKey}: ${describe(error)}`, error);
+    }
+  }
+
+  private async upsert(partitionKey: string, rowKey: string, value: unknown): Promise<void> {
+    try {
+      await this.table.upsertEntity<Row>({ partitionKey, rowKey, data: JSON.stringify(value) }, 'Replace');
+    } catch (error) {
+      if (statusOf(error) === 412) throw new ConcurrencyConflictError(`${partitionKey}/${rowKey}`);
+      throw new StorageUnavailableError(`save ${partitionKey}/${rowKey}: ${describe(error)}`, error);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { TableClient } from '@azure/data-tables';
+import { StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+
+interface LeaseRow {
+  partitionKey: string;
+  rowKey: string;
+  owner: string;
+  expiresAt: string;
+}
+
+const PARTITION = 'lease';
+
+/**
+ * Named leases so that, with several instances running, exactly one runs a given background job at a
+ * time (the outbox worker of a shard, the SLA scheduler…). A lease is an entity whose owner and expiry
+ * change only with its ETag: two instances racing for an expired lease cannot both win.
+ */
+export class TableLeaseStore {
+  constructor(private readonly table: TableClient) {}
+
+  /** Takes the lease if it is free, expired or already ours; true if we hold it until now + ttl. */
+  async tryAcquire(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean> {
+    const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
+    const row: LeaseRow = { partitionKey: PARTITION, rowKey: name, owner, expiresAt };
+    try {
+      const current = await this.get(name);
+      if (current === undefined) {
+        await this.table.createEntity(row);
+        return true;
+      }
+      if (current.owner !== owner && Date.parse(current.expiresAt) > now.getTime()) return false;
+      await this.table.updateEntity(row, 'Replace', { etag: current.etag });
+      return true;
+    } catch (error) {
+      // 409: someone created it first; 412: someone took or renewed it since we read it.
+      if (statusOf(error) === 409 || statusOf(error) === 412) return false;
+      throw new StorageUnavailableError(`lease ${name}: ${describe(error)}`, error);
+    }
+  }
+
+  /** Gives the lease up early (on shutdown), only if we still hold it. */
+  async release(name: string, owner: string): Promise<void> {
+    try {
+      const current = await this.get(name);
+      if (current?.owner === owner) await this.table.deleteEntity(PARTITION, name, { etag: current.etag });
+    } catch (error) {
+      if (statusOf(error) === 404 || statusOf(error) === 412) return;
+      throw new StorageUnavailableError(`release lease ${name}: ${describe(error)}`, error);
+    }
+  }
+
+  private async get(name: string): Promise<(LeaseRow & { etag: string }) | undefined> {
+    try {
+      return await this.table.getEntity<LeaseRow>(PARTITION, name);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+}
