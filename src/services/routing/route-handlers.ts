@@ -38,7 +38,7 @@ const HEADINGS: Readonly<Record<OutboxPurpose, string>> = {
 };
 
 function message(request: SupportRequest, purpose: OutboxPurpose, target: OutboxTarget): OutboxMessage {
-  const recipient = target.kind === 'user' ? target.aadObjectId : target.channel;
+  const recipient = target.kind === 'user' ? target.aadObjectId : target.kind === 'channel' ? target.channel : target.messageId;
   return {
     // Deterministic: planning the same request twice yields the same ids (delivery is idempotent on them).
     id: `${request.id}.${purpose}.${recipient}`,
