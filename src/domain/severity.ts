@@ -68,14 +68,15 @@ export const SEVERITY_DEFINITIONS: Readonly<Record<Severity, SeverityDefinition>
 
 /**
  * Rows: impact; columns: urgency.
- * A whole business unit or the organisation with no workaround is critical business impact (A);
- * with a workaround the business continues impaired (B). A blocked team is a moderate loss (B);
- * one person, or a team that can work around it, is a minor impediment to the business (C).
+ * Following Managed Desktop's definitions: only the whole organisation blocked is critical business
+ * impact (A); "a specific business group is no longer productive" is moderate (B), so a blocked team
+ * or business unit is B, as is a business unit or the organisation working around it; one person,
+ * or a team that can work around it, is a minor impediment to the business (C).
  */
 export const SEVERITY_MATRIX: Readonly<Record<Impact, Readonly<Record<Urgency, Severity>>>> = {
   me: { blocked: 'C', workaround: 'C' },
   team: { blocked: 'B', workaround: 'C' },
-  'business-unit': { blocked: 'A', workaround: 'B' },
+  'business-unit': { blocked: 'B', workaround: 'B' },
   organisation: { blocked: 'A', workaround: 'B' },
 };
 

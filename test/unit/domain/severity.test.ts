@@ -24,7 +24,7 @@ describe('severityOf: impact × urgency after the Managed Desktop model', () => 
   test.each<[Impact, Urgency, Severity]>([
     ['organisation', 'blocked', 'A'],
     ['organisation', 'workaround', 'B'],
-    ['business-unit', 'blocked', 'A'],
+    ['business-unit', 'blocked', 'B'],
     ['business-unit', 'workaround', 'B'],
     ['team', 'blocked', 'B'],
     ['team', 'workaround', 'C'],
@@ -114,7 +114,7 @@ describe('definitions and README table', () => {
         '| --- | --- | --- |',
         '| Just me | Sev C (minimal impact) | Sev C (minimal impact) |',
         '| My team | Sev B (moderate impact) | Sev C (minimal impact) |',
-        '| My business unit | Sev A (critical impact) | Sev B (moderate impact) |',
+        '| My business unit | Sev B (moderate impact) | Sev B (moderate impact) |',
         '| The whole organisation | Sev A (critical impact) | Sev B (moderate impact) |',
       ].join('\n'),
     );
