@@ -1,24 +1,6 @@
 import { actionExecute, botInstalled, personalMessage } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
-
-/** The cards in the activities the bot sent, in order. */
-function cardsIn(activities: any[]): any[] {
-  return activities.flatMap((a) => (a.attachments ?? []).filter((x: any) => x.contentType === 'application/vnd.microsoft.card.adaptive').map((x: any) => x.content));
-}
-
-function texts(card: any): string[] {
-  const out: string[] = [];
-  const walk = (node: any): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      if (typeof node.text === 'string') out.push(node.text);
-      if (typeof node.title === 'string') out.push(node.title);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(card);
-  return out;
-}
+import { cardsIn, texts } from '../support/cards';
 
 describe('welcome card over /api/messages', () => {
   let bot: BotHarness;

@@ -6,19 +6,11 @@ import type { PersonRef } from '../history';
 import type { RequestCategory } from '../request-category';
 import type { Route } from '../routing';
 import type { Severity } from '../severity';
-import type { Person, SolutionKind, Tier } from '../solution';
+import type { Solution } from '../solution';
 import type { IntakeDetails } from './intake-draft';
 
 /** What the request knew about the solution at submission (the catalog may change later). */
-export interface SolutionSnapshot {
-  readonly id: string;
-  readonly name: string;
-  readonly kind: SolutionKind;
-  readonly environment: string;
-  readonly tier: Tier;
-  readonly maker: Person;
-  readonly coOwners: readonly Person[];
-}
+export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners'>;
 
 export type RequestStatus = 'open' | 'acknowledged' | 'claimed' | 'resolved' | 'withdrawn';
 
@@ -67,15 +59,7 @@ export function referenceFor(id: string): string {
   return `REQ-${out}`;
 }
 
-export function snapshotOf(solution: {
-  id: string;
-  name: string;
-  kind: SolutionKind;
-  environment: string;
-  tier: Tier;
-  maker: Person;
-  coOwners: readonly Person[];
-}): SolutionSnapshot {
+export function snapshotOf(solution: Solution): SolutionSnapshot {
   const { id, name, kind, environment, tier, maker, coOwners } = solution;
   return { id, name, kind, environment, tier, maker, coOwners };
 }
