@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
-import { freePort } from '../support/free-port';
+import { findFreePort as freePort } from '../../scripts/lib/ports';
 import { testConnectionString, uniquePrefix } from '../support/test-storage';
 
 const ROOT = path.resolve(__dirname, '../..');

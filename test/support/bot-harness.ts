@@ -3,7 +3,7 @@ import { createLogger } from '../../src/logging/logger';
 import { RunningServer } from '../../src/http/server';
 import { startBot, StartOptions } from '../../src/start-bot';
 import { TableService } from '../../src/storage/table-service';
-import { freePort } from './free-port';
+import { findFreePort as freePort } from '../../scripts/lib/ports';
 import { RecordingConnector } from './recording-connector';
 import { testConnectionString, uniquePrefix } from './test-storage';
 
