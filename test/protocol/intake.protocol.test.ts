@@ -25,7 +25,9 @@ describe('intake questionnaire over /api/messages', () => {
 
   /** Walks a problem with `query`'s first match through to the review card. */
   async function reviewFor(driver: IntakeDriver, query: string, details: Record<string, string> = DETAILS): Promise<any> {
-    await driver.say('new request');
+    const need = await driver.say('new request');
+    const values = input(need, 'category').choices.map((c: { value: string }) => c.value);
+    expect(values).toEqual(['solution-problem', 'access', 'find-or-how-to', 'connector-or-environment', 'platform-issue', 'maker-stuck', 'graduation']);
     const solutionCard = await driver.press('intake.need', { category: 'solution-problem' });
     expect(allText(solutionCard)).toContain('Which solution?');
     const results = await driver.press('intake.search', { query });

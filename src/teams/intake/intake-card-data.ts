@@ -31,7 +31,8 @@ export function intakeCard(view: IntakeView): CardSpec {
     case 'submitted':
       return { name: 'intake-confirmation', data: confirmationData(view.request) };
     case 'need': {
-      const choices = [...categoriesFor('anyone'), ...categoriesFor('maker')].map((id) => ({
+      // Everyone may be a maker: offer every category, the maker-only ones last and labelled.
+      const choices = categoriesFor('maker').map((id) => ({
         title: REQUEST_CATEGORY_INFO[id].audience === 'maker' ? `For makers: ${REQUEST_CATEGORY_INFO[id].label}` : REQUEST_CATEGORY_INFO[id].label,
         value: id,
       }));

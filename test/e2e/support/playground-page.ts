@@ -141,6 +141,20 @@ export class PlaygroundPage {
     await this.cardButton(card, title).click();
   }
 
+  /** Types into a card's text input, found by its label (required inputs add " *" to the name). */
+  async fillCardInput(card: Locator, label: string, value: string): Promise<void> {
+    const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+    await card.getByRole('textbox', { name }).fill(value);
+  }
+
+  /** Picks an option of an expanded choice set (a radio button), by its title. */
+  async chooseCardOption(card: Locator, title: string | RegExp): Promise<void> {
+    const radio = card.getByRole('radio', { name: title }).first();
+    // Fluent UI radios are styled over the input: click the option like a person, then verify.
+    await radio.click({ force: true });
+    if (!(await radio.isChecked())) throw new Error(`the option ${String(title)} did not get selected`);
+  }
+
   /** The card's visible text, whitespace collapsed. */
   async cardText(card: Locator): Promise<string> {
     return normalise(await card.innerText());
