@@ -1,0 +1,154 @@
+/**
+ * Catalog search benchmark: 20,000 realistic solution names (deterministic), the index build time,
+ * and the latency of a few hundred queries of each kind (exact, word prefixes, misspelled, accents
+ * and case changed), with how often the intended solution is in the top 5.
+ *
+ *   npx tsx scripts/bench/catalog-search.ts [--solutions 20000] [--queries 200]
+ */
+import { performance } from 'node:perf_hooks';
+import { SearchIndex } from '../../src/domain/catalog/search/search-index';
+import type { Solution } from '../../src/domain/solution';
+
+const WORDS = [
+  'Expense', 'Tracker', 'Travel', 'Request', 'Approval', 'Approvals', 'Invoice', 'Processing', 'Onboarding', 'Offboarding',
+  'Inspection', 'Inventory', 'Timesheet', 'Leave', 'Booking', 'Room', 'Budget', 'Forecast', 'Sales', 'Pipeline',
+  'Dashboard', 'Survey', 'Feedback', 'Asset', 'Maintenance', 'Safety', 'Incident', 'Report', 'Purchase', 'Order',
+  'Contract', 'Vendor', 'Training', 'Registration', 'Helpdesk', 'Ticket', 'Project', 'Planner', 'Customer', 'Claims',
+  'Quality', 'Audit', 'Shift', 'Schedule', 'Visitor', 'Badge', 'Equipment', 'Loan', 'Mileage', 'Reimbursement',
+  'Feuille', 'temps', 'équipe', 'Congés', 'Demande', 'Achats', 'Réservation', 'Salle', 'Suivi', 'Facturation',
+  'Zeiterfassung', 'Büro', 'Urlaubsantrag', 'Bestellung', 'Prüfung', 'Beställning', 'Ledighet', 'Solicitud', 'Gastos', 'Señal',
+];
+const PREFIXES = ['', '', '', 'HR', 'IT', 'Finance', 'Sales', 'Ops', 'Legal', 'Marketing'];
+const SUFFIXES = ['', '', '', '', 'v2', 'App', 'Flow', 'Bot', '(old)', '2025', 'Nordics', 'EMEA'];
+const KINDS = ['canvas-app', 'model-driven-app', 'flow', 'chatbot', 'other'] as const;
+const TIERS = ['Productivity', 'Important', 'Critical'] as const;
+
+/** mulberry32: a small deterministic PRNG, so every run measures the same catalog and queries. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  const value = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+function generateSolutions(count: number, rnd: () => number): Solution[] {
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const person = { aadObjectId: '00000000-0000-4000-8000-000000000001', displayName: 'Maker', email: 'maker@contoso.example' };
+  return Array.from({ length: count }, (_, i) => {
+    const words = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => pick(WORDS));
+    const name = [pick(PREFIXES), ...words, pick(SUFFIXES)].filter(Boolean).join(' ');
+    return {
+      id: `sol-${i}`,
+      name,
+      kind: pick(KINDS),
+      environment: 'Contoso (default)',
+      tier: pick(TIERS),
+      maker: person,
+      coOwners: [],
+      dataSources: [],
+      status: 'active',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
+    };
+  });
+}
+
+/** One typo (delete, substitute or swap) in each word of 5+ letters. */
+function misspell(name: string, rnd: () => number): string {
+  return name
+    .split(' ')
+    .map((word) => {
+      if (word.length < 5) return word;
+      const i = 1 + Math.floor(rnd() * (word.length - 2));
+      const op = Math.floor(rnd() * 3);
+      if (op === 0) return word.slice(0, i) + word.slice(i + 1);
+      if (op === 1) return word.slice(0, i) + 'x' + word.slice(i + 1);
+      return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
+    })
+    .join(' ');
+}
+
+function stripAccentsAndShout(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase();
+}
+
+function prefixes(name: string): string {
+  return name
+    .split(' ')
+    .map((word) => (word.length > 4 ? word.slice(0, 4) : word))
+    .join(' ');
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function main(): void {
+  const count = arg('solutions', 20_000);
+  const perKind = arg('queries', 200);
+  const rnd = random(20_260_101);
+  const solutions = generateSolutions(count, rnd);
+
+  const buildTimes: number[] = [];
+  let index = SearchIndex.build(solutions, (s) => s);
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    index = SearchIndex.build(solutions, (s) => s);
+    buildTimes.push(performance.now() - started);
+  }
+
+  const accented = solutions.filter((s) => /[^\x00-\x7f]/.test(s.name));
+  const kinds: [string, (s: Solution) => string, readonly Solution[]][] = [
+    ['exact', (s) => s.name, solutions],
+    ['word prefixes', (s) => prefixes(s.name), solutions],
+    ['misspelled', (s) => misspell(s.name, rnd), solutions],
+    ['accents + case', (s) => stripAccentsAndShout(s.name), accented],
+  ];
+
+  for (let i = 0; i < 100; i++) index.search(solutions[i]!.name, 8); // warm-up (JIT)
+
+  const rows: string[] = [];
+  const all: number[] = [];
+  for (const [label, toQuery, pool] of kinds) {
+    const times: number[] = [];
+    let found = 0;
+    for (let i = 0; i < perKind; i++) {
+      const target = pool[Math.floor(rnd() * pool.length)]!;
+      const query = toQuery(target);
+      const started = performance.now();
+      const hits = index.search(query, 8);
+      times.push(performance.now() - started);
+      // Generated names repeat: any solution with the target's name counts as found.
+      if (hits.slice(0, 5).some((h) => h.item.name === target.name)) found++;
+    }
+    all.push(...times);
+    times.sort((a, b) => a - b);
+    rows.push(
+      `${label.padEnd(16)}${String(perKind).padStart(8)}${fmt(percentile(times, 50))}${fmt(percentile(times, 95))}${fmt(times[times.length - 1]!)}${`${((100 * found) / perKind).toFixed(0)}%`.padStart(10)}`,
+    );
+  }
+  all.sort((a, b) => a - b);
+  const build = [...buildTimes].sort((a, b) => a - b)[1]!;
+
+  console.log(`catalog search: ${count.toLocaleString('en')} solutions, index built in ${build.toFixed(0)} ms (median of 3), node ${process.version}`);
+  console.log(`${'queries'.padEnd(16)}${'count'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'max ms'.padStart(10)}${'top 5'.padStart(10)}`);
+  for (const row of rows) console.log(row);
+  console.log(
+    `${'all'.padEnd(16)}${String(all.length).padStart(8)}${fmt(percentile(all, 50))}${fmt(percentile(all, 95))}${fmt(all[all.length - 1]!)}`,
+  );
+}
+
+function fmt(ms: number): string {
+  return ms.toFixed(3).padStart(10);
+}
+
+main();

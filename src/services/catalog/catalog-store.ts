@@ -1,0 +1,35 @@
+/**
+ * What the catalog service needs from storage. `src/storage/catalog/` implements it on Table
+ * Storage; tests may pass their own.
+ */
+import type { CatalogRole } from '../../domain/catalog/person-roles';
+import type { Solution } from '../../domain/solution';
+import type { Versioned } from '../ports';
+
+export interface StoredSolution extends Versioned {
+  readonly solution: Solution;
+}
+
+/** One row of the "solutions of person X" index. */
+export interface PersonLink {
+  readonly solutionId: string;
+  readonly role: CatalogRole;
+}
+
+export interface CatalogStore {
+  /** Point read by id. */
+  get(id: string): Promise<StoredSolution | undefined>;
+  /** Every solution: a full read, for exports, import plans and rebuilding the search index. */
+  listAll(): Promise<StoredSolution[]>;
+  /** The person's index rows: one partition, never a scan. Rows may be stale; callers check. */
+  listByPerson(aadObjectId: string): Promise<PersonLink[]>;
+  /**
+   * Creates the solution (`previous` undefined) or replaces `previous` if nobody changed it since it
+   * was read, and keeps the person index in step. Throws ConcurrencyConflictError otherwise.
+   */
+  save(solution: Solution, previous: StoredSolution | undefined): Promise<void>;
+  /** A token that changes whenever the catalog changes (the version entity's ETag). */
+  readVersion(): Promise<string | undefined>;
+  /** Marks the catalog as changed; call after a batch of saves. */
+  bumpVersion(): Promise<void>;
+}

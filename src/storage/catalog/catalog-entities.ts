@@ -1,0 +1,74 @@
+/**
+ * Catalog entities in Table Storage.
+ *
+ * CatalogSolutions: PartitionKey = solution id, RowKey = "solution". Properties are the canonical
+ * CSV columns (co-owners and data sources in their `;` text form, readable in Storage Explorer)
+ * plus createdAt / updatedAt. One partition per solution spreads load and makes `get` a point read.
+ *
+ * CatalogPeople: PartitionKey = Entra object id, RowKey = solution id, role = maker | co-owner.
+ *
+ * CatalogMeta: PartitionKey = "catalog", RowKey = "version", revision = a counter. Its ETag is the
+ * catalog's version token.
+ */
+import type { TableEntity } from '@azure/data-tables';
+import { CANONICAL_COLUMNS, rowOf, type CanonicalColumn } from '../../domain/catalog/canonical-columns';
+import { CATALOG_ROLES, type CatalogRole } from '../../domain/catalog/person-roles';
+import { validateRecord } from '../../domain/catalog/record-validation';
+import type { Solution } from '../../domain/solution';
+import { InvalidKeyError } from '../storage-errors';
+import { decodeKey, encodeKey, fitsInKey } from '../table-keys';
+
+export const SOLUTION_ROW = 'solution';
+export const VERSION_KEY = { partitionKey: 'catalog', rowKey: 'version' } as const;
+
+export type SolutionEntity = TableEntity<Record<CanonicalColumn, string> & { createdAt: string; updatedAt: string }>;
+
+export interface PersonIndexEntity extends TableEntity {
+  role: CatalogRole;
+  /** When the solution last changed, for people reading the table by hand. */
+  solutionUpdatedAt: string;
+}
+
+export interface VersionEntity extends TableEntity {
+  revision: number;
+  changedAt: string;
+}
+
+export function keyOf(value: string): string {
+  const encoded = encodeKey(value);
+  if (!fitsInKey(encoded)) throw new InvalidKeyError(value, 'longer than 1 KiB once encoded');
+  return encoded;
+}
+
+export function toSolutionEntity(solution: Solution): SolutionEntity {
+  return {
+    partitionKey: keyOf(solution.id),
+    rowKey: SOLUTION_ROW,
+    ...rowOf(solution),
+    createdAt: solution.createdAt,
+    updatedAt: solution.updatedAt,
+  };
+}
+
+/** Undefined when the stored row is not a valid solution (edited by hand, or by an older version). */
+export function fromSolutionEntity(entity: Partial<SolutionEntity>): { solution?: Solution; problems: readonly string[] } {
+  const values: Partial<Record<CanonicalColumn, string>> = {};
+  for (const column of CANONICAL_COLUMNS) {
+    const value = entity[column];
+    if (typeof value === 'string') values[column] = value;
+  }
+  values.id ??= decodeKey(entity.partitionKey ?? '');
+  const result = validateRecord(values);
+  if (!result.ok) return { problems: result.issues.map((issue) => issue.message) };
+  const createdAt = typeof entity.createdAt === 'string' ? entity.createdAt : '';
+  const updatedAt = typeof entity.updatedAt === 'string' ? entity.updatedAt : createdAt;
+  return { solution: { ...result.record, createdAt, updatedAt }, problems: [] };
+}
+
+export function toPersonIndexEntity(aadObjectId: string, solution: Solution, role: CatalogRole): PersonIndexEntity {
+  return { partitionKey: keyOf(aadObjectId), rowKey: keyOf(solution.id), role, solutionUpdatedAt: solution.updatedAt };
+}
+
+export function isCatalogRole(value: unknown): value is CatalogRole {
+  return (CATALOG_ROLES as readonly unknown[]).includes(value);
+}

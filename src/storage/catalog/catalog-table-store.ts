@@ -1,0 +1,192 @@
+/**
+ * The solution catalog on Table Storage (entities: see catalog-entities.ts). Implements the
+ * services' CatalogStore structurally. Every write carries an ETag or is a create that fails on an
+ * existing row: two admins importing at once can never silently overwrite each other.
+ */
+import { odata, TableClient, type TableEntityResult } from '@azure/data-tables';
+import { peopleOf, type CatalogRole } from '../../domain/catalog/person-roles';
+import type { Solution } from '../../domain/solution';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf, type TableService } from '../table-service';
+import { decodeKey } from '../table-keys';
+import {
+  fromSolutionEntity,
+  isCatalogRole,
+  keyOf,
+  SOLUTION_ROW,
+  toSolutionEntity,
+  VERSION_KEY,
+  type PersonIndexEntity,
+  type SolutionEntity,
+  type VersionEntity,
+} from './catalog-entities';
+import { PersonIndex } from './person-index';
+
+export interface StoredSolution {
+  readonly solution: Solution;
+  readonly etag: string;
+}
+
+export interface PersonLink {
+  readonly solutionId: string;
+  readonly role: CatalogRole;
+}
+
+export interface CatalogTables {
+  readonly solutions: TableClient;
+  readonly people: TableClient;
+  readonly meta: TableClient;
+}
+
+export interface CatalogTableStoreOptions {
+  /** Called for a stored row that is not a valid solution (skipped by listAll). */
+  readonly onInvalidRow?: (id: string, problems: readonly string[]) => void;
+}
+
+const VERSION_ATTEMPTS = 10;
+
+export class CatalogTableStore {
+  private readonly index: PersonIndex;
+
+  constructor(
+    private readonly tables: CatalogTables,
+    private readonly options: CatalogTableStoreOptions = {},
+  ) {
+    this.index = new PersonIndex(tables.people);
+  }
+
+  static on(tables: TableService, options: CatalogTableStoreOptions = {}): CatalogTableStore {
+    return new CatalogTableStore(
+      { solutions: tables.client('catalogSolutions'), people: tables.client('catalogPeople'), meta: tables.client('catalogMeta') },
+      options,
+    );
+  }
+
+  async get(id: string): Promise<StoredSolution | undefined> {
+    let entity: TableEntityResult<SolutionEntity>;
+    try {
+      entity = await this.tables.solutions.getEntity<SolutionEntity>(keyOf(id), SOLUTION_ROW);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw unavailable(`read solution "${id}"`, error);
+    }
+    return this.stored(entity);
+  }
+
+  async listAll(): Promise<StoredSolution[]> {
+    const all: StoredSolution[] = [];
+    try {
+      const query = this.tables.solutions.listEntities<SolutionEntity>({ queryOptions: { filter: odata`RowKey eq ${SOLUTION_ROW}` } });
+      for await (const entity of query) {
+        const stored = this.stored(entity);
+        if (stored) all.push(stored);
+      }
+    } catch (error) {
+      throw unavailable('read the catalog', error);
+    }
+    return all;
+  }
+
+  async listByPerson(aadObjectId: string): Promise<PersonLink[]> {
+    const links: PersonLink[] = [];
+    try {
+      const query = this.tables.people.listEntities<PersonIndexEntity>({
+        queryOptions: { filter: odata`PartitionKey eq ${keyOf(aadObjectId.toLowerCase())}` },
+      });
+      for await (const row of query) if (isCatalogRole(row.role)) links.push({ solutionId: decodeKey(row.rowKey), role: row.role });
+    } catch (error) {
+      throw unavailable('read the person index', error);
+    }
+    return links;
+  }
+
+  async save(solution: Solution, previous: StoredSolution | undefined): Promise<void> {
+    const next = peopleOf(solution);
+    const removed = previous ? [...peopleOf(previous.solution).keys()].filter((person) => !next.has(person)) : [];
+    const removedEtags = await Promise.all(removed.map((person) => this.index.etagOf(person, solution.id)));
+    await Promise.all([...next].map(([person, role]) => this.index.touch(person, solution, role)));
+
+    const entity = toSolutionEntity(solution);
+    try {
+      await this.writeSolution(entity, previous?.etag);
+    } catch (error) {
+      // A create that meets a row `get` cannot read (edited by hand) replaces it, still conditionally.
+      const invalid = !previous && error instanceof ConcurrencyConflictError ? await this.invalidRowEtag(solution.id) : undefined;
+      if (invalid === undefined) throw error;
+      await this.writeSolution(entity, invalid);
+    }
+
+    await Promise.all(
+      removed.map((person, i) => {
+        const etag = removedEtags[i];
+        return etag === undefined ? undefined : this.index.remove(person, solution.id, etag);
+      }),
+    );
+  }
+
+  async readVersion(): Promise<string | undefined> {
+    try {
+      return (await this.tables.meta.getEntity<VersionEntity>(VERSION_KEY.partitionKey, VERSION_KEY.rowKey)).etag;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw unavailable('read the catalog version', error);
+    }
+  }
+
+  /** Read-compare-write with the version's ETag; on a race, read again (each bump must count). */
+  async bumpVersion(): Promise<void> {
+    for (let attempt = 0; attempt < VERSION_ATTEMPTS; attempt++) {
+      let current: TableEntityResult<VersionEntity> | undefined;
+      try {
+        current = await this.tables.meta.getEntity<VersionEntity>(VERSION_KEY.partitionKey, VERSION_KEY.rowKey);
+      } catch (error) {
+        if (statusOf(error) !== 404) throw unavailable('read the catalog version', error);
+      }
+      const next: VersionEntity = { ...VERSION_KEY, revision: (current?.revision ?? 0) + 1, changedAt: new Date().toISOString() };
+      try {
+        if (current) await this.tables.meta.updateEntity(next, 'Replace', { etag: current.etag });
+        else await this.tables.meta.createEntity(next);
+        return;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status !== 412 && status !== 409 && status !== 404) throw unavailable('bump the catalog version', error);
+      }
+    }
+    throw new ConcurrencyConflictError('catalog version');
+  }
+
+  /** Creates (no ETag) or replaces the version read (ETag); ConcurrencyConflictError on a race. */
+  private async writeSolution(entity: SolutionEntity, etag: string | undefined): Promise<void> {
+    try {
+      if (etag) await this.tables.solutions.updateEntity(entity, 'Replace', { etag });
+      else await this.tables.solutions.createEntity(entity);
+    } catch (error) {
+      const status = statusOf(error);
+      // 412: changed since read; 404: deleted since read; 409: created by someone else meanwhile.
+      if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${entity.id}`);
+      throw unavailable(`save solution "${entity.id}"`, error);
+    }
+  }
+
+  /** The ETag of a stored row that is not a valid solution, or undefined (absent or valid). */
+  private async invalidRowEtag(id: string): Promise<string | undefined> {
+    try {
+      const raw = await this.tables.solutions.getEntity<SolutionEntity>(keyOf(id), SOLUTION_ROW);
+      return fromSolutionEntity(raw).solution ? undefined : raw.etag;
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw unavailable(`read solution "${id}"`, error);
+    }
+  }
+
+  private stored(entity: TableEntityResult<SolutionEntity>): StoredSolution | undefined {
+    const { solution, problems } = fromSolutionEntity(entity);
+    if (solution) return { solution, etag: entity.etag };
+    this.options.onInvalidRow?.(decodeKey(entity.partitionKey), problems);
+    return undefined;
+  }
+}
+
+function unavailable(what: string, error: unknown): StorageUnavailableError {
+  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
+}

@@ -1,0 +1,54 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { TurnContext } from 'botbuilder';
+import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
+import { cardAttachment } from '../card-templates';
+import { mySolutionsCardData, solutionSupportCardData } from '../catalog/catalog-card-data';
+import type { BotServices } from '../services';
+
+const MY_SOLUTIONS = /^\s*my\s+solutions?\s*[.!?]*\s*$/i;
+/** "solution Expense Tracker", "how is Expense Tracker supported?", "who supports Expense Tracker". */
+const LOOKUPS = [
+  /^\s*solution\b\s*[:\-]?\s*(.*?)\s*[.!?]*\s*$/is,
+  /^\s*how\s+is\s+(.+?)\s+supported\s*[.!?]*\s*$/is,
+  /^\s*who\s+supports\s+(.+?)\s*[.!?]*\s*$/is,
+];
+/** Best matches shown for a lookup. */
+const LOOKUP_MATCHES = 3;
+/** A query longer than any solution name is not a name. */
+const MAX_QUERY = 200;
+
+function textOf(context: TurnContext): string {
+  return typeof context.activity.text === 'string' ? context.activity.text : '';
+}
+
+function lookupQuery(context: TurnContext): string | undefined {
+  const text = textOf(context);
+  for (const pattern of LOOKUPS) {
+    const match = pattern.exec(text);
+    if (match) return (match[1] ?? '').trim().slice(0, MAX_QUERY);
+  }
+  return undefined;
+}
+
+/** "my solutions" (a maker's list, personal chat only) and solution lookups (anywhere). */
+export function registerCatalogRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+  app.message(MY_SOLUTIONS, async (context) => {
+    const actor = actorOf(context);
+    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    if (context.activity.conversation?.conversationType !== 'personal') {
+      return void (await context.sendActivity('I list your solutions in our 1:1 chat, so only you see them: send me "my solutions" there.'));
+    }
+    const solutions = await services.catalog.solutionsOf(actor.aadObjectId);
+    const firstName = actor.displayName.split(/\s+/)[0] ?? '';
+    await context.sendActivity({ attachments: [cardAttachment('my-solutions', mySolutionsCardData(solutions, firstName))] });
+  });
+
+  app.message(
+    async (context) => context.activity.type === 'message' && lookupQuery(context) !== undefined,
+    async (context) => {
+      const query = lookupQuery(context) ?? '';
+      const matches = query === '' ? [] : await services.catalog.search(query, LOOKUP_MATCHES);
+      await context.sendActivity({ attachments: [cardAttachment('solution-support', solutionSupportCardData(query, matches))] });
+    },
+  );
+}

@@ -1,0 +1,140 @@
+import { boundedDistance, deletions, maxEditsFor } from '../../../../src/domain/catalog/search/edit-distance';
+import { SearchIndex } from '../../../../src/domain/catalog/search/search-index';
+import { normalizeText, queryTokens, tokenize } from '../../../../src/domain/catalog/search/text-normalization';
+
+const NAMES = [
+  'Expense Tracker',
+  'Expense Reports',
+  'Expenses Approval Flow',
+  'Travel Tracker',
+  'Tracker',
+  'Feuille de temps équipe',
+  'Feuille de route',
+  'Zeiterfassung Büro',
+  'Smörgåsbord Beställning',
+  'HR Helpdesk Bot',
+  'Invoice Processing',
+  'Site Inspection',
+  'Customer Onboarding',
+  'Customer Onboarding (old)',
+  'IT Equipment Request',
+  'Vacation Planner',
+  'Łódź Office Booking',
+  'SalesPipelineDashboard',
+];
+const index = SearchIndex.build(
+  NAMES.map((name, i) => ({ id: `sol-${i}`, name })),
+  (doc) => doc,
+);
+const names = (query: string, limit = 5) => index.search(query, limit).map((hit) => hit.item.name);
+
+describe('text normalisation', () => {
+  test.each([
+    ['Feuille de temps – Équipe!', 'feuille de temps equipe'],
+    ['  EXPENSE   tracker ', 'expense tracker'],
+    ['Zeiterfassung Büro', 'zeiterfassung buro'],
+    ['Straße', 'strasse'],
+    ['Łódź', 'lodz'],
+    ['SalesPipelineDashboard', 'sales pipeline dashboard'],
+    ['HR/IT: v2.0', 'hr it v2 0'],
+    ['!!!', ''],
+  ])('%p → %p', (text, normalized) => expect(normalizeText(text)).toBe(normalized));
+
+  it('drops stop words from a query unless nothing else is left', () => {
+    expect(queryTokens('Feuille de temps équipe')).toEqual(['feuille', 'temps', 'equipe']);
+    expect(queryTokens('the app for HR')).toEqual(['app', 'hr']);
+    expect(queryTokens('de la')).toEqual(['de', 'la']);
+    expect(tokenize('')).toEqual([]);
+  });
+});
+
+describe('bounded edit distance', () => {
+  test.each([
+    ['expense', 'expnse', 1],
+    ['tracker', 'trackr', 1],
+    ['tracker', 'tracekr', 1], // adjacent transposition counts as one edit
+    ['invoice', 'invocie', 1],
+    ['onboarding', 'onbaordng', 2],
+    ['expense', 'tracker', 3], // beyond the bound of 2: reported as bound + 1
+    ['', 'abc', 3],
+  ])('%p vs %p = %p (bound 2)', (a, b, d) => expect(boundedDistance(a, b, 2)).toBe(d));
+
+  it('tolerates no typo under 4 letters, one up to 7, two from 8', () => {
+    expect([3, 4, 7, 8, 12].map(maxEditsFor)).toEqual([0, 1, 1, 2, 2]);
+  });
+
+  it('builds deletion neighbourhoods', () => {
+    expect([...deletions('abc', 1)].sort()).toEqual(['ab', 'abc', 'ac', 'bc']);
+    expect(deletions('abcd', 2).size).toBe(1 + 4 + 6);
+  });
+});
+
+describe('search', () => {
+  test.each<[string, string]>([
+    // exact, any case
+    ['Expense Tracker', 'Expense Tracker'],
+    ['expense tracker', 'Expense Tracker'],
+    ['EXPENSE TRACKER', 'Expense Tracker'],
+    // misspelled
+    ['expnse trackr', 'Expense Tracker'],
+    ['expense tracekr', 'Expense Tracker'],
+    ['invocie procesing', 'Invoice Processing'],
+    ['custmer onbaording', 'Customer Onboarding'],
+    ['vacaton planer', 'Vacation Planner'],
+    ['helpdsk', 'HR Helpdesk Bot'],
+    // word prefixes
+    ['exp track', 'Expense Tracker'],
+    ['inv proc', 'Invoice Processing'],
+    ['site insp', 'Site Inspection'],
+    // accents, either way round
+    ['feuille temps equipe', 'Feuille de temps équipe'],
+    ['Feuille de temps équipe', 'Feuille de temps équipe'],
+    ['FEUILLE DE TEMPS EQUIPE', 'Feuille de temps équipe'],
+    ['zeiterfassung buro', 'Zeiterfassung Büro'],
+    ['smorgasbord bestallning', 'Smörgåsbord Beställning'],
+    ['lodz office', 'Łódź Office Booking'],
+    // joined words
+    ['sales pipeline', 'SalesPipelineDashboard'],
+    // the id
+    ['SOL-11', 'Site Inspection'],
+  ])('%p finds %p first', (query, expected) => {
+    expect(names(query)[0]).toBe(expected);
+  });
+
+  it.each(['', '   ', '?!', 'zzzz qqqq', 'xy'])('finds nothing for %p', (query) => {
+    expect(index.search(query)).toEqual([]);
+  });
+
+  it('ranks exact over prefix over typo for the same word', () => {
+    const hits = SearchIndex.build(
+      ['Tracker', 'Trackers', 'Tracked'].map((name) => ({ id: name, name })),
+      (d) => d,
+    ).search('tracker');
+    expect(hits.map((h) => h.item.name)).toEqual(['Tracker', 'Trackers', 'Tracked']);
+    expect(hits[0]!.score).toBeGreaterThan(hits[1]!.score);
+    expect(hits[1]!.score).toBeGreaterThan(hits[2]!.score);
+  });
+
+  it('ranks names that match every query word above names that match some, even exactly', () => {
+    // "Expense Reports" matches "expense" exactly; "Expense Tracker" matches both words, one by a typo.
+    expect(names('expense trackr').slice(0, 2)).toEqual(['Expense Tracker', 'Expense Reports']);
+    expect(names('tracker travel')[0]).toBe('Travel Tracker');
+  });
+
+  it('ranks a shorter name slightly higher when the match is otherwise equal', () => {
+    expect(names('tracker').slice(0, 3)).toEqual(['Tracker', 'Travel Tracker', 'Expense Tracker']);
+    expect(names('customer onboarding').slice(0, 2)).toEqual(['Customer Onboarding', 'Customer Onboarding (old)']);
+  });
+
+  it('returns at most `limit` hits, best first, with scores between 0 and 1', () => {
+    const hits = index.search('e', 50).concat(index.search('ex', 2));
+    expect(index.search('ex', 2)).toHaveLength(2);
+    for (const hit of hits) {
+      expect(hit.score).toBeGreaterThan(0);
+      expect(hit.score).toBeLessThanOrEqual(1);
+    }
+    const all = index.search('tracker', 10).map((h) => h.score);
+    expect([...all].sort((a, b) => b - a)).toEqual(all);
+    expect(index.search('tracker', 0)).toEqual([]);
+  });
+});
