@@ -1,7 +1,7 @@
 import { loadConfig } from './config/load-config';
 import { ConfigError } from './config/config-error';
 import { createLogger } from './logging/logger';
-import { startBot } from './start-bot';
+import { startTelemetry } from './telemetry/start-telemetry';
 
 /** Process entry point: configuration, start, banner, graceful shutdown. */
 async function main(): Promise<void> {
@@ -16,6 +16,9 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
+  // Before the bot's modules load, so OpenTelemetry can instrument http and the Azure SDK.
+  const telemetry = startTelemetry(config.appInsightsConnectionString, logger);
+  const { startBot } = await import('./start-bot');
 
   let server;
   try {
@@ -49,6 +52,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down: finishing in-flight turns');
     server
       .close()
+      .then(() => telemetry.shutdown())
       .then(() => process.exit(0))
       .catch((error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');

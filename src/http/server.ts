@@ -6,8 +6,17 @@ export interface ServerDependencies {
   readonly logger: Logger;
   /** Handles one Bot Framework request (the Teams layer's bot). */
   readonly processActivity: (req: restify.Request, res: restify.Response) => Promise<void>;
-  /** Resolves when dependencies (storage) answer; rejects with the reason otherwise. */
-  readonly checkReady: () => Promise<void>;
+  /** Readiness checks by component name (storage, outbox, …): each resolves when healthy, rejects with the reason. */
+  readonly readiness: ReadinessChecks;
+}
+
+export type ReadinessCheck = () => Promise<void>;
+export type ReadinessChecks = Readonly<Record<string, ReadinessCheck>>;
+
+/** What `/readyz` answers: `ok` or the failure's message per check. */
+export interface ReadinessReport {
+  readonly status: 'ready' | 'not ready';
+  readonly checks: Record<string, string>;
 }
 
 export interface RunningServer {
@@ -44,15 +53,37 @@ export function createServer(deps: ServerDependencies): restify.Server {
   });
 
   server.get('/readyz', async (_req, res) => {
-    try {
-      await deps.checkReady();
-      res.send(200, { status: 'ready', storage: 'ok' });
-    } catch (error) {
-      res.send(503, { status: 'not ready', storage: error instanceof Error ? error.message : String(error) });
-    }
+    const report = await checkReadiness(deps.readiness);
+    if (report.status !== 'ready') deps.logger.warn({ checks: report.checks }, 'not ready');
+    res.send(report.status === 'ready' ? 200 : 503, report);
   });
 
   return server;
+}
+
+/** A check that has not answered after this long counts as failed. */
+const READINESS_TIMEOUT_MS = 5_000;
+
+/** Runs every check at once; ready only when all of them pass. */
+export async function checkReadiness(checks: ReadinessChecks, timeoutMs = READINESS_TIMEOUT_MS): Promise<ReadinessReport> {
+  const entries = await Promise.all(
+    Object.entries(checks).map(async ([name, check]): Promise<[string, string, boolean]> => {
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        await Promise.race([check(), timeout]);
+        return [name, 'ok', true];
+      } catch (error) {
+        return [name, error instanceof Error ? error.message : String(error), false];
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  const ready = entries.every(([, , passed]) => passed);
+  return { status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(entries.map(([name, result]) => [name, result])) };
 }
 
 /** Listens, and gives back a handle whose `close` drains in-flight requests. */

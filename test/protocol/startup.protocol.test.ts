@@ -5,7 +5,6 @@ import { findFreePort as freePort } from '../../scripts/lib/ports';
 import { testConnectionString, uniquePrefix } from '../support/test-storage';
 
 const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
 interface Run {
   code: number | null;
@@ -16,7 +15,8 @@ interface Run {
 /** Runs the real entry point (src/index.ts) as a process; `whenReady` acts once it listens. */
 function runBot(env: Record<string, string>, whenReady?: (child: ReturnType<typeof spawn>) => void): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(TSX, ['src/index.ts'], {
+    // node --import tsx, not the tsx CLI: signals reach the bot itself, as they do in production.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
