@@ -1,0 +1,106 @@
+/**
+ * Help desk ticket settings from the environment: SLA targets per severity × tier, the business
+ * hours they run on, the requester's reopen window and how often the SLA scheduler looks.
+ */
+import { businessHours, DEFAULT_SLA_CONFIG, SLA_TIER_KEYS, validateSlaConfig, type SlaConfig, type SlaTarget, type SlaTierKey } from '../domain/sla';
+import { SEVERITIES, type Severity } from '../domain/severity';
+import type { EnvVariableName } from './env-spec';
+
+export interface TicketConfig {
+  readonly sla: SlaConfig;
+  readonly reopenWindowMinutes: number;
+  readonly slaCheckIntervalMs: number;
+}
+
+type Reader = (name: EnvVariableName) => string | undefined;
+type Problem = (variable: EnvVariableName, message: string) => void;
+
+const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
+
+export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
+  const integer = (name: EnvVariableName, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      problem(name, `expected an integer between ${min} and ${max}, got "${value}"`);
+      return fallback;
+    }
+    return n;
+  };
+  let sla: SlaConfig = { ...DEFAULT_SLA_CONFIG, businessHours: readBusinessHours(read, problem) ?? DEFAULT_SLA_CONFIG.businessHours };
+  const targets = read('SLA_TARGETS');
+  if (targets !== undefined) sla = { ...sla, targets: readTargets(targets, sla.targets, (m) => problem('SLA_TARGETS', m)) };
+  try {
+    validateSlaConfig(sla);
+  } catch (error) {
+    problem('SLA_TARGETS', (error as Error).message);
+    sla = DEFAULT_SLA_CONFIG;
+  }
+  return {
+    sla,
+    reopenWindowMinutes: integer('TICKET_REOPEN_DAYS', 7, 1, 90) * 24 * 60,
+    slaCheckIntervalMs: integer('SLA_CHECK_SECONDS', 30, 5, 3600) * 1000,
+  };
+}
+
+/** "Mon-Fri 09:00-17:00 Europe/Paris", "Sun-Thu 08:00-16:00 +03:00", plus SLA_HOLIDAYS. */
+function readBusinessHours(read: Reader, problem: Problem): SlaConfig['businessHours'] | undefined {
+  const holidaysText = read('SLA_HOLIDAYS');
+  const holidays = holidaysText?.split(',').map((d) => d.trim()).filter(Boolean) ?? [];
+  const badHoliday = holidays.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
+  if (badHoliday) problem('SLA_HOLIDAYS', `expected comma-separated dates YYYY-MM-DD, got "${badHoliday}"`);
+  const text = read('SLA_BUSINESS_HOURS');
+  const base = DEFAULT_SLA_CONFIG.businessHours;
+  if (text === undefined) return holidays.length > 0 && !badHoliday ? { ...base, holidays } : undefined;
+  const match = /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun)\s+(\d{2}):(\d{2})-(\d{2}):(\d{2})\s+(\S+)$/i.exec(text.trim());
+  if (!match) {
+    problem('SLA_BUSINESS_HOURS', `expected e.g. "Mon-Fri 09:00-17:00 Europe/London" (or "+02:00" / "UTC"), got "${text}"`);
+    return undefined;
+  }
+  const [, from, to, sh, sm, eh, em, zoneText] = match;
+  const weekdays: number[] = [];
+  for (let d = DAYS[from.toLowerCase()]; ; d = (d + 1) % 7) {
+    weekdays.push(d);
+    if (d === DAYS[to.toLowerCase()] || weekdays.length === 7) break;
+  }
+  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(zoneText);
+  const zone =
+    zoneText.toUpperCase() === 'UTC'
+      ? { utcOffsetMinutes: 0 }
+      : offset
+        ? { utcOffsetMinutes: (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) }
+        : { timeZone: zoneText };
+  return businessHours({
+    weekdays,
+    startHour: Number(sh) + Number(sm) / 60,
+    endHour: Number(eh) + Number(em) / 60,
+    zone,
+    ...(holidays.length > 0 && !badHoliday ? { holidays } : {}),
+  });
+}
+
+/**
+ * "A=30/240;B/Critical=120/960@24x7": severity (optionally one tier: Productivity, Important,
+ * Critical, none) = first response / resolution minutes, optionally @24x7 or @business-hours.
+ */
+function readTargets(text: string, defaults: SlaConfig['targets'], report: (m: string) => void): SlaConfig['targets'] {
+  const out = Object.fromEntries(SEVERITIES.map((s) => [s, { ...defaults[s] }])) as Record<Severity, Record<SlaTierKey, SlaTarget>>;
+  for (const item of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([ABC])(?:\/(\w+))?=(\d+)\/(\d+)(?:@(24x7|business-hours))?$/i.exec(item);
+    const tier = m?.[2] ? SLA_TIER_KEYS.find((t) => t.toLowerCase() === m[2].toLowerCase()) : undefined;
+    if (!m || (m[2] && !tier)) {
+      report(`expected items like "A=30/240" or "B/Critical=120/960@24x7" separated by ";", got "${item}"`);
+      continue;
+    }
+    const severity = m[1].toUpperCase() as Severity;
+    for (const t of tier ? [tier] : SLA_TIER_KEYS) {
+      out[severity][t] = {
+        firstResponseMinutes: Number(m[3]),
+        resolutionMinutes: Number(m[4]),
+        clock: (m[5]?.toLowerCase() as SlaTarget['clock'] | undefined) ?? out[severity][t].clock,
+      };
+    }
+  }
+  return out;
+}

@@ -1,0 +1,127 @@
+/**
+ * A help desk ticket: the request it came from (same id), its number, who works it, its status in
+ * the state machine (ticket-status.ts), its SLA clocks and external references. Pure data.
+ */
+import type { PersonRef } from '../history';
+import type { SolutionSnapshot, SupportRequest } from '../intake/support-request';
+import type { RequestCategory } from '../request-category';
+import type { Impact, Severity, Urgency } from '../severity';
+import { slaDueTimes, warningAt, type SlaConfig, type SlaKind } from '../sla';
+import type { ExternalEscalationTarget } from '../support-model';
+import type { TicketNumber } from '../ticket-number';
+import type { TicketStatus } from '../ticket-status';
+
+/** One SLA clock: when it started, when it warns and breaches, and what already happened. */
+export interface SlaClock {
+  readonly startedAt: string;
+  readonly warnAt: string;
+  readonly dueAt: string;
+  readonly warned: boolean;
+  readonly breached: boolean;
+  /** When the target was met (first response given, ticket resolved); the clock then stops. */
+  readonly metAt?: string;
+}
+
+export interface ExternalReference {
+  readonly target: ExternalEscalationTarget;
+  readonly caseReference: string;
+  readonly at: string;
+}
+
+export interface Ticket {
+  /** Same as the request's id (and the intake's id): creation is idempotent on it. */
+  readonly id: string;
+  readonly number: TicketNumber;
+  readonly requestReference: string;
+  readonly requester: PersonRef;
+  readonly solution?: SolutionSnapshot;
+  readonly category: RequestCategory;
+  readonly title: string;
+  readonly description: string;
+  readonly since: string;
+  readonly impact: Impact;
+  readonly urgency: Urgency;
+  readonly severity: Severity;
+  readonly status: TicketStatus;
+  readonly assignee?: PersonRef;
+  /** Where it is escalated to, while escalated (or last escalated). */
+  readonly escalatedTo?: 'dedicated-team' | ExternalEscalationTarget;
+  readonly externalReferences: readonly ExternalReference[];
+  readonly sla: Readonly<Record<SlaKind, SlaClock>>;
+  /** The last internal note, question or reply, for the card at a glance. */
+  readonly lastNote?: { readonly text: string; readonly by: string; readonly at: string };
+  /** The open question to the requester, while waiting on them. */
+  readonly pendingQuestion?: string;
+  readonly resolution?: string;
+  readonly resolvedAt?: string;
+  /** While resolved: when the reopen window ends and the scheduler closes the ticket. */
+  readonly autoCloseAt?: string;
+  /** Ids of the outbox messages that posted this ticket's card (help desk, dedicated team): updates go there. */
+  readonly cardMessageIds: readonly string[];
+  /** Bumped on every change; card updates carry it so a late delivery never shows an older card. */
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+function clock(config: SlaConfig, start: Date, due: Date, calendar: ReturnType<typeof slaDueTimes>['calendar']): SlaClock {
+  return {
+    startedAt: start.toISOString(),
+    warnAt: warningAt(start, due, calendar, config.warningShare).toISOString(),
+    dueAt: due.toISOString(),
+    warned: false,
+    breached: false,
+  };
+}
+
+/** The ticket a help-desk request opens, with both SLA clocks started at `now`. */
+export function openTicket(request: SupportRequest, number: TicketNumber, config: SlaConfig, now: Date): Ticket {
+  const due = slaDueTimes(config, request.severity, request.solution?.tier, now);
+  const at = now.toISOString();
+  return {
+    id: request.id,
+    number,
+    requestReference: request.reference,
+    requester: request.requester,
+    solution: request.solution,
+    category: request.category,
+    title: request.details.title,
+    description: request.details.description,
+    since: request.details.since,
+    impact: request.details.impact,
+    urgency: request.details.urgency,
+    severity: request.severity,
+    status: 'new',
+    externalReferences: [],
+    sla: {
+      'first-response': clock(config, now, due.firstResponseDueAt, due.calendar),
+      resolution: clock(config, now, due.resolutionDueAt, due.calendar),
+    },
+    cardMessageIds: [],
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+  };
+}
+
+/** Sets or clears the auto-close time: a resolved ticket closes itself when the reopen window ends. */
+export function withAutoClose(ticket: Ticket, reopenWindowMinutes: number): Ticket {
+  if (ticket.status !== 'resolved' || ticket.resolvedAt === undefined) return ticket.autoCloseAt === undefined ? ticket : { ...ticket, autoCloseAt: undefined };
+  return { ...ticket, autoCloseAt: new Date(Date.parse(ticket.resolvedAt) + reopenWindowMinutes * 60_000).toISOString() };
+}
+
+export type SlaStage = 'warning' | 'breach';
+
+/** The next SLA event the scheduler owes this ticket, if any (earliest first). */
+export function nextSlaEvent(ticket: Ticket): { readonly clock: SlaKind; readonly stage: SlaStage; readonly at: string } | undefined {
+  if (ticket.status === 'resolved' || ticket.status === 'closed') return undefined;
+  const events: { clock: SlaKind; stage: SlaStage; at: string }[] = [];
+  for (const kind of ['first-response', 'resolution'] as const) {
+    const c = ticket.sla[kind];
+    if (c.metAt !== undefined) continue;
+    if (!c.warned && !c.breached) events.push({ clock: kind, stage: 'warning', at: c.warnAt });
+    if (!c.breached) events.push({ clock: kind, stage: 'breach', at: c.dueAt });
+  }
+  events.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+  return events[0];
+}

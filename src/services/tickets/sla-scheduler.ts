@@ -1,0 +1,153 @@
+/**
+ * The SLA scheduler: warns the help desk channel when 75% of a target has passed and escalates at
+ * breach (mentioning the assignee; a Critical solution's ticket goes to the dedicated team). Timers
+ * live in storage (each ticket's next SLA event is an `sla|{at}|{id}` row in its shard), and one
+ * instance at a time runs the loop, holding a lease: any number of instances can run.
+ */
+import { randomUUID } from 'node:crypto';
+import { ticketEvent, type TicketHistoryEvent } from '../../domain/history';
+import { nextSlaEvent, type Ticket } from '../../domain/tickets/ticket';
+import { canApply } from '../../domain/ticket-status';
+import { ConcurrencyConflictError } from '../../storage/storage-errors';
+import type { Clock } from '../ports';
+import { slaAlertCard } from './ticket-cards';
+import { escalate, type Change } from './ticket-changes';
+import { notificationsFor } from './ticket-notifications';
+import type { Lease, TicketRepository } from './ticket-ports';
+
+export interface SlaRunResult {
+  /** False when another instance holds the lease (it does the work). */
+  readonly ran: boolean;
+  readonly warnings: number;
+  readonly breaches: number;
+  readonly escalations: number;
+  /** Resolved tickets closed because their reopen window passed. */
+  readonly closed: number;
+}
+
+function isAutoCloseDue(ticket: Ticket, now: Date): boolean {
+  return ticket.status === 'resolved' && ticket.autoCloseAt !== undefined && Date.parse(ticket.autoCloseAt) <= now.getTime();
+}
+
+export interface SlaSchedulerDeps {
+  readonly tickets: TicketRepository;
+  readonly lease: Lease;
+  readonly clock: Clock;
+  readonly reopenWindowMinutes: number;
+  readonly leaseName?: string;
+  readonly leaseMs?: number;
+  readonly onError?: (error: unknown) => void;
+}
+
+const SYSTEM = { kind: 'system', component: 'sla-scheduler' } as const;
+const MAX_ATTEMPTS = 3;
+
+export class SlaScheduler {
+  private readonly owner = randomUUID();
+  private running?: Promise<SlaRunResult>;
+
+  constructor(private readonly deps: SlaSchedulerDeps) {}
+
+  /** One pass over every due timer; serialised within the process, leased across processes. */
+  runOnce(now: Date = this.deps.clock.now()): Promise<SlaRunResult> {
+    const run = (this.running ?? Promise.resolve(undefined)).catch(() => undefined).then(() => this.pass(now));
+    this.running = run;
+    return run;
+  }
+
+  /** Runs `runOnce` every `intervalMs` (unref'd: never keeps the process alive). */
+  start(intervalMs: number): { stop(): void } {
+    const timer = setInterval(() => {
+      this.runOnce().catch((error) => this.deps.onError?.(error));
+    }, intervalMs);
+    timer.unref();
+    return { stop: () => clearInterval(timer) };
+  }
+
+  private async pass(now: Date): Promise<SlaRunResult> {
+    const counts = { ran: false, warnings: 0, breaches: 0, escalations: 0, closed: 0 };
+    const leaseMs = this.deps.leaseMs ?? 120_000;
+    if (!(await this.deps.lease.tryAcquire(this.deps.leaseName ?? 'sla-scheduler', this.owner, leaseMs, now))) return counts;
+    counts.ran = true;
+    for (const id of await this.deps.tickets.dueForSla(now)) {
+      // A ticket may owe several events (the scheduler was down): handle them one at a time.
+      for (let i = 0; i < 4; i++) {
+        const outcome = await this.fireNext(id, now);
+        if (outcome === undefined) break;
+        if (outcome.stage === 'warning') counts.warnings++;
+        else if (outcome.stage === 'breach') counts.breaches++;
+        else counts.closed++;
+        if (outcome.escalated) counts.escalations++;
+      }
+    }
+    return counts;
+  }
+
+  private autoClose(ticket: Ticket, now: Date): Change {
+    const next: Ticket = { ...ticket, status: 'closed', version: ticket.version + 1, updatedAt: now.toISOString() };
+    const events = [ticketEvent('closed', SYSTEM, now, { reason: 'reopen-window-passed', statusChange: { from: 'resolved', to: 'closed' } })];
+    return { next, events, tellRequester: { heading: `${ticket.number} is closed`, message: 'It was resolved and not reopened, so it is now closed. Start a new request if you need more help.' }, done: '' };
+  }
+
+  private async fireNext(id: string, now: Date): Promise<{ stage: 'warning' | 'breach' | 'closed'; escalated: boolean } | undefined> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored = await this.deps.tickets.get(id);
+      if (!stored) return undefined;
+      if (isAutoCloseDue(stored.ticket, now)) {
+        const change = this.autoClose(stored.ticket, now);
+        const { ticket, outbox } = notificationsFor(change, this.deps.reopenWindowMinutes, now);
+        try {
+          await this.deps.tickets.update(stored, ticket, change.events, outbox);
+          return { stage: 'closed', escalated: false };
+        } catch (error) {
+          if (!(error instanceof ConcurrencyConflictError)) throw error;
+          continue;
+        }
+      }
+      const due = nextSlaEvent(stored.ticket);
+      if (due === undefined || Date.parse(due.at) > now.getTime()) return undefined;
+      const { change, alertStage, escalated } = this.decide(stored.ticket, due.clock, due.stage, now);
+      const { ticket, outbox } = notificationsFor(change, this.deps.reopenWindowMinutes, now);
+      const alert = slaAlertCard(ticket, due.clock, alertStage, escalated);
+      outbox.push({
+        id: `${ticket.id}.sla.${due.clock}.${alertStage}`,
+        requestId: ticket.id,
+        purpose: 'help-desk-ticket',
+        target: { kind: 'channel', channel: 'help-desk' },
+        card: { template: alert.template, data: alert.data },
+        createdAt: now.toISOString(),
+      });
+      try {
+        await this.deps.tickets.update(stored, ticket, change.events, outbox);
+        return { stage: alertStage, escalated };
+      } catch (error) {
+        if (!(error instanceof ConcurrencyConflictError)) throw error;
+        // An agent changed the ticket meanwhile: decide again on what it is now.
+      }
+    }
+    return undefined;
+  }
+
+  private decide(ticket: Ticket, clock: 'first-response' | 'resolution', stage: 'warning' | 'breach', now: Date) {
+    const c = ticket.sla[clock];
+    const at = now.toISOString();
+    const marked: Ticket = {
+      ...ticket,
+      sla: { ...ticket.sla, [clock]: { ...c, warned: true, breached: stage === 'breach' } },
+      version: ticket.version + 1,
+      updatedAt: at,
+    };
+    const events: TicketHistoryEvent[] = [
+      stage === 'warning' ? ticketEvent('sla-warning', SYSTEM, now, { clock, dueAt: c.dueAt }) : ticketEvent('sla-breached', SYSTEM, now, { clock, dueAt: c.dueAt }),
+    ];
+    const critical = ticket.solution?.tier === 'Critical';
+    const escalates = stage === 'breach' && critical && ticket.escalatedTo !== 'dedicated-team' && canApply(ticket.status, 'escalate');
+    if (!escalates) {
+      const change: Change = { next: marked, events, done: '' };
+      return { change, alertStage: stage, escalated: false };
+    }
+    const esc = escalate(marked, 'dedicated-team', '', SYSTEM, now, 'sla-breach');
+    const change: Change = { ...esc, events: [...events, ...esc.events] };
+    return { change, alertStage: stage, escalated: true };
+  }
+}

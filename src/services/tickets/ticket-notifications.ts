@@ -1,0 +1,68 @@
+/**
+ * The outbox messages a ticket change causes: the card updated in place wherever it was posted,
+ * the requester's DM, the hand-off post to the dedicated team. Ids are deterministic per ticket
+ * version, so a change is never notified twice.
+ */
+import type { OutboxMessage } from '../../domain/outbox-message';
+import { withAutoClose, type Ticket } from '../../domain/tickets/ticket';
+import { requesterCard, ticketCard, type CardData } from './ticket-cards';
+import type { Change } from './ticket-changes';
+
+/** The message that first posts a ticket to the help desk channel (also the target of every card update). */
+export function helpDeskPostId(ticketId: string): string {
+  return `${ticketId}.help-desk-ticket.help-desk`;
+}
+
+export function dedicatedTeamPostId(ticketId: string, version: number): string {
+  return version <= 1 ? `${ticketId}.dedicated-team-handoff.dedicated-team` : `${ticketId}.v${version}.dedicated-team-handoff`;
+}
+
+function message(ticket: Ticket, id: string, purpose: OutboxMessage['purpose'], target: OutboxMessage['target'], card: CardData): OutboxMessage {
+  return { id, requestId: ticket.id, purpose, target, card: { template: card.template, data: card.data }, createdAt: ticket.updatedAt };
+}
+
+export function postToHelpDesk(ticket: Ticket): OutboxMessage {
+  return message(ticket, helpDeskPostId(ticket.id), 'help-desk-ticket', { kind: 'channel', channel: 'help-desk' }, ticketCard(ticket));
+}
+
+export function postToDedicatedTeam(ticket: Ticket, id: string): OutboxMessage {
+  return message(ticket, id, 'dedicated-team-handoff', { kind: 'channel', channel: 'dedicated-team' }, ticketCard(ticket));
+}
+
+/** Replace every posted copy of the card (help desk, dedicated team) with the ticket as it is now. */
+export function cardUpdates(ticket: Ticket, except: readonly string[] = []): OutboxMessage[] {
+  return ticket.cardMessageIds
+    .filter((id) => !except.includes(id))
+    .map((messageId, i) => message(ticket, `${ticket.id}.v${ticket.version}.card.${i}`, 'help-desk-ticket', { kind: 'update', messageId }, ticketCard(ticket)));
+}
+
+export function requesterMessage(ticket: Ticket, heading: string, text: string | undefined, reopenWindowMinutes: number, now: Date): OutboxMessage {
+  return message(
+    ticket,
+    `${ticket.id}.v${ticket.version}.requester`,
+    'requester-update',
+    { kind: 'user', aadObjectId: ticket.requester.aadObjectId, displayName: ticket.requester.displayName },
+    requesterCard(ticket, { heading, message: text, reopenWindowMinutes, now }),
+  );
+}
+
+/**
+ * Everything a change causes. A hand-off to the dedicated team adds its post to the ticket's
+ * posted cards, so later changes update it too; returns the ticket to store.
+ */
+export function notificationsFor(change: Change, reopenWindowMinutes: number, now: Date): { ticket: Ticket; outbox: OutboxMessage[] } {
+  let ticket = withAutoClose(change.next, reopenWindowMinutes);
+  const outbox: OutboxMessage[] = [];
+  let fresh: string[] = [];
+  if (change.handToDedicatedTeam) {
+    const id = dedicatedTeamPostId(ticket.id, ticket.version);
+    if (!ticket.cardMessageIds.includes(id)) {
+      ticket = { ...ticket, cardMessageIds: [...ticket.cardMessageIds, id] };
+      outbox.push(postToDedicatedTeam(ticket, id));
+      fresh = [id];
+    }
+  }
+  outbox.push(...cardUpdates(ticket, fresh));
+  if (change.tellRequester) outbox.push(requesterMessage(ticket, change.tellRequester.heading, change.tellRequester.message, reopenWindowMinutes, now));
+  return { ticket, outbox };
+}

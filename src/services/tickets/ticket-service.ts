@@ -1,0 +1,205 @@
+/**
+ * The help desk's use cases: work a ticket from its card (agents), follow and answer it (requester),
+ * find tickets (list views, "ticket HD-42"). Every change is read → decide → one transaction with the
+ * ticket's ETag; when someone else changed the ticket first, the caller gets the current card and
+ * a clear message instead. Who may act comes from storage and the caller's identity only.
+ */
+import type { PersonRef } from '../../domain/history';
+import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
+import type { Ticket } from '../../domain/tickets/ticket';
+import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-views';
+import { isWithinReopenWindow, TICKET_STATUS_LABELS } from '../../domain/ticket-status';
+import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-number';
+import { ConcurrencyConflictError } from '../../storage/storage-errors';
+import type { Clock } from '../ports';
+import { requesterCard, ticketCard, type CardData } from './ticket-cards';
+import { applyAgentCommand, applyRequesterCommand, CommandRefused, type AgentCommand, type Change, type RequesterCommand } from './ticket-changes';
+import { notificationsFor } from './ticket-notifications';
+import type { ChannelDirectory, StoredTicket, TeamRoster, TicketNumberAllocator, TicketRepository } from './ticket-ports';
+
+/** Seven days to say "it's not fixed" before a new request is needed. */
+export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;
+
+export interface TicketServiceDeps {
+  readonly tickets: TicketRepository;
+  readonly numbers: TicketNumberAllocator;
+  readonly channels: ChannelDirectory;
+  readonly clock: Clock;
+  readonly sla?: SlaConfig;
+  readonly reopenWindowMinutes?: number;
+}
+
+/** What the Teams layer shows: a card (maybe with a notice for the caller), or a refusal in words. */
+export type TicketResult = { readonly kind: 'card'; readonly card: CardData } | { readonly kind: 'refused'; readonly reason: string };
+
+export type AgentRequest = Exclude<AgentCommand, { type: 'assign' }> | { readonly type: 'show' } | { readonly type: 'pick-assignee' } | { readonly type: 'assign-me' } | { readonly type: 'assign-to'; readonly assigneeId: unknown };
+
+const refused = (reason: string): TicketResult => ({ kind: 'refused', reason });
+
+export class TicketService {
+  readonly slaConfig: SlaConfig;
+  readonly reopenWindowMinutes: number;
+
+  constructor(private readonly deps: TicketServiceDeps) {
+    this.slaConfig = deps.sla ?? DEFAULT_SLA_CONFIG;
+    this.reopenWindowMinutes = deps.reopenWindowMinutes ?? DEFAULT_REOPEN_WINDOW_MINUTES;
+  }
+
+  /** Which role the caller has on ticket cards: a member of the help desk's team, of the dedicated team's, or none. */
+  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: string }> {
+    const helpDesk = await this.deps.channels.getChannel('help-desk');
+    if (helpDesk === undefined) return { refusal: 'No help desk channel is registered yet: an admin says "register help desk" in it first.' };
+    try {
+      if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId };
+      const dedicated = await this.deps.channels.getChannel('dedicated-team');
+      if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) return { role: 'dedicated-team', teamId: helpDesk.teamId };
+    } catch {
+      // Teams did not answer: refuse (never guess membership), and say so.
+      return { refusal: "I couldn't check the help desk team's members with Teams just now, so I can't let you act on tickets. Please try again in a moment." };
+    }
+    return { refusal: "Only members of the help desk's team can work tickets, and you're not a member of that team." };
+  }
+
+  /** An agent's action on a ticket card. */
+  async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster): Promise<TicketResult> {
+    const who = await this.agentRole(actor, roster);
+    if ('refusal' in who) return refused(who.refusal);
+    const stored = await this.deps.tickets.get(ticketId);
+    if (stored === undefined) return refused("I can't find this ticket any more.");
+    const historyActor = { kind: 'user' as const, role: who.role, ...actor };
+    switch (request.type) {
+      case 'show':
+        return this.card(stored.ticket);
+      case 'pick-assignee': {
+        const members = await roster.members(who.teamId);
+        if (members.length === 0) return this.card(stored.ticket, "I couldn't read the help desk team's members right now; try again in a moment.");
+        return { kind: 'card', card: ticketCard(stored.ticket, { members }) };
+      }
+      case 'assign-me':
+        // "Assign to me" never takes a ticket from a colleague: that is "Assign to…", on purpose.
+        if (stored.ticket.assignee && stored.ticket.assignee.aadObjectId !== actor.aadObjectId) {
+          return this.card(stored.ticket, `${stored.ticket.assignee.displayName} already has this ticket. Use "Assign to…" to reassign it.`);
+        }
+        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: actor }, historyActor, this.now()), actor);
+      case 'assign-to': {
+        const id = typeof request.assigneeId === 'string' ? request.assigneeId.toLowerCase() : '';
+        if (id === '') return this.card(stored.ticket, 'Pick someone from the list first.');
+        // The choice came from card data: the person must really be in the help desk's team now.
+        const member = (await roster.members(who.teamId)).find((m) => m.aadObjectId === id);
+        if (!member) return this.card(stored.ticket, "That person isn't a member of the help desk team, so I can't assign the ticket to them.");
+        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: member }, historyActor, this.now()), actor);
+      }
+      default:
+        return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor);
+    }
+  }
+
+  /** The requester's action on their own ticket (from their 1:1 chat). */
+  async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }): Promise<TicketResult> {
+    const stored = await this.deps.tickets.get(ticketId);
+    if (stored === undefined || stored.ticket.requester.aadObjectId !== actor.aadObjectId) {
+      return refused('This ticket is not one of yours, so I can only show it to the person who asked for help.');
+    }
+    if (command.type === 'show') return { kind: 'card', card: this.requesterView(stored.ticket, `${stored.ticket.number}: ${stored.ticket.title}`) };
+    const historyActor = { kind: 'user' as const, role: 'requester' as const, ...actor };
+    const now = this.now();
+    const attempt = async (current: StoredTicket): Promise<TicketResult> => {
+      const t = current.ticket;
+      const reopenAllowed = t.resolvedAt !== undefined && isWithinReopenWindow(new Date(t.resolvedAt), now, this.reopenWindowMinutes);
+      let change: Change;
+      try {
+        change = applyRequesterCommand(t, command, historyActor, now, reopenAllowed);
+      } catch (error) {
+        if (error instanceof CommandRefused) return { kind: 'card', card: this.requesterView(t, `${t.number}: ${t.title}`, error.reason) };
+        throw error;
+      }
+      const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, now);
+      await this.deps.tickets.update(current, ticket, change.events, outbox);
+      return { kind: 'card', card: this.requesterView(ticket, `${ticket.number}: ${ticket.title}`, change.done) };
+    };
+    try {
+      return await attempt(stored);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+      // The help desk changed the ticket meanwhile: decide again on what it is now (once).
+      const current = await this.deps.tickets.get(ticketId);
+      if (!current) return refused("I can't find this ticket any more.");
+      try {
+        return await attempt(current);
+      } catch (again) {
+        if (!(again instanceof ConcurrencyConflictError)) throw again;
+        return { kind: 'card', card: this.requesterView(current.ticket, current.ticket.number, 'The ticket changed while you were acting: please try again.') };
+      }
+    }
+  }
+
+  /** "ticket HD-42": the card, for help desk members only. */
+  async find(actor: PersonRef, text: string, roster: TeamRoster): Promise<TicketResult> {
+    const who = await this.agentRole(actor, roster);
+    if ('refusal' in who) return refused(who.refusal);
+    const sequence = tryParseTicketNumber(text);
+    if (sequence === undefined) return refused(text.trim() === '' ? 'Which ticket? Say "ticket HD-42".' : `"${text.slice(0, 40)}" is not a ticket number: try "ticket HD-42".`);
+    const number = formatTicketNumber(sequence);
+    const id = await this.deps.numbers.ticketIdOf(number);
+    const stored = id ? await this.deps.tickets.get(id) : undefined;
+    if (!stored) return refused(`There is no ticket ${number}.`);
+    return this.card(stored.ticket);
+  }
+
+  /** A page of a list view, for help desk members only. */
+  async list(actor: PersonRef, view: TicketListView, offset: number, pageSize: number, roster: TeamRoster): Promise<TicketPage | { refusal: string }> {
+    const who = await this.agentRole(actor, roster);
+    if ('refusal' in who) return who;
+    return this.deps.tickets.list(view, Math.max(0, Math.floor(offset)), pageSize);
+  }
+
+  /** Ticket numbers and statuses for "my requests", by request id. */
+  async statusesOf(requestIds: readonly string[]): Promise<Map<string, { number: string; status: string }>> {
+    const found = await Promise.all(requestIds.map((id) => this.deps.tickets.get(id)));
+    const out = new Map<string, { number: string; status: string }>();
+    for (const s of found) if (s) out.set(s.ticket.id, { number: s.ticket.number, status: TICKET_STATUS_LABELS[s.ticket.status] });
+    return out;
+  }
+
+  private async change(stored: StoredTicket, decide: (t: Ticket) => Change, actor: PersonRef): Promise<TicketResult> {
+    let change: Change;
+    try {
+      change = decide(stored.ticket);
+    } catch (error) {
+      if (error instanceof CommandRefused) return this.card(stored.ticket, error.reason);
+      throw error;
+    }
+    const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, this.now());
+    try {
+      const saved = await this.deps.tickets.update(stored, ticket, change.events, outbox);
+      return this.card(saved.ticket, change.done);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+      const current = await this.deps.tickets.get(stored.ticket.id);
+      if (!current) return refused("I can't find this ticket any more.");
+      return this.card(current.ticket, conflictNotice(current.ticket, actor));
+    }
+  }
+
+  private card(ticket: Ticket, notice?: string): TicketResult {
+    return { kind: 'card', card: ticketCard(ticket, { notice }) };
+  }
+
+  private requesterView(ticket: Ticket, heading: string, notice?: string): CardData {
+    return requesterCard(ticket, { heading, notice, reopenWindowMinutes: this.reopenWindowMinutes, now: this.now() });
+  }
+
+  private now(): Date {
+    return this.deps.clock.now();
+  }
+}
+
+/** What the loser of a race is told, with the card as it is now. */
+function conflictNotice(current: Ticket, actor: PersonRef): string {
+  const assignee = current.assignee;
+  if (assignee && assignee.aadObjectId !== actor.aadObjectId) {
+    return `Someone acted on this ticket just before you: it's now ${TICKET_STATUS_LABELS[current.status].toLowerCase()} and assigned to ${assignee.displayName}. Your action was not applied; here is the ticket as it is now.`;
+  }
+  return `Someone changed this ticket just before you (it's now ${TICKET_STATUS_LABELS[current.status].toLowerCase()}). Your action was not applied; check the card and try again.`;
+}
+

@@ -1,0 +1,42 @@
+/**
+ * Composition of the help desk feature (issue 5): ticket storage, numbering, the ticket and channel
+ * services, and the leased SLA scheduler loop. Called by the composition root (start-bot.ts).
+ */
+import type { AppConfig } from './config/app-config';
+import type { Logger } from './logging/logger';
+import { ChannelService } from './services/channels/channel-service';
+import type { Clock } from './services/ports';
+import { SlaScheduler } from './services/tickets/sla-scheduler';
+import { TicketService } from './services/tickets/ticket-service';
+import { TableConversationStore } from './storage/conversations/table-conversation-store';
+import { TableLeaseStore } from './storage/leases/table-lease-store';
+import type { TableService } from './storage/table-service';
+import { TableTicketNumbers } from './storage/tickets/table-ticket-numbers';
+import { TableTicketStore } from './storage/tickets/table-ticket-store';
+
+export interface SlaOptions {
+  /** How often the scheduler loop runs; 0 = never (tests drive `runOnce(now)` themselves). Default SLA_CHECK_SECONDS. */
+  readonly intervalMs?: number;
+  /** Receives the scheduler, so tests can call `runOnce(now)` with a controllable clock. */
+  readonly onScheduler?: (scheduler: SlaScheduler) => void;
+}
+
+export function createTicketFeature(tables: TableService, config: AppConfig, clock: Clock, logger: Logger, sla: SlaOptions = {}) {
+  const numbers = new TableTicketNumbers(tables.client('cases'));
+  const ticketStore = new TableTicketStore(tables.client('cases'));
+  const conversations = new TableConversationStore(tables.client('conversations'));
+  const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs } = config.tickets;
+  const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
+  const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
+  const scheduler = new SlaScheduler({
+    tickets: ticketStore,
+    lease: new TableLeaseStore(tables.client('leases')),
+    clock,
+    reopenWindowMinutes: tickets.reopenWindowMinutes,
+    onError: (err) => logger.error({ err }, 'SLA scheduler pass failed'),
+  });
+  sla.onScheduler?.(scheduler);
+  const intervalMs = sla.intervalMs ?? slaCheckIntervalMs;
+  const loop = intervalMs > 0 ? scheduler.start(intervalMs) : { stop: () => undefined };
+  return { numbers, tickets, channels, scheduler, stop: () => loop.stop(), slaConfig: tickets.slaConfig };
+}

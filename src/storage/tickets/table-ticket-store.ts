@@ -1,0 +1,112 @@
+import { TableClient, TableTransaction } from '@azure/data-tables';
+import type { TicketHistoryEvent } from '../../domain/history';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { Ticket } from '../../domain/tickets/ticket';
+import type { TicketListView, TicketPage, TicketSummary } from '../../domain/tickets/ticket-views';
+import { ALL_PARTITIONS, partitionOf, prefixEnd } from '../cases/case-partitions';
+import { outboxEntity } from '../cases/table-case-store';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+import { historyEntities, indexRowsOf, ticketEntity, TICKET_ROW, type KeyedRow } from './ticket-rows';
+
+/** A ticket as read, with the ETag its next update must carry. */
+export interface StoredTicket {
+  readonly ticket: Ticket;
+  readonly etag: string;
+  /** The index rows stored with this version (see ticketEntity). */
+  readonly indexKeys?: readonly string[];
+}
+
+/** Tickets in the Cases table (layout in ticket-rows.ts). Every write is one transaction with the ticket's ETag. */
+export class TableTicketStore {
+  constructor(private readonly table: TableClient) {}
+
+  async get(id: string): Promise<StoredTicket | undefined> {
+    try {
+      const row = await this.table.getEntity<KeyedRow & { indexKeys?: string }>(partitionOf(id), TICKET_ROW.ticket(id));
+      const indexKeys = row.indexKeys ? (JSON.parse(row.indexKeys) as string[]) : undefined;
+      return { ticket: JSON.parse(row.data) as Ticket, etag: row.etag, ...(indexKeys ? { indexKeys } : {}) };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw unavailable(`read ticket ${id}`, error);
+    }
+  }
+
+  /**
+   * Replaces the ticket if nobody changed it since `stored` was read; in the same transaction adds
+   * the history events and outbox messages and moves the index rows. ConcurrencyConflictError otherwise.
+   */
+  async update(stored: StoredTicket, next: Ticket, events: readonly TicketHistoryEvent[], outbox: readonly OutboxMessage[]): Promise<StoredTicket> {
+    const pk = partitionOf(next.id);
+    const tx = new TableTransaction();
+    tx.updateEntity(ticketEntity(pk, next), 'Replace', { etag: stored.etag });
+    historyEntities(pk, next, events).forEach((row) => tx.createEntity(row));
+    outbox.forEach((message) => tx.createEntity(outboxEntity(pk, message)));
+    // The ticket row's ETag guards the whole transaction: if it is stale, none of these rows is written.
+    const before = stored.indexKeys ?? [...indexRowsOf(stored.ticket).keys()];
+    const after = indexRowsOf(next);
+    for (const key of before) if (!after.has(key)) tx.deleteEntity(pk, key);
+    for (const [key, data] of after) tx.upsertEntity({ partitionKey: pk, rowKey: key, data }, 'Replace');
+    try {
+      const response = await this.table.submitTransaction(tx.actions);
+      const etag = response.getResponseForEntity(TICKET_ROW.ticket(next.id))?.etag ?? response.subResponses[0]?.etag;
+      if (typeof etag === 'string') return { ticket: next, etag, indexKeys: [...after.keys()] };
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 409 || statusOf(error) === 404) throw new ConcurrencyConflictError(`ticket ${next.id}`);
+      throw unavailable(`update ticket ${next.id}`, error);
+    }
+    const reread = await this.get(next.id);
+    if (!reread) throw new ConcurrencyConflictError(`ticket ${next.id}`);
+    return reread;
+  }
+
+  async history(id: string): Promise<TicketHistoryEvent[]> {
+    const rows = await this.range(partitionOf(id), TICKET_ROW.historyPrefix(id), undefined, 1000);
+    return rows.map((row) => JSON.parse(row.data) as TicketHistoryEvent);
+  }
+
+  /** A page of a list view: one range query per shard over the view's index rows, merged in key order. */
+  async list(view: TicketListView, offset: number, pageSize: number): Promise<TicketPage> {
+    const prefix = prefixOf(view);
+    const wanted = offset + pageSize + 1;
+    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range(pk, prefix, undefined, wanted)));
+    const merged = perShard.flat().sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
+    const items = merged.slice(offset, offset + pageSize).map((row) => JSON.parse(row.data) as TicketSummary);
+    return { items, offset, hasMore: merged.length > offset + pageSize };
+  }
+
+  /** Ids of tickets whose next SLA event is due at `now`, from every shard's `sla|` rows. */
+  async dueForSla(now: Date, limit = 200): Promise<string[]> {
+    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range(pk, TICKET_ROW.slaPrefix, TICKET_ROW.slaUpTo(now), limit)));
+    return perShard.flat().map((row) => row.data);
+  }
+
+  private async range(partitionKey: string, prefix: string, upper: string | undefined, limit: number): Promise<KeyedRow[]> {
+    const filter = `PartitionKey eq '${partitionKey}' and RowKey ge '${prefix}' and RowKey lt '${upper ?? prefixEnd(prefix)}'`;
+    const rows: KeyedRow[] = [];
+    try {
+      for await (const page of this.table.listEntities<KeyedRow>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) })) {
+        rows.push(...page);
+        if (rows.length >= limit) break;
+      }
+    } catch (error) {
+      throw unavailable(`query ${partitionKey}/${prefix}`, error);
+    }
+    return rows.slice(0, limit);
+  }
+}
+
+function prefixOf(view: TicketListView): string {
+  switch (view.kind) {
+    case 'open':
+      return TICKET_ROW.openPrefix(view.severity);
+    case 'unassigned':
+      return TICKET_ROW.unassignedPrefix(view.severity);
+    case 'mine':
+      return TICKET_ROW.assigneePrefix(view.aadObjectId, view.severity);
+  }
+}
+
+function unavailable(what: string, error: unknown): StorageUnavailableError {
+  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
+}

@@ -1,0 +1,59 @@
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { TurnContext } from 'botbuilder';
+import { formatInstant } from '../../services/tickets/ticket-cards';
+import { ROLE_LABELS } from '../../services/channels/channel-service';
+import type { ChannelRole } from '../../services/tickets/ticket-ports';
+import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
+import { cardAttachment } from '../card-templates';
+import type { BotServices } from '../services';
+
+const REGISTER = /^\s*register\s+(help\s*desk|dedicated\s+team|power\s+platform\s+team)\s*[.!]?\s*$/i;
+
+interface TeamsChannelData {
+  team?: { id?: string; name?: string };
+  channel?: { id?: string; name?: string };
+}
+
+/** "register help desk" / "register dedicated team", said to the bot (mentioned) in a team channel by an admin. */
+export function registerChannelRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+  app.message(REGISTER, async (context) => {
+    const actor = actorOf(context);
+    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    const which = REGISTER.exec(context.activity.text ?? '')?.[1]?.toLowerCase() ?? '';
+    const role: ChannelRole = which.startsWith('help') ? 'help-desk' : 'dedicated-team';
+    const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
+    const inChannel = context.activity.conversation?.conversationType === 'channel';
+    const result = await services.channels.register(actor, role, {
+      teamId: inChannel ? channelData.team?.id : undefined,
+      channelId: inChannel ? channelData.channel?.id : undefined,
+      channelName: channelData.channel?.name,
+      conversationReference: channelReference(context),
+    });
+    if (result.kind === 'refused') return void (await context.sendActivity(result.reason));
+    const label = ROLE_LABELS[role];
+    const where = result.registration.channelName ? `"${result.registration.channelName}"` : 'This channel';
+    await context.sendActivity({
+      attachments: [
+        cardAttachment('channel-registered', {
+          heading: `${where} is now the ${label} channel`,
+          message: result.moved
+            ? `The ${label} queue moved here: new tickets and updates are posted in this channel from now on.`
+            : role === 'help-desk'
+              ? 'New tickets are posted here. Members of this team can work them from their cards; say "open tickets", "unassigned", "mine" or "ticket HD-42" (mention me).'
+              : 'Escalations and hand-offs to the Power Platform team are posted here.',
+          registeredBy: actor.displayName,
+          registeredAt: formatInstant(result.registration.registeredAt),
+        }),
+      ],
+    });
+  });
+}
+
+/** The channel's conversation reference, as plain JSON (posts go to the channel, not the thread). */
+function channelReference(context: TurnContext): Record<string, unknown> {
+  const reference = TurnContext.getConversationReference(context.activity) as unknown as Record<string, unknown>;
+  const conversation = { ...(reference.conversation as Record<string, unknown>) };
+  // A message in a thread carries ";messageid=…" in the conversation id: keep the channel's id.
+  if (typeof conversation.id === 'string') conversation.id = conversation.id.split(';')[0];
+  return JSON.parse(JSON.stringify({ ...reference, conversation, activityId: undefined }));
+}

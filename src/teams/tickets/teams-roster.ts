@@ -1,0 +1,70 @@
+import { TeamsInfo, TurnContext } from 'botbuilder';
+import type { PersonRef } from '../../domain/history';
+import type { TeamRoster } from '../../services/tickets/ticket-ports';
+import { TtlCache } from './ttl-cache';
+
+/** Membership answers are reused for a minute: someone removed from the team loses access within that. */
+const TTL_MS = 60_000;
+const PAGE_SIZE = 200;
+const MAX_PAGES = 25;
+
+/** One per bot: who is in which team, briefly. */
+export interface RosterCache {
+  readonly membership: TtlCache<boolean>;
+  readonly rosters: TtlCache<PersonRef[]>;
+}
+
+export function createRosterCache(ttlMs = TTL_MS): RosterCache {
+  return { membership: new TtlCache<boolean>(ttlMs), rosters: new TtlCache<PersonRef[]>(ttlMs, 100) };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: number; response?: { status?: number } };
+  return e?.statusCode ?? e?.response?.status;
+}
+
+/**
+ * The help desk team's roster from Teams (through the turn's connector), cached briefly. Identity is
+ * the Entra object id Teams reports for the member; nothing here comes from card data.
+ */
+export function teamsRoster(context: TurnContext, { membership, rosters }: RosterCache): TeamRoster {
+  return {
+    async isMember(teamId, aadObjectId) {
+      const key = `${teamId}|${aadObjectId}`;
+      const cached = membership.get(key);
+      if (cached !== undefined) return cached;
+      try {
+        const member = await TeamsInfo.getTeamMember(context, teamId, aadObjectId);
+        const yes = member?.aadObjectId?.toLowerCase() === aadObjectId.toLowerCase();
+        membership.set(key, yes);
+        return yes;
+      } catch (error) {
+        const status = statusOf(error);
+        if (status === 404 || status === 403) {
+          membership.set(key, false);
+          return false;
+        }
+        throw error;
+      }
+    },
+
+    async members(teamId) {
+      const cached = rosters.get(teamId);
+      if (cached !== undefined) return cached;
+      const people: PersonRef[] = [];
+      let token: string | undefined;
+      for (let page = 0; page < MAX_PAGES; page++) {
+        const result = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, token);
+        for (const m of result.members ?? []) {
+          if (m.aadObjectId) people.push({ aadObjectId: m.aadObjectId.toLowerCase(), displayName: (m.name ?? '').slice(0, 200) || 'Someone' });
+        }
+        token = result.continuationToken ?? undefined;
+        if (!token) break;
+      }
+      people.sort((a, b) => a.displayName.localeCompare(b.displayName));
+      rosters.set(teamId, people);
+      for (const p of people) membership.set(`${teamId}|${p.aadObjectId}`, true);
+      return people;
+    },
+  };
+}

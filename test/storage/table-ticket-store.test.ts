@@ -1,0 +1,143 @@
+import type { TableClient } from '@azure/data-tables';
+import { DEFAULT_SLA_CONFIG } from '../../src/domain/sla';
+import { formatTicketNumber } from '../../src/domain/ticket-number';
+import { applyAgentCommand } from '../../src/services/tickets/ticket-changes';
+import { openTicketFor } from '../../src/services/tickets/ticket-opening';
+import { ALL_PARTITIONS } from '../../src/storage/cases/case-partitions';
+import { TableCaseStore } from '../../src/storage/cases/table-case-store';
+import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
+import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
+import { freshTables } from '../support/test-storage';
+import { helpDeskRequest } from '../support/ticket-fixtures';
+
+const MEGAN = { aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen' };
+const LEE = { aadObjectId: 'f0fcce3d-482b-4e59-81e2-542c7050214b', displayName: 'Lee Gu' };
+const agent = (p: typeof MEGAN) => ({ kind: 'user' as const, role: 'agent' as const, ...p });
+
+/** Records the filter of every query the store sends. */
+function spyOnQueries(client: TableClient): string[] {
+  const filters: string[] = [];
+  const original = client.listEntities.bind(client);
+  client.listEntities = ((options?: { queryOptions?: { filter?: string } }) => {
+    filters.push(options?.queryOptions?.filter ?? '<no filter: table scan>');
+    return original(options as never);
+  }) as typeof client.listEntities;
+  return filters;
+}
+
+describe('ticket storage', () => {
+  let client: TableClient;
+  let cases: TableCaseStore;
+  let tickets: TableTicketStore;
+  let numbers: TableTicketNumbers;
+
+  beforeAll(async () => {
+    const tables = await freshTables();
+    client = tables.client('cases');
+    cases = new TableCaseStore(client);
+    tickets = new TableTicketStore(client);
+    numbers = new TableTicketNumbers(client);
+  });
+
+  async function open(options: Parameters<typeof helpDeskRequest>[0] = {}) {
+    const request = helpDeskRequest(options);
+    const number = await numbers.allocate(request.id);
+    const opened = openTicketFor(request, number, DEFAULT_SLA_CONFIG, new Date(request.createdAt));
+    await cases.create({ ...request, ticketNumber: number }, [], opened.outbox, opened);
+    return opened.ticket;
+  }
+
+  it('numbers are unique under concurrency and idempotent per request', async () => {
+    const ids = Array.from({ length: 12 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    const first = await Promise.all(ids.map((id) => numbers.allocate(id)));
+    expect(new Set(first).size).toBe(ids.length);
+    const again = await Promise.all([...ids, ...ids].map((id) => numbers.allocate(id)));
+    expect(again).toEqual([...first, ...first]);
+    expect(await numbers.ticketIdOf(first[3])).toBe(ids[3]);
+    const sequences = first.map((n) => Number(n.slice(3))).sort((a, b) => a - b);
+    expect(sequences).toEqual(Array.from({ length: ids.length }, (_, i) => sequences[0] + i));
+  });
+
+  it('creates the ticket with the request, in the same partition and transaction', async () => {
+    const ticket = await open();
+    const stored = await tickets.get(ticket.id);
+    expect(stored?.ticket).toMatchObject({ id: ticket.id, number: ticket.number, status: 'new' });
+    expect(await tickets.history(ticket.id)).toEqual([expect.objectContaining({ type: 'created' })]);
+    expect((await cases.outboxOf(ticket.id)).map((m) => m.card.template)).toEqual(['ticket']);
+    // Creating the same request again is refused as a whole: nothing is duplicated.
+    const request = (await cases.get(ticket.id))!.request;
+    const opened = openTicketFor(request, ticket.number, DEFAULT_SLA_CONFIG, new Date(request.createdAt));
+    await expect(cases.create(request, [], opened.outbox, opened)).rejects.toBeInstanceOf(ConcurrencyConflictError);
+  });
+
+  it('updates carry the ETag: a stale writer gets a conflict and nothing of its change is stored', async () => {
+    const ticket = await open();
+    const stored = (await tickets.get(ticket.id))!;
+    const megan = applyAgentCommand(stored.ticket, { type: 'assign', assignee: MEGAN }, agent(MEGAN), new Date());
+    const lee = applyAgentCommand(stored.ticket, { type: 'assign', assignee: LEE }, agent(LEE), new Date());
+    await tickets.update(stored, megan.next, megan.events, []);
+    await expect(tickets.update(stored, lee.next, lee.events, [])).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    const now = (await tickets.get(ticket.id))!;
+    expect(now.ticket.assignee).toEqual(MEGAN);
+    expect((await tickets.history(ticket.id)).map((e) => e.type)).toEqual(['created', 'assigned']);
+  });
+
+  it('each list view reads only its own index rows: one range query per shard, never a scan', async () => {
+    const a = await open({ severity: 'A', title: 'Sev A one' });
+    await open({ severity: 'B' });
+    const assigned = await open({ severity: 'A', title: 'Megan has it' });
+    const stored = (await tickets.get(assigned.id))!;
+    const change = applyAgentCommand(stored.ticket, { type: 'assign', assignee: MEGAN }, agent(MEGAN), new Date());
+    await tickets.update(stored, change.next, change.events, []);
+
+    const cases_: [Parameters<TableTicketStore['list']>[0], string][] = [
+      [{ kind: 'open' }, 'idx|open|'],
+      [{ kind: 'open', severity: 'A' }, 'idx|open|A|'],
+      [{ kind: 'unassigned' }, 'idx|unassigned|'],
+      [{ kind: 'mine', aadObjectId: MEGAN.aadObjectId }, `idx|assignee|${MEGAN.aadObjectId}|`],
+    ];
+    for (const [view, prefix] of cases_) {
+      const filters = spyOnQueries(client);
+      const page = await tickets.list(view, 0, 50);
+      client.listEntities = Object.getPrototypeOf(client).listEntities.bind(client);
+      expect(filters).toHaveLength(ALL_PARTITIONS.length);
+      for (const filter of filters) {
+        expect(filter).toMatch(new RegExp(`^PartitionKey eq 's\\d\\d' and RowKey ge '${escape(prefix)}' and RowKey lt '${escape(prefix)}~'$`));
+      }
+      expect(page.items.length).toBeGreaterThan(0);
+    }
+    const sevA = await tickets.list({ kind: 'open', severity: 'A' }, 0, 50);
+    expect(sevA.items.every((t) => t.severity === 'A')).toBe(true);
+    expect(sevA.items.map((t) => t.id)).toEqual(expect.arrayContaining([a.id, assigned.id]));
+    const unassigned = await tickets.list({ kind: 'unassigned' }, 0, 50);
+    expect(unassigned.items.map((t) => t.id)).not.toContain(assigned.id);
+    const mine = await tickets.list({ kind: 'mine', aadObjectId: MEGAN.aadObjectId }, 0, 50);
+    expect(mine.items.map((t) => t.id)).toContain(assigned.id);
+    expect(mine.items.every((t) => t.assigneeName === MEGAN.displayName)).toBe(true);
+  });
+
+  it('pages through a view with an offset', async () => {
+    const all = await tickets.list({ kind: 'open' }, 0, 1000);
+    const first = await tickets.list({ kind: 'open' }, 0, 2);
+    const second = await tickets.list({ kind: 'open' }, 2, 2);
+    expect(first.hasMore).toBe(true);
+    expect([...first.items, ...second.items].map((t) => t.id)).toEqual(all.items.slice(0, 4).map((t) => t.id));
+  });
+
+  it('resolved tickets leave the open views; SLA timers are index rows read by range up to now', async () => {
+    const ticket = await open({ severity: 'C' });
+    expect(await tickets.dueForSla(new Date(ticket.sla['first-response'].warnAt))).toContain(ticket.id);
+    expect(await tickets.dueForSla(new Date(Date.parse(ticket.sla['first-response'].warnAt) - 1000))).not.toContain(ticket.id);
+    const stored = (await tickets.get(ticket.id))!;
+    const change = applyAgentCommand(stored.ticket, { type: 'resolve', resolution: 'Sent the link.' }, agent(MEGAN), new Date());
+    await tickets.update(stored, change.next, change.events, []);
+    expect((await tickets.list({ kind: 'open' }, 0, 1000)).items.map((t) => t.id)).not.toContain(ticket.id);
+    expect(await tickets.dueForSla(new Date('2030-01-01T00:00:00Z'))).not.toContain(ticket.id);
+    expect(formatTicketNumber(1)).toBe('HD-000001');
+  });
+});
+
+function escape(s: string): string {
+  return s.replace(/[|]/g, '\\|');
+}

@@ -1,0 +1,104 @@
+import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
+import { nextSlaEvent, type Ticket } from '../../../src/domain/tickets/ticket';
+import { formatTicketNumber } from '../../../src/domain/ticket-number';
+import { ticketCard } from '../../../src/services/tickets/ticket-cards';
+import { applyAgentCommand, applyRequesterCommand, CommandRefused, escalate } from '../../../src/services/tickets/ticket-changes';
+import { notificationsFor } from '../../../src/services/tickets/ticket-notifications';
+import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
+import { indexRowsOf } from '../../../src/storage/tickets/ticket-rows';
+import { helpDeskRequest } from '../../support/ticket-fixtures';
+
+const NOW = new Date('2026-11-23T10:00:00Z'); // Monday
+const MEGAN = { aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen' };
+const AGENT = { kind: 'user' as const, role: 'agent' as const, ...MEGAN };
+const REQUESTER = { kind: 'user' as const, role: 'requester' as const, aadObjectId: 'a1e0c0de-0000-4000-8000-000000000001', displayName: 'Alex Wilber' };
+
+function fresh(options: Parameters<typeof helpDeskRequest>[0] = {}): Ticket {
+  return openTicketFor(helpDeskRequest({ at: NOW, ...options }), formatTicketNumber(42), DEFAULT_SLA_CONFIG, NOW).ticket;
+}
+
+describe('ticket changes', () => {
+  it('opens with both SLA clocks running and the help desk card to post', () => {
+    const request = helpDeskRequest({ at: NOW, severity: 'A', critical: true });
+    const opened = openTicketFor({ ...request, handToDedicatedTeam: true }, formatTicketNumber(7), DEFAULT_SLA_CONFIG, NOW);
+    expect(opened.ticket).toMatchObject({ number: 'HD-000007', status: 'escalated', escalatedTo: 'dedicated-team', version: 1 });
+    expect(opened.ticket.sla['first-response'].dueAt).toBe('2026-11-23T11:00:00.000Z'); // Sev A: 1 h, 24x7
+    expect(opened.ticket.sla['first-response'].warnAt).toBe('2026-11-23T10:45:00.000Z');
+    expect(opened.history.map((e) => e.type)).toEqual(['created', 'escalated']);
+    expect(opened.outbox.map((m) => m.target)).toEqual([{ kind: 'channel', channel: 'help-desk' }, { kind: 'channel', channel: 'dedicated-team' }]);
+    expect(opened.ticket.cardMessageIds).toEqual(opened.outbox.map((m) => m.id));
+  });
+
+  it('the first agent response stops the first-response clock and removes its timers', () => {
+    const ticket = fresh();
+    expect(nextSlaEvent(ticket)).toMatchObject({ clock: 'first-response', stage: 'warning' });
+    const change = applyAgentCommand(ticket, { type: 'assign', assignee: MEGAN }, AGENT, NOW);
+    expect(change.next.sla['first-response'].metAt).toBe(NOW.toISOString());
+    expect(nextSlaEvent(change.next)).toMatchObject({ clock: 'resolution', stage: 'warning' });
+    expect([...indexRowsOf(change.next).keys()].some((k) => k.startsWith(`idx|assignee|${MEGAN.aadObjectId}|C|`))).toBe(true);
+    expect([...indexRowsOf(change.next).keys()].some((k) => k.startsWith('idx|unassigned|'))).toBe(false);
+  });
+
+  it('a note is internal: no status change, nothing for the requester', () => {
+    const change = applyAgentCommand(fresh(), { type: 'note', text: '  checked the logs ' }, AGENT, NOW);
+    expect(change.next.status).toBe('new');
+    expect(change.tellRequester).toBeUndefined();
+    expect(change.next.lastNote).toEqual({ text: 'checked the logs', by: 'Megan Bowen', at: NOW.toISOString() });
+    expect(change.next.sla['first-response'].metAt).toBeUndefined();
+  });
+
+  it('refuses what the state machine does not allow, and empty or oversized text, in words', () => {
+    const ticket = fresh();
+    expect(() => applyAgentCommand(ticket, { type: 'reopen' }, AGENT, NOW)).toThrow(CommandRefused);
+    expect(() => applyAgentCommand(ticket, { type: 'status', action: 'start' }, AGENT, NOW)).toThrow("That isn't possible while the ticket is new.");
+    expect(() => applyAgentCommand(ticket, { type: 'resolve', resolution: '   ' }, AGENT, NOW)).toThrow('Please write the resolution first.');
+    expect(() => applyAgentCommand(ticket, { type: 'reply', text: 'x'.repeat(4001) }, AGENT, NOW)).toThrow('too long');
+    expect(() => applyAgentCommand(ticket, { type: 'status', action: 'resolve' }, AGENT, NOW)).toThrow('Pick a status first.');
+    expect(() => escalate(ticket, 'nasa', '', AGENT, NOW, 'agent')).toThrow(CommandRefused);
+  });
+
+  it('escalating to the dedicated team posts the card in their channel once; later changes update both copies', () => {
+    const ticket = { ...fresh(), cardMessageIds: ['hd-post'] };
+    const change = escalate(ticket, 'dedicated-team', '', AGENT, NOW, 'agent');
+    const { ticket: next, outbox } = notificationsFor(change, 60, NOW);
+    expect(outbox.filter((m) => m.target.kind === 'channel')).toHaveLength(1);
+    expect(outbox.filter((m) => m.target.kind === 'update').map((m) => m.target)).toEqual([{ kind: 'update', messageId: 'hd-post' }]);
+    expect(next.cardMessageIds).toHaveLength(2);
+    const note = notificationsFor(applyAgentCommand(next, { type: 'note', text: 'hi' }, AGENT, NOW), 60, NOW);
+    expect(note.outbox.map((m) => m.target.kind)).toEqual(['update', 'update']);
+  });
+
+  it('requester: answering moves a waiting ticket on; reopening needs the window', () => {
+    const asked = applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next;
+    const waiting = applyAgentCommand(asked, { type: 'request-info', text: 'Which browser?' }, AGENT, NOW).next;
+    expect(waiting).toMatchObject({ status: 'waiting-on-requester', pendingQuestion: 'Which browser?' });
+    const answered = applyRequesterCommand(waiting, { type: 'answer', text: 'Edge' }, REQUESTER, NOW, false).next;
+    expect(answered).toMatchObject({ status: 'in-progress', pendingQuestion: undefined });
+    const resolved = applyAgentCommand(answered, { type: 'resolve', resolution: 'Cleared the cache.' }, AGENT, NOW).next;
+    expect(nextSlaEvent(resolved)).toBeUndefined();
+    expect(() => applyRequesterCommand(resolved, { type: 'reopen' }, REQUESTER, NOW, false)).toThrow('too long ago');
+    expect(applyRequesterCommand(resolved, { type: 'reopen' }, REQUESTER, NOW, true).next.status).toBe('reopened');
+  });
+
+  it('the dedicated team hands an escalated ticket back; an agent closes a resolved one', () => {
+    const escalated = escalate(fresh(), 'dedicated-team', '', AGENT, NOW, 'agent').next;
+    expect(ticketCard(escalated).data.statusChoices).toEqual([
+      { title: 'Waiting on vendor', value: 'wait-on-vendor' },
+      { title: 'Back from escalation (in progress)', value: 'hand-back' },
+    ]);
+    const back = applyAgentCommand(escalated, { type: 'status', action: 'hand-back' }, { ...AGENT, role: 'dedicated-team' }, NOW);
+    expect(back.next.status).toBe('in-progress');
+    expect(back.events[0]).toMatchObject({ type: 'handed-back', statusChange: { from: 'escalated', to: 'in-progress' } });
+    const resolved = applyAgentCommand(back.next, { type: 'resolve', resolution: 'Fixed the flow.' }, AGENT, NOW).next;
+    const closed = applyAgentCommand(resolved, { type: 'status', action: 'close' }, AGENT, NOW);
+    expect(closed.next.status).toBe('closed');
+    expect(ticketCard(closed.next).data).toMatchObject({ canNote: false, canReopen: false, canResolve: false, canChangeStatus: false });
+  });
+
+  it('the card offers exactly the actions the status allows', () => {
+    const card = ticketCard(fresh()).data;
+    expect(card).toMatchObject({ canAssignMe: true, canResolve: true, canReopen: false, canRequestInfo: false, status: 'New', assignee: 'Unassigned' });
+    const assigned = ticketCard(applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next).data;
+    expect(assigned).toMatchObject({ canAssignMe: false, canAssign: true, canRequestInfo: true, statusChoices: [{ title: 'In progress', value: 'start' }, { title: 'Waiting on vendor', value: 'wait-on-vendor' }] });
+  });
+});
