@@ -1,0 +1,122 @@
+/**
+ * Sliding-window rate limiting with injected time: the outbox worker asks before every call to the
+ * Bot Connector, so it stays under Teams' limits instead of provoking 429s. Pure logic, no timers.
+ */
+
+/** At most `limit` calls in any `windowMs` interval. */
+export interface RateWindow {
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+/** Teams' limits per bot per conversation (DESIGN.md §6). */
+export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
+  { limit: 7, windowMs: 1_000 },
+  { limit: 8, windowMs: 2_000 },
+  { limit: 60, windowMs: 30_000 },
+  { limit: 1_800, windowMs: 3_600_000 },
+];
+
+/** Per app per tenant: about 30–50 requests / s; configurable, default 30 / s. */
+export function tenantWindows(perSecond: number): readonly RateWindow[] {
+  return [{ limit: Math.max(1, Math.floor(perSecond)), windowMs: 1_000 }];
+}
+
+/**
+ * One sliding-window log per key (a conversation, a tenant). `marginMs` widens every window a little,
+ * so clock skew and network jitter between our send and the service's count cannot tip us over.
+ */
+export class SlidingWindowLimiter {
+  private readonly logs = new Map<string, number[]>();
+  private readonly longestMs: number;
+
+  constructor(
+    private readonly windows: readonly RateWindow[],
+    private readonly marginMs = 0,
+  ) {
+    if (windows.length === 0 || windows.some((w) => w.limit < 1 || w.windowMs <= 0)) throw new RangeError('invalid rate windows');
+    this.longestMs = Math.max(...windows.map((w) => w.windowMs)) + marginMs;
+  }
+
+  /** The earliest instant (ms) at which a call for `key` would respect every window; `nowMs` if now. */
+  earliest(key: string, nowMs: number): number {
+    const log = this.prune(key, nowMs);
+    let at = nowMs;
+    for (const w of this.windows) {
+      if (log.length < w.limit) continue;
+      // The call `limit` calls back must have left the window.
+      const blocking = log[log.length - w.limit];
+      at = Math.max(at, blocking + w.windowMs + this.marginMs);
+    }
+    return at;
+  }
+
+  /** Records a call now if allowed; otherwise returns how long to wait (ms) and records nothing. */
+  tryAcquire(key: string, nowMs: number): { readonly ok: true } | { readonly ok: false; readonly waitMs: number } {
+    const at = this.earliest(key, nowMs);
+    if (at > nowMs) return { ok: false, waitMs: at - nowMs };
+    this.record(key, nowMs);
+    return { ok: true };
+  }
+
+  /** Records a call made without asking (e.g. the other half of a combined acquire). */
+  record(key: string, nowMs: number): void {
+    this.prune(key, nowMs);
+    let log = this.logs.get(key);
+    if (log === undefined) {
+      log = [];
+      this.logs.set(key, log);
+    }
+    // Calls are recorded in time order; a clock that went backwards is treated as "now".
+    log.push(Math.max(nowMs, log[log.length - 1] ?? nowMs));
+  }
+
+  /** Calls recorded for `key` inside the longest window (for tests and metrics). */
+  count(key: string, nowMs: number): number {
+    return this.prune(key, nowMs).length;
+  }
+
+  /** The key's calls still inside the longest window; forgets keys with none (memory stays bounded). */
+  private prune(key: string, nowMs: number): number[] {
+    const log = this.logs.get(key);
+    if (log === undefined) return [];
+    const horizon = nowMs - this.longestMs;
+    let drop = 0;
+    while (drop < log.length && log[drop] <= horizon) drop++;
+    if (drop > 0) log.splice(0, drop);
+    if (log.length === 0) this.logs.delete(key);
+    return log;
+  }
+}
+
+/**
+ * Both of Teams' limits at once: a call to a conversation needs room in that conversation's windows
+ * and in the tenant's. Acquire is all-or-nothing.
+ */
+export class TeamsRateLimiter {
+  private readonly conversations: SlidingWindowLimiter;
+  private readonly tenants: SlidingWindowLimiter;
+  /** Conversations Teams throttled (429): nothing goes to them before Retry-After has passed. */
+  private readonly pausedUntil = new Map<string, number>();
+
+  constructor(options: { readonly tenantPerSecond?: number; readonly marginMs?: number; readonly conversationWindows?: readonly RateWindow[] } = {}) {
+    const margin = options.marginMs ?? 0;
+    this.conversations = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, margin);
+    this.tenants = new SlidingWindowLimiter(tenantWindows(options.tenantPerSecond ?? 30), margin);
+  }
+
+  /** After a 429: hold the conversation until `untilMs` (its Retry-After), whatever the windows say. */
+  pause(conversationKey: string, untilMs: number): void {
+    this.pausedUntil.set(conversationKey, Math.max(untilMs, this.pausedUntil.get(conversationKey) ?? 0));
+  }
+
+  tryAcquire(conversationKey: string, tenantKey: string, nowMs: number): { readonly ok: true } | { readonly ok: false; readonly waitMs: number } {
+    const paused = this.pausedUntil.get(conversationKey);
+    if (paused !== undefined && paused <= nowMs) this.pausedUntil.delete(conversationKey);
+    const at = Math.max(this.conversations.earliest(conversationKey, nowMs), this.tenants.earliest(tenantKey, nowMs), paused ?? 0);
+    if (at > nowMs) return { ok: false, waitMs: at - nowMs };
+    this.conversations.record(conversationKey, nowMs);
+    this.tenants.record(tenantKey, nowMs);
+    return { ok: true };
+  }
+}

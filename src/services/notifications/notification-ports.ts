@@ -1,0 +1,48 @@
+/**
+ * What the request-handling use cases need from storage: read a request, and apply one change to it
+ * (request row with its ETag, history, new outbox messages, timers, catalog flags, and possibly the
+ * failed delivery that caused it) as one transaction.
+ */
+import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
+import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
+import type { Ticket } from '../../domain/tickets/ticket';
+import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+
+export type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { SupportRequest } from '../../domain/intake/support-request';
+import type { RequestTimer } from '../../domain/notifications/request-timers';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { StoredRequest } from '../ports';
+import type { GiveUpReason, PendingDelivery, SentRecord } from '../outbox/outbox-ports';
+
+export interface RequestChange {
+  readonly stored: StoredRequest;
+  readonly next: SupportRequest;
+  readonly history: readonly RequestHistoryEvent[];
+  /** How many history events the request has already (keeps history row keys unique). */
+  readonly historyOffset: number;
+  readonly outbox: readonly OutboxMessage[];
+  readonly timersDone?: readonly RequestTimer[];
+  readonly flags?: readonly CatalogFlag[];
+  /** The undeliverable message that caused this change: moved from pending to failed in the same transaction. */
+  readonly failedDelivery?: { readonly pending: PendingDelivery; readonly reason: GiveUpReason; readonly failure: DeliveryFailure; readonly at: Date };
+  /** The help desk ticket the change opens (same id and partition as the request). */
+  readonly ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] };
+}
+
+export interface RequestChangeStore {
+  get(id: string): Promise<StoredRequest | undefined>;
+  history(id: string): Promise<RequestHistoryEvent[]>;
+  /** Atomic; throws ConcurrencyConflictError when the request (or the failed delivery) changed since read. */
+  apply(change: RequestChange): Promise<void>;
+}
+
+/** The outbox facts the handling use cases read: where the pings landed, for "claimed by X" updates. */
+export interface OutboxLookup {
+  messagesOf(requestId: string): Promise<{ readonly pending: readonly PendingDelivery[]; readonly sent: readonly SentRecord[] }>;
+}
+
+export interface TimerStore {
+  dueTimers(shard: number, now: Date, limit: number): Promise<RequestTimer[]>;
+  deleteTimer(timer: RequestTimer): Promise<void>;
+}

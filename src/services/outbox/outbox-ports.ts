@@ -1,0 +1,46 @@
+/**
+ * What the outbox worker needs from storage and from Teams, as small interfaces (storage classes and
+ * the Teams sender satisfy them structurally; tests pass their own).
+ */
+import type { AttemptCounts, DeliveryFailure, DeliveryReceipt, DeliveryResult } from '../../domain/delivery/delivery-outcome';
+import type { GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
+
+export type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
+import type { RequestTimer } from '../../domain/notifications/request-timers';
+import type { OutboxMessage } from '../../domain/outbox-message';
+
+export interface OutboxStore {
+  /** Pending messages of a shard whose next attempt is due, oldest first. */
+  due(shard: number, now: Date, limit: number): Promise<PendingDelivery[]>;
+  /** Moves the message to "sent" with where it landed (and starts its timer), atomically. Throws ConcurrencyConflictError if it moved meanwhile. */
+  markSent(pending: PendingDelivery, receipt: DeliveryReceipt, at: Date, timer?: RequestTimer): Promise<void>;
+  scheduleRetry(pending: PendingDelivery, counts: AttemptCounts, nextAttemptAt: Date, failure: DeliveryFailure): Promise<void>;
+  markFailed(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure, at: Date): Promise<void>;
+  /** Where an earlier message of the request landed, once delivered. */
+  sentRecord(requestId: string, messageId: string): Promise<SentRecord | undefined>;
+  /** Whether a message is still pending (an update waits for the card it replaces). */
+  isPending(requestId: string, messageId: string): Promise<boolean>;
+}
+
+/** Delivers one message to Teams; never throws for a connector answer, only returns the outcome. */
+export interface MessageSender {
+  send(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult>;
+  /**
+   * Optional split of `send`: the look-ups before the call, then the call. The worker takes its
+   * rate-limit permit in between, so the permit is close to when Teams counts the call.
+   */
+  prepare?(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)>;
+}
+
+export interface LeasePort {
+  tryAcquire(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
+  release(name: string, owner: string): Promise<void>;
+}
+
+/**
+ * Called when a message can never be delivered. Returns true when it took the fallback route and
+ * moved the message out of the outbox itself (in the same transaction as the request change).
+ */
+export interface UndeliverableHandler {
+  onUndeliverable(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure): Promise<boolean>;
+}

@@ -1,0 +1,60 @@
+/**
+ * Fires the request timers (no acknowledgement from the maker, no claim from co-owners) of the shards
+ * this instance holds the `timers` lease for. Timers live in storage; firing one is a transaction on
+ * the request with its ETag, so a timer racing with a click or another instance moves a request once.
+ */
+import type { RequestTimer } from '../../domain/notifications/request-timers';
+import type { TimerStore } from '../notifications/notification-ports';
+import type { Clock } from '../ports';
+import type { LeasePort } from './outbox-ports';
+import { ShardLeases } from './shard-leases';
+
+export interface TimerFirer {
+  fireTimer(timer: RequestTimer): Promise<'moved-on' | 'not-applicable'>;
+}
+
+export interface TimerSchedulerOptions {
+  readonly owner: string;
+  readonly shards: readonly number[];
+  readonly leaseTtlMs?: number;
+  readonly pollMs?: number;
+}
+
+export class TimerScheduler {
+  private readonly leases: ShardLeases;
+  readonly pollMs: number;
+
+  constructor(
+    private readonly deps: { readonly timers: TimerStore; readonly leases: LeasePort; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
+    options: TimerSchedulerOptions,
+  ) {
+    const ttl = options.leaseTtlMs ?? 60_000;
+    this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'timers', owner: options.owner, shards: options.shards, ttlMs: ttl, acquireEveryMs: ttl / 4 });
+    this.pollMs = options.pollMs ?? 15_000;
+  }
+
+  async runOnce(): Promise<{ fired: number; movedOn: number }> {
+    const shards = await this.leases.held();
+    let fired = 0;
+    let movedOn = 0;
+    for (const shard of shards) {
+      const due = await this.deps.timers.dueTimers(shard, this.deps.clock.now(), 100);
+      for (const timer of due) {
+        try {
+          const outcome = await this.deps.firer.fireTimer(timer);
+          fired += 1;
+          if (outcome === 'moved-on') movedOn += 1;
+          // Also covers a timer whose request is gone (the change transaction removes the others).
+          else await this.deps.timers.deleteTimer(timer);
+        } catch (error) {
+          this.deps.log?.error({ err: error, requestId: timer.requestId, kind: timer.kind }, 'timer failed; it stays due');
+        }
+      }
+    }
+    return { fired, movedOn };
+  }
+
+  async release(): Promise<void> {
+    await this.leases.releaseAll();
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Rows the outbox, its timers and catalog flags keep in a request's shard partition (next to the
+ * request, so one entity-group transaction can write them with the change that caused them):
+ *
+ * - `out|{messageId}`   pending: the OutboxMessage JSON, attempts, throttles, nextAttemptAt, last error.
+ * - `sent|{messageId}`  delivered: the message and where it landed (conversation id, activity id),
+ *                       so a later `update` target can find the card to replace.
+ * - `fail|{messageId}`  failed for good: the reason and last error (the admin view lists them).
+ * - `due|{iso}|{requestId}|{kind}`  a timer; a range query up to "now" finds the due ones.
+ * - `flag|{solutionId}|{requestId}` "Not my solution": a catalog entry to review.
+ *
+ * Pending rows never share a prefix with delivered or failed ones, so the worker's range query
+ * reads only work to do.
+ */
+import { encodeKey } from '../table-keys';
+
+export const OUTBOX_ROW = {
+  pending: (messageId: string) => `out|${messageId}`,
+  pendingPrefix: 'out|',
+  sent: (messageId: string) => `sent|${messageId}`,
+  sentPrefix: 'sent|',
+  failed: (messageId: string) => `fail|${messageId}`,
+  failedPrefix: 'fail|',
+  timer: (dueAt: string, requestId: string, kind: string) => `due|${dueAt}|${requestId}|${kind}`,
+  timerPrefix: 'due|',
+  flag: (solutionId: string, requestId: string) => `flag|${encodeKey(solutionId)}|${requestId}`,
+  flagPrefix: 'flag|',
+} as const;
+
+export interface PendingRow {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  status: string;
+  attempts: number;
+  throttles?: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  lastStatus?: number;
+}
+
+export interface SentRow {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  conversationId: string;
+  activityId?: string;
+  serviceUrl?: string;
+  deliveredAt: string;
+  attempts: number;
+  throttles: number;
+}
+
+export interface FailedRow {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  reason: string;
+  lastError: string;
+  lastStatus?: number;
+  failedAt: string;
+  attempts: number;
+  throttles: number;
+}
+
+export interface TimerRow {
+  partitionKey: string;
+  rowKey: string;
+  requestId: string;
+  kind: string;
+  dueAt: string;
+}
+
+export interface FlagRow {
+  partitionKey: string;
+  rowKey: string;
+  solutionId: string;
+  requestId: string;
+  reason: string;
+  note?: string;
+  flaggedBy: string;
+  flaggedAt: string;
+}

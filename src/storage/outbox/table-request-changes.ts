@@ -1,0 +1,135 @@
+import { TableClient, TableTransaction } from '@azure/data-tables';
+import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
+import type { Ticket } from '../../domain/tickets/ticket';
+import { newTicketEntities } from '../tickets/ticket-rows';
+import type { SupportRequest } from '../../domain/intake/support-request';
+import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
+import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
+import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { RequestTimer } from '../../domain/notifications/request-timers';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import { partitionOf, prefixEnd, ROW } from '../cases/case-partitions';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+import { OUTBOX_ROW, type FlagRow } from './outbox-rows';
+import { failedMove } from './table-outbox-store';
+
+export interface StoredRequest {
+  readonly request: SupportRequest;
+  readonly etag: string;
+}
+
+/** One change to a request and everything written with it (see the services' RequestChange). */
+export interface RequestChange {
+  readonly stored: StoredRequest;
+  readonly next: SupportRequest;
+  readonly history: readonly RequestHistoryEvent[];
+  readonly historyOffset: number;
+  readonly outbox: readonly OutboxMessage[];
+  readonly timersDone?: readonly RequestTimer[];
+  readonly flags?: readonly CatalogFlag[];
+  readonly failedDelivery?: { readonly pending: PendingDelivery; readonly reason: GiveUpReason; readonly failure: DeliveryFailure; readonly at: Date };
+  readonly ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] };
+}
+
+/** Transactions hold at most 100 entities (Table Storage). */
+const MAX_TRANSACTION = 100;
+
+/**
+ * One change to a request after submission (an action on a card, a timer, a fallback), written as a
+ * single entity-group transaction in the request's partition: the request row with its ETag, the
+ * history events, the outbox messages, timers done, catalog flags and the failed delivery, if any.
+ * Row shapes match TableCaseStore's (case-partitions.ts, outbox-rows.ts).
+ */
+export class TableRequestChanges {
+  constructor(private readonly table: TableClient) {}
+
+  async get(id: string): Promise<StoredRequest | undefined> {
+    try {
+      const row = await this.table.getEntity<{ data: string }>(partitionOf(id), ROW.request(id));
+      return { request: JSON.parse(row.data) as SupportRequest, etag: row.etag };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw unavailable(`read request ${id}`, error);
+    }
+  }
+
+  async history(id: string): Promise<RequestHistoryEvent[]> {
+    const pk = partitionOf(id);
+    const prefix = ROW.historyPrefix(id);
+    const filter = `PartitionKey eq '${pk}' and RowKey ge '${prefix}' and RowKey lt '${prefixEnd(prefix)}'`;
+    const events: RequestHistoryEvent[] = [];
+    try {
+      for await (const row of this.table.listEntities<{ data: string }>({ queryOptions: { filter } })) events.push(JSON.parse(row.data) as RequestHistoryEvent);
+    } catch (error) {
+      throw unavailable(`history ${id}`, error);
+    }
+    return events;
+  }
+
+  async apply(change: RequestChange): Promise<void> {
+    const { next } = change;
+    const pk = partitionOf(next.id);
+    const tx = new TableTransaction();
+    tx.updateEntity(
+      { partitionKey: pk, rowKey: ROW.request(next.id), data: JSON.stringify(next), requesterId: next.requester.aadObjectId },
+      'Replace',
+      { etag: change.stored.etag },
+    );
+    change.history.forEach((event, i) =>
+      tx.createEntity({ partitionKey: pk, rowKey: ROW.history(next.id, event.at, change.historyOffset + i), data: JSON.stringify(event) }),
+    );
+    for (const message of change.outbox) {
+      tx.createEntity({ partitionKey: pk, rowKey: ROW.outbox(message.id), data: JSON.stringify(message), status: 'pending', attempts: 0, throttles: 0, nextAttemptAt: message.createdAt });
+    }
+    for (const timer of change.timersDone ?? []) tx.deleteEntity(pk, OUTBOX_ROW.timer(timer.dueAt, timer.requestId, timer.kind));
+    for (const flag of change.flags ?? []) tx.createEntity(flagRow(pk, flag));
+    if (change.ticket) newTicketEntities(pk, change.ticket.ticket, change.ticket.history).forEach((row) => tx.createEntity(row));
+    if (change.failedDelivery) {
+      const f = change.failedDelivery;
+      failedMove(tx, f.pending, f.reason, f.failure, f.at);
+    }
+    if (tx.actions.length > MAX_TRANSACTION) throw new RangeError(`a request change of ${tx.actions.length} rows exceeds one transaction`);
+    try {
+      await this.table.submitTransaction(tx.actions);
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 412 || status === 409 || status === 404) throw new ConcurrencyConflictError(`request ${next.id}`);
+      throw unavailable(`update request ${next.id}`, error);
+    }
+  }
+
+  /** "Not my solution" flags of one partition (the catalog owner's review list reads all 16). */
+  async flags(partitionKey: string): Promise<CatalogFlag[]> {
+    const filter = `PartitionKey eq '${partitionKey}' and RowKey ge '${OUTBOX_ROW.flagPrefix}' and RowKey lt '${prefixEnd(OUTBOX_ROW.flagPrefix)}'`;
+    const flags: CatalogFlag[] = [];
+    for await (const row of this.table.listEntities<FlagRow>({ queryOptions: { filter } })) {
+      flags.push({
+        solutionId: row.solutionId,
+        requestId: row.requestId,
+        reason: 'not-my-solution',
+        flaggedBy: JSON.parse(row.flaggedBy) as CatalogFlag['flaggedBy'],
+        flaggedAt: row.flaggedAt,
+        ...(row.note ? { note: row.note } : {}),
+      });
+    }
+    return flags;
+  }
+}
+
+function flagRow(pk: string, flag: CatalogFlag): FlagRow {
+  return {
+    partitionKey: pk,
+    rowKey: OUTBOX_ROW.flag(flag.solutionId, flag.requestId),
+    solutionId: flag.solutionId,
+    requestId: flag.requestId,
+    reason: flag.reason,
+    flaggedBy: JSON.stringify(flag.flaggedBy),
+    flaggedAt: flag.flaggedAt,
+    ...(flag.note ? { note: flag.note } : {}),
+  };
+}
+
+function unavailable(what: string, error: unknown): StorageUnavailableError {
+  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
+}

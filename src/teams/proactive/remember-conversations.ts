@@ -1,0 +1,57 @@
+import { Middleware, TurnContext } from 'botbuilder';
+import type { StoredConversationReference } from '../../storage/conversations/table-conversation-store';
+import type { TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import { tenantOf } from '../tenant-guard';
+
+export interface ConversationMemory {
+  saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void>;
+}
+
+export interface EndpointMemory {
+  save(endpoint: TenantEndpoint): Promise<void>;
+}
+
+interface Log {
+  warn(details: object, message: string): void;
+}
+
+/**
+ * Learns where people and tenants can be reached proactively from what Teams sends: the 1:1
+ * conversation reference of every user who talks to the bot in personal chat, and the last service
+ * URL (and bot account) seen per tenant. Writes only what changed (an in-process cache of what was
+ * last written; storage stays the truth). A failure to remember never fails the turn.
+ */
+export function rememberConversations(users: ConversationMemory, endpoints: EndpointMemory, log: Log): Middleware {
+  const written = new Map<string, string>();
+  const MAX_CACHE = 10_000;
+  const once = async (key: string, value: string, write: () => Promise<void>): Promise<void> => {
+    if (written.get(key) === value) return;
+    await write();
+    if (written.size >= MAX_CACHE) written.clear();
+    written.set(key, value);
+  };
+
+  return {
+    async onTurn(context, next) {
+      const activity = context.activity;
+      // Our own proactive turns (continue / create conversation) teach nothing new.
+      if (activity.type === 'event' && (activity.name === 'ContinueConversation' || activity.name === 'CreateConversation')) return next();
+      const saving = (async () => {
+        const tenantId = tenantOf(context);
+        const serviceUrl = activity.serviceUrl;
+        if (tenantId && serviceUrl && activity.recipient?.id) {
+          const bot = { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) };
+          await once(`endpoint:${tenantId}`, `${serviceUrl}|${bot.id}`, () => endpoints.save({ tenantId, serviceUrl, bot, seenAt: new Date().toISOString() }));
+        }
+        const aad = activity.from?.aadObjectId?.toLowerCase();
+        if (aad && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {
+          const reference = TurnContext.getConversationReference(activity);
+          const stored = JSON.parse(JSON.stringify({ ...reference, activityId: undefined })) as StoredConversationReference;
+          await once(`user:${aad}`, `${activity.conversation.id}|${serviceUrl}`, () => users.saveUser(aad, stored));
+        }
+      })().catch((error: unknown) => log.warn({ err: error, activityId: activity.id }, 'could not remember the conversation reference'));
+      await next();
+      await saving;
+    },
+  };
+}

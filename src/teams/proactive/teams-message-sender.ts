@@ -1,0 +1,240 @@
+import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { DeliveryResult } from '../../domain/delivery/delivery-outcome';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { MessageSender, SentRecord } from '../../services/outbox/outbox-ports';
+import type { ChannelRegistration, StoredConversationReference } from '../../storage/conversations/table-conversation-store';
+import type { TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import { renderCard, type CardName } from '../card-templates';
+import { failureOf, withTimeout } from './connector-errors';
+
+export interface ProactiveDirectory {
+  getUser(aadObjectId: string): Promise<StoredConversationReference | undefined>;
+  saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void>;
+  getChannel(role: 'help-desk' | 'dedicated-team'): Promise<ChannelRegistration | undefined>;
+}
+
+export interface EndpointDirectory {
+  get(tenantId?: string): Promise<TenantEndpoint | undefined>;
+}
+
+export interface TeamsSenderOptions {
+  /** The bot's Microsoft App ID; empty in local mode. */
+  readonly botAppId: string;
+  /** The tenant proactive DMs are created in (the bot registration's); undefined = the last one seen. */
+  readonly tenantId?: string;
+  /** Where to reach Teams when no activity has told us yet (e.g. https://smba.trafficmanager.net/teams/). */
+  readonly defaultServiceUrl?: string;
+  /** OAuth audience of the connector calls; undefined in local mode. */
+  readonly audience?: string;
+  /** A call to the connector gets this long before it counts as a timeout (ms). */
+  readonly timeoutMs?: number;
+}
+
+/** Teams refuses payloads over 100 KB (413); stay under ~80 KB. */
+const MAX_PAYLOAD_CHARS = 80_000;
+const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/**
+ * Delivers outbox messages to Teams through the adapter: a DM over the person's stored 1:1
+ * conversation (created from their Entra object id and the tenant when there is none, then stored),
+ * a post in a registered channel, or an update of a card posted earlier. Connector answers become
+ * typed results (status, Retry-After); the SDK's own hidden retries are switched off so that the
+ * outbox worker alone decides when to try again.
+ */
+export class TeamsMessageSender implements MessageSender {
+  private readonly timeoutMs: number;
+
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly directory: ProactiveDirectory,
+    private readonly endpoints: EndpointDirectory,
+    private readonly options: TeamsSenderOptions,
+  ) {
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+  }
+
+  async send(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult> {
+    const prepared = await this.prepare(message, original);
+    return typeof prepared === 'function' ? prepared() : prepared;
+  }
+
+  /**
+   * Everything before the call to Teams (card rendering, storage look-ups), so that the outbox
+   * worker takes its rate-limit permit right before the call itself: a failure, or the call to make.
+   */
+  async prepare(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)> {
+    let activity: Partial<Activity>;
+    try {
+      activity = this.activityOf(message);
+    } catch (error) {
+      return { ok: false, kind: 'rejected', detail: `card ${message.card.template}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+    }
+    let call: DeliveryResult | (() => Promise<DeliveryResult>);
+    try {
+      call = await this.resolve(message, activity, original);
+    } catch (error) {
+      return { ok: false, ...failureOf(error, Date.now()) };
+    }
+    if (typeof call !== 'function') return call;
+    const make = call;
+    return async () => {
+      try {
+        return await withTimeout(make(), this.timeoutMs);
+      } catch (error) {
+        return { ok: false, ...failureOf(error, Date.now()) };
+      }
+    };
+  }
+
+  private activityOf(message: OutboxMessage): Partial<Activity> {
+    const template = message.card.template;
+    if (!TEMPLATE_NAME.test(template)) throw new Error('not a card template name');
+    const card = renderCard(template as CardName, message.card.data);
+    const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
+    const size = JSON.stringify(activity).length;
+    if (size > MAX_PAYLOAD_CHARS) throw new Error(`payload of ${size} characters is over the ${MAX_PAYLOAD_CHARS} limit`);
+    return activity;
+  }
+
+  /** Where the message goes: a failure to report, or the call that delivers it. */
+  private async resolve(message: OutboxMessage, activity: Partial<Activity>, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)> {
+    const target = message.target;
+    switch (target.kind) {
+      case 'user': {
+        const stored = await this.directory.getUser(target.aadObjectId);
+        if (stored) return () => this.post(asReference(stored), activity);
+        return this.prepareCreate(target.aadObjectId, activity);
+      }
+      case 'channel': {
+        const registration = await this.directory.getChannel(target.channel);
+        if (!registration) return { ok: false, kind: 'not-ready', detail: `no ${target.channel} channel is registered yet` };
+        const reference = asReference(registration.conversationReference);
+        // A new post in the channel, not a reply in the thread the registration came from.
+        const conversationId = (reference.conversation?.id ?? '').split(';messageid=')[0];
+        return () => this.post({ ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] }, activity);
+      }
+      case 'update': {
+        if (!original?.activityId) return { ok: false, kind: 'rejected', detail: 'the card to update has no activity id' };
+        const endpoint = await this.endpoints.get(this.options.tenantId);
+        const serviceUrl = original.serviceUrl ?? endpoint?.serviceUrl ?? this.options.defaultServiceUrl;
+        if (!serviceUrl) return { ok: false, kind: 'not-ready', detail: 'no service URL known yet' };
+        const tenantId = this.options.tenantId ?? endpoint?.tenantId;
+        const reference = {
+          channelId: 'msteams',
+          serviceUrl,
+          conversation: { id: original.conversationId, ...(tenantId ? { tenantId } : {}) },
+          bot: endpoint?.bot ?? { id: `28:${this.options.botAppId}` },
+        } as Partial<ConversationReference>;
+        const activityId = original.activityId;
+        const conversationId = original.conversationId;
+        return async () => {
+          await this.continue(reference, async (context) => {
+            await context.updateActivity({ ...activity, id: activityId, conversation: reference.conversation } as Partial<Activity>);
+          });
+          return { ok: true, conversationId, activityId, serviceUrl };
+        };
+      }
+    }
+  }
+
+  private async post(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<DeliveryResult> {
+    let activityId: string | undefined;
+    await this.continue(reference, async (context) => {
+      activityId = await newMessage(context, activity);
+    });
+    return { ok: true, conversationId: reference.conversation?.id ?? '', activityId, serviceUrl: reference.serviceUrl };
+  }
+
+  /** A 1:1 chat with someone the bot never talked to: created from their object id in the tenant. */
+  private async prepareCreate(aadObjectId: string, activity: Partial<Activity>): Promise<DeliveryResult | (() => Promise<DeliveryResult>)> {
+    const endpoint = await this.endpoints.get(this.options.tenantId);
+    const serviceUrl = endpoint?.serviceUrl ?? this.options.defaultServiceUrl;
+    const tenantId = this.options.tenantId ?? endpoint?.tenantId;
+    if (!serviceUrl || !tenantId) return { ok: false, kind: 'not-ready', detail: 'no service URL or tenant known yet: nobody from the tenant has talked to the bot' };
+    const parameters = {
+      isGroup: false,
+      bot: endpoint?.bot ?? { id: `28:${this.options.botAppId}` },
+      members: [{ id: aadObjectId }],
+      tenantId,
+      channelData: { tenant: { id: tenantId } },
+    } as unknown as ConversationParameters;
+    return () => this.createAndPost(aadObjectId, serviceUrl, parameters, activity);
+  }
+
+  private async createAndPost(aadObjectId: string, serviceUrl: string, parameters: ConversationParameters, activity: Partial<Activity>): Promise<DeliveryResult> {
+    let result: DeliveryResult | undefined;
+    await this.proactive(
+      (logic) => this.adapter.createConversationAsync(this.options.botAppId, 'msteams', serviceUrl, this.options.audience ?? '', parameters, logic),
+      async (context) => {
+        const reference = TurnContext.getConversationReference(context.activity);
+        const stored = { ...reference, user: { id: aadObjectId, aadObjectId, name: '' }, activityId: undefined };
+        await this.directory.saveUser(aadObjectId, JSON.parse(JSON.stringify(stored)) as StoredConversationReference);
+        const activityId = await newMessage(context, activity);
+        result = { ok: true, conversationId: context.activity.conversation.id, activityId, serviceUrl };
+      },
+    );
+    return result ?? { ok: false, kind: 'rejected', detail: 'the proactive turn ended without sending' };
+  }
+
+  private async continue(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    // Without activityId: a new message, not a reply to whatever the reference was saved from.
+    const clean = { ...reference, activityId: undefined };
+    await this.proactive((wrapped) => this.adapter.continueConversationAsync(this.options.botAppId, clean, wrapped), logic);
+  }
+
+  /**
+   * Runs `logic` in a proactive turn. The adapter would hand an error thrown inside the turn to its
+   * onTurnError (which logs it and apologises to the user) and report success; here the error comes
+   * back to the caller, so a failed send is never recorded as delivered. A turn the middleware ends
+   * before our logic (the tenant guard) is an error too.
+   */
+  private async proactive(start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+    let ran = false;
+    let failure: { error: unknown } | undefined;
+    await start(async (context) => {
+      ran = true;
+      withoutHiddenRetries(context);
+      try {
+        await logic(context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+    if (!ran) throw Object.assign(new Error('the proactive turn was dropped by middleware (tenant not allowed?)'), { statusCode: 400 });
+  }
+}
+
+/**
+ * Posts `activity` as a new message in the turn's conversation (POST …/activities, never a reply to
+ * the synthetic activity a proactive turn starts with) and returns its activity id.
+ */
+async function newMessage(context: TurnContext, activity: Partial<Activity>): Promise<string | undefined> {
+  const client = connectorOf(context) as ConnectorClient | undefined;
+  if (!client) throw new Error('no connector client in the proactive turn');
+  const reference = TurnContext.getConversationReference(context.activity);
+  const full = TurnContext.applyConversationReference({ ...activity }, reference) as Partial<Activity>;
+  delete full.replyToId;
+  const conversationId = reference.conversation?.id ?? '';
+  const response = await client.conversations.sendToConversation(conversationId, full);
+  return response?.id;
+}
+
+function connectorOf(context: TurnContext): unknown {
+  const key = (context.adapter as unknown as { ConnectorClientKey?: symbol }).ConnectorClientKey;
+  return key ? context.turnState.get(key) : undefined;
+}
+
+function asReference(stored: StoredConversationReference): Partial<ConversationReference> {
+  return stored as unknown as Partial<ConversationReference>;
+}
+
+/**
+ * The connector client's HTTP pipeline retries 429 and 5xx by itself (sleeping inside the call);
+ * the outbox worker owns retries, so the client used for this turn gets none.
+ */
+function withoutHiddenRetries(context: TurnContext): void {
+  const client = connectorOf(context) as { client?: { pipeline?: { removePolicy?(o: { phase: string }): unknown } } } | undefined;
+  client?.client?.pipeline?.removePolicy?.({ phase: 'Retry' });
+}
