@@ -1,18 +1,31 @@
 import { AppConfig } from './config/app-config';
+import { isLoopback } from './config/validators';
 import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
+import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
 import { Clock, SolutionLookup, systemClock } from './services/ports';
 import { TableCaseStore } from './storage/cases/table-case-store';
+import { CatalogTableStore } from './storage/catalog/catalog-table-store';
 import { TableIntakeStore } from './storage/intake/table-intake-store';
 import { TableService } from './storage/table-service';
 import { TableStateStore } from './storage/table-state-store';
+import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
+import { createTicketFeature, type SlaOptions } from './start-tickets';
+import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
 /** Replaceable parts, for tests (a controllable clock) and for wiring not done yet. */
 export interface StartOptions {
   readonly clock?: Clock;
+  /** What the intake searches instead of the stored catalog (the catalog routes always use the stored one). */
   readonly catalog?: SolutionLookup;
+  /** Tests only: where Bot Framework keys come from and the bot's own token; refused in production. */
+  readonly authOverrides?: AuthOverrides;
+  /** The SLA scheduler's loop; tests set intervalMs 0 and drive `runOnce(now)` through onScheduler. */
+  readonly sla?: SlaOptions;
+  /** The outbox worker and request timers; tests use background 'manual' and drive them through onJobs. */
+  readonly notifications?: NotificationOptions;
 }
 
 /**
@@ -20,24 +33,71 @@ export interface StartOptions {
  * listening. Used by `src/index.ts` and by the protocol tests, so tests run what production runs.
  */
 export async function startBot(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  assertSafeToStart(config, options);
   const tables = new TableService(config.storage, config.tablePrefix);
   await tables.ensureTables();
   const clock = options.clock ?? systemClock;
-  const catalog = options.catalog ?? emptyCatalog;
+  const catalogStore = CatalogTableStore.on(tables, {
+    // Ids only: the problems may quote personal data. `npm run catalog -- import` fixes the row.
+    onInvalidRow: (solutionId, problems) => logger.warn({ solutionId, problemCount: problems.length }, 'invalid catalog row skipped'),
+  });
+  const catalogService = new CatalogService(catalogStore, { clock });
+  const catalog = options.catalog ?? catalogService;
 
+  const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases')),
     catalog,
     clock,
+    tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
   });
-  const bot = createBot({ config, logger, stateStore: new TableStateStore(tables.client('botState')), services: { intake } });
+  const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
+  const bot = createBot({
+    config,
+    logger,
+    stateStore: new TableStateStore(tables.client('botState')),
+    services: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requests: notifications.handling, outbox: notifications.admin },
+    authOverrides: options.authOverrides,
+    proactive: {
+      conversations: notifications.conversations,
+      endpoints: notifications.endpoints,
+      options: {
+        tenantId: config.bot.mode === 'authenticated' ? config.bot.tenantId : undefined,
+        defaultServiceUrl: config.notifications.teamsServiceUrl,
+        audience: config.bot.mode === 'authenticated' ? 'https://api.botframework.com' : undefined,
+        timeoutMs: options.notifications?.senderTimeoutMs,
+      },
+    },
+  });
+  if (!bot.messageSender) throw new Error('the bot has no message sender');
+  const outbox = startNotificationJobs(notifications, bot.messageSender, tables, config, clock, logger, options.notifications);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),
-    checkReady: () => tables.ping(),
+    readiness: { storage: () => tables.ping(), outbox: () => outbox.ready() },
   });
-  return listen(server, config.port, config.bindAddress);
+  const running = await listen(server, config.port, config.bindAddress);
+  return {
+    ...running,
+    close: async (graceMs?: number) => {
+      helpDesk.stop();
+      await outbox.stop();
+      await running.close(graceMs);
+    },
+  };
 }
 
-const emptyCatalog: SolutionLookup = { get: async () => undefined, search: async () => [] };
+/**
+ * Defense in depth behind the configuration's own checks, for an AppConfig built by other code:
+ * local mode (no authentication) never listens beyond loopback, and production never takes the
+ * test-only authentication overrides.
+ */
+function assertSafeToStart(config: AppConfig, options: StartOptions): void {
+  if (config.bot.mode === 'local' && !isLoopback(config.bindAddress)) {
+    throw new Error(`local mode runs without authentication and listens on loopback only; refusing to bind to ${config.bindAddress}`);
+  }
+  if (options.authOverrides && config.nodeEnv === 'production') {
+    throw new Error('authentication overrides are for tests only and are refused when NODE_ENV=production');
+  }
+}

@@ -1,3 +1,4 @@
+import type { TicketConfig } from './ticket-config';
 /** The validated, typed configuration the process runs with. Built only by `loadConfig`. */
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,4 +40,21 @@ export interface AppConfig {
   readonly adminIds: ReadonlySet<string>;
   readonly logLevel: LogLevel;
   readonly appInsightsConnectionString?: string;
+  /** Notifications: the outbox's pace and the timers that move unanswered requests on. */
+  readonly notifications: NotificationConfig;
+  /** Help desk tickets: SLA targets and calendar, reopen window, scheduler pace. */
+  readonly tickets: TicketConfig;
+}
+
+export interface NotificationConfig {
+  /** Calls per second to the Bot Connector per tenant (Teams allows about 30–50). */
+  readonly tenantRatePerSecond: number;
+  /** No "I'm on it" from the maker within this → co-owners or the help desk. */
+  readonly makerAckMinutes: number;
+  /** No claim from a co-owner within this → the help desk. */
+  readonly coOwnerClaimMinutes: number;
+  /** A delivery still pending after this is listed as stuck (admin view, readiness). */
+  readonly outboxStuckMinutes: number;
+  /** Where to reach Teams before any activity told us (proactive DMs right after deployment). */
+  readonly teamsServiceUrl?: string;
 }

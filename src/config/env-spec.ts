@@ -52,6 +52,40 @@ export const ENV_SPEC = [
     optional: true,
     description: 'Application Insights connection string; when set, telemetry is exported there',
   },
+  {
+    name: 'OUTBOX_TENANT_RATE',
+    optional: true,
+    description: 'Bot Connector calls per second per tenant the outbox allows itself, 1-50 (default 30)',
+  },
+  {
+    name: 'MAKER_ACK_MINUTES',
+    optional: true,
+    description: 'minutes the maker has to press "I\'m on it" before the request goes to the co-owners or the help desk (default 240)',
+  },
+  {
+    name: 'CO_OWNER_CLAIM_MINUTES',
+    optional: true,
+    description: 'minutes the co-owners have to claim a request before it goes to the help desk (default 480)',
+  },
+  { name: 'OUTBOX_STUCK_MINUTES', optional: true, description: 'a delivery pending longer than this is reported as stuck (default 15)' },
+  {
+    name: 'TEAMS_SERVICE_URL',
+    optional: true,
+    description: 'Bot Connector service URL for proactive messages before any activity arrived (default: learnt from incoming activities)',
+  },
+  {
+    name: 'SLA_BUSINESS_HOURS',
+    optional: true,
+    description: 'working hours the business-hours SLA clocks run on, e.g. "Mon-Fri 09:00-17:00 Europe/London" (default Mon-Fri 09:00-17:00 UTC)',
+  },
+  { name: 'SLA_HOLIDAYS', optional: true, description: 'comma-separated dates YYYY-MM-DD with no business hours (default none)' },
+  {
+    name: 'SLA_TARGETS',
+    optional: true,
+    description: 'SLA overrides "SEV[/TIER]=FIRST/RESOLUTION[@24x7|@business-hours]" in minutes, ";"-separated, e.g. "A=30/240;B/Critical=120/960" (default: Sev A 1 h 24x7, B 4 h, C 8 h)',
+  },
+  { name: 'TICKET_REOPEN_DAYS', optional: true, description: 'days a requester may reopen a resolved ticket, 1-90 (default 7)' },
+  { name: 'SLA_CHECK_SECONDS', optional: true, description: 'how often the SLA scheduler looks for due warnings and breaches, 5-3600 (default 30)' },
 ] as const satisfies readonly EnvVariableSpec[];
 
 export type EnvVariableName = (typeof ENV_SPEC)[number]['name'];

@@ -7,11 +7,13 @@ import {
   LogLevel,
   NODE_ENVS,
   NodeEnv,
+  NotificationConfig,
   StorageConfig,
   TenantPolicy,
 } from './app-config';
 import { ConfigError, ConfigProblem } from './config-error';
 import { EnvVariableName } from './env-spec';
+import { readTicketConfig } from './ticket-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
@@ -47,6 +49,9 @@ export function loadConfig(env: Environment): AppConfig {
     problem('APPLICATIONINSIGHTS_CONNECTION_STRING', 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)');
   }
 
+  const notifications = readNotifications(read, problem);
+  const tickets = readTicketConfig(read, problem);
+
   if (problems.length > 0 || storage === undefined) throw new ConfigError(problems);
   return {
     nodeEnv,
@@ -59,6 +64,35 @@ export function loadConfig(env: Environment): AppConfig {
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
     logLevel: logLevel as LogLevel,
     appInsightsConnectionString,
+    notifications,
+    tickets,
+  };
+}
+
+function readNotifications(read: Reader, problem: (v: EnvVariableName, m: string) => void): NotificationConfig {
+  const integer = (name: EnvVariableName, fallback: number, min: number, max: number): number => {
+    const value = read(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      problem(name, `expected an integer between ${min} and ${max}, got "${value}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const teamsServiceUrl = read('TEAMS_SERVICE_URL');
+  if (teamsServiceUrl !== undefined) {
+    const url = parseUrl(teamsServiceUrl);
+    if (url === undefined || (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname)))) {
+      problem('TEAMS_SERVICE_URL', `expected an https URL such as https://smba.trafficmanager.net/teams/, got "${teamsServiceUrl}"`);
+    }
+  }
+  return {
+    tenantRatePerSecond: integer('OUTBOX_TENANT_RATE', 30, 1, 50),
+    makerAckMinutes: integer('MAKER_ACK_MINUTES', 240, 1, 10_080),
+    coOwnerClaimMinutes: integer('CO_OWNER_CLAIM_MINUTES', 480, 1, 10_080),
+    outboxStuckMinutes: integer('OUTBOX_STUCK_MINUTES', 15, 1, 10_080),
+    ...(teamsServiceUrl !== undefined ? { teamsServiceUrl } : {}),
   };
 }
 

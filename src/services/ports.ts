@@ -2,11 +2,12 @@
  * What the services need from the outside world, as small interfaces. Storage classes satisfy them
  * structurally; tests can pass their own. Services never import an SDK.
  */
-import type { RequestHistoryEvent } from '../domain/history';
+import type { RequestHistoryEvent, TicketHistoryEvent } from '../domain/history';
 import type { IntakeDraft } from '../domain/intake/intake-draft';
 import type { SupportRequest } from '../domain/intake/support-request';
 import type { OutboxMessage } from '../domain/outbox-message';
 import type { Solution } from '../domain/solution';
+import type { Ticket } from '../domain/tickets/ticket';
 
 export interface Clock {
   now(): Date;
@@ -36,8 +37,13 @@ export interface StoredRequest extends Versioned {
 }
 
 export interface RequestRepository {
-  /** Atomic; throws RequestExistsError (a ConcurrencyConflictError) if the id exists. */
-  create(request: SupportRequest, history: readonly RequestHistoryEvent[], outbox: readonly OutboxMessage[]): Promise<void>;
+  /** Atomic (with the help desk ticket, if any); throws RequestExistsError (a ConcurrencyConflictError) if the id exists. */
+  create(
+    request: SupportRequest,
+    history: readonly RequestHistoryEvent[],
+    outbox: readonly OutboxMessage[],
+    ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] },
+  ): Promise<void>;
   get(id: string): Promise<StoredRequest | undefined>;
   listByRequester(aadObjectId: string, limit: number): Promise<SupportRequest[]>;
 }

@@ -13,6 +13,12 @@ export const TABLE_NAMES = {
   conversations: 'Conversations',
   /** Leases that give one instance at a time a background job. */
   leases: 'Leases',
+  /** The solution catalog: one partition per solution id (see catalog/catalog-table-store.ts). */
+  catalogSolutions: 'CatalogSolutions',
+  /** "Solutions of person X" index: PartitionKey = Entra object id, RowKey = solution id. */
+  catalogPeople: 'CatalogPeople',
+  /** The catalog's version entity, bumped on every change (search caches watch its ETag). */
+  catalogMeta: 'CatalogMeta',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

@@ -24,7 +24,18 @@ export type CardName =
   | 'intake-confirmation'
   | 'intake-closed'
   | 'my-requests'
-  | 'request-notification';
+  | 'request-notification'
+  | 'my-solutions'
+  | 'solution-support'
+  | 'ticket'
+  | 'ticket-requester'
+  | 'ticket-sla-alert'
+  | 'ticket-list'
+  | 'channel-registered'
+  | 'maker-notification'
+  | 'co-owner-ping'
+  | 'requester-update'
+  | 'outbox-status';
 
 /**
  * Binds a template from `cards/` to data. User-provided text reaches the card only through `data`

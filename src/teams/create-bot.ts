@@ -4,9 +4,12 @@ import { AppConfig } from '../config/app-config';
 import { Logger } from '../logging/logger';
 import { StorageUnavailableError } from '../storage/storage-errors';
 import { TableStateStore } from '../storage/table-state-store';
-import { createAdapter } from './create-adapter';
+import { AuthOverrides, createAdapter } from './create-adapter';
 import { registerRoutes } from './routes';
 import type { BotServices } from './services';
+import { rememberConversations, type ConversationMemory, type EndpointMemory } from './proactive/remember-conversations';
+import { TeamsMessageSender, type EndpointDirectory, type ProactiveDirectory, type TeamsSenderOptions } from './proactive/teams-message-sender';
+import type { MessageSender } from '../services/outbox/outbox-ports';
 import { tenantGuard } from './tenant-guard';
 import { logTurns } from './turn-logger';
 
@@ -15,17 +18,28 @@ export interface BotDependencies {
   readonly logger: Logger;
   readonly stateStore: TableStateStore;
   readonly services: BotServices;
+  /** Test-only: see AuthOverrides (startBot refuses them in production). */
+  readonly authOverrides?: AuthOverrides;
+  /** Proactive messages: where people and channels are reached; enables `Bot.messageSender`. */
+  readonly proactive?: {
+    readonly conversations: ProactiveDirectory & ConversationMemory;
+    readonly endpoints: EndpointDirectory & EndpointMemory;
+    readonly options: Omit<TeamsSenderOptions, 'botAppId'>;
+  };
 }
 
 /** What the HTTP layer sees of the bot: one function per incoming request. */
 export interface Bot {
   process(req: Request, res: Response): Promise<void>;
+  /** Delivers outbox messages through this bot's adapter (when `proactive` was given). */
+  readonly messageSender?: MessageSender;
 }
 
 export function createBot(deps: BotDependencies): Bot {
-  const adapter = createAdapter(deps.config.bot);
+  const adapter = createAdapter(deps.config.bot, deps.logger, deps.authOverrides);
   adapter.use(logTurns(deps.logger));
   adapter.use(tenantGuard(deps.config.tenants, deps.logger));
+  if (deps.proactive) adapter.use(rememberConversations(deps.proactive.conversations, deps.proactive.endpoints, deps.logger));
   adapter.onTurnError = (context, error) => onTurnError(context, error, deps.logger);
 
   const app = new Application<TurnState>({
@@ -37,8 +51,11 @@ export function createBot(deps: BotDependencies): Bot {
   });
   registerRoutes(app, deps.services);
 
+  const botAppId = deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '';
+  const p = deps.proactive;
   return {
     process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
+    ...(p ? { messageSender: new TeamsMessageSender(adapter, p.conversations, p.endpoints, { ...p.options, botAppId }) } : {}),
   };
 }
 

@@ -1,9 +1,13 @@
 import { loadConfig, Environment } from '../../src/config/load-config';
 import { createLogger } from '../../src/logging/logger';
 import { RunningServer } from '../../src/http/server';
+import { CatalogService } from '../../src/services/catalog/catalog-service';
 import { startBot, StartOptions } from '../../src/start-bot';
+import type { NotificationJobs } from '../../src/start-notifications';
+import { CatalogTableStore } from '../../src/storage/catalog/catalog-table-store';
 import { TableService } from '../../src/storage/table-service';
 import { findFreePort as freePort } from '../../scripts/lib/ports';
+import { LogCapture } from './log-capture';
 import { RecordingConnector } from './recording-connector';
 import { testConnectionString, uniquePrefix } from './test-storage';
 
@@ -18,22 +22,48 @@ export interface HttpAnswer {
  */
 export class BotHarness {
   readonly connector = new RecordingConnector();
+  /** Every line the bot logged (at the LOG_LEVEL the test set; `silent` by default). */
+  readonly logs = new LogCapture();
   private server?: RunningServer;
   private env: Environment = {};
   private options: StartOptions = {};
+  private notificationJobs?: NotificationJobs;
 
   static async start(env: Environment = {}, options: StartOptions = {}): Promise<BotHarness> {
     const harness = new BotHarness();
-    harness.options = options;
+    // The outbox worker and timers run only when a test drives them (`jobs`), so tests stay deterministic.
+    const notifications = options.notifications ?? {};
+    harness.options = {
+      ...options,
+      notifications: {
+        background: 'manual',
+        ...notifications,
+        onJobs: (jobs) => {
+          harness.notificationJobs = jobs;
+          notifications.onJobs?.(jobs);
+        },
+      },
+    };
     await harness.connector.start();
     harness.env = { STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniquePrefix(), LOG_LEVEL: 'silent', ...env };
     await harness.boot();
     return harness;
   }
 
+  /** The outbox worker and the request timers of the running bot (manual unless the test asked otherwise). */
+  get jobs(): NotificationJobs {
+    if (!this.notificationJobs) throw new Error('bot not started');
+    return this.notificationJobs;
+  }
+
   /** The bot's own tables, to inspect what it stored. */
   tables(): TableService {
     return new TableService({ kind: 'connection-string', connectionString: testConnectionString() }, this.env.TABLE_PREFIX ?? '');
+  }
+
+  /** The catalog service over the bot's tables: seed solutions the way an import would. */
+  catalog(): CatalogService {
+    return new CatalogService(CatalogTableStore.on(this.tables()));
   }
 
   get url(): string {
@@ -51,8 +81,8 @@ export class BotHarness {
     await this.boot();
   }
 
-  async post(activity: unknown): Promise<HttpAnswer> {
-    return this.request('POST', '/api/messages', JSON.stringify(activity));
+  async post(activity: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    return this.request('POST', '/api/messages', JSON.stringify(activity), headers);
   }
 
   async request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {
@@ -78,6 +108,6 @@ export class BotHarness {
 
   private async boot(): Promise<void> {
     const config = loadConfig({ ...this.env, PORT: String(await freePort()) });
-    this.server = await startBot(config, createLogger(config.logLevel), this.options);
+    this.server = await startBot(config, createLogger(config.logLevel, this.logs), this.options);
   }
 }

@@ -7,10 +7,12 @@ export interface ConnectorCall {
   readonly path: string;
   readonly body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   readonly at: number;
+  /** The request's headers (e.g. the bot's Authorization). */
+  readonly headers?: http.IncomingHttpHeaders;
 }
 
 /** Lets a test decide the connector's answer for a call (fault injection); undefined = normal answer. */
-export type Responder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string> } | undefined;
+export type Responder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string>; /** Answer this late (timeouts). */ delayMs?: number } | undefined;
 
 /**
  * A local stand-in for the Bot Connector service: the bot posts its replies to the activity's
@@ -69,13 +71,18 @@ export class RecordingConnector {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const call: ConnectorCall = { method: req.method ?? 'GET', path: req.url ?? '/', body: raw ? JSON.parse(raw) : undefined, at: Date.now() };
+      const call: ConnectorCall = { method: req.method ?? 'GET', path: req.url ?? '/', body: raw ? JSON.parse(raw) : undefined, at: Date.now(), headers: req.headers };
       const custom = this.responder?.(call);
       if (custom === undefined || custom.status < 300) this.calls.push(call);
       const answer = custom ?? this.defaultAnswer(call);
-      res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
-      res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
-      this.waiters.splice(0).forEach((wake) => wake());
+      const respond = () => {
+        if (res.destroyed) return;
+        res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
+        res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
+        this.waiters.splice(0).forEach((wake) => wake());
+      };
+      if (custom?.delayMs) setTimeout(respond, custom.delayMs).unref();
+      else respond();
     });
   }
 

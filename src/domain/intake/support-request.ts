@@ -41,6 +41,8 @@ export interface SupportRequest {
   /** "Chat with the maker" link, for the maker route. */
   readonly chatLink?: string;
   readonly status: RequestStatus;
+  /** The help desk ticket this request opened (HD-000042), for requests routed to the help desk. */
+  readonly ticketNumber?: string;
   readonly createdAt: string;
   readonly updatedAt: string;
 }

@@ -4,7 +4,7 @@
  * step and a bot restart loses nothing. Submitting is idempotent on the intake's id.
  */
 import { randomUUID } from 'node:crypto';
-import { requestEvent, type PersonRef } from '../../domain/history';
+import { requestEvent, type PersonRef, type RequestHistoryEvent } from '../../domain/history';
 import {
   back,
   cancel,
@@ -22,9 +22,12 @@ import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../
 import { explainRoute, renderExplanation } from '../../domain/route-explanation';
 import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
+import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
+import type { TicketNumber } from '../../domain/ticket-number';
 import { ConcurrencyConflictError } from '../../storage/storage-errors';
 import type { Clock, IntakeRepository, RequestRepository, SolutionLookup, StoredIntake } from '../ports';
 import { planRoute } from '../routing/route-handlers';
+import { openTicketFor } from '../tickets/ticket-opening';
 import type { IntakeAction, IntakeView } from './intake-view';
 
 export interface IntakeServiceDeps {
@@ -33,6 +36,8 @@ export interface IntakeServiceDeps {
   readonly catalog: SolutionLookup;
   readonly clock: Clock;
   readonly newId?: () => string;
+  /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
+  readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
 }
 
 const SEARCH_RESULTS = 8;
@@ -120,14 +125,22 @@ export class IntakeService {
     const now = this.deps.clock.now();
     const solution = await this.solutionOf(draft);
     const route = this.routeOf(draft, solution);
-    const request = buildRequest(draft, solution, route, now);
+    let request = buildRequest(draft, solution, route, now);
     const actor = { kind: 'user' as const, role: 'requester' as const, ...draft.requester };
-    const history = [
+    const history: RequestHistoryEvent[] = [
       requestEvent('submitted', actor, now, { category: request.category, severity: request.severity, solutionId: solution?.id }),
       requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
     ];
+    // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
+    const number = route.kind === 'help-desk' && this.deps.tickets ? await this.deps.tickets.numbers.allocate(request.id) : undefined;
+    if (number) {
+      request = { ...request, ticketNumber: number };
+      history.push(requestEvent('ticket-opened', { kind: 'system', component: 'intake' }, now, { ticketNumber: number }));
+    }
+    const opened = number ? openTicketFor(request, number, this.deps.tickets?.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
     try {
-      await this.deps.requests.create(request, history, planRoute(request, route));
+      // The help desk route posts the ticket card (and hands Sev A Critical ones on) instead of a plain notice.
+      await this.deps.requests.create(request, history, opened ? opened.outbox : planRoute(request, route), opened);
     } catch (error) {
       // A redelivered or double-clicked Submit: the first one created it; show that one.
       if (!(error instanceof ConcurrencyConflictError)) throw error;

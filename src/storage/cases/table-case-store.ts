@@ -1,5 +1,7 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
-import type { RequestHistoryEvent } from '../../domain/history';
+import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
+import type { Ticket } from '../../domain/tickets/ticket';
+import { newTicketEntities } from '../tickets/ticket-rows';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
@@ -33,13 +35,22 @@ interface JsonRow {
 export class TableCaseStore {
   constructor(private readonly table: TableClient) {}
 
-  /** Creates the request with its first history events, outbox messages and index rows, atomically. */
-  async create(request: SupportRequest, history: readonly RequestHistoryEvent[], outbox: readonly OutboxMessage[]): Promise<void> {
+  /**
+   * Creates the request with its first history events, outbox messages and index rows, atomically;
+   * and, for the help desk route, its ticket (same id, same partition, same transaction).
+   */
+  async create(
+    request: SupportRequest,
+    history: readonly RequestHistoryEvent[],
+    outbox: readonly OutboxMessage[],
+    ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] },
+  ): Promise<void> {
     const pk = partitionOf(request.id);
     const tx = new TableTransaction();
     tx.createEntity({ partitionKey: pk, rowKey: ROW.request(request.id), data: JSON.stringify(request), requesterId: request.requester.aadObjectId });
     history.forEach((event, i) => tx.createEntity(this.historyRow(pk, request.id, event, i)));
     outbox.forEach((message) => tx.createEntity(this.outboxRow(pk, message)));
+    if (ticket) newTicketEntities(pk, ticket.ticket, ticket.history).forEach((row) => tx.createEntity(row));
     tx.createEntity({ partitionKey: pk, rowKey: ROW.requesterIndex(request.requester.aadObjectId, request.createdAt, request.id), data: request.id });
     try {
       await this.table.submitTransaction(tx.actions);
@@ -130,8 +141,13 @@ export class TableCaseStore {
   }
 
   private outboxRow(pk: string, message: OutboxMessage): JsonRow & { status: string; attempts: number; nextAttemptAt: string } {
-    return { partitionKey: pk, rowKey: ROW.outbox(message.id), data: JSON.stringify(message), status: 'pending', attempts: 0, nextAttemptAt: message.createdAt };
+    return outboxEntity(pk, message);
   }
+}
+
+/** An outbox row as the outbox worker reads it (shared by every store writing to a shard). */
+export function outboxEntity(pk: string, message: OutboxMessage): JsonRow & { status: string; attempts: number; nextAttemptAt: string } {
+  return { partitionKey: pk, rowKey: ROW.outbox(message.id), data: JSON.stringify(message), status: 'pending', attempts: 0, nextAttemptAt: message.createdAt };
 }
 
 function unavailable(what: string, error: unknown): StorageUnavailableError {

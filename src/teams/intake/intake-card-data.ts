@@ -118,7 +118,7 @@ export function holderLabel(request: SupportRequest): string {
 
 function confirmationData(request: SupportRequest): object {
   return {
-    reference: request.reference,
+    reference: request.ticketNumber ? `${request.reference} (ticket ${request.ticketNumber})` : request.reference,
     title: request.details.title,
     holder: holderLabel(request),
     severity: request.severity,
@@ -135,14 +135,15 @@ const STATUS_LABELS: Record<SupportRequest['status'], string> = {
   withdrawn: 'Withdrawn',
 };
 
-export function myRequestsCard(requests: readonly SupportRequest[]): CardSpec {
+/** `tickets`: the help desk ticket (number, status label) of requests that opened one, by request id. */
+export function myRequestsCard(requests: readonly SupportRequest[], tickets: ReadonlyMap<string, { number: string; status: string }> = new Map()): CardSpec {
   return {
     name: 'my-requests',
     data: {
       requests: requests.map((r) => ({
-        reference: r.reference,
+        reference: tickets.get(r.id)?.number ?? r.ticketNumber ?? r.reference,
         title: r.details.title,
-        status: STATUS_LABELS[r.status],
+        status: tickets.get(r.id)?.status ?? STATUS_LABELS[r.status],
         holder: holderLabel(r),
         severity: r.severity,
         submitted: r.createdAt.slice(0, 10),

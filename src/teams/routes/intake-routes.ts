@@ -52,7 +52,9 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   app.message(MY_REQUESTS, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
-    const card = myRequestsCard(await services.intake.myRequests(actor));
+    const requests = await services.intake.myRequests(actor);
+    const tickets = await services.tickets.statusesOf(requests.filter((r) => r.ticketNumber).map((r) => r.id));
+    const card = myRequestsCard(requests, tickets);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
   });
 
