@@ -42,6 +42,12 @@ describe('welcome card over /api/messages', () => {
     expect(bot.connector.calls).toHaveLength(0); // answered in the invoke response, no extra message
   });
 
+  it('answers a message it does not understand with what it can do, instead of staying silent', async () => {
+    await bot.post(personalMessage('my badge does not open the door', { serviceUrl: bot.serviceUrl }));
+    await bot.connector.waitFor((calls) => calls.length >= 1);
+    expect(bot.connector.sentActivities[0].text).toMatch(/^I didn't catch that\. Say \*\*new request\*\*/);
+  });
+
   it('passes user text to the card as data, never as template', async () => {
     const from = { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000009', name: '${capabilities} {{x}}' };
     await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, from }));

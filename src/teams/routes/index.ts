@@ -2,6 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import type { BotServices } from '../services';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
+import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerNotificationRoutes } from './notification-routes';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes';
@@ -19,4 +20,5 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerRequesterTicketRoutes(app, services);
   registerNotificationRoutes(app, services);
   registerOutboxAdminRoutes(app, services);
+  registerFallbackRoutes(app);
 }
