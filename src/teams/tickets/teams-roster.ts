@@ -34,7 +34,11 @@ export function teamsRoster(context: TurnContext, { membership, rosters }: Roste
       const cached = membership.get(key);
       if (cached !== undefined) return cached;
       try {
-        const member = await TeamsInfo.getTeamMember(context, teamId, aadObjectId);
+        // Ask by the caller's Teams user id when it is the caller being checked: every Teams client
+        // (and the Agents Playground) resolves that id, while lookups by object id are Teams-only.
+        const from = context.activity.from;
+        const memberId = from?.aadObjectId?.toLowerCase() === aadObjectId.toLowerCase() && from.id ? from.id : aadObjectId;
+        const member = await TeamsInfo.getTeamMember(context, teamId, memberId);
         const yes = member?.aadObjectId?.toLowerCase() === aadObjectId.toLowerCase();
         membership.set(key, yes);
         return yes;
