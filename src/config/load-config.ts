@@ -15,6 +15,7 @@ import { ConfigError, ConfigProblem } from './config-error';
 import { EnvVariableName } from './env-spec';
 import { readTicketConfig } from './ticket-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
+import { integerReader, Problem, Reader } from './env-reader';
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -69,17 +70,8 @@ export function loadConfig(env: Environment): AppConfig {
   };
 }
 
-function readNotifications(read: Reader, problem: (v: EnvVariableName, m: string) => void): NotificationConfig {
-  const integer = (name: EnvVariableName, fallback: number, min: number, max: number): number => {
-    const value = read(name);
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) {
-      problem(name, `expected an integer between ${min} and ${max}, got "${value}"`);
-      return fallback;
-    }
-    return n;
-  };
+function readNotifications(read: Reader, problem: Problem): NotificationConfig {
+  const integer = integerReader(read, problem);
   const teamsServiceUrl = read('TEAMS_SERVICE_URL');
   if (teamsServiceUrl !== undefined) {
     const url = parseUrl(teamsServiceUrl);
@@ -97,7 +89,6 @@ function readNotifications(read: Reader, problem: (v: EnvVariableName, m: string
 }
 
 type Report = (message: string) => void;
-type Reader = (name: EnvVariableName) => string | undefined;
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, report: Report): T {
   if (value === undefined) return fallback;
@@ -116,7 +107,7 @@ function readPort(value: string | undefined, report: Report): number {
   return port;
 }
 
-function readBot(read: Reader, nodeEnv: NodeEnv, problem: (v: EnvVariableName, m: string) => void): BotCredentials {
+function readBot(read: Reader, nodeEnv: NodeEnv, problem: Problem): BotCredentials {
   const appId = read('BOT_ID');
   const appType = read('BOT_TYPE');
   const tenantId = read('BOT_TENANT_ID');
@@ -164,7 +155,7 @@ function readBindAddress(value: string | undefined, bot: BotCredentials, report:
   return value ?? '0.0.0.0';
 }
 
-function readStorage(read: Reader, problem: (v: EnvVariableName, m: string) => void): StorageConfig | undefined {
+function readStorage(read: Reader, problem: Problem): StorageConfig | undefined {
   const connectionString = read('STORAGE_CONNECTION_STRING');
   const accountUrl = read('STORAGE_ACCOUNT_URL');
   if (connectionString !== undefined && accountUrl !== undefined) {

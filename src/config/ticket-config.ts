@@ -4,7 +4,7 @@
  */
 import { businessHours, DEFAULT_SLA_CONFIG, SLA_TIER_KEYS, validateSlaConfig, type SlaConfig, type SlaTarget, type SlaTierKey } from '../domain/sla';
 import { SEVERITIES, type Severity } from '../domain/severity';
-import type { EnvVariableName } from './env-spec';
+import { integerReader, Problem, Reader } from './env-reader';
 
 export interface TicketConfig {
   readonly sla: SlaConfig;
@@ -12,22 +12,11 @@ export interface TicketConfig {
   readonly slaCheckIntervalMs: number;
 }
 
-type Reader = (name: EnvVariableName) => string | undefined;
-type Problem = (variable: EnvVariableName, message: string) => void;
 
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
-  const integer = (name: EnvVariableName, fallback: number, min: number, max: number): number => {
-    const value = read(name);
-    if (value === undefined) return fallback;
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || n < min || n > max) {
-      problem(name, `expected an integer between ${min} and ${max}, got "${value}"`);
-      return fallback;
-    }
-    return n;
-  };
+  const integer = integerReader(read, problem);
   let sla: SlaConfig = { ...DEFAULT_SLA_CONFIG, businessHours: readBusinessHours(read, problem) ?? DEFAULT_SLA_CONFIG.businessHours };
   const targets = read('SLA_TARGETS');
   if (targets !== undefined) sla = { ...sla, targets: readTargets(targets, sla.targets, (m) => problem('SLA_TARGETS', m)) };
