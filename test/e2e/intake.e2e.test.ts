@@ -43,7 +43,7 @@ describe('intake questionnaire in the Agents Playground', () => {
       await playground.screenshot('intake-review');
 
       await playground.pressCardButton(card, 'Submit');
-      await playground.waitForCardText(card, /Request REQ-[0-9A-Z]{8} submitted/);
+      await playground.waitForCardText(card, /Request REQ-[0-9A-Z]{8} \(ticket HD-\d{6}\) submitted/);
       const confirmation = await playground.cardText(card);
       expect(confirmation).toContain('The help desk');
       expect(confirmation).toContain('Where is the travel request app?');
