@@ -15,7 +15,7 @@ import { createTicketFeature, type SlaOptions } from './start-tickets';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
-/** Replaceable parts, for tests (a controllable clock) and for wiring not done yet. */
+/** Replaceable parts, for tests: a controllable clock, manual background jobs, a local token issuer. */
 export interface StartOptions {
   readonly clock?: Clock;
   /** What the intake searches instead of the stored catalog (the catalog routes always use the stored one). */
