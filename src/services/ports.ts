@@ -30,6 +30,8 @@ export interface IntakeRepository {
   get(requesterId: string, id: string): Promise<StoredIntake | undefined>;
   /** Throws ConcurrencyConflictError when someone saved since `stored` was read. */
   update(stored: StoredIntake, draft: IntakeDraft): Promise<StoredIntake>;
+  /** Deletes the requester's drafts for which `disposable` is true; returns how many. */
+  prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean): Promise<number>;
 }
 
 export interface StoredRequest extends Versioned {

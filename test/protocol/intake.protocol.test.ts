@@ -221,6 +221,32 @@ describe('intake questionnaire over /api/messages', () => {
     expect(allText(await driver.press('intake.need', { category: 'access' }))).toContain('This request expired');
   });
 
+  it('clears a requester\'s abandoned and long-finished drafts when they start a new request', async () => {
+    const requester = user('Sam Tidy', 'aaaabbbb-0000-4000-8000-000000000777');
+    const abandoned = new IntakeDriver(bot, requester);
+    await abandoned.say('new request');
+    const finished = new IntakeDriver(bot, requester);
+    await submitted(finished, await reviewFor(finished, 'expense'));
+    const intakes = bot.tables().client('intakes');
+    const count = async () => {
+      let n = 0;
+      for await (const _ of intakes.listEntities({ queryOptions: { filter: `PartitionKey eq '${requester.aadObjectId}'` } })) n += 1;
+      return n;
+    };
+    expect(await count()).toBe(2);
+
+    now = new Date(now.getTime() + 2 * 24 * 3600_000); // the open draft expired; the submitted one is kept
+    await new IntakeDriver(bot, requester).say('new request');
+    expect(await count()).toBe(2);
+    expect(allText(await finished.press('intake.submit'))).toContain('submitted');
+
+    now = new Date(now.getTime() + 8 * 24 * 3600_000); // past the retention of finished drafts
+    await new IntakeDriver(bot, requester).say('new request');
+    expect(await count()).toBe(1);
+    expect(allText(await finished.press('intake.submit'))).toContain("I can't find this request");
+    expect((await cases.get(finished.intakeId))?.request.status).toBeDefined(); // the request itself stays
+  });
+
   it("refuses to act on someone else's intake", async () => {
     const driver = new IntakeDriver(bot);
     await driver.say('new request');

@@ -45,6 +45,15 @@ export function newIntake(id: string, requester: PersonRef, now: Date): IntakeDr
   return { id, requester, state: 'open', step: 'need', createdAt: at, updatedAt: at };
 }
 
+/** Finished drafts are kept this long so their old cards still show the outcome. */
+export const FINISHED_INTAKE_RETENTION_MINUTES = 7 * 24 * 60;
+
+/** Whether a draft can be deleted: expired, or finished long enough ago. */
+export function isDisposable(draft: IntakeDraft, now: Date): boolean {
+  const idle = now.getTime() - Date.parse(draft.updatedAt);
+  return draft.state === 'open' ? idle > INTAKE_TTL_MINUTES * 60_000 : idle > FINISHED_INTAKE_RETENTION_MINUTES * 60_000;
+}
+
 export function isExpired(draft: IntakeDraft, now: Date): boolean {
   return draft.state === 'open' && now.getTime() - Date.parse(draft.updatedAt) > INTAKE_TTL_MINUTES * 60_000;
 }

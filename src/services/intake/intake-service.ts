@@ -10,6 +10,7 @@ import {
   cancel,
   chooseCategory,
   chooseSolution,
+  isDisposable,
   isExpired,
   markSubmitted,
   newIntake,
@@ -51,7 +52,10 @@ export class IntakeService {
 
   /** Starts a fresh questionnaire ("new request" always starts over; older drafts simply expire). */
   async start(requester: PersonRef): Promise<IntakeView> {
-    const stored = await this.deps.intakes.create(newIntake(this.newId(), requester, this.deps.clock.now()));
+    const now = this.deps.clock.now();
+    // Tidy the requester's own partition first: abandoned and long-finished drafts go.
+    await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now));
+    const stored = await this.deps.intakes.create(newIntake(this.newId(), requester, now));
     return this.viewOf(stored.draft);
   }
 

@@ -1,4 +1,4 @@
-import { TableClient } from '@azure/data-tables';
+import { odata, TableClient } from '@azure/data-tables';
 import type { IntakeDraft } from '../../domain/intake/intake-draft';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
 import { describe, statusOf } from '../table-service';
@@ -50,6 +50,30 @@ export class TableIntakeStore {
       if (statusOf(error) === 412 || statusOf(error) === 404) throw new ConcurrencyConflictError(`intake ${draft.id}`);
       throw new StorageUnavailableError(`save intake: ${describe(error)}`, error);
     }
+  }
+
+  /**
+   * Deletes the requester's drafts that `disposable` says are done with. One query on the
+   * requester's own partition: drafts never pile up, and no table scan is needed to clean them.
+   */
+  async prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean): Promise<number> {
+    let deleted = 0;
+    try {
+      const rows = this.table.listEntities<IntakeRow>({ queryOptions: { filter: odata`PartitionKey eq ${requesterId}` } });
+      for await (const row of rows) {
+        if (!disposable(JSON.parse(row.data) as IntakeDraft)) continue;
+        try {
+          await this.table.deleteEntity(row.partitionKey, row.rowKey, { etag: row.etag });
+          deleted += 1;
+        } catch (error) {
+          // 412: it changed since we read it (in use again); 404: someone else pruned it.
+          if (statusOf(error) !== 412 && statusOf(error) !== 404) throw error;
+        }
+      }
+    } catch (error) {
+      throw new StorageUnavailableError(`prune intakes: ${describe(error)}`, error);
+    }
+    return deleted;
   }
 
   private row(draft: IntakeDraft): IntakeRow {

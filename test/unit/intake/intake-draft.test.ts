@@ -4,6 +4,8 @@ import {
   chooseCategory,
   chooseSolution,
   INTAKE_TTL_MINUTES,
+  FINISHED_INTAKE_RETENTION_MINUTES,
+  isDisposable,
   isExpired,
   markSubmitted,
   newIntake,
@@ -100,5 +102,16 @@ describe('intake draft', () => {
     const draft = newIntake('id', ALEX, T0);
     expect(isExpired(markSubmitted(draft, 'r', T0), at(10 * INTAKE_TTL_MINUTES))).toBe(false);
     expect(isExpired(cancel(draft, T0), at(10 * INTAKE_TTL_MINUTES))).toBe(false);
+  });
+
+  it('disposes of open drafts once expired, and of finished ones after the retention', () => {
+    const open = newIntake('id', ALEX, T0);
+    expect(isDisposable(open, at(INTAKE_TTL_MINUTES))).toBe(false);
+    expect(isDisposable(open, at(INTAKE_TTL_MINUTES + 1))).toBe(true);
+    for (const finished of [markSubmitted(open, 'r', T0), cancel(open, T0)]) {
+      expect(isDisposable(finished, at(INTAKE_TTL_MINUTES + 1))).toBe(false);
+      expect(isDisposable(finished, at(FINISHED_INTAKE_RETENTION_MINUTES))).toBe(false);
+      expect(isDisposable(finished, at(FINISHED_INTAKE_RETENTION_MINUTES + 1))).toBe(true);
+    }
   });
 });
