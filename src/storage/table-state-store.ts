@@ -7,7 +7,7 @@ import { describe, statusOf } from './table-service';
 export type StoreItems = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * A key-value store over one table with the same contract as botbuilder's MemoryStorage, so it plugs
+ * A key-value store over one table with the same contract as botbuilder's in-memory storage, so it plugs
  * into teams-ai as its `storage` (structurally: this layer does not import botbuilder):
  * - `read` returns stored items with their current `eTag`; missing keys are absent;
  * - `write` with no eTag or `*` overwrites; with an eTag it succeeds only if nobody wrote since, and
@@ -78,7 +78,7 @@ export class TableStateStore {
       }
     } catch (error) {
       const status = statusOf(error);
-      // 412: changed since read. 404 with an eTag: deleted since read; MemoryStorage would then accept
+      // 412: changed since read. 404 with an eTag: deleted since read; botbuilder's in-memory storage would then accept
       // the write, so create it, and a 409 there means another writer re-created it first.
       if (status === 412) throw new ConcurrencyConflictError(key);
       if (status === 404 && eTag !== undefined) {
