@@ -45,7 +45,7 @@ describe('TableStateStore (botbuilder Storage contract on Azurite)', () => {
     expect(rejected.reason).toBeInstanceOf(ConcurrencyConflictError);
   });
 
-  it('recreates an item deleted since it was read (same as botbuilder's in-memory storage)', async () => {
+  it("recreates an item deleted since it was read (as botbuilder's in-memory storage does)", async () => {
     await store.write({ 'k/deleted': { v: 1 } });
     const read = (await store.read(['k/deleted']))['k/deleted'];
     await store.delete(['k/deleted']);
