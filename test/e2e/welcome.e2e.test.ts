@@ -31,7 +31,7 @@ describe('welcome card in the Agents Playground', () => {
     await browser?.close();
   });
 
-  it('answers "hi" in personal chat with the welcome card, and "What can you do?" refreshes it in place', async () => {
+  it('answers "hi" in personal chat with a welcome that opens the questionnaire, and "What can you do?" refreshes it in place', async () => {
     const { moreTitle, expandedHeading } = welcomeTemplate();
     const me = demoOrg().currentUser;
 
@@ -42,6 +42,7 @@ describe('welcome card in the Agents Playground', () => {
       await playground.sendMessage('hi');
       const card = await playground.waitForNewCard(before);
       await playground.waitForCardText(card, `Hi ${me.givenName}`);
+      await playground.waitForCardText(card, 'What do you need?');
       await expectVisible(playground.cardButton(card, moreTitle));
       const collapsedText = await playground.cardText(card);
       expect(collapsedText).not.toContain(expandedHeading);
@@ -51,7 +52,6 @@ describe('welcome card in the Agents Playground', () => {
       await playground.waitForCardText(card, expandedHeading);
       const expandedText = await playground.cardText(card);
       expect(expandedText).toContain(`Hi ${me.givenName}`);
-      expect(expandedText.length).toBeGreaterThan(collapsedText.length);
       // Refreshed in place: the same card changed, no new message was added, the button is gone.
       expect(await playground.cardCount()).toBe(before + 1);
       expect(await playground.cardButton(card, moreTitle).count()).toBe(0);

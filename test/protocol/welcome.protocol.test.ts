@@ -11,25 +11,41 @@ describe('welcome card over /api/messages', () => {
   afterAll(async () => bot.stop());
   beforeEach(() => bot.connector.reset());
 
-  it('answers a greeting in personal chat with the welcome card', async () => {
-    const answer = await bot.post(personalMessage('hi', { serviceUrl: bot.serviceUrl }));
+  it.each(['hi', 'Hello!', 'help'])('answers "%s" in personal chat with a welcome that opens the questionnaire', async (text) => {
+    const answer = await bot.post(personalMessage(text, { serviceUrl: bot.serviceUrl }));
     expect(answer.status).toBe(200);
     await bot.connector.waitFor((calls) => calls.length >= 1);
 
     const [card] = cardsIn(bot.connector.sentActivities);
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(texts(card)).toContain("Hi Alex, I'm the Power Platform support desk.");
+    expect(texts(card)).toContain('What do you need?');
     expect(card.actions).toEqual([
-      expect.objectContaining({ type: 'Action.Execute', verb: 'intake.start', title: 'Start a request' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'intake.need', title: 'Next' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'intake.cancel', title: 'Cancel' }),
       expect.objectContaining({ type: 'Action.Execute', verb: 'welcome.more', title: 'What can you do?' }),
     ]);
     expect(bot.connector.calls[0].path).toMatch(/^\/v3\/conversations\/a%3Apersonal-[^/]+\/activities/);
   });
 
+  it('sends "new request" straight to the questionnaire, without the greeting', async () => {
+    await bot.post(personalMessage('new request', { serviceUrl: bot.serviceUrl }));
+    await bot.connector.waitFor((calls) => calls.length >= 1);
+    const [card] = cardsIn(bot.connector.sentActivities);
+    expect(texts(card)).toContain('What do you need?');
+    expect(texts(card).join('\n')).not.toContain('Hi Alex');
+    expect(card.actions.map((a: { verb: string }) => a.verb)).toEqual(['intake.need', 'intake.cancel']);
+  });
+
   it('sends the welcome card when the bot is installed in personal scope', async () => {
     await bot.post(botInstalled({ serviceUrl: bot.serviceUrl }));
     await bot.connector.waitFor((calls) => calls.length >= 1);
-    expect(texts(cardsIn(bot.connector.sentActivities)[0])).toContain("Hi Alex, I'm the Power Platform support desk.");
+    const card = cardsIn(bot.connector.sentActivities)[0];
+    expect(texts(card)).toContain("Hi Alex, I'm the Power Platform support desk.");
+    expect(card.actions).toEqual([
+      expect.objectContaining({ type: 'Action.Execute', verb: 'intake.start', title: 'Start a request' }),
+      expect.objectContaining({ type: 'Action.Execute', verb: 'welcome.more', title: 'What can you do?' }),
+    ]);
   });
 
   it('refreshes the card in place: the invoke response carries the expanded card', async () => {

@@ -22,7 +22,8 @@ const CLOSED: Record<'cancelled' | 'expired' | 'not-found', { heading: string; m
   'not-found': { heading: "I can't find this request", message: 'It may belong to someone else, or it was removed. Start a new request instead.' },
 };
 
-export function intakeCard(view: IntakeView): CardSpec {
+/** `greeting`: shown above the first step when the intake was started by saying hello. */
+export function intakeCard(view: IntakeView, greeting = ''): CardSpec {
   switch (view.kind) {
     case 'cancelled':
     case 'expired':
@@ -38,7 +39,7 @@ export function intakeCard(view: IntakeView): CardSpec {
       }));
       return {
         name: 'intake-need',
-        data: { intakeId: view.draft.id, stepCount: stepsFor(view.draft.category).length, choices, selected: view.draft.category ?? '', error: view.errors?.category ?? '' },
+        data: { greeting, intakeId: view.draft.id, stepCount: stepsFor(view.draft.category).length, choices, selected: view.draft.category ?? '', error: view.errors?.category ?? '' },
       };
     }
     case 'solution': {

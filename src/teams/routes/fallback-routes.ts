@@ -4,7 +4,7 @@ import { ActivityTypes } from 'botbuilder';
 const PERSONAL_HINT =
   "I didn't catch that. Say **new request** to get help with an app, flow or chatbot, **my requests** to see yours, " +
   '**my solutions** if you are a maker, or **help** to see everything I can do.';
-const CHANNEL_HINT =
+export const CHANNEL_HINT =
   "I didn't catch that. In a channel I understand **open tickets**, **unassigned**, **mine**, **ticket HD-42**, " +
   'and for admins **register help desk** or **register dedicated team**.';
 

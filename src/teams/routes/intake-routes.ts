@@ -5,9 +5,13 @@ import type { IntakeAction } from '../../services/intake/intake-view';
 import { cardAttachment, renderCard } from '../card-templates';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { intakeCard, myRequestsCard } from '../intake/intake-card-data';
+import { CHANNEL_HINT } from './fallback-routes';
+import { firstNameOf } from './welcome-routes';
 import type { BotServices } from '../services';
 
 const START = /^\s*(new request|new|start a request|report a problem)\s*[.!]?\s*$/i;
+/** A greeting or "help" also starts a questionnaire, opening with a hello. */
+const GREETING = /^\s*(hi|hello|hey|help|start|bonjour|salut|hej|안녕하세요)\b[\s!.]*$/i;
 const MY_REQUESTS = /^\s*my requests?\s*[.!?]?\s*$/i;
 
 /**
@@ -41,13 +45,18 @@ const ACTIONS: Record<string, (data: IntakeData) => IntakeAction> = {
 
 /** The questionnaire: started by a message or a card button, then driven by Action.Execute refreshes. */
 export function registerIntakeRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
-  app.message(START, async (context) => {
+  const startFrom = (greet: boolean) => async (context: TurnContext) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
-    if (!isPersonal(context)) return void (await context.sendActivity("Let's keep your request private: send me \"new request\" in a 1:1 chat."));
-    const card = intakeCard(await services.intake.start(actor));
+    if (!isPersonal(context)) {
+      return void (await context.sendActivity(greet ? CHANNEL_HINT : "Let's keep your request private: send me \"new request\" in a 1:1 chat."));
+    }
+    const greeting = greet ? `Hi ${firstNameOf(context)}, I'm the Power Platform support desk.` : '';
+    const card = intakeCard(await services.intake.start(actor), greeting);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
-  });
+  };
+  app.message(START, startFrom(false));
+  app.message(GREETING, startFrom(true));
 
   app.message(MY_REQUESTS, async (context) => {
     const actor = actorOf(context);

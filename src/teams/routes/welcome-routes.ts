@@ -2,9 +2,6 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { cardAttachment, renderCard } from '../card-templates';
 
-/** Words that start the conversation in personal chat. */
-const GREETING = /^\s*(hi|hello|hey|help|start|bonjour|salut|hej|안녕하세요)\b[\s!.]*$/i;
-
 /** What the bot can do, shown when the user expands the welcome card. */
 const CAPABILITIES = [
   { command: 'new request', description: 'Get help with an app, flow or chatbot, or ask the help desk a question.' },
@@ -13,12 +10,18 @@ const CAPABILITIES = [
   { command: 'help', description: 'Show this card again.' },
 ];
 
-function welcomeData(context: TurnContext, expanded: boolean): object {
-  const name = context.activity.from?.name?.trim() ?? '';
-  return { firstName: name.split(/\s+/)[0] || 'there', expanded, capabilities: CAPABILITIES };
+export function firstNameOf(context: TurnContext): string {
+  return (context.activity.from?.name?.trim() ?? '').split(/\s+/)[0] || 'there';
 }
 
-/** The welcome card: on install in personal chat, on a greeting, and its "What can you do?" refresh. */
+function welcomeData(context: TurnContext, expanded: boolean): object {
+  return { firstName: firstNameOf(context), expanded, capabilities: CAPABILITIES };
+}
+
+/**
+ * The welcome card on install in personal chat, and the "What can you do?" refresh (also offered on
+ * the questionnaire's first card when a greeting started it: see intake-routes).
+ */
 export function registerWelcomeRoutes<TState extends TurnState>(app: Application<TState>): void {
   app.conversationUpdate('membersAdded', async (context) => {
     const botId = context.activity.recipient?.id;
@@ -28,9 +31,6 @@ export function registerWelcomeRoutes<TState extends TurnState>(app: Application
     }
   });
 
-  app.message(GREETING, async (context) => {
-    await context.sendActivity({ attachments: [cardAttachment('welcome', welcomeData(context, false))] });
-  });
 
   app.adaptiveCards.actionExecute('welcome.more', async (context) => renderCard('welcome', welcomeData(context, true)));
 }
