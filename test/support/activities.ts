@@ -23,7 +23,14 @@ interface Base {
   conversationId?: string;
 }
 
-function common({ serviceUrl, from = ALEX, tenantId = TEST_TENANT, conversationId }: Base) {
+/** The fields every activity from Teams carries; `conversation` and `channelData` extras vary by scope. */
+export function envelope(
+  serviceUrl: string,
+  from: TestUser,
+  tenantId: string,
+  conversation: Record<string, unknown>,
+  channelData: Record<string, unknown> = {},
+) {
   return {
     id: randomUUID(),
     channelId: 'msteams',
@@ -31,10 +38,14 @@ function common({ serviceUrl, from = ALEX, tenantId = TEST_TENANT, conversationI
     timestamp: new Date().toISOString(),
     from,
     recipient: BOT,
-    conversation: { id: conversationId ?? `a:personal-${from.aadObjectId}`, conversationType: 'personal', tenantId },
-    channelData: { tenant: { id: tenantId } },
+    conversation: { ...conversation, tenantId },
+    channelData: { tenant: { id: tenantId }, ...channelData },
     locale: 'en-US',
   };
+}
+
+function common({ serviceUrl, from = ALEX, tenantId = TEST_TENANT, conversationId }: Base) {
+  return envelope(serviceUrl, from, tenantId, { id: conversationId ?? `a:personal-${from.aadObjectId}`, conversationType: 'personal' });
 }
 
 export function personalMessage(text: string, base: Base) {

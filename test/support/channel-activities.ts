@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { BOT, TEST_TENANT, TestUser } from './activities';
+import { BOT, envelope, TEST_TENANT, TestUser } from './activities';
 
 /** A team with a channel, as Teams names them in channelData. */
 export interface TestChannel {
@@ -20,17 +19,13 @@ interface ChannelBase {
 }
 
 function common({ serviceUrl, from, channel: ch, tenantId = TEST_TENANT }: ChannelBase) {
-  return {
-    id: randomUUID(),
-    channelId: 'msteams',
+  return envelope(
     serviceUrl,
-    timestamp: new Date().toISOString(),
     from,
-    recipient: BOT,
-    conversation: { id: ch.channelId, conversationType: 'channel', isGroup: true, tenantId },
-    channelData: { tenant: { id: tenantId }, team: { id: ch.teamId, name: 'Team' }, channel: { id: ch.channelId, name: ch.channelName } },
-    locale: 'en-US',
-  };
+    tenantId,
+    { id: ch.channelId, conversationType: 'channel', isGroup: true },
+    { team: { id: ch.teamId, name: 'Team' }, channel: { id: ch.channelId, name: ch.channelName } },
+  );
 }
 
 /** A channel message that @mentions the bot, as Teams sends it (the mention is in text and entities). */

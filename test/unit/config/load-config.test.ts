@@ -1,4 +1,5 @@
 import { ConfigError } from '../../../src/config/config-error';
+import { configProblems } from '../../support/config-problems';
 import { Environment, loadConfig } from '../../../src/config/load-config';
 
 const GUID_A = '11111111-1111-4111-8111-111111111111';
@@ -14,16 +15,7 @@ const production: Environment = {
   STORAGE_ACCOUNT_URL: 'https://acct.table.core.windows.net',
 };
 
-/** The problems a configuration produces, as "VARIABLE: message" lines. */
-function problems(env: Environment): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return error.problems.map((p) => `${p.variable}: ${p.message}`);
-  }
-}
+const problems = configProblems;
 
 describe('loadConfig', () => {
   it('applies defaults in local mode', () => {

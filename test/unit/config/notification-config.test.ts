@@ -1,18 +1,10 @@
-import { ConfigError } from '../../../src/config/config-error';
+import { configProblems } from '../../support/config-problems';
 import { loadConfig } from '../../../src/config/load-config';
 
 const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
 const local = { STORAGE_CONNECTION_STRING: AZURITE };
 
-function problems(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-    return [];
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    return error.problems.map((p) => `${p.variable}: ${p.message}`);
-  }
-}
+const problems = configProblems;
 
 describe('notification configuration', () => {
   it('has defaults for everything (optional variables)', () => {
