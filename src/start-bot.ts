@@ -34,6 +34,8 @@ export interface StartOptions {
  */
 export async function startBot(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   assertSafeToStart(config, options);
+  // Local mode has no authentication: the bot accepts activities from loopback service URLs only.
+  const localMode = config.bot.mode === 'local';
   const tables = new TableService(config.storage, config.tablePrefix);
   await tables.ensureTables();
   const clock = options.clock ?? systemClock;
@@ -76,6 +78,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     processActivity: (req, res) => bot.process(req, res),
     readiness: { storage: () => tables.ping(), outbox: () => outbox.ready() },
+    activityPolicy: { loopbackServiceUrlsOnly: localMode },
   });
   const running = await listen(server, config.port, config.bindAddress);
   return {
