@@ -19,8 +19,9 @@ function rawPost(url: string, path: string, body: Buffer, headers: Record<string
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
       response.on('end', () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8'), headers: response.headers }));
     });
-    // The server may answer and close before reading the body: that is the point.
-    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    // The server may answer and close before reading the body (that is the point): a failed write
+    // of the rest of the body is expected, and the answer still arrives.
+    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' ? undefined : reject(error)));
     request.end(body);
   });
 }
@@ -83,7 +84,7 @@ describe('hostile input at /api/messages', () => {
     });
 
     it('refuses a declared length over the limit with 413 without reading the body', async () => {
-      const answer = await rawPost(bot.url, '/api/messages', Buffer.from('{}'), { 'content-length': String(10 * 1024 * 1024) }).catch(() => ({ status: 413 }));
+      const answer = await rawPost(bot.url, '/api/messages', Buffer.from('{}'), { 'content-length': String(10 * 1024 * 1024) });
       expect(answer.status).toBe(413);
       expect((await bot.request('GET', '/healthz')).status).toBe(200);
     });
