@@ -1,5 +1,5 @@
 import { AppConfig } from './config/app-config';
-import { isLoopback } from './config/validators';
+import { isLoopback, isLoopbackUrl } from './config/validators';
 import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
 import { CatalogService } from './services/catalog/catalog-service';
@@ -34,6 +34,8 @@ export interface StartOptions {
  */
 export async function startBot(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   assertSafeToStart(config, options);
+  // Local mode has no authentication: the bot talks to loopback service URLs only (incoming and outgoing).
+  const localMode = config.bot.mode === 'local';
   const tables = new TableService(config.storage, config.tablePrefix);
   await tables.ensureTables();
   const clock = options.clock ?? systemClock;
@@ -67,6 +69,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
         defaultServiceUrl: config.notifications.teamsServiceUrl,
         audience: config.bot.mode === 'authenticated' ? 'https://api.botframework.com' : undefined,
         timeoutMs: options.notifications?.senderTimeoutMs,
+        ...(localMode ? { trustsServiceUrl: isLoopbackUrl } : {}),
       },
     },
   });
@@ -76,6 +79,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     processActivity: (req, res) => bot.process(req, res),
     readiness: { storage: () => tables.ping(), outbox: () => outbox.ready() },
+    activityPolicy: { loopbackServiceUrlsOnly: localMode },
   });
   const running = await listen(server, config.port, config.bindAddress);
   return {

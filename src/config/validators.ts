@@ -10,6 +10,14 @@ export function isLoopback(address: string): boolean {
   return address === 'localhost' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address);
 }
 
+/** An http(s) URL whose host is a loopback address (`http://localhost:56150/_connector`, `http://[::1]:3978/`). */
+export function isLoopbackUrl(value: string): boolean {
+  const url = parseUrl(value);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return false;
+  // URL keeps an IPv6 host in brackets and lowercases host names.
+  return isLoopback(url.hostname.replace(/^\[(.*)\]$/, '$1'));
+}
+
 /** Splits a comma-separated list, trimming blanks and dropping empty items. */
 export function splitList(value: string): string[] {
   return value

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { Logger } from '../logging/logger';
 import { StorageUnavailableError } from '../storage/storage-errors';
 import { TableStateStore } from '../storage/table-state-store';
+import { commandText } from './command-text';
 import { AuthOverrides, createAdapter } from './create-adapter';
 import { registerRoutes } from './routes';
 import type { BotServices } from './services';
@@ -40,6 +41,7 @@ export function createBot(deps: BotDependencies): Bot {
   adapter.use(logTurns(deps.logger));
   adapter.use(tenantGuard(deps.config.tenants, deps.logger));
   if (deps.proactive) adapter.use(rememberConversations(deps.proactive.conversations, deps.proactive.endpoints, deps.logger));
+  adapter.use(commandText(deps.logger));
   adapter.onTurnError = (context, error) => onTurnError(context, error, deps.logger);
 
   const app = new Application<TurnState>({

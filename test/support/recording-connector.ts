@@ -26,14 +26,20 @@ export class RecordingConnector {
   private waiters: Array<() => void> = [];
 
   get url(): string {
-    const address = this.server?.address() as AddressInfo | undefined;
-    if (!address) throw new Error('connector not started');
-    return `http://127.0.0.1:${address.port}/`;
+    return this.urlAt('127.0.0.1');
   }
 
-  async start(): Promise<this> {
+  /** Its URL at another address of this machine (when started on all interfaces). */
+  urlAt(address: string): string {
+    const bound = this.server?.address() as AddressInfo | undefined;
+    if (!bound) throw new Error('connector not started');
+    return `http://${address.includes(':') ? `[${address}]` : address}:${bound.port}/`;
+  }
+
+  /** Listens on loopback, or on `host` (e.g. 0.0.0.0: every interface, to be reached at a non-loopback address). */
+  async start(host = '127.0.0.1'): Promise<this> {
     this.server = http.createServer((req, res) => this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server!.listen(0, host, resolve));
     return this;
   }
 

@@ -1,5 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { StorageUnavailableError } from '../storage-errors';
+import { encodeKey } from '../table-keys';
 import { describe, statusOf } from '../table-service';
 
 /**
@@ -14,7 +15,21 @@ export interface TenantEndpoint {
   readonly seenAt: string;
 }
 
+/**
+ * Where one person was last seen: the service URL (and bot account) of their own latest activity, in
+ * any conversation. A DM to them is created there rather than at the tenant's latest endpoint, which
+ * another person's activity may have set (in the local demo every person has their own playground).
+ */
+export interface PersonEndpoint {
+  readonly aadObjectId: string;
+  readonly serviceUrl: string;
+  readonly bot: { readonly id: string; readonly name?: string };
+  readonly tenantId?: string;
+  readonly seenAt: string;
+}
+
 const PARTITION = 'endpoint';
+const PEOPLE = 'endpoint-person';
 /** The most recently seen endpoint, whatever the tenant (single-tenant deployments, local mode). */
 const LATEST = 'latest';
 
@@ -22,29 +37,44 @@ export class TableEndpointStore {
   constructor(private readonly table: TableClient) {}
 
   async get(tenantId?: string): Promise<TenantEndpoint | undefined> {
-    return this.read(tenantId ? tenantId.toLowerCase() : LATEST);
+    return this.read<TenantEndpoint>(PARTITION, tenantId ? tenantId.toLowerCase() : LATEST);
   }
 
   /** Last writer wins: every endpoint Teams sends is current. */
   async save(endpoint: TenantEndpoint): Promise<void> {
     const data = JSON.stringify({ ...endpoint, tenantId: endpoint.tenantId.toLowerCase() });
+    await Promise.all([this.upsert(PARTITION, endpoint.tenantId.toLowerCase(), data), this.upsert(PARTITION, LATEST, data)]);
+  }
+
+  async getPerson(aadObjectId: string): Promise<PersonEndpoint | undefined> {
+    return this.read<PersonEndpoint>(PEOPLE, personKey(aadObjectId));
+  }
+
+  /** Last writer wins: the person's latest activity says where they are now. */
+  async savePerson(endpoint: PersonEndpoint): Promise<void> {
+    const aadObjectId = endpoint.aadObjectId.toLowerCase();
+    await this.upsert(PEOPLE, personKey(aadObjectId), JSON.stringify({ ...endpoint, aadObjectId }));
+  }
+
+  private async upsert(partitionKey: string, rowKey: string, data: string): Promise<void> {
     try {
-      await Promise.all([
-        this.table.upsertEntity({ partitionKey: PARTITION, rowKey: endpoint.tenantId.toLowerCase(), data }, 'Replace'),
-        this.table.upsertEntity({ partitionKey: PARTITION, rowKey: LATEST, data }, 'Replace'),
-      ]);
+      await this.table.upsertEntity({ partitionKey, rowKey, data }, 'Replace');
     } catch (error) {
-      throw new StorageUnavailableError(`save endpoint: ${describe(error)}`, error);
+      throw new StorageUnavailableError(`save endpoint ${partitionKey}/${rowKey}: ${describe(error)}`, error);
     }
   }
 
-  private async read(rowKey: string): Promise<TenantEndpoint | undefined> {
+  private async read<T>(partitionKey: string, rowKey: string): Promise<T | undefined> {
     try {
-      const row = await this.table.getEntity<{ data: string }>(PARTITION, rowKey);
-      return JSON.parse(row.data) as TenantEndpoint;
+      const row = await this.table.getEntity<{ data: string }>(partitionKey, rowKey);
+      return JSON.parse(row.data) as T;
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read endpoint ${rowKey}: ${describe(error)}`, error);
+      throw new StorageUnavailableError(`read endpoint ${partitionKey}/${rowKey}: ${describe(error)}`, error);
     }
   }
+}
+
+function personKey(aadObjectId: string): string {
+  return encodeKey(aadObjectId.toLowerCase());
 }

@@ -1,6 +1,7 @@
 import { Middleware, TurnContext } from 'botbuilder';
 import type { StoredConversationReference } from '../../storage/conversations/table-conversation-store';
-import type { TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import type { PersonEndpoint, TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import { actorOf } from '../actor';
 import { tenantOf } from '../tenant-guard';
 
 export interface ConversationMemory {
@@ -9,6 +10,7 @@ export interface ConversationMemory {
 
 export interface EndpointMemory {
   save(endpoint: TenantEndpoint): Promise<void>;
+  savePerson(endpoint: PersonEndpoint): Promise<void>;
 }
 
 interface Log {
@@ -17,9 +19,12 @@ interface Log {
 
 /**
  * Learns where people and tenants can be reached proactively from what Teams sends: the 1:1
- * conversation reference of every user who talks to the bot in personal chat, and the last service
- * URL (and bot account) seen per tenant. Writes only what changed (an in-process cache of what was
- * last written; storage stays the truth). A failure to remember never fails the turn.
+ * conversation reference of every user who talks to the bot in personal chat, the service URL (and
+ * bot account) of each person's own latest activity in any conversation, and the last one seen per
+ * tenant (the fallback for people never seen). Only activities the HTTP layer accepted get here:
+ * authenticated ones, or in local mode loopback service URLs only. Writes only what changed (an
+ * in-process cache of what was last written; storage stays the truth). A failure to remember never
+ * fails the turn.
  */
 export function rememberConversations(users: ConversationMemory, endpoints: EndpointMemory, log: Log): Middleware {
   const written = new Map<string, string>();
@@ -39,9 +44,14 @@ export function rememberConversations(users: ConversationMemory, endpoints: Endp
       const saving = (async () => {
         const tenantId = tenantOf(context);
         const serviceUrl = activity.serviceUrl;
-        if (tenantId && serviceUrl && activity.recipient?.id) {
-          const bot = { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) };
+        const bot = activity.recipient?.id ? { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) } : undefined;
+        if (tenantId && serviceUrl && bot) {
           await once(`endpoint:${tenantId}`, `${serviceUrl}|${bot.id}`, () => endpoints.save({ tenantId, serviceUrl, bot, seenAt: new Date().toISOString() }));
+        }
+        const person = actorOf(context)?.aadObjectId;
+        if (person && serviceUrl && bot) {
+          const endpoint: PersonEndpoint = { aadObjectId: person, serviceUrl, bot, ...(tenantId ? { tenantId } : {}), seenAt: new Date().toISOString() };
+          await once(`person:${person}`, `${serviceUrl}|${bot.id}|${tenantId ?? ''}`, () => endpoints.savePerson(endpoint));
         }
         const aad = activity.from?.aadObjectId?.toLowerCase();
         if (aad && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {

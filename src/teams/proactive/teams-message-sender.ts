@@ -4,7 +4,7 @@ import type { DeliveryResult } from '../../domain/delivery/delivery-outcome';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import type { MessageSender, SentRecord } from '../../services/outbox/outbox-ports';
 import type { ChannelRegistration, StoredConversationReference } from '../../storage/conversations/table-conversation-store';
-import type { TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import type { PersonEndpoint, TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
 import { renderCard, type CardName } from '../card-templates';
 import { failureOf, withTimeout } from './connector-errors';
 
@@ -16,6 +16,7 @@ export interface ProactiveDirectory {
 
 export interface EndpointDirectory {
   get(tenantId?: string): Promise<TenantEndpoint | undefined>;
+  getPerson(aadObjectId: string): Promise<PersonEndpoint | undefined>;
 }
 
 export interface TeamsSenderOptions {
@@ -29,6 +30,17 @@ export interface TeamsSenderOptions {
   readonly audience?: string;
   /** A call to the connector gets this long before it counts as a timeout (ms). */
   readonly timeoutMs?: number;
+  /**
+   * Whether the bot may call a service URL (local mode: loopback only). A stored reference or a
+   * configured URL that fails it is never called: the message fails as rejected.
+   */
+  readonly trustsServiceUrl?: (serviceUrl: string) => boolean;
+}
+
+/** A connector call ready to make, and the service URL it goes to (checked before it is made). */
+interface Call {
+  readonly serviceUrl: string;
+  readonly run: () => Promise<DeliveryResult>;
 }
 
 /** Teams refuses payloads over 100 KB (413); stay under ~80 KB. */
@@ -38,7 +50,9 @@ const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 /**
  * Delivers outbox messages to Teams through the adapter: a DM over the person's stored 1:1
  * conversation (created from their Entra object id and the tenant when there is none, then stored),
- * a post in a registered channel, or an update of a card posted earlier. Connector answers become
+ * a post in a registered channel, or an update of a card posted earlier. A DM goes where that person
+ * was seen: their 1:1 conversation, or a new one at the service URL of their own latest activity;
+ * the tenant's latest endpoint is only for people the bot has never seen. Connector answers become
  * typed results (status, Retry-After); the SDK's own hidden retries are switched off so that the
  * outbox worker alone decides when to try again.
  */
@@ -70,14 +84,17 @@ export class TeamsMessageSender implements MessageSender {
     } catch (error) {
       return { ok: false, kind: 'rejected', detail: `card ${message.card.template}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
     }
-    let call: DeliveryResult | (() => Promise<DeliveryResult>);
+    let call: DeliveryResult | Call;
     try {
       call = await this.resolve(message, activity, original);
     } catch (error) {
       return { ok: false, ...failureOf(error, Date.now()) };
     }
-    if (typeof call !== 'function') return call;
-    const make = call;
+    if (!('run' in call)) return call;
+    if (this.options.trustsServiceUrl && !this.options.trustsServiceUrl(call.serviceUrl)) {
+      return { ok: false, kind: 'rejected', detail: 'the service URL is not a loopback address, and local mode calls loopback addresses only' };
+    }
+    const make = call.run;
     return async () => {
       try {
         return await withTimeout(make(), this.timeoutMs);
@@ -97,14 +114,19 @@ export class TeamsMessageSender implements MessageSender {
     return activity;
   }
 
-  /** Where the message goes: a failure to report, or the call that delivers it. */
-  private async resolve(message: OutboxMessage, activity: Partial<Activity>, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)> {
+  /** Where the message goes: a failure to report, or the call that delivers it (and the service URL it calls). */
+  private async resolve(message: OutboxMessage, activity: Partial<Activity>, original?: SentRecord): Promise<DeliveryResult | Call> {
     const target = message.target;
     switch (target.kind) {
       case 'user': {
-        const stored = await this.directory.getUser(target.aadObjectId);
-        if (stored) return () => this.post(asReference(stored), activity);
-        return this.prepareCreate(target.aadObjectId, activity);
+        const [stored, seen] = await Promise.all([this.directory.getUser(target.aadObjectId), this.endpoints.getPerson(target.aadObjectId)]);
+        const reference = stored ? asReference(stored) : undefined;
+        // The 1:1 chat, unless the person has since been seen at another service URL (the chat was
+        // created at a fallback endpoint, or they moved): then a chat is created where they are.
+        if (reference?.serviceUrl && (!seen || seen.serviceUrl === reference.serviceUrl)) {
+          return { serviceUrl: reference.serviceUrl, run: () => this.post(reference, activity) };
+        }
+        return this.prepareCreate(target.aadObjectId, activity, seen);
       }
       case 'channel': {
         const registration = await this.directory.getChannel(target.channel);
@@ -112,7 +134,8 @@ export class TeamsMessageSender implements MessageSender {
         const reference = asReference(registration.conversationReference);
         // A new post in the channel, not a reply in the thread the registration came from.
         const conversationId = (reference.conversation?.id ?? '').split(';messageid=')[0];
-        return () => this.post({ ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] }, activity);
+        const channel = { ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] };
+        return { serviceUrl: reference.serviceUrl ?? '', run: () => this.post(channel, activity) };
       }
       case 'update': {
         if (!original?.activityId) return { ok: false, kind: 'rejected', detail: 'the card to update has no activity id' };
@@ -128,12 +151,13 @@ export class TeamsMessageSender implements MessageSender {
         } as Partial<ConversationReference>;
         const activityId = original.activityId;
         const conversationId = original.conversationId;
-        return async () => {
+        const run = async (): Promise<DeliveryResult> => {
           await this.continue(reference, async (context) => {
             await context.updateActivity({ ...activity, id: activityId, conversation: reference.conversation } as Partial<Activity>);
           });
           return { ok: true, conversationId, activityId, serviceUrl };
         };
+        return { serviceUrl, run };
       }
     }
   }
@@ -146,9 +170,13 @@ export class TeamsMessageSender implements MessageSender {
     return { ok: true, conversationId: reference.conversation?.id ?? '', activityId, serviceUrl: reference.serviceUrl };
   }
 
-  /** A 1:1 chat with someone the bot never talked to: created from their object id in the tenant. */
-  private async prepareCreate(aadObjectId: string, activity: Partial<Activity>): Promise<DeliveryResult | (() => Promise<DeliveryResult>)> {
-    const endpoint = await this.endpoints.get(this.options.tenantId);
+  /**
+   * A 1:1 chat created from the person's object id: where they were last seen, or for someone never
+   * seen at the tenant's endpoint (the last one seen, or the configured default).
+   */
+  private async prepareCreate(aadObjectId: string, activity: Partial<Activity>, seen: PersonEndpoint | undefined): Promise<DeliveryResult | Call> {
+    const tenantEndpoint = seen ? undefined : await this.endpoints.get(this.options.tenantId);
+    const endpoint = seen ?? tenantEndpoint;
     const serviceUrl = endpoint?.serviceUrl ?? this.options.defaultServiceUrl;
     const tenantId = this.options.tenantId ?? endpoint?.tenantId;
     if (!serviceUrl || !tenantId) return { ok: false, kind: 'not-ready', detail: 'no service URL or tenant known yet: nobody from the tenant has talked to the bot' };
@@ -159,7 +187,7 @@ export class TeamsMessageSender implements MessageSender {
       tenantId,
       channelData: { tenant: { id: tenantId } },
     } as unknown as ConversationParameters;
-    return () => this.createAndPost(aadObjectId, serviceUrl, parameters, activity);
+    return { serviceUrl, run: () => this.createAndPost(aadObjectId, serviceUrl, parameters, activity) };
   }
 
   private async createAndPost(aadObjectId: string, serviceUrl: string, parameters: ConversationParameters, activity: Partial<Activity>): Promise<DeliveryResult> {

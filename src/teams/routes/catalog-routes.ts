@@ -5,12 +5,15 @@ import { cardAttachment } from '../card-templates';
 import { mySolutionsCardData, solutionSupportCardData } from '../catalog/catalog-card-data';
 import type { BotServices } from '../services';
 
-const MY_SOLUTIONS = /^\s*my\s+solutions?\s*[.!?]*\s*$/i;
+// Patterns see whitespace-normalised text (../command-text.ts) and stay linear on any input: a name
+// is "anything ending in a character other than a space or punctuation", never a lazy group before a
+// repeated tail (test/unit/teams/route-patterns).
+const MY_SOLUTIONS = /^my solutions?[ .!?]*$/i;
 /** "solution Expense Tracker", "how is Expense Tracker supported?", "who supports Expense Tracker". */
 const LOOKUPS = [
-  /^\s*solution\b\s*[:\-]?\s*(.*?)\s*[.!?]*\s*$/is,
-  /^\s*how\s+is\s+(.+?)\s+supported\s*[.!?]*\s*$/is,
-  /^\s*who\s+supports\s+(.+?)\s*[.!?]*\s*$/is,
+  /^solution\b ?[:\-]? ?(.*[^ .!?])?[ .!?]*$/is,
+  /^how is (.+?) supported[ .!?]*$/is,
+  /^who supports (.*[^ .!?])[ .!?]*$/is,
 ];
 /** Best matches shown for a lookup. */
 const LOOKUP_MATCHES = 3;

@@ -7,7 +7,8 @@ import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment } from '../card-templates';
 import type { BotServices } from '../services';
 
-const REGISTER = /^\s*register\s+(help\s*desk|dedicated\s+team|power\s+platform\s+team)\s*[.!]?\s*$/i;
+/** Sees whitespace-normalised text (../command-text.ts): single spaces, none at the ends. */
+const REGISTER = /^register (help ?desk|dedicated team|power platform team)[ .!]*$/i;
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string };

@@ -3,7 +3,8 @@ import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment } from '../card-templates';
 import type { BotServices } from '../services';
 
-const OUTBOX_STATUS = /^\s*outbox\s+status\s*[.!?]*\s*$/i;
+/** Sees whitespace-normalised text (../command-text.ts). */
+const OUTBOX_STATUS = /^outbox status[ .!?]*$/i;
 const SHOWN = 15;
 
 /** "outbox status" (admins only): deliveries stuck in the outbox and those that failed for good. */

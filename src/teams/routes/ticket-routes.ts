@@ -9,10 +9,10 @@ import type { BotServices } from '../services';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
 import { invokeAnswer, PAGE_SIZE, parseSeverity, ticketListData } from '../tickets/ticket-views';
 
-/** "open tickets", "unassigned", "mine", each with an optional "sev a" filter. */
-const LIST = /^\s*(open\s+tickets|unassigned(?:\s+tickets)?|mine|my\s+tickets)(?:\s+sev(?:erity)?\s*([abc]))?\s*[.!?]?\s*$/i;
+/** "open tickets", "unassigned", "mine", each with an optional "sev a" filter (whitespace-normalised text: ../command-text.ts). */
+const LIST = /^(open tickets|unassigned(?: tickets)?|mine|my tickets)(?: sev(?:erity)? ?([abc]))?[ .!?]*$/i;
 /** "ticket HD-42" (also "ticket 42", "ticket #42"); anything else after "ticket" gets a hint. */
-const FIND = /^\s*ticket\b\s*(.{0,60}?)\s*[.!?]?\s*$/i;
+const FIND = /^ticket\b ?(.{0,60}?)[.!?]?$/i;
 
 /**
  * Card data is untrusted: it only names the ticket (and carries the inputs, each capped). Who may
