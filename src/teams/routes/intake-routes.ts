@@ -32,16 +32,17 @@ const intakeData = z.object({
 });
 type IntakeData = z.infer<typeof intakeData>;
 
-const ACTIONS: Record<string, (data: IntakeData) => IntakeAction> = {
-  'intake.show': () => ({ type: 'show' }),
-  'intake.need': (d) => ({ type: 'choose-need', category: d.category }),
-  'intake.search': (d) => ({ type: 'search', query: d.query ?? '' }),
-  'intake.solution': (d) => ({ type: 'choose-solution', solutionId: d.solutionId }),
-  'intake.details': (d) => ({ type: 'set-details', fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency } }),
-  'intake.back': () => ({ type: 'back' }),
-  'intake.cancel': () => ({ type: 'cancel' }),
-  'intake.submit': () => ({ type: 'submit' }),
-};
+/** By verb; a Map, so a verb such as "toString" never finds an object prototype's member. */
+const ACTIONS = new Map<string, (data: IntakeData) => IntakeAction>([
+  ['intake.show', () => ({ type: 'show' })],
+  ['intake.need', (d) => ({ type: 'choose-need', category: d.category })],
+  ['intake.search', (d) => ({ type: 'search', query: d.query ?? '' })],
+  ['intake.solution', (d) => ({ type: 'choose-solution', solutionId: d.solutionId })],
+  ['intake.details', (d) => ({ type: 'set-details', fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency } })],
+  ['intake.back', () => ({ type: 'back' })],
+  ['intake.cancel', () => ({ type: 'cancel' })],
+  ['intake.submit', () => ({ type: 'submit' })],
+]);
 
 /** The questionnaire: started by a message or a card button, then driven by Action.Execute refreshes. */
 export function registerIntakeRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
@@ -74,13 +75,13 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     return renderCard(card.name, card.data);
   });
 
-  app.adaptiveCards.actionExecute(Object.keys(ACTIONS), async (context, _state, data) => {
+  app.adaptiveCards.actionExecute([...ACTIONS.keys()], async (context, _state, data) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
     const parsed = intakeData.safeParse(data);
     if (!parsed.success) return 'This card is out of date or damaged. Say "new request" to start again.';
     const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
-    const toAction = ACTIONS[verb];
+    const toAction = ACTIONS.get(verb);
     if (!toAction) return 'I did not understand that button.';
     const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data)));
     return renderCard(card.name, card.data);
