@@ -299,6 +299,8 @@ describe('help desk tickets over /api/messages', () => {
       const missing = await hd.say(MEGAN, HELP, 'ticket HD-999999');
       expect(missing.text).toContain('There is no ticket HD-999999');
       expect((await hd.say(MEGAN, HELP, 'ticket')).text).toContain('Which ticket? Say "ticket HD-42".');
+      // What they typed is quoted back as text: the bot never posts a live link in the channel.
+      expect((await hd.say(MEGAN, HELP, 'ticket [HD-1](https://evil.example/x)')).text).toBe('"\\[HD-1\\](https\\://evil.example/x)" is not a ticket number: try "ticket HD-42".');
     });
 
     it('"my requests" shows the ticket numbers and statuses', async () => {

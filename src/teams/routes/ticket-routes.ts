@@ -5,6 +5,7 @@ import type { TicketListView } from '../../domain/tickets/ticket-views';
 import type { AgentRequest } from '../../services/tickets/ticket-service';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment, renderCard, type CardName } from '../card-templates';
+import { escapeMarkdown } from '../plain-text';
 import type { BotServices } from '../services';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
 import { invokeAnswer, PAGE_SIZE, parseSeverity, ticketListData } from '../tickets/ticket-views';
@@ -97,7 +98,8 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
     const number = FIND.exec(context.activity.text ?? '')?.[1] ?? '';
     const result = await services.tickets.find(actor, number.replace(/\s+/g, ''), teamsRoster(context, cache));
-    if (result.kind === 'refused') return void (await context.sendActivity(result.reason));
+    // The refusal may quote what they typed: as text, never as a link the bot posts in the channel.
+    if (result.kind === 'refused') return void (await context.sendActivity(escapeMarkdown(result.reason)));
     await context.sendActivity({ attachments: [cardAttachment(result.card.template as CardName, result.card.data)] });
   });
 }
