@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { IntakeAction } from '../../services/intake/intake-view';
 import { cardAttachment, renderCard } from '../card-templates';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
+import { isPersonalChat } from '../conversation-scope';
 import { intakeCard, myRequestsCard } from '../intake/intake-card-data';
 import { CHANNEL_HINT } from './fallback-routes';
 import { firstNameOf } from './welcome-routes';
@@ -13,6 +14,11 @@ const START = /^\s*(new request|new|start a request|report a problem)\s*[.!]?\s*
 /** A greeting or "help" also starts a questionnaire, opening with a hello. */
 const GREETING = /^\s*(hi|hello|hey|help|start|bonjour|salut|hej|안녕하세요)\b[\s!.]*$/i;
 const MY_REQUESTS = /^\s*my requests?\s*[.!?]?\s*$/i;
+
+const MESSAGES = {
+  startInPersonalChat: "Let's keep your request private: send me \"new request\" in a 1:1 chat.",
+  myRequestsInPersonalChat: 'I show your requests only in our 1:1 chat, so nobody else sees them: send me "my requests" there.',
+} as const;
 
 /**
  * Card data is untrusted: only the intake id and the input fields are read, each with a size cap.
@@ -49,9 +55,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   const startFrom = (greet: boolean) => async (context: TurnContext) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
-    if (!isPersonal(context)) {
-      return void (await context.sendActivity(greet ? CHANNEL_HINT : "Let's keep your request private: send me \"new request\" in a 1:1 chat."));
-    }
+    if (!isPersonalChat(context)) return void (await context.sendActivity(greet ? CHANNEL_HINT : MESSAGES.startInPersonalChat));
     const greeting = greet ? `Hi ${firstNameOf(context)}, I'm the Power Platform support desk.` : '';
     const card = intakeCard(await services.intake.start(actor), greeting);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
@@ -62,6 +66,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   app.message(MY_REQUESTS, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    if (!isPersonalChat(context)) return void (await context.sendActivity(MESSAGES.myRequestsInPersonalChat));
     const requests = await services.intake.myRequests(actor);
     const tickets = await services.tickets.statusesOf(requests.filter((r) => r.ticketNumber).map((r) => r.id));
     const card = myRequestsCard(requests, tickets);
@@ -86,9 +91,4 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data)));
     return renderCard(card.name, card.data);
   });
-}
-
-function isPersonal(context: TurnContext): boolean {
-  const type = context.activity.conversation?.conversationType;
-  return type === undefined || type === 'personal';
 }
