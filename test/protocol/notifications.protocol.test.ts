@@ -106,8 +106,15 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
   it('authorises from storage: someone else pressing the maker\'s buttons is refused', async () => {
     const id = await submit('expense');
     await notes.drain();
-    expect(allText(await notes.press(MALLORY, 'request.resolve', { requestId: id }))).toContain("This request wasn't sent to you");
-    expect(allText(await notes.press(MALLORY, 'request.claim', { requestId: id }))).toContain('Only co-owners of this solution can claim this request.');
+    // The refusal is words only: nothing of the request (requester, title, description) reaches someone it was not sent to.
+    const refusals = [];
+    for (const verb of ['request.resolve', 'request.claim', 'request.acknowledge', 'request.notMine']) refusals.push(await notes.press(MALLORY, verb, { requestId: id }));
+    expect(refusals).toEqual([
+      "This request wasn't sent to you, so you can't act on it.",
+      'Only co-owners of this solution can claim this request.',
+      "This request wasn't sent to you, so you can't act on it.",
+      "This request wasn't sent to you, so you can't act on it.",
+    ]);
     expect(await request(id)).toMatchObject({ status: 'open', holder: { kind: 'maker' } });
     expect(await notes.press(MEGAN, 'request.acknowledge', { requestId: 'not-a-uuid' })).toBe('This card is out of date or damaged.');
   });
@@ -178,7 +185,7 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(answers.filter((a) => allText(a).includes(`${owner!.displayName} already claimed this request.`)).length).toBeGreaterThanOrEqual(2);
     expect((await changes.history(id)).filter((e) => e.type === 'claimed')).toHaveLength(1);
 
-    expect(allText(await notes.press(MALLORY, 'request.claim', { requestId: id }))).toContain('Only co-owners of this solution can claim this request.');
+    expect(await notes.press(MALLORY, 'request.claim', { requestId: id })).toBe('Only co-owners of this solution can claim this request.');
 
     await notes.drain();
     const loserPing = (await bot.jobs.store.messagesOf(id)).sent.find((r) => r.message.purpose === 'co-owner-ping' && r.message.target.kind === 'user' && r.message.target.aadObjectId === loser.aadObjectId);

@@ -35,6 +35,7 @@ export function registerNotificationRoutes<TState extends TurnState>(app: Applic
     if (!toAction) return 'I did not understand that button.';
     const view = await services.requests.act(actor, parsed.data.requestId, toAction(parsed.data.note));
     if (view.kind === 'not-found') return "I can't find this request any more.";
+    if (view.kind === 'refused') return view.message;
     return renderCard(view.template, view.data);
   });
 }
