@@ -7,7 +7,8 @@ import { StorageUnavailableError } from '../storage/storage-errors';
 export const FAILURE_MESSAGES = {
   storageDown:
     "I can't reach my storage right now, so I couldn't do that. Nothing was lost: please try again in a minute.",
-  failed: 'Sorry, something went wrong on my side and nothing was changed. Please try again; if it keeps happening, tell your help desk.',
+  // No "nothing was changed": a card action can fail after its change was saved (updating the card for everyone).
+  failed: 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell your help desk.',
   /** An invoke no route answered: a button of an older version of a card, or a verb we never had. */
   outOfDate: 'This card is out of date, so that button no longer works. Ask me again for a fresh card (for example "my requests" or "new request").',
   /** An invoke without what every turn needs (sender, conversation, bot). */

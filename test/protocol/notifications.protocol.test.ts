@@ -46,13 +46,13 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
   });
 
   /** Alex submits a problem with the first solution matching `query`; returns the request id. */
-  async function submit(query: string): Promise<string> {
+  async function submit(query: string, details: Record<string, string> = DETAILS): Promise<string> {
     const driver = new IntakeDriver(bot, ALEX);
     await driver.say('new request');
     await driver.press('intake.need', { category: 'solution-problem' });
     const results = await driver.press('intake.search', { query });
     await driver.press('intake.solution', { solutionId: input(results, 'solutionId').choices[0].value });
-    await driver.press('intake.details', DETAILS);
+    await driver.press('intake.details', details);
     await driver.press('intake.submit');
     bot.connector.reset();
     return driver.intakeId;
@@ -101,6 +101,15 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(update).toContain('Fixed the formula, try again.');
     const history = (await changes.history(id)).map((e) => e.type);
     expect(history).toEqual(expect.arrayContaining(['submitted', 'routed', 'acknowledged', 'resolved']));
+  });
+
+  it("shows the requester's text as text on the maker's DM: a Markdown link arrives escaped, never live", async () => {
+    await submit('expense', { ...DETAILS, title: '**Urgent** payroll', description: 'Please [Reset password](https://evil.example/reset) first' });
+    await notes.drain();
+    const text = allText((await dmsTo(PEOPLE.megan.aadObjectId)).pop());
+    expect(text).toContain('\\*\\*Urgent\\*\\* payroll');
+    expect(text).toContain('Please \\[Reset password\\](https\\://evil.example/reset) first');
+    expect(text).not.toContain('[Reset password](https://');
   });
 
   it('authorises from storage: someone else pressing the maker\'s buttons is refused', async () => {
