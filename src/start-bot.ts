@@ -4,10 +4,13 @@ import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
 import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
+import { SubmissionLimit } from './services/intake/submission-limit';
+import { HOUR_MS } from './domain/intake/submission-limit';
 import { Clock, SolutionLookup, systemClock } from './services/ports';
 import { TableCaseStore } from './storage/cases/table-case-store';
 import { CatalogTableStore } from './storage/catalog/catalog-table-store';
 import { TableIntakeStore } from './storage/intake/table-intake-store';
+import { TableSubmissionLog } from './storage/intake/table-submission-log';
 import { TableService } from './storage/table-service';
 import { TableStateStore } from './storage/table-state-store';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
@@ -53,6 +56,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
+    submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), { perWindow: config.intake.maxRequestsPerHour, windowMs: HOUR_MS }),
   });
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const bot = createBot({

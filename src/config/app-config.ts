@@ -44,6 +44,13 @@ export interface AppConfig {
   readonly notifications: NotificationConfig;
   /** Help desk tickets: SLA targets and calendar, reopen window, scheduler pace. */
   readonly tickets: TicketConfig;
+  /** The questionnaire: how much one person may submit. */
+  readonly intake: IntakeConfig;
+}
+
+export interface IntakeConfig {
+  /** Requests one person may submit in any hour (a script flooding Submit is refused beyond it). */
+  readonly maxRequestsPerHour: number;
 }
 
 export interface NotificationConfig {

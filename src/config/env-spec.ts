@@ -84,6 +84,11 @@ export const ENV_SPEC = [
     optional: true,
     description: 'SLA overrides "SEV[/TIER]=FIRST/RESOLUTION[@24x7|@business-hours]" in minutes, ";"-separated, e.g. "A=30/240;B/Critical=120/960" (default: Sev A 1 h 24x7, B 4 h, C 8 h)',
   },
+  {
+    name: 'MAX_REQUESTS_PER_HOUR',
+    optional: true,
+    description: 'requests one person may submit in any hour, 1-200; more are refused until the hour has passed, the draft kept (default 20)',
+  },
   { name: 'TICKET_REOPEN_DAYS', optional: true, description: 'days a requester may reopen a resolved ticket, 1-90 (default 7)' },
   { name: 'SLA_CHECK_SECONDS', optional: true, description: 'how often the SLA scheduler looks for due warnings and breaches, 5-3600 (default 30)' },
 ] as const satisfies readonly EnvVariableSpec[];

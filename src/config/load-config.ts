@@ -52,6 +52,7 @@ export function loadConfig(env: Environment): AppConfig {
 
   const notifications = readNotifications(read, problem);
   const tickets = readTicketConfig(read, problem);
+  const intake = { maxRequestsPerHour: integerReader(read, problem)('MAX_REQUESTS_PER_HOUR', 20, 1, 200) };
 
   if (problems.length > 0 || storage === undefined) throw new ConfigError(problems);
   return {
@@ -67,6 +68,7 @@ export function loadConfig(env: Environment): AppConfig {
     appInsightsConnectionString,
     notifications,
     tickets,
+    intake,
   };
 }
 

@@ -7,6 +7,8 @@ export const TABLE_NAMES = {
   botState: 'BotState',
   /** Questionnaires in progress, one partition per requester. */
   intakes: 'Intakes',
+  /** Each person's recent submissions, for the per-person limit (one row per requester). */
+  submissionLog: 'SubmissionLog',
   /** Submitted requests with their history, index rows and outbox, sharded (see cases/case-partitions.ts). */
   cases: 'Cases',
   /** Conversation references: users' 1:1 chats and the registered channels. */

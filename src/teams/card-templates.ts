@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
 import { Attachment, CardFactory } from 'botbuilder';
+import { plainTextCard } from './plain-text';
 
 /** The top-level `cards/` folder; the same relative path from `src/teams` and `dist/teams`. */
 const CARDS_DIR = path.resolve(__dirname, '../../cards');
@@ -39,7 +40,8 @@ export type CardName =
 
 /**
  * Binds a template from `cards/` to data. User-provided text reaches the card only through `data`
- * (the templating engine treats data values as values, never as template expressions).
+ * (the templating engine treats data values as values, never as template expressions), and every
+ * field Adaptive Cards render as Markdown is escaped once bound, so it shows as plain text.
  */
 export function renderCard(name: CardName, data: object): AdaptiveCardJson {
   let template = templates.get(name);
@@ -47,7 +49,7 @@ export function renderCard(name: CardName, data: object): AdaptiveCardJson {
     template = new ACData.Template(JSON.parse(readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')));
     templates.set(name, template);
   }
-  return template.expand({ $root: data }) as AdaptiveCardJson;
+  return plainTextCard(template.expand({ $root: data }) as AdaptiveCardJson);
 }
 
 export function cardAttachment(name: CardName, data: object): Attachment {

@@ -2,7 +2,6 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { Request, Response, TurnContext } from 'botbuilder';
 import { AppConfig } from '../config/app-config';
 import { Logger } from '../logging/logger';
-import { StorageUnavailableError } from '../storage/storage-errors';
 import { TableStateStore } from '../storage/table-state-store';
 import { commandText } from './command-text';
 import { AuthOverrides, createAdapter } from './create-adapter';
@@ -11,7 +10,9 @@ import type { BotServices } from './services';
 import { rememberConversations, type ConversationMemory, type EndpointMemory } from './proactive/remember-conversations';
 import { TeamsMessageSender, type EndpointDirectory, type ProactiveDirectory, type TeamsSenderOptions } from './proactive/teams-message-sender';
 import type { MessageSender } from '../services/outbox/outbox-ports';
+import { answerEveryInvoke, answerInvoke, isAnswered } from './invoke-answers';
 import { tenantGuard } from './tenant-guard';
+import { failureMessage } from './turn-failures';
 import { logTurns } from './turn-logger';
 
 export interface BotDependencies {
@@ -39,6 +40,7 @@ export interface Bot {
 export function createBot(deps: BotDependencies): Bot {
   const adapter = createAdapter(deps.config.bot, deps.logger, deps.authOverrides);
   adapter.use(logTurns(deps.logger));
+  adapter.use(answerEveryInvoke());
   adapter.use(tenantGuard(deps.config.tenants, deps.logger));
   if (deps.proactive) adapter.use(rememberConversations(deps.proactive.conversations, deps.proactive.endpoints, deps.logger));
   adapter.use(commandText(deps.logger));
@@ -61,17 +63,19 @@ export function createBot(deps: BotDependencies): Bot {
   };
 }
 
-/** Last resort for a failed turn: log it, and tell the user in plain words (never for invokes). */
+/**
+ * Last resort for a failed turn: log it, and tell the person in plain words. An invoke was normally
+ * answered already by answerEveryInvoke; one that failed before reaching it is answered here.
+ */
 async function onTurnError(context: TurnContext, error: Error, logger: Logger): Promise<void> {
   const activity = context.activity;
   logger.error({ err: error, activityId: activity.id, conversationId: activity.conversation?.id }, 'turn failed');
-  if (activity.type === 'invoke') return;
-  const message =
-    error instanceof StorageUnavailableError
-      ? "I can't reach my storage right now, so I couldn't handle that. Nothing was lost on your side: please try again in a few minutes."
-      : 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell your help desk.';
   try {
-    await context.sendActivity(message);
+    if (activity.type === 'invoke') {
+      if (!isAnswered(context)) await answerInvoke(context, failureMessage(error));
+      return;
+    }
+    await context.sendActivity(failureMessage(error));
   } catch (sendError) {
     logger.error({ err: sendError, activityId: activity.id }, 'could not tell the user about the failed turn');
   }

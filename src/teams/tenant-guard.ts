@@ -1,6 +1,8 @@
 import { Middleware, TurnContext } from 'botbuilder';
 import { TenantPolicy } from '../config/app-config';
 import { Logger } from '../logging/logger';
+import { answerInvoke } from './invoke-answers';
+import { FAILURE_MESSAGES } from './turn-failures';
 
 /** The tenant an activity comes from; Teams puts it in both places depending on the activity. */
 export function tenantOf(context: TurnContext): string | undefined {
@@ -10,9 +12,10 @@ export function tenantOf(context: TurnContext): string | undefined {
 }
 
 /**
- * Drops activities from tenants outside the allow-list before any state is read or any reply sent.
+ * Drops activities from tenants outside the allow-list before any state is read or any message sent.
  * Neither botbuilder nor teams-ai checks the tenant: a bot registration is reachable from any tenant
- * that installs the app.
+ * that installs the app. A card action still gets its invoke response (a short refusal in the HTTP
+ * answer, nothing posted to the conversation), so Teams shows words instead of an error.
  */
 export function tenantGuard(policy: TenantPolicy, logger: Logger): Middleware {
   return {
@@ -24,6 +27,7 @@ export function tenantGuard(policy: TenantPolicy, logger: Logger): Middleware {
         { tenantId: tenant ?? null, activityType: context.activity.type, activityId: context.activity.id },
         'activity from a tenant that is not allowed: dropped',
       );
+      if (context.activity.type === 'invoke') await answerInvoke(context, FAILURE_MESSAGES.tenantRefused);
     },
   };
 }

@@ -266,10 +266,23 @@ describe('help desk tickets over /api/messages', () => {
       bot.connector.respondWith(rosterResponder({ [HELP.teamId]: [ADELE, MEGAN, LEE, ...AGENTS], [DEDICATED.teamId]: [NESTOR] }));
       const listed = await hd.say(user('Pradeep Gupta', 'ba000000-0000-4000-8000-000000000009'), HELP, 'open tickets');
       expect(listed.text).toContain('Only members');
-      // Members of the dedicated team's team work the tickets handed to them (as the dedicated team).
+      // Members of the dedicated team's team work only the tickets escalated to them (as the dedicated team).
+      const notYet = await hd.press(NESTOR, DEDICATED, 'ticket.note', { ticketId: ticket.id, text: 'Seen by the Power Platform team.' });
+      expect(notYet).toBe("This ticket hasn't been escalated to the Power Platform team, so only the help desk's team can work it.");
+      expect((await hd.say(NESTOR, DEDICATED, `ticket ${ticket.number}`)).text).toBe(notYet);
+      expect((await hd.say(NESTOR, DEDICATED, 'open tickets')).text).toContain("Ticket lists are for the help desk's team");
+      expect((await hd.tickets.history(ticket.id)).map((e) => e.type)).not.toContain('note-added');
+
+      await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team' });
       const dedicated = await hd.press(NESTOR, DEDICATED, 'ticket.note', { ticketId: ticket.id, text: 'Seen by the Power Platform team.' });
       expect(allText(dedicated)).toContain('Note added');
       expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({ type: 'note-added', actor: { role: 'dedicated-team', aadObjectId: NESTOR.aadObjectId } });
+      // An onward escalation keeps it with them; handing it back ends their rights on it.
+      await hd.press(NESTOR, DEDICATED, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '2611200040009999' });
+      const back = await hd.press(NESTOR, DEDICATED, 'ticket.status', { ticketId: ticket.id, statusAction: 'hand-back' });
+      expect(allText(back)).toContain('In progress');
+      expect(await hd.press(NESTOR, DEDICATED, 'ticket.show', { ticketId: ticket.id })).toBe(notYet);
+      expect(allText(await hd.press(MEGAN, HELP, 'ticket.show', { ticketId: ticket.id }))).toContain('In progress');
     });
 
     it('list views and "ticket HD-…" in the channel, with paging', async () => {
@@ -299,6 +312,8 @@ describe('help desk tickets over /api/messages', () => {
       const missing = await hd.say(MEGAN, HELP, 'ticket HD-999999');
       expect(missing.text).toContain('There is no ticket HD-999999');
       expect((await hd.say(MEGAN, HELP, 'ticket')).text).toContain('Which ticket? Say "ticket HD-42".');
+      // What they typed is quoted back as text: the bot never posts a live link in the channel.
+      expect((await hd.say(MEGAN, HELP, 'ticket [HD-1](https://evil.example/x)')).text).toBe('"\\[HD-1\\](https\\://evil.example/x)" is not a ticket number: try "ticket HD-42".');
     });
 
     it('"my requests" shows the ticket numbers and statuses', async () => {

@@ -46,13 +46,13 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
   });
 
   /** Alex submits a problem with the first solution matching `query`; returns the request id. */
-  async function submit(query: string): Promise<string> {
+  async function submit(query: string, details: Record<string, string> = DETAILS): Promise<string> {
     const driver = new IntakeDriver(bot, ALEX);
     await driver.say('new request');
     await driver.press('intake.need', { category: 'solution-problem' });
     const results = await driver.press('intake.search', { query });
     await driver.press('intake.solution', { solutionId: input(results, 'solutionId').choices[0].value });
-    await driver.press('intake.details', DETAILS);
+    await driver.press('intake.details', details);
     await driver.press('intake.submit');
     bot.connector.reset();
     return driver.intakeId;
@@ -103,11 +103,27 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(history).toEqual(expect.arrayContaining(['submitted', 'routed', 'acknowledged', 'resolved']));
   });
 
+  it("shows the requester's text as text on the maker's DM: a Markdown link arrives escaped, never live", async () => {
+    await submit('expense', { ...DETAILS, title: '**Urgent** payroll', description: 'Please [Reset password](https://evil.example/reset) first' });
+    await notes.drain();
+    const text = allText((await dmsTo(PEOPLE.megan.aadObjectId)).pop());
+    expect(text).toContain('\\*\\*Urgent\\*\\* payroll');
+    expect(text).toContain('Please \\[Reset password\\](https\\://evil.example/reset) first');
+    expect(text).not.toContain('[Reset password](https://');
+  });
+
   it('authorises from storage: someone else pressing the maker\'s buttons is refused', async () => {
     const id = await submit('expense');
     await notes.drain();
-    expect(allText(await notes.press(MALLORY, 'request.resolve', { requestId: id }))).toContain("This request wasn't sent to you");
-    expect(allText(await notes.press(MALLORY, 'request.claim', { requestId: id }))).toContain('Only co-owners of this solution can claim this request.');
+    // The refusal is words only: nothing of the request (requester, title, description) reaches someone it was not sent to.
+    const refusals = [];
+    for (const verb of ['request.resolve', 'request.claim', 'request.acknowledge', 'request.notMine']) refusals.push(await notes.press(MALLORY, verb, { requestId: id }));
+    expect(refusals).toEqual([
+      "This request wasn't sent to you, so you can't act on it.",
+      'Only co-owners of this solution can claim this request.',
+      "This request wasn't sent to you, so you can't act on it.",
+      "This request wasn't sent to you, so you can't act on it.",
+    ]);
     expect(await request(id)).toMatchObject({ status: 'open', holder: { kind: 'maker' } });
     expect(await notes.press(MEGAN, 'request.acknowledge', { requestId: 'not-a-uuid' })).toBe('This card is out of date or damaged.');
   });
@@ -178,7 +194,7 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(answers.filter((a) => allText(a).includes(`${owner!.displayName} already claimed this request.`)).length).toBeGreaterThanOrEqual(2);
     expect((await changes.history(id)).filter((e) => e.type === 'claimed')).toHaveLength(1);
 
-    expect(allText(await notes.press(MALLORY, 'request.claim', { requestId: id }))).toContain('Only co-owners of this solution can claim this request.');
+    expect(await notes.press(MALLORY, 'request.claim', { requestId: id })).toBe('Only co-owners of this solution can claim this request.');
 
     await notes.drain();
     const loserPing = (await bot.jobs.store.messagesOf(id)).sent.find((r) => r.message.purpose === 'co-owner-ping' && r.message.target.kind === 'user' && r.message.target.aadObjectId === loser.aadObjectId);

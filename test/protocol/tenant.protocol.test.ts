@@ -1,3 +1,4 @@
+import { FAILURE_MESSAGES } from '../../src/teams/turn-failures';
 import { actionExecute, botInstalled, personalMessage, TEST_TENANT } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
 import { cardsIn, texts } from '../support/cards';
@@ -54,11 +55,13 @@ describe('tenant allow-list (ALLOWED_TENANTS)', () => {
     expectDropped('conversationUpdate', OTHER_TENANT);
   });
 
-  it('drops a card action from another tenant: no card in the answer either', async () => {
+  it('refuses a card action from another tenant in its invoke response: a short message, no card, nothing posted', async () => {
     const answer = await bot.post(actionExecute('welcome.more', {}, { serviceUrl: bot.serviceUrl, tenantId: OTHER_TENANT }));
-    // No handler ran, so botbuilder answers the invoke with 501 and no body.
-    expect(answer.status).toBe(501);
-    expect(JSON.stringify(answer.body ?? '')).not.toContain('AdaptiveCard');
+    // Answered (never botbuilder's empty 501), with words and nothing from the card.
+    expect(answer).toEqual({
+      status: 200,
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: FAILURE_MESSAGES.tenantRefused },
+    });
     await settle();
     expectDropped('invoke', OTHER_TENANT);
   });

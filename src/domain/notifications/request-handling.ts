@@ -59,6 +59,20 @@ export function authorize(request: SupportRequest, actorId: string, action: Hand
   }
 }
 
+/**
+ * Whether the request was sent to this person, so its card may show them what it is about: the maker
+ * or a co-owner of the solution as submitted, or whoever holds it now. Anyone else, even with the
+ * request's id in hand, gets a refusal in words and never the request's content.
+ */
+export function isRecipient(request: SupportRequest, actorId: string): boolean {
+  const id = actorId.toLowerCase();
+  if (wasOfferedTo(request, id)) return true;
+  const holder = request.holder;
+  if (holder.kind === 'maker') return holder.person.aadObjectId.toLowerCase() === id;
+  if (holder.kind === 'co-owners') return holder.people.some((p) => p.aadObjectId.toLowerCase() === id) || holder.claimedBy?.aadObjectId.toLowerCase() === id;
+  return false;
+}
+
 /** The maker or a co-owner of the solution as submitted: they get "it moved on", not "not yours". */
 function wasOfferedTo(request: SupportRequest, id: string): boolean {
   const s = request.solution;

@@ -30,6 +30,7 @@ import type { Clock, IntakeRepository, RequestRepository, SolutionLookup, Stored
 import { planRoute } from '../routing/route-handlers';
 import { openTicketFor } from '../tickets/ticket-opening';
 import type { IntakeAction, IntakeView } from './intake-view';
+import type { SubmissionLimit } from './submission-limit';
 
 export interface IntakeServiceDeps {
   readonly intakes: IntakeRepository;
@@ -39,6 +40,8 @@ export interface IntakeServiceDeps {
   readonly newId?: () => string;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
   readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
+  /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
+  readonly submissions?: SubmissionLimit;
 }
 
 const SEARCH_RESULTS = 8;
@@ -127,6 +130,14 @@ export class IntakeService {
     const draft = stored.draft;
     if (draft.step !== 'review' || draft.category === undefined || draft.details === undefined) return this.viewOf(draft);
     const now = this.deps.clock.now();
+    const limit = this.deps.submissions;
+    const reservation = limit ? await limit.reserve(draft.requester.aadObjectId, draft.id, now) : { allowed: true as const };
+    if (!reservation.allowed) {
+      const view = await this.viewOf(draft);
+      if (view.kind !== 'review') return view;
+      const minutesLeft = Math.max(1, Math.ceil((reservation.retryAt.getTime() - now.getTime()) / 60_000));
+      return { ...view, limited: { retryAt: reservation.retryAt.toISOString(), minutesLeft, perHour: limit!.policy.perWindow } };
+    }
     const solution = await this.solutionOf(draft);
     const route = this.routeOf(draft, solution);
     let request = buildRequest(draft, solution, route, now);

@@ -10,7 +10,15 @@ export type IntakeView =
   | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
   | { readonly kind: 'solution'; readonly draft: IntakeDraft; readonly matches: readonly SolutionMatch[]; readonly errors?: FieldErrors }
   | { readonly kind: 'details'; readonly draft: IntakeDraft; readonly solution?: Solution; readonly errors?: FieldErrors; readonly entered?: Readonly<Record<string, string>> }
-  | { readonly kind: 'review'; readonly draft: IntakeDraft; readonly solution?: Solution; readonly route: Route; readonly explanation: string }
+  | {
+      readonly kind: 'review';
+      readonly draft: IntakeDraft;
+      readonly solution?: Solution;
+      readonly route: Route;
+      readonly explanation: string;
+      /** Submit was refused by the per-person limit: when they may submit again (the draft is kept). */
+      readonly limited?: SubmissionLimited;
+    }
   | { readonly kind: 'submitted'; readonly request: SupportRequest }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'expired' }
@@ -26,3 +34,10 @@ export type IntakeAction =
   | { readonly type: 'back' }
   | { readonly type: 'cancel' }
   | { readonly type: 'submit' };
+
+export interface SubmissionLimited {
+  /** ISO-8601 instant from which Submit is accepted again. */
+  readonly retryAt: string;
+  readonly minutesLeft: number;
+  readonly perHour: number;
+}

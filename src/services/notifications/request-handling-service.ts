@@ -11,6 +11,7 @@ import {
   authorize,
   cleanNote,
   holderLabel,
+  isRecipient,
   refusalMessage,
   type HandlingAction,
 } from '../../domain/notifications/request-handling';
@@ -38,9 +39,10 @@ export interface RequestHandlingDeps {
   readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
 }
 
-/** What the actor's card shows after the action (bound by the Teams layer). */
+/** What the actor's card shows after the action (bound by the Teams layer), or a refusal in words only. */
 export type HandlingView =
   | { readonly kind: 'card'; readonly template: 'maker-notification' | 'co-owner-ping'; readonly data: Record<string, unknown> }
+  | { readonly kind: 'refused'; readonly message: string }
   | { readonly kind: 'not-found' };
 
 /** A change to compute from the current request; undefined = nothing to write. */
@@ -68,13 +70,17 @@ export class RequestHandlingService implements UndeliverableHandler {
       return this.planAction(current.request, history, { kind: 'user', role: auth.role, ...actor }, action);
     });
     if (stored === undefined) return { kind: 'not-found' };
+    // Someone the request was never sent to learns why, and nothing of the request itself.
+    if (refusal !== undefined && !isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusal };
     return this.viewFor(stored.request, actor, refusal ?? doneMessage(action));
   }
 
-  /** The current card for a person (the card's refresh). */
+  /** The current card for a person the request was sent to (the card's refresh). */
   async view(actor: PersonRef, requestId: string): Promise<HandlingView> {
     const stored = await this.deps.changes.get(requestId);
-    return stored ? this.viewFor(stored.request, actor, '') : { kind: 'not-found' };
+    if (stored === undefined) return { kind: 'not-found' };
+    if (!isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusalMessage('not-holder') };
+    return this.viewFor(stored.request, actor, '');
   }
 
   /** A due timer: move the request on if its holder still has not answered; drop the timer either way. */

@@ -6,6 +6,7 @@
  */
 import type { PersonRef } from '../../domain/history';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
+import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
 import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-views';
 import { isWithinReopenWindow, TICKET_STATUS_LABELS } from '../../domain/ticket-status';
@@ -36,6 +37,12 @@ export type AgentRequest = Exclude<AgentCommand, { type: 'assign' }> | { readonl
 
 const refused = (reason: string): TicketResult => ({ kind: 'refused', reason });
 
+/** What members of the dedicated team's team are told outside the tickets escalated to them. */
+const DEDICATED_TEAM_MESSAGES = {
+  notWithThem: "This ticket hasn't been escalated to the Power Platform team, so only the help desk's team can work it.",
+  listsForHelpDesk: 'Ticket lists are for the help desk\'s team. The tickets escalated to the Power Platform team are posted in its channel; "mine" lists the ones assigned to you.',
+} as const;
+
 export class TicketService {
   readonly slaConfig: SlaConfig;
   readonly reopenWindowMinutes: number;
@@ -45,7 +52,10 @@ export class TicketService {
     this.reopenWindowMinutes = deps.reopenWindowMinutes ?? DEFAULT_REOPEN_WINDOW_MINUTES;
   }
 
-  /** Which role the caller has on ticket cards: a member of the help desk's team, of the dedicated team's, or none. */
+  /**
+   * Which role the caller has on ticket cards: a member of the help desk's team, of the dedicated
+   * team's (who may act only on the tickets escalated to them: see isWithDedicatedTeam), or none.
+   */
   async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: string }> {
     const helpDesk = await this.deps.channels.getChannel('help-desk');
     if (helpDesk === undefined) return { refusal: 'No help desk channel is registered yet: an admin says "register help desk" in it first.' };
@@ -66,6 +76,7 @@ export class TicketService {
     if ('refusal' in who) return refused(who.refusal);
     const stored = await this.deps.tickets.get(ticketId);
     if (stored === undefined) return refused("I can't find this ticket any more.");
+    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused(DEDICATED_TEAM_MESSAGES.notWithThem);
     const historyActor = { kind: 'user' as const, role: who.role, ...actor };
     switch (request.type) {
       case 'show':
@@ -143,6 +154,7 @@ export class TicketService {
     const id = await this.deps.numbers.ticketIdOf(number);
     const stored = id ? await this.deps.tickets.get(id) : undefined;
     if (!stored) return refused(`There is no ticket ${number}.`);
+    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused(DEDICATED_TEAM_MESSAGES.notWithThem);
     return this.card(stored.ticket);
   }
 
@@ -150,6 +162,8 @@ export class TicketService {
   async list(actor: PersonRef, view: TicketListView, offset: number, pageSize: number, roster: TeamRoster): Promise<TicketPage | { refusal: string }> {
     const who = await this.agentRole(actor, roster);
     if ('refusal' in who) return who;
+    // The queue's lists are the help desk's; a dedicated team member sees only what is assigned to them.
+    if (who.role === 'dedicated-team' && view.kind !== 'mine') return { refusal: DEDICATED_TEAM_MESSAGES.listsForHelpDesk };
     return this.deps.tickets.list(view, Math.max(0, Math.floor(offset)), pageSize);
   }
 
@@ -179,6 +193,11 @@ export class TicketService {
       if (!current) return refused("I can't find this ticket any more.");
       return this.card(current.ticket, conflictNotice(current.ticket, actor));
     }
+  }
+
+  /** Escalated to the dedicated team and not handed back (the history is read only for escalated tickets). */
+  private async isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
+    return ticket.escalatedTo !== undefined && isWithDedicatedTeam(ticket, await this.deps.tickets.history(ticket.id));
   }
 
   private card(ticket: Ticket, notice?: string): TicketResult {

@@ -6,7 +6,7 @@ import { stepsFor } from '../../domain/intake/intake-draft';
 import { categoriesFor, REQUEST_CATEGORY_INFO } from '../../domain/request-category';
 import { IMPACT_LABELS, IMPACTS, URGENCIES, URGENCY_LABELS } from '../../domain/severity';
 import type { SupportRequest } from '../../domain/intake/support-request';
-import type { IntakeView } from '../../services/intake/intake-view';
+import type { IntakeView, SubmissionLimited } from '../../services/intake/intake-view';
 import type { CardName } from '../card-templates';
 
 export interface CardSpec {
@@ -21,6 +21,16 @@ const CLOSED: Record<'cancelled' | 'expired' | 'not-found', { heading: string; m
   expired: { heading: 'This request expired', message: 'It was left unfinished for more than a day, so nothing was sent. Start again and it only takes a minute.' },
   'not-found': { heading: "I can't find this request", message: 'It may belong to someone else, or it was removed. Start a new request instead.' },
 };
+
+/** Submit refused by the per-person limit: when they can submit, and that nothing they wrote is lost. */
+function limitNotice(limited: SubmissionLimited): string {
+  const at = `${limited.retryAt.slice(11, 16)} UTC`;
+  const wait = limited.minutesLeft === 1 ? 'a minute' : `${limited.minutesLeft} minutes`;
+  return (
+    `You've sent ${limited.perHour} requests in the last hour, the most I take from one person. ` +
+    `You can submit this one in ${wait} (from ${at}): it's kept here until then, so just press Submit again.`
+  );
+}
 
 /** `greeting`: shown above the first step when the intake was started by saying hello. */
 export function intakeCard(view: IntakeView, greeting = ''): CardSpec {
@@ -97,6 +107,7 @@ export function intakeCard(view: IntakeView, greeting = ''): CardSpec {
           urgencyLabel: URGENCY_LABELS[details.urgency],
           severity: view.route.severity,
           explanation: view.explanation,
+          notice: view.limited ? limitNotice(view.limited) : '',
         },
       };
     }

@@ -1,18 +1,25 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment } from '../card-templates';
+import { isPersonalChat } from '../conversation-scope';
 import type { BotServices } from '../services';
 
 /** Sees whitespace-normalised text (../command-text.ts). */
 const OUTBOX_STATUS = /^outbox status[ .!?]*$/i;
 const SHOWN = 15;
 
+const MESSAGES = {
+  adminsOnly: 'Only bot admins can see the outbox status.',
+  personalChatOnly: 'I show the outbox status only in a 1:1 chat, because it names the people messages are for: send me "outbox status" there.',
+} as const;
+
 /** "outbox status" (admins only): deliveries stuck in the outbox and those that failed for good. */
 export function registerOutboxAdminRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
   app.message(OUTBOX_STATUS, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
-    if (!services.outbox.isAdmin(actor.aadObjectId)) return void (await context.sendActivity('Only bot admins can see the outbox status.'));
+    if (!services.outbox.isAdmin(actor.aadObjectId)) return void (await context.sendActivity(MESSAGES.adminsOnly));
+    if (!isPersonalChat(context)) return void (await context.sendActivity(MESSAGES.personalChatOnly));
     const [stuck, failed, health] = await Promise.all([services.outbox.stuck(), services.outbox.failed(), services.outbox.health()]);
     await context.sendActivity({
       attachments: [

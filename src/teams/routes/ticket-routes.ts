@@ -5,6 +5,7 @@ import type { TicketListView } from '../../domain/tickets/ticket-views';
 import type { AgentRequest } from '../../services/tickets/ticket-service';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment, renderCard, type CardName } from '../card-templates';
+import { escapeMarkdown } from '../plain-text';
 import type { BotServices } from '../services';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
 import { invokeAnswer, PAGE_SIZE, parseSeverity, ticketListData } from '../tickets/ticket-views';
@@ -30,19 +31,20 @@ const ticketData = z.object({
 });
 type TicketData = z.infer<typeof ticketData>;
 
-const ACTIONS: Record<string, (d: TicketData) => AgentRequest> = {
-  'ticket.show': () => ({ type: 'show' }),
-  'ticket.assign-me': () => ({ type: 'assign-me' }),
-  'ticket.pick-assignee': () => ({ type: 'pick-assignee' }),
-  'ticket.assign-to': (d) => ({ type: 'assign-to', assigneeId: d.assigneeId }),
-  'ticket.status': (d) => ({ type: 'status', action: d.statusAction }),
-  'ticket.note': (d) => ({ type: 'note', text: d.text }),
-  'ticket.reply': (d) => ({ type: 'reply', text: d.text }),
-  'ticket.request-info': (d) => ({ type: 'request-info', text: d.text }),
-  'ticket.resolve': (d) => ({ type: 'resolve', resolution: d.resolution }),
-  'ticket.reopen': () => ({ type: 'reopen' }),
-  'ticket.escalate': (d) => ({ type: 'escalate', target: d.target, caseReference: d.caseReference }),
-};
+/** By verb; a Map, so a verb such as "toString" never finds an object prototype's member. */
+const ACTIONS = new Map<string, (d: TicketData) => AgentRequest>([
+  ['ticket.show', () => ({ type: 'show' })],
+  ['ticket.assign-me', () => ({ type: 'assign-me' })],
+  ['ticket.pick-assignee', () => ({ type: 'pick-assignee' })],
+  ['ticket.assign-to', (d) => ({ type: 'assign-to', assigneeId: d.assigneeId })],
+  ['ticket.status', (d) => ({ type: 'status', action: d.statusAction })],
+  ['ticket.note', (d) => ({ type: 'note', text: d.text })],
+  ['ticket.reply', (d) => ({ type: 'reply', text: d.text })],
+  ['ticket.request-info', (d) => ({ type: 'request-info', text: d.text })],
+  ['ticket.resolve', (d) => ({ type: 'resolve', resolution: d.resolution })],
+  ['ticket.reopen', () => ({ type: 'reopen' })],
+  ['ticket.escalate', (d) => ({ type: 'escalate', target: d.target, caseReference: d.caseReference })],
+]);
 
 const pageData = z.object({
   view: z.enum(['open', 'unassigned', 'mine']),
@@ -58,12 +60,12 @@ function verbOf(context: TurnContext): string {
 export function registerTicketRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
   const cache = createRosterCache();
 
-  app.adaptiveCards.actionExecute(Object.keys(ACTIONS), async (context, _state, data) => {
+  app.adaptiveCards.actionExecute([...ACTIONS.keys()], async (context, _state, data) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
     const parsed = ticketData.safeParse(data);
     if (!parsed.success) return 'This card is out of date or damaged: say "ticket HD-…" to get a fresh one.';
-    const toRequest = ACTIONS[verbOf(context)];
+    const toRequest = ACTIONS.get(verbOf(context));
     if (!toRequest) return 'I did not understand that button.';
     return invokeAnswer(await services.tickets.act(actor, parsed.data.ticketId, toRequest(parsed.data), teamsRoster(context, cache)));
   });
@@ -96,7 +98,8 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
     const number = FIND.exec(context.activity.text ?? '')?.[1] ?? '';
     const result = await services.tickets.find(actor, number.replace(/\s+/g, ''), teamsRoster(context, cache));
-    if (result.kind === 'refused') return void (await context.sendActivity(result.reason));
+    // The refusal may quote what they typed: as text, never as a link the bot posts in the channel.
+    if (result.kind === 'refused') return void (await context.sendActivity(escapeMarkdown(result.reason)));
     await context.sendActivity({ attachments: [cardAttachment(result.card.template as CardName, result.card.data)] });
   });
 }

@@ -1,5 +1,5 @@
 import type { SupportRequest } from '../../../src/domain/intake/support-request';
-import { afterAction, authorize, cleanNote, holderLabel, refusalMessage } from '../../../src/domain/notifications/request-handling';
+import { afterAction, authorize, cleanNote, holderLabel, isRecipient, refusalMessage } from '../../../src/domain/notifications/request-handling';
 import { timerForDelivery, timerStillApplies } from '../../../src/domain/notifications/request-timers';
 
 const MEGAN = { aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen' };
@@ -91,5 +91,18 @@ describe('timers', () => {
     expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'co-owners', people: [LEE] }))).toBe(true);
     expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'co-owners', people: [LEE], claimedBy: LEE }, 'claimed'))).toBe(false);
     expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'help-desk' }))).toBe(false);
+  });
+});
+
+describe('isRecipient: who may see a request on a refused action', () => {
+  it('the maker and co-owners as submitted, and whoever holds it; nobody else', () => {
+    const noSolution = { ...request({ kind: 'co-owners', people: [{ aadObjectId: 'c0c0c0c0-0000-4000-8000-000000000001', displayName: 'Carol' }] }), solution: undefined };
+    expect(isRecipient(request({ kind: 'help-desk' }), MEGAN.aadObjectId)).toBe(true); // it was sent to her once
+    expect(isRecipient(request({ kind: 'help-desk' }), LEE.aadObjectId.toUpperCase())).toBe(true);
+    expect(isRecipient(noSolution, 'c0c0c0c0-0000-4000-8000-000000000001')).toBe(true);
+    expect(isRecipient(noSolution, MEGAN.aadObjectId)).toBe(false);
+    expect(isRecipient(request({ kind: 'maker', person: MEGAN }), STRANGER)).toBe(false);
+    // The requester is not a recipient of the maker's card either: they see their request in their own chat.
+    expect(isRecipient(request({ kind: 'maker', person: MEGAN }), 'a1e0c0de-0000-4000-8000-000000000001')).toBe(false);
   });
 });

@@ -1,0 +1,43 @@
+import { TableClient } from '@azure/data-tables';
+import type { SubmissionRecord } from '../../domain/intake/submission-limit';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+
+interface LogRow {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+}
+
+const ROW = 'recent';
+
+/**
+ * Each person's recent submissions (for the per-person limit): one small row in the person's own
+ * partition (PartitionKey = Entra object id), written with its ETag. The service keeps it bounded
+ * to the limit (at most a few hundred short entries, well under one property's 64 KiB).
+ */
+export class TableSubmissionLog {
+  constructor(private readonly table: TableClient) {}
+
+  async read(requesterId: string): Promise<{ records: SubmissionRecord[]; etag: string } | undefined> {
+    try {
+      const row = await this.table.getEntity<LogRow>(requesterId, ROW);
+      return { records: JSON.parse(row.data) as SubmissionRecord[], etag: row.etag };
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw new StorageUnavailableError(`read submissions: ${describe(error)}`, error);
+    }
+  }
+
+  async write(requesterId: string, records: readonly SubmissionRecord[], etag: string | undefined): Promise<void> {
+    const row: LogRow = { partitionKey: requesterId, rowKey: ROW, data: JSON.stringify(records) };
+    try {
+      if (etag === undefined) await this.table.createEntity(row);
+      else await this.table.updateEntity(row, 'Replace', { etag });
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 409 || status === 412 || status === 404) throw new ConcurrencyConflictError(`submissions of ${requesterId}`);
+      throw new StorageUnavailableError(`save submissions: ${describe(error)}`, error);
+    }
+  }
+}
