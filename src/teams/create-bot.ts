@@ -11,6 +11,8 @@ import { rememberConversations, type ConversationMemory, type EndpointMemory } f
 import { TeamsMessageSender, type EndpointDirectory, type ProactiveDirectory, type TeamsSenderOptions } from './proactive/teams-message-sender';
 import type { MessageSender } from '../services/outbox/outbox-ports';
 import { tenantGuard } from './tenant-guard';
+import type { ActivityGate } from '../services/activities/activity-gate';
+import { oncePerActivity } from './once-per-activity';
 import { logTurns } from './turn-logger';
 
 export interface BotDependencies {
@@ -18,6 +20,8 @@ export interface BotDependencies {
   readonly logger: Logger;
   readonly stateStore: TableStateStore;
   readonly services: BotServices;
+  /** Handles a redelivered message once (see once-per-activity.ts); without it every delivery is handled. */
+  readonly activities?: ActivityGate;
   /** Test-only: see AuthOverrides (startBot refuses them in production). */
   readonly authOverrides?: AuthOverrides;
   /** Proactive messages: where people and channels are reached; enables `Bot.messageSender`. */
@@ -40,6 +44,7 @@ export function createBot(deps: BotDependencies): Bot {
   adapter.use(logTurns(deps.logger));
   adapter.use(tenantGuard(deps.config.tenants, deps.logger));
   if (deps.proactive) adapter.use(rememberConversations(deps.proactive.conversations, deps.proactive.endpoints, deps.logger));
+  if (deps.activities) adapter.use(oncePerActivity(deps.activities, deps.logger));
   adapter.onTurnError = (context, error) => onTurnError(context, error, deps.logger);
 
   const app = new Application<TurnState>({

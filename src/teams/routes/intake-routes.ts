@@ -3,6 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { IntakeAction } from '../../services/intake/intake-view';
 import { cardAttachment, renderCard } from '../card-templates';
+import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { intakeCard, myRequestsCard } from '../intake/intake-card-data';
 import { CHANNEL_HINT } from './fallback-routes';
@@ -52,7 +53,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
       return void (await context.sendActivity(greet ? CHANNEL_HINT : "Let's keep your request private: send me \"new request\" in a 1:1 chat."));
     }
     const greeting = greet ? `Hi ${firstNameOf(context)}, I'm the Power Platform support desk.` : '';
-    const card = intakeCard(await services.intake.start(actor), greeting);
+    const card = intakeCard(await services.intake.start(actor, activityRefOf(context)), greeting);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
   };
   app.message(START, startFrom(false));
@@ -70,7 +71,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   app.adaptiveCards.actionExecute('intake.start', async (context) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
-    const card = intakeCard(await services.intake.start(actor));
+    const card = intakeCard(await services.intake.start(actor, activityRefOf(context)));
     return renderCard(card.name, card.data);
   });
 
@@ -82,7 +83,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
     const toAction = ACTIONS[verb];
     if (!toAction) return 'I did not understand that button.';
-    const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data)));
+    const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data), activityRefOf(context)));
     return renderCard(card.name, card.data);
   });
 }
