@@ -35,7 +35,19 @@ export function createActivityRecords(tables: TableService, clock: Clock, logger
     leaseTtlMs: Math.max(60_000, intervalMs / 2),
   });
   options.onSweeper?.(sweeper);
-  const loop = new BackgroundLoop('activity-sweep', async () => (await sweeper.runOnce(), intervalMs), logger, intervalMs);
+  // The first sweep waits one interval: records live an hour, and a starting (or soon stopping) instance
+  // has better things to do with storage.
+  let started = false;
+  const loop = new BackgroundLoop(
+    'activity-sweep',
+    async () => {
+      if (started) await sweeper.runOnce();
+      started = true;
+      return intervalMs;
+    },
+    logger,
+    intervalMs,
+  );
   if (intervalMs > 0) loop.start();
   return { gate, sweeper, stop: () => loop.stop() };
 }
