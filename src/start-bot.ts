@@ -13,6 +13,7 @@ import { TableIntakeStore } from './storage/intake/table-intake-store';
 import { TableSubmissionLog } from './storage/intake/table-submission-log';
 import { TableService } from './storage/table-service';
 import { TableStateStore } from './storage/table-state-store';
+import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import type { AuthOverrides } from './teams/create-adapter';
@@ -29,6 +30,8 @@ export interface StartOptions {
   readonly sla?: SlaOptions;
   /** The outbox worker and request timers; tests use background 'manual' and drive them through onJobs. */
   readonly notifications?: NotificationOptions;
+  /** The sweep of expired activity records; tests set sweepIntervalMs 0 and drive it through onSweeper. */
+  readonly activities?: ActivityOptions;
 }
 
 /**
@@ -58,11 +61,13 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), { perWindow: config.intake.maxRequestsPerHour, windowMs: HOUR_MS }),
   });
+  const activities = createActivityRecords(tables, clock, logger, options.activities);
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const bot = createBot({
     config,
     logger,
     stateStore: new TableStateStore(tables.client('botState')),
+    activities: activities.gate,
     services: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requests: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     proactive: {
@@ -90,7 +95,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     ...running,
     close: async (graceMs?: number) => {
       helpDesk.stop();
-      await outbox.stop();
+      await Promise.all([outbox.stop(), activities.stop()]);
       await running.close(graceMs);
     },
   };

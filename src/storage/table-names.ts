@@ -13,6 +13,8 @@ export const TABLE_NAMES = {
   cases: 'Cases',
   /** Conversation references: users' 1:1 chats and the registered channels. */
   conversations: 'Conversations',
+  /** Message activities being handled or handled already, so a redelivery is not handled twice (short-lived rows). */
+  activities: 'Activities',
   /** Leases that give one instance at a time a background job. */
   leases: 'Leases',
   /** The solution catalog: one partition per solution id (see catalog/catalog-table-store.ts). */

@@ -13,6 +13,8 @@ import type { MessageSender } from '../services/outbox/outbox-ports';
 import { answerEveryInvoke, answerInvoke, isAnswered } from './invoke-answers';
 import { tenantGuard } from './tenant-guard';
 import { failureMessage } from './turn-failures';
+import type { ActivityGate } from '../services/activities/activity-gate';
+import { oncePerActivity } from './once-per-activity';
 import { logTurns } from './turn-logger';
 
 export interface BotDependencies {
@@ -20,6 +22,8 @@ export interface BotDependencies {
   readonly logger: Logger;
   readonly stateStore: TableStateStore;
   readonly services: BotServices;
+  /** Handles a redelivered message once (see once-per-activity.ts); without it every delivery is handled. */
+  readonly activities?: ActivityGate;
   /** Test-only: see AuthOverrides (startBot refuses them in production). */
   readonly authOverrides?: AuthOverrides;
   /** Proactive messages: where people and channels are reached; enables `Bot.messageSender`. */
@@ -43,6 +47,7 @@ export function createBot(deps: BotDependencies): Bot {
   adapter.use(answerEveryInvoke());
   adapter.use(tenantGuard(deps.config.tenants, deps.logger));
   if (deps.proactive) adapter.use(rememberConversations(deps.proactive.conversations, deps.proactive.endpoints, deps.logger));
+  if (deps.activities) adapter.use(oncePerActivity(deps.activities, deps.logger));
   adapter.use(commandText(deps.logger));
   adapter.onTurnError = (context, error) => onTurnError(context, error, deps.logger);
 

@@ -28,6 +28,13 @@ export class BotHarness {
   private env: Environment = {};
   private options: StartOptions = {};
   private notificationJobs?: NotificationJobs;
+  /**
+   * Fault injection: while set, `post` delivers every activity twice (same id, as Teams redelivers),
+   * the copy this many ms after the original, and answers with the copy's answer (what Teams shows
+   * when the first answer was too late). Both answers are kept in `redeliveries`.
+   */
+  redeliverAfterMs?: () => number;
+  readonly redeliveries: { readonly first: HttpAnswer; readonly second: HttpAnswer }[] = [];
 
   static async start(env: Environment = {}, options: StartOptions = {}): Promise<BotHarness> {
     const harness = new BotHarness();
@@ -82,7 +89,14 @@ export class BotHarness {
   }
 
   async post(activity: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
-    return this.request('POST', '/api/messages', JSON.stringify(activity), headers);
+    const body = JSON.stringify(activity);
+    if (!this.redeliverAfterMs) return this.request('POST', '/api/messages', body, headers);
+    const first = this.request('POST', '/api/messages', body, headers);
+    await new Promise((resolve) => setTimeout(resolve, this.redeliverAfterMs?.() ?? 0));
+    const second = this.request('POST', '/api/messages', body, headers);
+    const answers = { first: await first, second: await second };
+    this.redeliveries.push(answers);
+    return answers.second;
   }
 
   async request(method: string, path: string, body?: string, headers: Record<string, string> = {}): Promise<HttpAnswer> {

@@ -11,13 +11,16 @@ export class IntakeDriver {
     readonly user: TestUser = ALEX,
   ) {}
 
-  /** Sends a message and returns the last card the bot sent in reply. */
+  /** Sends a message and returns the last card the bot sent in reply (in this user's chat: drivers may run side by side). */
   async say(text: string): Promise<any> {
-    const before = this.bot.connector.sentActivities.length;
-    const answer = await this.bot.post(personalMessage(text, { serviceUrl: this.bot.serviceUrl, from: this.user }));
+    const activity = personalMessage(text, { serviceUrl: this.bot.serviceUrl, from: this.user });
+    const conversationId = (activity.conversation as { id?: string }).id;
+    const mine = () => this.bot.connector.sentActivities.filter((a) => a.conversation?.id === conversationId);
+    const before = mine().length;
+    const answer = await this.bot.post(activity);
     if (answer.status !== 200) throw new Error(`message answered ${answer.status}`);
-    await this.bot.connector.waitFor(() => this.bot.connector.sentActivities.length > before);
-    const card = cardsIn(this.bot.connector.sentActivities.slice(before)).pop();
+    await this.bot.connector.waitFor(() => mine().length > before);
+    const card = cardsIn(mine().slice(before)).pop();
     this.remember(card);
     return card;
   }

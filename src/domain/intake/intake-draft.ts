@@ -36,6 +36,8 @@ export interface IntakeDraft {
   readonly details?: IntakeDetails;
   /** Set once submitted: the request it became. */
   readonly requestId?: string;
+  /** Keys of the last few activities applied to it (see ActivityRef): a redelivery is not applied twice. */
+  readonly recentActivities?: readonly string[];
   readonly createdAt: string;
   readonly updatedAt: string;
 }

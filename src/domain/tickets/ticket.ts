@@ -49,7 +49,7 @@ export interface Ticket {
   readonly externalReferences: readonly ExternalReference[];
   readonly sla: Readonly<Record<SlaKind, SlaClock>>;
   /** The last internal note, question or reply, for the card at a glance. */
-  readonly lastNote?: { readonly text: string; readonly by: string; readonly at: string };
+  readonly lastNote?: { readonly text: string; readonly by: string; readonly at: string; /** Who wrote it (tells a double click from a colleague's note). */ readonly byId?: string };
   /** The open question to the requester, while waiting on them. */
   readonly pendingQuestion?: string;
   readonly resolution?: string;

@@ -4,6 +4,7 @@
  * step and a bot restart loses nothing. Submitting is idempotent on the intake's id.
  */
 import { randomUUID } from 'node:crypto';
+import { uuidOfActivity, withRecentActivity, type ActivityRef } from '../../domain/activity-ref';
 import { requestEvent, type PersonRef, type RequestHistoryEvent } from '../../domain/history';
 import {
   back,
@@ -53,25 +54,41 @@ export class IntakeService {
     this.newId = deps.newId ?? randomUUID;
   }
 
-  /** Starts a fresh questionnaire ("new request" always starts over; older drafts simply expire). */
-  async start(requester: PersonRef): Promise<IntakeView> {
+  /**
+   * Starts a fresh questionnaire ("new request" always starts over; older drafts simply expire). The
+   * draft's id is derived from the activity that asked, so a redelivery of it finds the draft the first
+   * delivery created (and shows it as it is now) instead of starting another.
+   */
+  async start(requester: PersonRef, activity?: ActivityRef): Promise<IntakeView> {
     const now = this.deps.clock.now();
     // Tidy the requester's own partition first: abandoned and long-finished drafts go.
     await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now));
-    const stored = await this.deps.intakes.create(newIntake(this.newId(), requester, now));
-    return this.viewOf(stored.draft);
+    const id = activity ? uuidOfActivity(activity) : this.newId();
+    try {
+      return this.viewOf((await this.deps.intakes.create(newIntake(id, requester, now))).draft);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+      const existing = await this.deps.intakes.get(requester.aadObjectId, id);
+      if (existing === undefined) throw error;
+      return this.viewOf(existing.draft);
+    }
   }
 
-  /** Applies one card action to the caller's own draft and returns what to show next. */
-  async act(actor: PersonRef, intakeId: string, action: IntakeAction): Promise<IntakeView> {
+  /**
+   * Applies one card action to the caller's own draft and returns what to show next. The draft keeps
+   * the keys of its last few activities (saved with it, under its ETag): a redelivered action (Back
+   * pressed once, delivered twice) shows the draft as it is instead of applying again.
+   */
+  async act(actor: PersonRef, intakeId: string, action: IntakeAction, activity?: ActivityRef): Promise<IntakeView> {
     const stored = await this.deps.intakes.get(actor.aadObjectId, intakeId);
     if (stored === undefined) return { kind: 'not-found' };
     const { draft } = stored;
     if (draft.state === 'cancelled') return { kind: 'cancelled' };
     if (draft.state === 'submitted') return this.submittedView(draft);
     if (isExpired(draft, this.deps.clock.now())) return { kind: 'expired' };
+    if (activity && draft.recentActivities?.includes(activity.key)) return this.viewOf(draft);
     if (action.type === 'submit') return this.submit(stored);
-    return this.step(stored, action);
+    return this.step({ ...stored, draft: { ...draft, recentActivities: withRecentActivity(draft.recentActivities, activity) } }, action);
   }
 
   /** The requester's requests, newest first. */

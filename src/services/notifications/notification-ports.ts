@@ -3,6 +3,7 @@
  * (request row with its ETag, history, new outbox messages, timers, catalog flags, and possibly the
  * failed delivery that caused it) as one transaction.
  */
+import type { ActivityRecord } from '../../domain/activity-ref';
 import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
 import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
 import type { Ticket } from '../../domain/tickets/ticket';
@@ -28,13 +29,17 @@ export interface RequestChange {
   readonly failedDelivery?: { readonly pending: PendingDelivery; readonly reason: GiveUpReason; readonly failure: DeliveryFailure; readonly at: Date };
   /** The help desk ticket the change opens (same id and partition as the request). */
   readonly ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] };
+  /** The Teams activity that asked for the change: recorded in the same transaction (a second record fails it). */
+  readonly activity?: ActivityRecord;
 }
 
 export interface RequestChangeStore {
   get(id: string): Promise<StoredRequest | undefined>;
   history(id: string): Promise<RequestHistoryEvent[]>;
-  /** Atomic; throws ConcurrencyConflictError when the request (or the failed delivery) changed since read. */
+  /** Atomic; throws ConcurrencyConflictError when the request (or the failed delivery) changed since read, or the activity was applied already. */
   apply(change: RequestChange): Promise<void>;
+  /** The record of an activity applied to this request, if any. */
+  activity(requestId: string, key: string): Promise<ActivityRecord | undefined>;
 }
 
 /** The outbox facts the handling use cases read: where the pings landed, for "claimed by X" updates. */

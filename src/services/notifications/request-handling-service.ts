@@ -3,6 +3,7 @@
  * don't, and the fallback when they cannot be messaged. Every change is one transaction: the request
  * row (ETag), its history, the outbox messages it causes (new route, requester DM, card updates).
  */
+import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
 import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
 import { requestEvent, ticketEvent, type HistoryActor, type PersonRef, type RequestHistoryEvent, type TicketHistoryEvent } from '../../domain/history';
 import { holderFor, type SupportRequest } from '../../domain/intake/support-request';
@@ -57,22 +58,32 @@ export class RequestHandlingService implements UndeliverableHandler {
     this.durations = deps.timers ?? DEFAULT_TIMER_DURATIONS;
   }
 
-  /** A button on the maker's card or a co-owner's ping. Authorised from storage, never from card data. */
-  async act(actor: PersonRef, requestId: string, action: HandlingAction): Promise<HandlingView> {
+  /**
+   * A button on the maker's card or a co-owner's ping. Authorised from storage, never from card data.
+   * `activity` names the Teams activity: the change records it in its transaction, and a redelivery
+   * of it is answered with the card as it is now and what was done, not applied again.
+   */
+  async act(actor: PersonRef, requestId: string, action: HandlingAction, activity?: ActivityRef): Promise<HandlingView> {
+    let notice: string | undefined;
     let refusal: string | undefined;
     const stored = await this.change(requestId, async (current, history) => {
       refusal = undefined;
+      const applied = activity ? await this.deps.changes.activity(requestId, activity.key) : undefined;
+      notice = applied?.outcome;
+      if (applied) return undefined;
       const auth = authorize(current.request, actor.aadObjectId, action);
       if (!auth.ok) {
         refusal = refusalMessage(auth.reason, auth.claimedBy);
         return undefined;
       }
-      return this.planAction(current.request, history, { kind: 'user', role: auth.role, ...actor }, action);
+      const now = this.deps.clock.now();
+      const planned = await this.planAction(current.request, history, { kind: 'user', role: auth.role, ...actor }, action);
+      return { ...planned, ...(activity ? { activity: activityRecord(activity, doneMessage(action), now) } : {}) };
     });
     if (stored === undefined) return { kind: 'not-found' };
     // Someone the request was never sent to learns why, and nothing of the request itself.
     if (refusal !== undefined && !isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusal };
-    return this.viewFor(stored.request, actor, refusal ?? doneMessage(action));
+    return this.viewFor(stored.request, actor, refusal ?? notice ?? doneMessage(action));
   }
 
   /** The current card for a person the request was sent to (the card's refresh). */

@@ -52,6 +52,37 @@ export function requiredText(value: unknown, what: string): string {
   return text;
 }
 
+/** The card's "last note" each appended thing leaves, and the line for whoever appended it. */
+const APPENDS = {
+  note: { lastNote: (text: string) => text, done: 'Note added (the requester does not see it).' },
+  reply: { lastNote: (text: string) => `Reply: ${text}`, done: 'Reply sent to the requester.' },
+  'request-info': { lastNote: (text: string) => `Asked: ${text}`, done: 'Question sent to the requester.' },
+  answer: { lastNote: (text: string) => `Requester: ${text}`, done: 'Thanks: your answer is with the help desk.' },
+  'add-details': { lastNote: (text: string) => `Requester added: ${text}`, done: 'Added: the help desk sees it on the ticket.' },
+} as const;
+
+function lastNoteBy(actor: PersonRef, text: string, now: Date): NonNullable<Ticket['lastNote']> {
+  return { text, by: actor.displayName, byId: actor.aadObjectId, at: now.toISOString() };
+}
+
+/**
+ * A double click sends the same note (reply, question, answer, details) twice under two activity ids,
+ * and the second may arrive after the first was saved, so the ETag does not stop it. Within this window
+ * the same person appending the same text as the ticket's last note is taken as one action.
+ */
+export const REPEAT_WINDOW_MS = 10_000;
+
+/** If `command` repeats the last thing this person appended within the window: the line they were told. */
+export function repeatOf(ticket: Ticket, command: AgentCommand | RequesterCommand, actor: PersonRef, now: Date): string | undefined {
+  const append = command.type in APPENDS ? APPENDS[command.type as keyof typeof APPENDS] : undefined;
+  const value = 'text' in command ? command.text : undefined;
+  const text = typeof value === 'string' ? value.trim() : '';
+  const last = ticket.lastNote;
+  if (append === undefined || text === '' || last?.byId !== actor.aadObjectId) return undefined;
+  const age = now.getTime() - Date.parse(last.at);
+  return last.text === append.lastNote(text) && age >= 0 && age <= REPEAT_WINDOW_MS ? append.done : undefined;
+}
+
 function step(ticket: Ticket, action: TicketAction): { from: TicketStatus; to: TicketStatus } {
   if (!canApply(ticket.status, action)) {
     throw new CommandRefused(`That isn't possible while the ticket is ${TICKET_STATUS_LABELS[ticket.status].toLowerCase()}.`);
@@ -78,7 +109,7 @@ function finish(ticket: Ticket, next: Partial<Ticket>, events: TicketHistoryEven
 }
 
 export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: HistoryActor & { kind: 'user' }, now: Date): Change {
-  const note = (text: string) => ({ text, by: actor.displayName, at: now.toISOString() });
+  const note = (text: string) => lastNoteBy(actor, text, now);
   switch (command.type) {
     case 'assign': {
       if (ticket.assignee?.aadObjectId === command.assignee.aadObjectId) {
@@ -117,17 +148,17 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       if (ticket.status === 'closed') throw new CommandRefused('This ticket is closed.');
       const text = requiredText(command.text, 'a note');
       const events = [ticketEvent('note-added', actor, now, { text })];
-      return { next: finish(ticket, { lastNote: note(text) }, events, now), events, done: 'Note added (the requester does not see it).' };
+      return { next: finish(ticket, { lastNote: note(APPENDS.note.lastNote(text)) }, events, now), events, done: APPENDS.note.done };
     }
     case 'reply': {
       if (ticket.status === 'closed' || ticket.status === 'resolved') throw new CommandRefused('This ticket is no longer open; reopen it first.');
       const text = requiredText(command.text, 'a reply');
       const events = [ticketEvent('replied-to-requester', actor, now, { text })];
       return {
-        next: finish(ticket, { lastNote: note(`Reply: ${text}`) }, events, now),
+        next: finish(ticket, { lastNote: note(APPENDS.reply.lastNote(text)) }, events, now),
         events,
         tellRequester: { heading: `${actor.displayName} replied about ${ticket.number}`, message: text },
-        done: 'Reply sent to the requester.',
+        done: APPENDS.reply.done,
       };
     }
     case 'request-info': {
@@ -135,10 +166,10 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       const s = step(ticket, 'request-info');
       const events = [ticketEvent('info-requested', actor, now, { question, ...changed(s) })];
       return {
-        next: finish(ticket, { status: s.to, pendingQuestion: question, lastNote: note(`Asked: ${question}`) }, events, now),
+        next: finish(ticket, { status: s.to, pendingQuestion: question, lastNote: note(APPENDS['request-info'].lastNote(question)) }, events, now),
         events,
         tellRequester: { heading: `${actor.displayName} needs more information about ${ticket.number}`, message: question },
-        done: 'Question sent to the requester.',
+        done: APPENDS['request-info'].done,
       };
     }
     case 'resolve': {
@@ -210,9 +241,9 @@ export function applyRequesterCommand(
       const s = step(ticket, 'requester-replied');
       const events = [ticketEvent('requester-replied', actor, now, { text, ...changed(s) })];
       return {
-        next: finish(ticket, { status: s.to, pendingQuestion: undefined, lastNote: { text: `Requester: ${text}`, by: actor.displayName, at: now.toISOString() } }, events, now),
+        next: finish(ticket, { status: s.to, pendingQuestion: undefined, lastNote: lastNoteBy(actor, APPENDS.answer.lastNote(text), now) }, events, now),
         events,
-        done: 'Thanks: your answer is with the help desk.',
+        done: APPENDS.answer.done,
       };
     }
     case 'add-details': {
@@ -220,9 +251,9 @@ export function applyRequesterCommand(
       const text = requiredText(command.text, 'the details');
       const events = [ticketEvent('details-added', actor, now, { text })];
       return {
-        next: finish(ticket, { lastNote: { text: `Requester added: ${text}`, by: actor.displayName, at: now.toISOString() } }, events, now),
+        next: finish(ticket, { lastNote: lastNoteBy(actor, APPENDS['add-details'].lastNote(text), now) }, events, now),
         events,
-        done: 'Added: the help desk sees it on the ticket.',
+        done: APPENDS['add-details'].done,
       };
     }
     case 'withdraw': {

@@ -2,6 +2,7 @@
  * What the ticket use cases need from the outside world. Storage classes satisfy these structurally;
  * the team roster is implemented in the Teams layer (it needs the turn's connector).
  */
+import type { ActivityRecord } from '../../domain/activity-ref';
 import type { PersonRef, TicketHistoryEvent } from '../../domain/history';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import type { Ticket } from '../../domain/tickets/ticket';
@@ -15,8 +16,13 @@ export interface StoredTicket {
 
 export interface TicketRepository {
   get(id: string): Promise<StoredTicket | undefined>;
-  /** Atomic with the ticket's ETag; throws ConcurrencyConflictError when someone changed it first. */
-  update(stored: StoredTicket, next: Ticket, events: readonly TicketHistoryEvent[], outbox: readonly OutboxMessage[]): Promise<StoredTicket>;
+  /**
+   * Atomic with the ticket's ETag, and with the record of the activity that asked for it (if given);
+   * throws ConcurrencyConflictError when someone changed the ticket first or the activity was applied already.
+   */
+  update(stored: StoredTicket, next: Ticket, events: readonly TicketHistoryEvent[], outbox: readonly OutboxMessage[], activity?: ActivityRecord): Promise<StoredTicket>;
+  /** The record of an activity applied to this ticket, if any. */
+  activity(ticketId: string, key: string): Promise<ActivityRecord | undefined>;
   history(id: string): Promise<TicketHistoryEvent[]>;
   list(view: TicketListView, offset: number, pageSize: number): Promise<TicketPage>;
   dueForSla(now: Date, limit?: number): Promise<string[]>;

@@ -4,6 +4,7 @@
  * ticket's ETag; when someone else changed the ticket first, the caller gets the current card and
  * a clear message instead. Who may act comes from storage and the caller's identity only.
  */
+import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
 import type { PersonRef } from '../../domain/history';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
@@ -14,7 +15,7 @@ import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-nu
 import { ConcurrencyConflictError } from '../../storage/storage-errors';
 import type { Clock } from '../ports';
 import { requesterCard, ticketCard, type CardData } from './ticket-cards';
-import { applyAgentCommand, applyRequesterCommand, CommandRefused, type AgentCommand, type Change, type RequesterCommand } from './ticket-changes';
+import { applyAgentCommand, applyRequesterCommand, CommandRefused, repeatOf, type AgentCommand, type Change, type RequesterCommand } from './ticket-changes';
 import { notificationsFor } from './ticket-notifications';
 import type { ChannelDirectory, StoredTicket, TeamRoster, TicketNumberAllocator, TicketRepository } from './ticket-ports';
 
@@ -70,13 +71,18 @@ export class TicketService {
     return { refusal: "Only members of the help desk's team can work tickets, and you're not a member of that team." };
   }
 
-  /** An agent's action on a ticket card. */
-  async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster): Promise<TicketResult> {
+  /**
+   * An agent's action on a ticket card. `activity` names the Teams activity that asked: a change records
+   * it in its transaction, and a redelivery of it is answered with the card as it is, not applied again.
+   */
+  async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster, activity?: ActivityRef): Promise<TicketResult> {
     const who = await this.agentRole(actor, roster);
     if ('refusal' in who) return refused(who.refusal);
-    const stored = await this.deps.tickets.get(ticketId);
+    const writes = request.type !== 'show' && request.type !== 'pick-assignee';
+    const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), writes ? this.appliedActivity(ticketId, activity) : undefined]);
     if (stored === undefined) return refused("I can't find this ticket any more.");
     if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused(DEDICATED_TEAM_MESSAGES.notWithThem);
+    if (applied) return this.card(stored.ticket, applied);
     const historyActor = { kind: 'user' as const, role: who.role, ...actor };
     switch (request.type) {
       case 'show':
@@ -91,31 +97,34 @@ export class TicketService {
         if (stored.ticket.assignee && stored.ticket.assignee.aadObjectId !== actor.aadObjectId) {
           return this.card(stored.ticket, `${stored.ticket.assignee.displayName} already has this ticket. Use "Assign to…" to reassign it.`);
         }
-        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: actor }, historyActor, this.now()), actor);
+        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: actor }, historyActor, this.now()), actor, activity);
       case 'assign-to': {
         const id = typeof request.assigneeId === 'string' ? request.assigneeId.toLowerCase() : '';
         if (id === '') return this.card(stored.ticket, 'Pick someone from the list first.');
         // The choice came from card data: the person must really be in the help desk's team now.
         const member = (await roster.members(who.teamId)).find((m) => m.aadObjectId === id);
         if (!member) return this.card(stored.ticket, "That person isn't a member of the help desk team, so I can't assign the ticket to them.");
-        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: member }, historyActor, this.now()), actor);
+        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: member }, historyActor, this.now()), actor, activity);
       }
       default:
-        return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor);
+        return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
     }
   }
 
-  /** The requester's action on their own ticket (from their 1:1 chat). */
-  async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }): Promise<TicketResult> {
-    const stored = await this.deps.tickets.get(ticketId);
+  /** The requester's action on their own ticket (from their 1:1 chat); `activity` as for `act`. */
+  async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }, activity?: ActivityRef): Promise<TicketResult> {
+    const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), command.type === 'show' ? undefined : this.appliedActivity(ticketId, activity)]);
     if (stored === undefined || stored.ticket.requester.aadObjectId !== actor.aadObjectId) {
       return refused('This ticket is not one of yours, so I can only show it to the person who asked for help.');
     }
     if (command.type === 'show') return { kind: 'card', card: this.requesterView(stored.ticket, `${stored.ticket.number}: ${stored.ticket.title}`) };
+    if (applied) return { kind: 'card', card: this.requesterView(stored.ticket, `${stored.ticket.number}: ${stored.ticket.title}`, applied) };
     const historyActor = { kind: 'user' as const, role: 'requester' as const, ...actor };
     const now = this.now();
     const attempt = async (current: StoredTicket): Promise<TicketResult> => {
       const t = current.ticket;
+      const repeated = repeatOf(t, command, actor, now);
+      if (repeated) return { kind: 'card', card: this.requesterView(t, `${t.number}: ${t.title}`, repeated) };
       const reopenAllowed = t.resolvedAt !== undefined && isWithinReopenWindow(new Date(t.resolvedAt), now, this.reopenWindowMinutes);
       let change: Change;
       try {
@@ -125,16 +134,18 @@ export class TicketService {
         throw error;
       }
       const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, now);
-      await this.deps.tickets.update(current, ticket, change.events, outbox);
+      await this.deps.tickets.update(current, ticket, change.events, outbox, activity && activityRecord(activity, change.done, now));
       return { kind: 'card', card: this.requesterView(ticket, `${ticket.number}: ${ticket.title}`, change.done) };
     };
     try {
       return await attempt(stored);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
-      // The help desk changed the ticket meanwhile: decide again on what it is now (once).
-      const current = await this.deps.tickets.get(ticketId);
+      // The help desk changed the ticket meanwhile (or this very activity was applied by an earlier
+      // delivery): decide again on what it is now (once).
+      const [current, appliedMeanwhile] = await Promise.all([this.deps.tickets.get(ticketId), this.appliedActivity(ticketId, activity)]);
       if (!current) return refused("I can't find this ticket any more.");
+      if (appliedMeanwhile) return { kind: 'card', card: this.requesterView(current.ticket, `${current.ticket.number}: ${current.ticket.title}`, appliedMeanwhile) };
       try {
         return await attempt(current);
       } catch (again) {
@@ -175,7 +186,19 @@ export class TicketService {
     return out;
   }
 
-  private async change(stored: StoredTicket, decide: (t: Ticket) => Change, actor: PersonRef): Promise<TicketResult> {
+  /**
+   * Read → decide → one transaction. `repeated` tells a double click of an append (see repeatOf): it is
+   * answered as done, and so is a conflict with an earlier delivery of the same activity.
+   */
+  private async change(
+    stored: StoredTicket,
+    decide: (t: Ticket) => Change,
+    actor: PersonRef,
+    activity?: ActivityRef,
+    repeated: (t: Ticket) => string | undefined = () => undefined,
+  ): Promise<TicketResult> {
+    const repeat = repeated(stored.ticket);
+    if (repeat) return this.card(stored.ticket, repeat);
     let change: Change;
     try {
       change = decide(stored.ticket);
@@ -185,19 +208,24 @@ export class TicketService {
     }
     const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, this.now());
     try {
-      const saved = await this.deps.tickets.update(stored, ticket, change.events, outbox);
+      const saved = await this.deps.tickets.update(stored, ticket, change.events, outbox, activity && activityRecord(activity, change.done, this.now()));
       return this.card(saved.ticket, change.done);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
-      const current = await this.deps.tickets.get(stored.ticket.id);
+      const [current, applied] = await Promise.all([this.deps.tickets.get(stored.ticket.id), this.appliedActivity(stored.ticket.id, activity)]);
       if (!current) return refused("I can't find this ticket any more.");
-      return this.card(current.ticket, conflictNotice(current.ticket, actor));
+      return this.card(current.ticket, applied ?? repeated(current.ticket) ?? conflictNotice(current.ticket, actor));
     }
   }
 
   /** Escalated to the dedicated team and not handed back (the history is read only for escalated tickets). */
   private async isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
     return ticket.escalatedTo !== undefined && isWithDedicatedTeam(ticket, await this.deps.tickets.history(ticket.id));
+  }
+
+  /** What the actor was told when this activity was applied to the ticket, if it was. */
+  private async appliedActivity(ticketId: string, activity: ActivityRef | undefined): Promise<string | undefined> {
+    return activity ? (await this.deps.tickets.activity(ticketId, activity.key))?.outcome : undefined;
   }
 
   private card(ticket: Ticket, notice?: string): TicketResult {

@@ -1,4 +1,5 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
+import type { ActivityRecord } from '../../domain/activity-ref';
 import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
 import type { Ticket } from '../../domain/tickets/ticket';
 import { newTicketEntities } from '../tickets/ticket-rows';
@@ -8,6 +9,7 @@ import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox
 import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
 import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
+import { activityEntity, readActivity } from '../cases/activity-rows';
 import { partitionOf, prefixEnd, ROW } from '../cases/case-partitions';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
 import { describe, statusOf } from '../table-service';
@@ -30,6 +32,7 @@ export interface RequestChange {
   readonly flags?: readonly CatalogFlag[];
   readonly failedDelivery?: { readonly pending: PendingDelivery; readonly reason: GiveUpReason; readonly failure: DeliveryFailure; readonly at: Date };
   readonly ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] };
+  readonly activity?: ActivityRecord;
 }
 
 /** Transactions hold at most 100 entities (Table Storage). */
@@ -38,7 +41,8 @@ const MAX_TRANSACTION = 100;
 /**
  * One change to a request after submission (an action on a card, a timer, a fallback), written as a
  * single entity-group transaction in the request's partition: the request row with its ETag, the
- * history events, the outbox messages, timers done, catalog flags and the failed delivery, if any.
+ * history events, the outbox messages, timers done, catalog flags, the failed delivery and the record
+ * of the activity that asked for it, if any.
  * Row shapes match TableCaseStore's (case-partitions.ts, outbox-rows.ts).
  */
 export class TableRequestChanges {
@@ -85,6 +89,7 @@ export class TableRequestChanges {
     for (const timer of change.timersDone ?? []) tx.deleteEntity(pk, OUTBOX_ROW.timer(timer.dueAt, timer.requestId, timer.kind));
     for (const flag of change.flags ?? []) tx.createEntity(flagRow(pk, flag));
     if (change.ticket) newTicketEntities(pk, change.ticket.ticket, change.ticket.history).forEach((row) => tx.createEntity(row));
+    if (change.activity) tx.createEntity(activityEntity(pk, change.activity));
     if (change.failedDelivery) {
       const f = change.failedDelivery;
       failedMove(tx, f.pending, f.reason, f.failure, f.at);
@@ -97,6 +102,10 @@ export class TableRequestChanges {
       if (status === 412 || status === 409 || status === 404) throw new ConcurrencyConflictError(`request ${next.id}`);
       throw unavailable(`update request ${next.id}`, error);
     }
+  }
+
+  async activity(requestId: string, key: string): Promise<ActivityRecord | undefined> {
+    return readActivity(this.table, partitionOf(requestId), key);
   }
 
   /** "Not my solution" flags of one partition (the catalog owner's review list reads all 16). */

@@ -1,8 +1,10 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
+import type { ActivityRecord } from '../../domain/activity-ref';
 import type { TicketHistoryEvent } from '../../domain/history';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import type { Ticket } from '../../domain/tickets/ticket';
 import type { TicketListView, TicketPage, TicketSummary } from '../../domain/tickets/ticket-views';
+import { activityEntity, readActivity } from '../cases/activity-rows';
 import { ALL_PARTITIONS, partitionOf, prefixEnd } from '../cases/case-partitions';
 import { outboxEntity } from '../cases/table-case-store';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
@@ -34,14 +36,22 @@ export class TableTicketStore {
 
   /**
    * Replaces the ticket if nobody changed it since `stored` was read; in the same transaction adds
-   * the history events and outbox messages and moves the index rows. ConcurrencyConflictError otherwise.
+   * the history events and outbox messages, moves the index rows and records the activity (a second
+   * record of the same activity fails the transaction). ConcurrencyConflictError otherwise.
    */
-  async update(stored: StoredTicket, next: Ticket, events: readonly TicketHistoryEvent[], outbox: readonly OutboxMessage[]): Promise<StoredTicket> {
+  async update(
+    stored: StoredTicket,
+    next: Ticket,
+    events: readonly TicketHistoryEvent[],
+    outbox: readonly OutboxMessage[],
+    activity?: ActivityRecord,
+  ): Promise<StoredTicket> {
     const pk = partitionOf(next.id);
     const tx = new TableTransaction();
     tx.updateEntity(ticketEntity(pk, next), 'Replace', { etag: stored.etag });
     historyEntities(pk, next, events).forEach((row) => tx.createEntity(row));
     outbox.forEach((message) => tx.createEntity(outboxEntity(pk, message)));
+    if (activity) tx.createEntity(activityEntity(pk, activity));
     // The ticket row's ETag guards the whole transaction: if it is stale, none of these rows is written.
     const before = stored.indexKeys ?? [...indexRowsOf(stored.ticket).keys()];
     const after = indexRowsOf(next);
@@ -58,6 +68,10 @@ export class TableTicketStore {
     const reread = await this.get(next.id);
     if (!reread) throw new ConcurrencyConflictError(`ticket ${next.id}`);
     return reread;
+  }
+
+  async activity(ticketId: string, key: string): Promise<ActivityRecord | undefined> {
+    return readActivity(this.table, partitionOf(ticketId), key);
   }
 
   async history(id: string): Promise<TicketHistoryEvent[]> {

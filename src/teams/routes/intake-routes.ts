@@ -3,6 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { IntakeAction } from '../../services/intake/intake-view';
 import { cardAttachment, renderCard } from '../card-templates';
+import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { isPersonalChat } from '../conversation-scope';
 import { intakeCard, myRequestsCard } from '../intake/intake-card-data';
@@ -59,7 +60,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
     if (!isPersonalChat(context)) return void (await context.sendActivity(greet ? CHANNEL_HINT : MESSAGES.startInPersonalChat));
     const greeting = greet ? `Hi ${firstNameOf(context)}, I'm the Power Platform support desk.` : '';
-    const card = intakeCard(await services.intake.start(actor), greeting);
+    const card = intakeCard(await services.intake.start(actor, activityRefOf(context)), greeting);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
   };
   app.message(START, startFrom(false));
@@ -78,7 +79,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   app.adaptiveCards.actionExecute('intake.start', async (context) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
-    const card = intakeCard(await services.intake.start(actor));
+    const card = intakeCard(await services.intake.start(actor, activityRefOf(context)));
     return renderCard(card.name, card.data);
   });
 
@@ -90,7 +91,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
     const toAction = ACTIONS.get(verb);
     if (!toAction) return 'I did not understand that button.';
-    const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data)));
+    const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data), activityRefOf(context)));
     return renderCard(card.name, card.data);
   });
 }

@@ -1,6 +1,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { HandlingAction } from '../../domain/notifications/request-handling';
+import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { renderCard } from '../card-templates';
 import type { BotServices } from '../services';
@@ -33,7 +34,7 @@ export function registerNotificationRoutes<TState extends TurnState>(app: Applic
     const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
     const toAction = VERBS.get(verb);
     if (!toAction) return 'I did not understand that button.';
-    const view = await services.requests.act(actor, parsed.data.requestId, toAction(parsed.data.note));
+    const view = await services.requests.act(actor, parsed.data.requestId, toAction(parsed.data.note), activityRefOf(context));
     if (view.kind === 'not-found') return "I can't find this request any more.";
     if (view.kind === 'refused') return view.message;
     return renderCard(view.template, view.data);

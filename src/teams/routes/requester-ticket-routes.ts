@@ -2,6 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { RequesterCommand } from '../../services/tickets/ticket-changes';
+import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import type { BotServices } from '../services';
 import { invokeAnswer } from '../tickets/ticket-views';
@@ -29,6 +30,6 @@ export function registerRequesterTicketRoutes<TState extends TurnState>(app: App
     const verb = (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? '';
     const toCommand = ACTIONS.get(verb);
     if (!toCommand) return 'I did not understand that button.';
-    return invokeAnswer(await services.tickets.requesterAct(actor, parsed.data.ticketId, toCommand(parsed.data)));
+    return invokeAnswer(await services.tickets.requesterAct(actor, parsed.data.ticketId, toCommand(parsed.data), activityRefOf(context)));
   });
 }

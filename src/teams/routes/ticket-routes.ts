@@ -3,6 +3,7 @@ import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { TicketListView } from '../../domain/tickets/ticket-views';
 import type { AgentRequest } from '../../services/tickets/ticket-service';
+import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment, renderCard, type CardName } from '../card-templates';
 import { escapeMarkdown } from '../plain-text';
@@ -67,7 +68,7 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     if (!parsed.success) return 'This card is out of date or damaged: say "ticket HD-…" to get a fresh one.';
     const toRequest = ACTIONS.get(verbOf(context));
     if (!toRequest) return 'I did not understand that button.';
-    return invokeAnswer(await services.tickets.act(actor, parsed.data.ticketId, toRequest(parsed.data), teamsRoster(context, cache)));
+    return invokeAnswer(await services.tickets.act(actor, parsed.data.ticketId, toRequest(parsed.data), teamsRoster(context, cache), activityRefOf(context)));
   });
 
   app.adaptiveCards.actionExecute('tickets.page', async (context, _state, data) => {

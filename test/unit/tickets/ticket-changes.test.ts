@@ -2,7 +2,7 @@ import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
 import { nextSlaEvent, type Ticket } from '../../../src/domain/tickets/ticket';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import { ticketCard } from '../../../src/services/tickets/ticket-cards';
-import { applyAgentCommand, applyRequesterCommand, CommandRefused, escalate } from '../../../src/services/tickets/ticket-changes';
+import { applyAgentCommand, applyRequesterCommand, CommandRefused, escalate, REPEAT_WINDOW_MS, repeatOf } from '../../../src/services/tickets/ticket-changes';
 import { notificationsFor } from '../../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { indexRowsOf } from '../../../src/storage/tickets/ticket-rows';
@@ -43,7 +43,7 @@ describe('ticket changes', () => {
     const change = applyAgentCommand(fresh(), { type: 'note', text: '  checked the logs ' }, AGENT, NOW);
     expect(change.next.status).toBe('new');
     expect(change.tellRequester).toBeUndefined();
-    expect(change.next.lastNote).toEqual({ text: 'checked the logs', by: 'Megan Bowen', at: NOW.toISOString() });
+    expect(change.next.lastNote).toEqual({ text: 'checked the logs', by: 'Megan Bowen', byId: MEGAN.aadObjectId, at: NOW.toISOString() });
     expect(change.next.sla['first-response'].metAt).toBeUndefined();
   });
 
@@ -100,5 +100,37 @@ describe('ticket changes', () => {
     expect(card).toMatchObject({ canAssignMe: true, canResolve: true, canReopen: false, canRequestInfo: false, status: 'New', assignee: 'Unassigned' });
     const assigned = ticketCard(applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next).data;
     expect(assigned).toMatchObject({ canAssignMe: false, canAssign: true, canRequestInfo: true, statusChoices: [{ title: 'In progress', value: 'start' }, { title: 'Waiting on vendor', value: 'wait-on-vendor' }] });
+  });
+
+  describe('a double click of an append (two activity ids) is one append', () => {
+    const LEE = { aadObjectId: 'f0fcce3d-482b-4e59-81e2-542c7050214b', displayName: 'Lee Gu' };
+    const later = (ms: number) => new Date(NOW.getTime() + ms);
+    const assigned = () => applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next;
+
+    it('the same person, the same text, within the window: a repeat, answered with what was done', () => {
+      const noted = applyAgentCommand(fresh(), { type: 'note', text: 'checked the logs' }, AGENT, NOW).next;
+      expect(repeatOf(noted, { type: 'note', text: ' checked the logs ' }, MEGAN, later(REPEAT_WINDOW_MS))).toBe('Note added (the requester does not see it).');
+      const replied = applyAgentCommand(assigned(), { type: 'reply', text: 'On it.' }, AGENT, NOW).next;
+      expect(repeatOf(replied, { type: 'reply', text: 'On it.' }, MEGAN, later(500))).toBe('Reply sent to the requester.');
+      const asked = applyAgentCommand(assigned(), { type: 'request-info', text: 'Which browser?' }, AGENT, NOW).next;
+      expect(repeatOf(asked, { type: 'request-info', text: 'Which browser?' }, MEGAN, NOW)).toBe('Question sent to the requester.');
+      const answered = applyRequesterCommand(asked, { type: 'answer', text: 'Edge' }, REQUESTER, NOW, false).next;
+      expect(repeatOf(answered, { type: 'answer', text: 'Edge' }, REQUESTER, later(10))).toBe('Thanks: your answer is with the help desk.');
+      const detailed = applyRequesterCommand(fresh(), { type: 'add-details', text: 'Since Monday.' }, REQUESTER, NOW, false).next;
+      expect(repeatOf(detailed, { type: 'add-details', text: 'Since Monday.' }, REQUESTER, later(10))).toBe('Added: the help desk sees it on the ticket.');
+    });
+
+    it('not a repeat: another text, another person, another kind of append, after the window, or a state change', () => {
+      const noted = applyAgentCommand(assigned(), { type: 'note', text: 'checked the logs' }, AGENT, NOW).next;
+      expect(repeatOf(noted, { type: 'note', text: 'checked the network' }, MEGAN, NOW)).toBeUndefined();
+      expect(repeatOf(noted, { type: 'note', text: 'checked the logs' }, LEE, NOW)).toBeUndefined();
+      expect(repeatOf(noted, { type: 'reply', text: 'checked the logs' }, MEGAN, NOW)).toBeUndefined();
+      expect(repeatOf(noted, { type: 'note', text: 'checked the logs' }, MEGAN, later(REPEAT_WINDOW_MS + 1))).toBeUndefined();
+      expect(repeatOf(noted, { type: 'note', text: '   ' }, MEGAN, NOW)).toBeUndefined();
+      expect(repeatOf(noted, { type: 'status', action: 'start' }, MEGAN, NOW)).toBeUndefined();
+      expect(repeatOf(noted, { type: 'reopen' }, MEGAN, NOW)).toBeUndefined();
+      // A ticket stored before notes recorded their author's id never counts as a repeat.
+      expect(repeatOf({ ...noted, lastNote: { text: 'checked the logs', by: 'Megan Bowen', at: NOW.toISOString() } }, { type: 'note', text: 'checked the logs' }, MEGAN, NOW)).toBeUndefined();
+    });
   });
 });

@@ -1,0 +1,60 @@
+/**
+ * The outer guard against redelivered messages whose effects are not one partition's transaction (a
+ * reply sent to Teams, a draft and its card, a channel registration): each message activity is
+ * recorded before it is handled, and a second delivery of it is not handled again.
+ *
+ * A crash between "recorded" and "handled" must not lose the message, so the record says "in progress"
+ * until the turn finishes ("done"); a turn that fails removes it (a retry runs again). A redelivery that
+ * finds a record still in progress after TAKEOVER_MS takes it over with the record's ETag (one
+ * redelivery wins) and handles the message: Teams redelivers only after ~15 s without an answer, so by
+ * then the first attempt has crashed or is hopelessly late. A send that went out just before such a
+ * crash may go out twice (at-least-once), so effects that must never double carry the activity key
+ * themselves (a draft's id is derived from it; appended notes record it in their transaction).
+ */
+import { ACTIVITY_MEMORY_MS, type ActivityClaim, type ActivityRef } from '../../domain/activity-ref';
+import type { Clock } from '../ports';
+
+export interface ActivityLog {
+  /** Records the activity as in progress; if it is recorded already, says how it stands. */
+  begin(key: string, now: Date, expiresAt: string): Promise<ActivityClaim>;
+  /** Claims a record left in progress, with its ETag; the new ETag, or undefined if someone else did first. */
+  takeOver(key: string, etag: string, now: Date, expiresAt: string): Promise<string | undefined>;
+  /** Marks it done (nothing if someone took it over meanwhile). */
+  finish(key: string, etag: string): Promise<void>;
+  /** Forgets it, so a retry is handled again. */
+  release(key: string): Promise<void>;
+}
+
+/** An in-progress record older than this is taken over by a redelivery (Teams retries after ~15 s). */
+export const TAKEOVER_MS = 12_000;
+
+export type GateDecision =
+  | { readonly proceed: true; finish(): Promise<void>; release(): Promise<void> }
+  | { readonly proceed: false; readonly state: 'done' | 'in-progress' };
+
+export class ActivityGate {
+  constructor(
+    private readonly log: ActivityLog,
+    private readonly clock: Clock,
+    private readonly takeoverMs = TAKEOVER_MS,
+  ) {}
+
+  async enter(activity: ActivityRef): Promise<GateDecision> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString();
+    const claim = await this.log.begin(activity.key, now, expiresAt);
+    if (claim.kind === 'done') return { proceed: false, state: 'done' };
+    let etag: string | undefined = claim.etag;
+    if (claim.kind === 'in-progress') {
+      if (now.getTime() - Date.parse(claim.claimedAt) < this.takeoverMs) return { proceed: false, state: 'in-progress' };
+      etag = await this.log.takeOver(activity.key, claim.etag, now, expiresAt);
+      if (etag === undefined) return { proceed: false, state: 'in-progress' };
+    }
+    const held = etag;
+    return {
+      proceed: true,
+      finish: () => this.log.finish(activity.key, held),
+      release: () => this.log.release(activity.key),
+    };
+  }
+}

@@ -1,0 +1,98 @@
+import { TableClient } from '@azure/data-tables';
+import type { ActivityClaim } from '../../domain/activity-ref';
+import { deleteExpiredRows } from '../expired-rows';
+import { StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+
+/**
+ * Messages being handled or handled already (see services/activities/activity-gate.ts): one row per
+ * activity key, `act|{key}` in one of 16 partitions (`a0`…`af`, the key's first hex digit), with its
+ * state, when it was claimed and when it expires. State changes carry the row's ETag.
+ */
+const PREFIX = 'act|';
+const PARTITIONS = Array.from({ length: 16 }, (_, i) => `a${i.toString(16)}`);
+
+interface Row {
+  partitionKey: string;
+  rowKey: string;
+  state: 'in-progress' | 'done';
+  claimedAt: string;
+  expiresAt: string;
+}
+
+export class TableActivityLog {
+  constructor(private readonly table: TableClient) {}
+
+  async begin(key: string, now: Date, expiresAt: string): Promise<ActivityClaim> {
+    const row = this.row(key, 'in-progress', now, expiresAt);
+    // Two rounds: a record released (deleted) between our create and our read is created again.
+    for (let round = 0; round < 2; round++) {
+      try {
+        const created = await this.table.createEntity(row);
+        return { kind: 'claimed', etag: created.etag ?? '' };
+      } catch (error) {
+        if (statusOf(error) !== 409) throw unavailable(`record activity ${key}`, error);
+      }
+      const current = await this.read(key);
+      if (current?.state === 'done') return { kind: 'done' };
+      if (current) return { kind: 'in-progress', claimedAt: current.claimedAt, etag: current.etag };
+    }
+    throw new StorageUnavailableError(`record activity ${key}: it keeps changing`);
+  }
+
+  async takeOver(key: string, etag: string, now: Date, expiresAt: string): Promise<string | undefined> {
+    try {
+      const updated = await this.table.updateEntity(this.row(key, 'in-progress', now, expiresAt), 'Replace', { etag });
+      return updated.etag ?? '';
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) return undefined;
+      throw unavailable(`take over activity ${key}`, error);
+    }
+  }
+
+  async finish(key: string, etag: string): Promise<void> {
+    try {
+      await this.table.updateEntity({ partitionKey: partitionOf(key), rowKey: PREFIX + key, state: 'done' }, 'Merge', { etag });
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) return;
+      throw unavailable(`finish activity ${key}`, error);
+    }
+  }
+
+  async release(key: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(partitionOf(key), PREFIX + key);
+    } catch (error) {
+      if (statusOf(error) === 404) return;
+      throw unavailable(`release activity ${key}`, error);
+    }
+  }
+
+  async sweepExpired(now: Date): Promise<number> {
+    let deleted = 0;
+    for (const pk of PARTITIONS) deleted += await deleteExpiredRows(this.table, pk, PREFIX, now);
+    return deleted;
+  }
+
+  private async read(key: string): Promise<(Row & { etag: string }) | undefined> {
+    try {
+      return await this.table.getEntity<Row>(partitionOf(key), PREFIX + key);
+    } catch (error) {
+      if (statusOf(error) === 404) return undefined;
+      throw unavailable(`read activity ${key}`, error);
+    }
+  }
+
+  private row(key: string, state: Row['state'], now: Date, expiresAt: string): Row {
+    return { partitionKey: partitionOf(key), rowKey: PREFIX + key, state, claimedAt: now.toISOString(), expiresAt };
+  }
+}
+
+function partitionOf(key: string): string {
+  const first = key.charAt(0).toLowerCase();
+  return /^[0-9a-f]$/.test(first) ? `a${first}` : 'a0';
+}
+
+function unavailable(what: string, error: unknown): StorageUnavailableError {
+  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
+}

@@ -1,0 +1,49 @@
+/**
+ * Activity records in a request's shard partition: `act|{activityKey}` with what the actor was told and
+ * when the record expires. Written in the same entity-group transaction as the change the activity made
+ * (a ticket change, a request change), so a redelivered activity finds it and nothing is applied twice;
+ * swept when expired (see domain/activity-ref.ts and services/activities/activity-sweeper.ts).
+ */
+import type { TableClient } from '@azure/data-tables';
+import type { ActivityRecord } from '../../domain/activity-ref';
+import { deleteExpiredRows } from '../expired-rows';
+import { StorageUnavailableError } from '../storage-errors';
+import { describe, statusOf } from '../table-service';
+import { ALL_PARTITIONS } from './case-partitions';
+
+export const ACTIVITY_PREFIX = 'act|';
+export const activityRowKey = (key: string) => `${ACTIVITY_PREFIX}${key}`;
+
+interface ActivityRow {
+  partitionKey: string;
+  rowKey: string;
+  outcome: string;
+  expiresAt: string;
+}
+
+/** The row to create in the change's transaction (a second one for the same activity fails it with 409). */
+export function activityEntity(partitionKey: string, record: ActivityRecord): ActivityRow {
+  return { partitionKey, rowKey: activityRowKey(record.key), outcome: record.outcome.slice(0, 1000), expiresAt: record.expiresAt };
+}
+
+/** The record of an activity in a partition, if it was applied there (expired or not: it is evidence). */
+export async function readActivity(table: TableClient, partitionKey: string, key: string): Promise<ActivityRecord | undefined> {
+  try {
+    const row = await table.getEntity<ActivityRow>(partitionKey, activityRowKey(key));
+    return { key, outcome: row.outcome, expiresAt: row.expiresAt };
+  } catch (error) {
+    if (statusOf(error) === 404) return undefined;
+    throw new StorageUnavailableError(`read activity ${partitionKey}/${key}: ${describe(error)}`, error);
+  }
+}
+
+/** Sweeps expired activity records from every shard partition of the Cases table. */
+export class TableActivityMarkers {
+  constructor(private readonly table: TableClient) {}
+
+  async sweepExpired(now: Date): Promise<number> {
+    let deleted = 0;
+    for (const pk of ALL_PARTITIONS) deleted += await deleteExpiredRows(this.table, pk, ACTIVITY_PREFIX, now);
+    return deleted;
+  }
+}
