@@ -59,7 +59,7 @@ export const ENV_SPEC = [
   {
     name: 'OUTBOX_TENANT_RATE',
     optional: true,
-    description: 'Bot Connector calls per second per tenant the outbox allows itself, 1-50 (default 30)',
+    description: 'Bot Connector calls per second per tenant the outbox allows itself, 1-50 (default 45; Teams allows 50 per app per tenant)',
   },
   {
     name: 'MAKER_ACK_MINUTES',

@@ -15,6 +15,9 @@ import { readTicketConfig } from './ticket-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
 import { integerReader, Problem, Reader } from './env-reader';
 
+/** Bot Connector calls per second per tenant: Teams' 50 per app per tenant, less 10 % headroom. */
+export const DEFAULT_TENANT_RATE = 45;
+
 export type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
@@ -78,7 +81,8 @@ function readNotifications(read: Reader, problem: Problem): NotificationConfig {
     }
   }
   return {
-    tenantRatePerSecond: integer('OUTBOX_TENANT_RATE', 30, 1, 50),
+    // above Teams' own 50 / s per app per tenant a setting could only earn 429s
+    tenantRatePerSecond: integer('OUTBOX_TENANT_RATE', DEFAULT_TENANT_RATE, 1, 50),
     makerAckMinutes: integer('MAKER_ACK_MINUTES', 240, 1, 10_080),
     coOwnerClaimMinutes: integer('CO_OWNER_CLAIM_MINUTES', 480, 1, 10_080),
     outboxStuckMinutes: integer('OUTBOX_STUCK_MINUTES', 15, 1, 10_080),
