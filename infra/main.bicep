@@ -221,3 +221,17 @@ output storageAccountName string = storage.outputs.name
 
 @description('Table endpoint: STORAGE_ACCOUNT_URL for `npm run catalog`.')
 output storageAccountUrl string = storage.outputs.tableEndpoint
+
+// For the Microsoft 365 Agents Toolkit (m365agents.yml): arm/deploy writes every output into
+// env/.env.<environment> under its name in capitals, so these three are named as the toolkit's
+// actions and the manifest template read them. test/unit/infra/toolkit-files.test.ts checks that
+// every output the toolkit files use is declared here.
+
+@description('Resource id of the web app: where `azureAppService/zipDeploy` deploys the code.')
+output AZURE_APP_SERVICE_RESOURCE_ID string = webApp.outputs.id
+
+@description('The bot\'s Microsoft App ID: BOT_ID in the manifest template.')
+output BOT_ID string = identity.properties.clientId
+
+@description('Host name of the web app: BOT_DOMAIN in the manifest template.')
+output BOT_DOMAIN string = webApp.outputs.defaultHostName

@@ -18,6 +18,11 @@
  *   TERMS_OF_USE_URL       optional  https URL, default https://BOT_DOMAIN/terms
  *
  * Options: `--out FILE` writes the zip elsewhere.
+ *
+ * `--toolkit-env` builds nothing: it is a step of the Agents Toolkit's provision (m365agents.yml),
+ * which fills the same template itself. It checks the variables as a build would and prints
+ * `::set-teamsfx-env NAME=value` for each one the environment leaves unset, so the toolkit's package
+ * gets the same defaults as this script's.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -247,13 +252,44 @@ export async function buildAppPackage(options: BuildOptions): Promise<BuildResul
   return { outFile, values, files: [...files.keys()] };
 }
 
+/** How the toolkit's `script` action takes an output: `::set-teamsfx-env NAME=value`, quoted if needed. */
+function setTeamsfxEnv(name: string, value: string): string {
+  if (/^[^"'\s]+$/.test(value)) return `::set-teamsfx-env ${name}=${value}`;
+  if (!/["\r\n]/.test(value)) return `::set-teamsfx-env ${name}="${value}"`;
+  if (!/['\r\n]/.test(value)) return `::set-teamsfx-env ${name}='${value}'`;
+  throw new PackageConfigError([`${name} holds both kinds of quotes or a line break, which the Agents Toolkit cannot take`]);
+}
+
+/**
+ * The toolkit's outputs for every package variable the environment leaves unset, after checking all
+ * of them as a build would (throws PackageConfigError).
+ */
+export function toolkitEnvCommands(env: Readonly<Record<string, string | undefined>>): string[] {
+  const values = readPackageValues(env);
+  return PACKAGE_VARIABLES.filter((name) => (env[name]?.trim() ?? '') === '').map((name) => setTeamsfxEnv(name, values[name]));
+}
+
 /** Command line entry: returns the exit code. */
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): Promise<number> {
   let outFile: string | undefined;
+  if (argv.length === 1 && argv[0] === '--toolkit-env') {
+    // the toolkit has loaded env/.env.<environment> into the environment: .env is not read here
+    try {
+      for (const line of toolkitEnvCommands(env)) console.log(line);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof PackageConfigError)) throw error;
+      for (const problem of error.problems) console.error(`package-app: ${problem}`);
+      return 1;
+    }
+  }
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--out' && argv[i + 1] !== undefined) outFile = path.resolve(cwd, argv[++i]);
     else if (argv[i] === '--help' || argv[i] === '-h') {
-      console.log('usage: npm run package [-- --out FILE]\nreads BOT_ID, BOT_DOMAIN, APP_ID, APP_VERSION, ... (see scripts/package-app.ts)');
+      console.log(
+        'usage: npm run package [-- --out FILE]\n       npx tsx scripts/package-app.ts --toolkit-env\n' +
+          'reads BOT_ID, BOT_DOMAIN, APP_ID, APP_VERSION, ... (see scripts/package-app.ts)',
+      );
       return 0;
     } else {
       console.error(`package-app: unknown argument ${argv[i]}`);

@@ -104,3 +104,5 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 output name string = site.name
 
 output defaultHostName string = site.properties.defaultHostName
+
+output id string = site.id

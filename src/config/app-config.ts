@@ -54,7 +54,7 @@ export interface IntakeConfig {
 }
 
 export interface NotificationConfig {
-  /** Calls per second to the Bot Connector per tenant (Teams allows about 30–50). */
+  /** Calls per second to the Bot Connector per tenant (Teams allows 50 per app per tenant). */
   readonly tenantRatePerSecond: number;
   /** No "I'm on it" from the maker within this → co-owners or the help desk. */
   readonly makerAckMinutes: number;

@@ -24,6 +24,10 @@ export const ENV_SPEC = [
   { name: 'BOT_PASSWORD', optional: true, description: 'client secret of the bot, required when BOT_TYPE is SingleTenant' },
   { name: 'BOT_TYPE', optional: false, description: '`UserAssignedMSI` or `SingleTenant`' },
   { name: 'BOT_TENANT_ID', optional: false, description: 'Entra tenant id (a GUID) of the bot registration' },
+  // The Microsoft 365 Agents Toolkit's and the Teams SDK's names for the same three settings: one of each pair.
+  { name: 'CLIENT_ID', optional: true, description: 'the Agents Toolkit\'s name for BOT_ID; set one of the two (if both, they must agree)' },
+  { name: 'CLIENT_SECRET', optional: true, description: 'the Agents Toolkit\'s name for BOT_PASSWORD; set one of the two (if both, they must agree)' },
+  { name: 'TENANT_ID', optional: true, description: 'the Agents Toolkit\'s name for BOT_TENANT_ID; set one of the two (if both, they must agree)' },
   {
     name: 'STORAGE_CONNECTION_STRING',
     optional: true,
@@ -55,7 +59,7 @@ export const ENV_SPEC = [
   {
     name: 'OUTBOX_TENANT_RATE',
     optional: true,
-    description: 'Bot Connector calls per second per tenant the outbox allows itself, 1-50 (default 30)',
+    description: 'Bot Connector calls per second per tenant the outbox allows itself, 1-50 (default 45; Teams allows 50 per app per tenant)',
   },
   {
     name: 'MAKER_ACK_MINUTES',

@@ -1,21 +1,22 @@
 import {
   AppConfig,
-  BOT_TYPES,
   BotCredentials,
-  BotType,
   LOG_LEVELS,
   LogLevel,
   NODE_ENVS,
-  NodeEnv,
   NotificationConfig,
   StorageConfig,
   TenantPolicy,
 } from './app-config';
+import { readBotCredentials } from './bot-credentials';
 import { ConfigError, ConfigProblem } from './config-error';
 import { EnvVariableName } from './env-spec';
 import { readTicketConfig } from './ticket-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
 import { integerReader, Problem, Reader } from './env-reader';
+
+/** Bot Connector calls per second per tenant: Teams' 50 per app per tenant, less 10 % headroom. */
+export const DEFAULT_TENANT_RATE = 45;
 
 export type Environment = Readonly<Record<string, string | undefined>>;
 
@@ -35,7 +36,7 @@ export function loadConfig(env: Environment): AppConfig {
 
   const nodeEnv = oneOf(read('NODE_ENV'), NODE_ENVS, 'development', (m) => problem('NODE_ENV', m));
   const port = readPort(read('PORT'), (m) => problem('PORT', m));
-  const bot = readBot(read, nodeEnv, problem);
+  const bot = readBotCredentials(read, nodeEnv, problem);
   const bindAddress = readBindAddress(read('BIND_ADDRESS'), bot, (m) => problem('BIND_ADDRESS', m));
   const storage = readStorage(read, problem);
   const tablePrefix = read('TABLE_PREFIX') ?? '';
@@ -82,7 +83,8 @@ function readNotifications(read: Reader, problem: Problem): NotificationConfig {
     }
   }
   return {
-    tenantRatePerSecond: integer('OUTBOX_TENANT_RATE', 30, 1, 50),
+    // above Teams' own 50 / s per app per tenant a setting could only earn 429s
+    tenantRatePerSecond: integer('OUTBOX_TENANT_RATE', DEFAULT_TENANT_RATE, 1, 50),
     makerAckMinutes: integer('MAKER_ACK_MINUTES', 240, 1, 10_080),
     coOwnerClaimMinutes: integer('CO_OWNER_CLAIM_MINUTES', 480, 1, 10_080),
     outboxStuckMinutes: integer('OUTBOX_STUCK_MINUTES', 15, 1, 10_080),
@@ -107,44 +109,6 @@ function readPort(value: string | undefined, report: Report): number {
     return 3978;
   }
   return port;
-}
-
-function readBot(read: Reader, nodeEnv: NodeEnv, problem: Problem): BotCredentials {
-  const appId = read('BOT_ID');
-  const appType = read('BOT_TYPE');
-  const tenantId = read('BOT_TENANT_ID');
-  const password = read('BOT_PASSWORD');
-
-  if (appId === undefined) {
-    if (nodeEnv === 'production') {
-      problem('BOT_ID', 'required when NODE_ENV=production: the bot never runs in production without Bot Framework authentication');
-    }
-    for (const [name, value] of [['BOT_TYPE', appType], ['BOT_TENANT_ID', tenantId], ['BOT_PASSWORD', password]] as const) {
-      if (value !== undefined) problem(name, 'is set but BOT_ID is empty: set BOT_ID too, or unset it for local mode');
-    }
-    return { mode: 'local' };
-  }
-
-  if (!isGuid(appId)) problem('BOT_ID', `expected the bot's Microsoft App ID (a GUID), got "${appId}"`);
-  if (appType === undefined) problem('BOT_TYPE', `required with BOT_ID: one of ${BOT_TYPES.join(', ')}`);
-  else if (!(BOT_TYPES as readonly string[]).includes(appType)) {
-    problem('BOT_TYPE', `expected one of ${BOT_TYPES.join(', ')}, got "${appType}"`);
-  }
-  if (tenantId === undefined) problem('BOT_TENANT_ID', 'required with BOT_ID: the Entra tenant id (a GUID) of the bot registration');
-  else if (!isGuid(tenantId)) problem('BOT_TENANT_ID', `expected a tenant id (a GUID), got "${tenantId}"`);
-  if (appType === 'SingleTenant' && password === undefined) {
-    problem('BOT_PASSWORD', 'required when BOT_TYPE=SingleTenant: the client secret of the app registration');
-  }
-  if (appType === 'UserAssignedMSI' && password !== undefined) {
-    problem('BOT_PASSWORD', 'must be empty when BOT_TYPE=UserAssignedMSI: a managed identity has no secret');
-  }
-  return {
-    mode: 'authenticated',
-    appId,
-    appType: (appType ?? 'SingleTenant') as BotType,
-    tenantId: tenantId ?? '',
-    password,
-  };
 }
 
 function readBindAddress(value: string | undefined, bot: BotCredentials, report: Report): string {

@@ -67,7 +67,7 @@ describe('loadConfig', () => {
     [
       'production without BOT_ID',
       { NODE_ENV: 'production', STORAGE_CONNECTION_STRING: AZURITE },
-      'BOT_ID: required when NODE_ENV=production: the bot never runs in production without Bot Framework authentication',
+      'BOT_ID: required when NODE_ENV=production: the bot never runs in production without Bot Framework authentication (set BOT_ID or CLIENT_ID)',
     ],
     ['BOT_ID not a GUID', { ...production, BOT_ID: 'my-bot' }, `BOT_ID: expected the bot's Microsoft App ID (a GUID), got "my-bot"`],
     ['BOT_TYPE missing', { ...production, BOT_TYPE: undefined }, 'BOT_TYPE: required with BOT_ID: one of UserAssignedMSI, SingleTenant'],
@@ -91,7 +91,7 @@ describe('loadConfig', () => {
     [
       'credentials without BOT_ID',
       { ...local, BOT_TYPE: 'SingleTenant' },
-      'BOT_TYPE: is set but BOT_ID is empty: set BOT_ID too, or unset it for local mode',
+      'BOT_TYPE: is set but BOT_ID is empty: set BOT_ID (or CLIENT_ID) too, or unset it for local mode',
     ],
     [
       'local mode on a public address',

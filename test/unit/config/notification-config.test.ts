@@ -8,19 +8,19 @@ const problems = configProblems;
 
 describe('notification configuration', () => {
   it('has defaults for everything (optional variables)', () => {
-    expect(loadConfig(local).notifications).toEqual({ tenantRatePerSecond: 30, makerAckMinutes: 240, coOwnerClaimMinutes: 480, outboxStuckMinutes: 15 });
+    expect(loadConfig(local).notifications).toEqual({ tenantRatePerSecond: 45, makerAckMinutes: 240, coOwnerClaimMinutes: 480, outboxStuckMinutes: 15 });
   });
 
   it('reads the rate, the timers and the service URL', () => {
     const config = loadConfig({
       ...local,
-      OUTBOX_TENANT_RATE: '45',
+      OUTBOX_TENANT_RATE: '40',
       MAKER_ACK_MINUTES: '30',
       CO_OWNER_CLAIM_MINUTES: '90',
       OUTBOX_STUCK_MINUTES: '5',
       TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/',
     });
-    expect(config.notifications).toEqual({ tenantRatePerSecond: 45, makerAckMinutes: 30, coOwnerClaimMinutes: 90, outboxStuckMinutes: 5, teamsServiceUrl: 'https://smba.trafficmanager.net/teams/' });
+    expect(config.notifications).toEqual({ tenantRatePerSecond: 40, makerAckMinutes: 30, coOwnerClaimMinutes: 90, outboxStuckMinutes: 5, teamsServiceUrl: 'https://smba.trafficmanager.net/teams/' });
   });
 
   it('names the variable of every bad value', () => {
