@@ -15,11 +15,11 @@ export class ConcurrencyConflictError extends StorageError {
   }
 }
 
-/** A value larger than one Table Storage entity can hold. */
+/** A value larger than one Table Storage entity can hold (sizes in bytes of UTF-8). */
 export class ValueTooLargeError extends StorageError {
   readonly code = 'STORAGE_VALUE_TOO_LARGE';
   constructor(readonly key: string, readonly size: number, readonly limit: number) {
-    super(`Storage: value for "${key}" is ${size} characters of JSON; the limit is ${limit}.`);
+    super(`Storage: value for "${key}" is ${size} bytes; the limit is ${limit} bytes.`);
     this.name = 'ValueTooLargeError';
   }
 }
