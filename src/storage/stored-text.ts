@@ -62,7 +62,7 @@ export function textFromParts(parts: readonly unknown[]): string {
 }
 
 /** The properties that store `text` under `name`; ValueTooLargeError beyond MAX_TEXT_PARTS. */
-export function textProperties<N extends string>(name: N, text: string, what = name): TextProperties<N> {
+export function textProperties<N extends string>(name: N, text: string, what: string = name): TextProperties<N> {
   const parts = textToParts(text);
   if (parts.length > MAX_TEXT_PARTS) throw new ValueTooLargeError(what, Buffer.byteLength(text, 'utf8'), MAX_TEXT_PARTS * MAX_PART_BYTES);
   const properties: Record<string, Uint8Array> = {};
