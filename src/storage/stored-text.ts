@@ -13,8 +13,8 @@
  *   emoji text fits better as bytes, and no text is ever split inside a character's code units.
  *
  * Rows written before this change hold the same text as one string property (`data`): every reader
- * accepts both forms. Rows holding parts are always written whole (create, Replace, or in a
- * transaction), never merged, so a shorter text never leaves stale parts behind.
+ * accepts both forms. A text is always written with all its parts (create, Replace, or in a
+ * transaction), never through a Merge, so a shorter text never leaves stale parts behind.
  */
 import { ValueTooLargeError } from './storage-errors';
 
