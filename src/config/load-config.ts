@@ -9,6 +9,7 @@ import {
   NodeEnv,
   NotificationConfig,
   StorageConfig,
+  StorageTimeouts,
   TenantPolicy,
 } from './app-config';
 import { ConfigError, ConfigProblem } from './config-error';
@@ -38,6 +39,7 @@ export function loadConfig(env: Environment): AppConfig {
   const bot = readBot(read, nodeEnv, problem);
   const bindAddress = readBindAddress(read('BIND_ADDRESS'), bot, (m) => problem('BIND_ADDRESS', m));
   const storage = readStorage(read, problem);
+  const storageTimeouts = readStorageTimeouts(read, problem);
   const tablePrefix = read('TABLE_PREFIX') ?? '';
   if (!/^([A-Za-z][A-Za-z0-9]{0,19})?$/.test(tablePrefix)) {
     problem('TABLE_PREFIX', `expected up to 20 letters and digits starting with a letter, got "${tablePrefix}"`);
@@ -60,6 +62,7 @@ export function loadConfig(env: Environment): AppConfig {
     bindAddress,
     bot,
     storage,
+    storageTimeouts,
     tablePrefix,
     tenants,
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
@@ -67,6 +70,14 @@ export function loadConfig(env: Environment): AppConfig {
     appInsightsConnectionString,
     notifications,
     tickets,
+  };
+}
+
+function readStorageTimeouts(read: Reader, problem: Problem): StorageTimeouts {
+  const integer = integerReader(read, problem);
+  return {
+    turnMs: integer('STORAGE_TIMEOUT_MS', 3_000, 100, 60_000),
+    backgroundMs: integer('STORAGE_BACKGROUND_TIMEOUT_MS', 10_000, 100, 120_000),
   };
 }
 

@@ -9,8 +9,12 @@
  *   (the local default) decodes a large request body chunk by chunk, and a multi-byte UTF-8
  *   character that straddles two chunks comes back as U+FFFD; an ASCII byte cannot straddle
  *   anything. Real Azure does not do this, but the product must behave the same on both.
- * - A binary property holds 64 KiB of bytes, a string property 32 Ki UTF-16 code units: Korean or
- *   emoji text fits better as bytes, and no text is ever split inside a character's code units.
+ * - Parts are split by bytes, so a text of any size the entity can hold fits, whatever its script
+ *   (a binary property holds 64 KiB: twice the ASCII a 32 Ki-code-unit string property holds, the
+ *   same emoji, two thirds of the Korean), and the split never has to respect characters.
+ *
+ * Only well-formed text round-trips exactly: a lone surrogate (half an emoji) becomes U+FFFD, as in
+ * any UTF-8 store. JSON never holds one (JSON.stringify escapes them).
  *
  * Rows written before this change hold the same text as one string property (`data`): every reader
  * accepts both forms. A text is always written with all its parts (create, Replace, or in a
