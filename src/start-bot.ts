@@ -42,8 +42,11 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   assertSafeToStart(config, options);
   // Local mode has no authentication: the bot talks to loopback service URLs only (incoming and outgoing).
   const localMode = config.bot.mode === 'local';
-  const tables = new TableService(config.storage, config.tablePrefix);
+  const tables = new TableService(config.storage, config.tablePrefix, { timeoutMs: config.storageTimeouts.turnMs });
   await tables.ensureTables();
+  // The outbox worker, its timers and the SLA scheduler wait longer for storage: nobody is waiting on
+  // them, and a call given up too early costs a retry, or a message sent twice (sent, then not recorded).
+  const background = tables.withTimeout(config.storageTimeouts.backgroundMs);
   const clock = options.clock ?? systemClock;
   const catalogStore = CatalogTableStore.on(tables, {
     // Ids only: the problems may quote personal data. `npm run catalog -- import` fixes the row.
@@ -52,7 +55,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalogService = new CatalogService(catalogStore, { clock });
   const catalog = options.catalog ?? catalogService;
 
-  const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla);
+  const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases')),
@@ -83,7 +86,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     },
   });
   if (!bot.messageSender) throw new Error('the bot has no message sender');
-  const outbox = startNotificationJobs(notifications, bot.messageSender, tables, config, clock, logger, options.notifications);
+  const jobServices = createNotificationServices(background, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
+  const outbox = startNotificationJobs(jobServices, bot.messageSender, background, config, clock, logger, options.notifications);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),

@@ -21,7 +21,8 @@ export interface SlaOptions {
   readonly onScheduler?: (scheduler: SlaScheduler) => void;
 }
 
-export function createTicketFeature(tables: TableService, config: AppConfig, clock: Clock, logger: Logger, sla: SlaOptions = {}) {
+/** `background`: the tables the SLA scheduler uses (a longer storage time budget than turns). */
+export function createTicketFeature(tables: TableService, config: AppConfig, clock: Clock, logger: Logger, sla: SlaOptions = {}, background = tables) {
   const numbers = new TableTicketNumbers(tables.client('cases'));
   const ticketStore = new TableTicketStore(tables.client('cases'));
   const conversations = new TableConversationStore(tables.client('conversations'));
@@ -29,8 +30,8 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
   const scheduler = new SlaScheduler({
-    tickets: ticketStore,
-    lease: new TableLeaseStore(tables.client('leases')),
+    tickets: new TableTicketStore(background.client('cases')),
+    lease: new TableLeaseStore(background.client('leases')),
     clock,
     reopenWindowMinutes: tickets.reopenWindowMinutes,
     onError: (err) => logger.error({ err }, 'SLA scheduler pass failed'),

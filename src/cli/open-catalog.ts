@@ -8,7 +8,7 @@ import { CatalogTableStore, type CatalogTableStoreOptions } from '../storage/cat
 import { TableService } from '../storage/table-service';
 
 /** The only variables a tool needs; bot credentials in the caller's shell are deliberately ignored. */
-const STORAGE_VARIABLES = ['STORAGE_CONNECTION_STRING', 'STORAGE_ACCOUNT_URL', 'TABLE_PREFIX', 'AZURE_CLIENT_ID'] as const;
+const STORAGE_VARIABLES = ['STORAGE_CONNECTION_STRING', 'STORAGE_ACCOUNT_URL', 'TABLE_PREFIX', 'AZURE_CLIENT_ID', 'STORAGE_TIMEOUT_MS'] as const;
 
 export interface OpenCatalog {
   readonly catalog: CatalogService;
@@ -19,7 +19,7 @@ export interface OpenCatalog {
 export async function openCatalog(env: Environment, options: CatalogTableStoreOptions = {}): Promise<OpenCatalog> {
   const storageEnv = Object.fromEntries(STORAGE_VARIABLES.map((name) => [name, env[name]]));
   const config = loadConfig(storageEnv);
-  const tables = new TableService(config.storage, config.tablePrefix);
+  const tables = new TableService(config.storage, config.tablePrefix, { timeoutMs: config.storageTimeouts.turnMs });
   await tables.ensureTables();
   return { catalog: new CatalogService(CatalogTableStore.on(tables, options)), tables };
 }

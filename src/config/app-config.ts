@@ -26,6 +26,13 @@ export type StorageConfig =
   | { readonly kind: 'connection-string'; readonly connectionString: string }
   | { readonly kind: 'account-url'; readonly accountUrl: string; readonly managedIdentityClientId?: string };
 
+export interface StorageTimeouts {
+  /** During a turn: well inside the few seconds Teams gives an invoke. */
+  readonly turnMs: number;
+  /** The outbox worker and the schedulers: nobody waits on them, and giving up costs a retry or a duplicate. */
+  readonly backgroundMs: number;
+}
+
 /** `any` only in local mode without ALLOWED_TENANTS; production always has a list. */
 export type TenantPolicy = { readonly kind: 'any' } | { readonly kind: 'list'; readonly tenantIds: ReadonlySet<string> };
 
@@ -35,6 +42,8 @@ export interface AppConfig {
   readonly bindAddress: string;
   readonly bot: BotCredentials;
   readonly storage: StorageConfig;
+  /** How long one storage call may take, retries included, before it counts as storage being unavailable. */
+  readonly storageTimeouts: StorageTimeouts;
   readonly tablePrefix: string;
   readonly tenants: TenantPolicy;
   readonly adminIds: ReadonlySet<string>;

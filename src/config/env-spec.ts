@@ -40,6 +40,16 @@ export const ENV_SPEC = [
   },
   { name: 'TABLE_PREFIX', optional: true, description: 'prefix for table names, letters and digits only (default none)' },
   {
+    name: 'STORAGE_TIMEOUT_MS',
+    optional: true,
+    description: 'time budget of one storage call during a turn, retries included, in ms, 100-60000 (default 3000); past it the user is told storage is unavailable',
+  },
+  {
+    name: 'STORAGE_BACKGROUND_TIMEOUT_MS',
+    optional: true,
+    description: 'time budget of one storage call of the outbox worker and the schedulers, retries included, in ms, 100-120000 (default 10000)',
+  },
+  {
     name: 'ALLOWED_TENANTS',
     optional: true,
     description: 'comma-separated Entra tenant ids whose activities are served (default: BOT_TENANT_ID; any tenant in local mode)',

@@ -6,6 +6,7 @@ import {
   NODE_ENVS,
   NotificationConfig,
   StorageConfig,
+  StorageTimeouts,
   TenantPolicy,
 } from './app-config';
 import { readBotCredentials } from './bot-credentials';
@@ -39,6 +40,7 @@ export function loadConfig(env: Environment): AppConfig {
   const bot = readBotCredentials(read, nodeEnv, problem);
   const bindAddress = readBindAddress(read('BIND_ADDRESS'), bot, (m) => problem('BIND_ADDRESS', m));
   const storage = readStorage(read, problem);
+  const storageTimeouts = readStorageTimeouts(read, problem);
   const tablePrefix = read('TABLE_PREFIX') ?? '';
   if (!/^([A-Za-z][A-Za-z0-9]{0,19})?$/.test(tablePrefix)) {
     problem('TABLE_PREFIX', `expected up to 20 letters and digits starting with a letter, got "${tablePrefix}"`);
@@ -62,6 +64,7 @@ export function loadConfig(env: Environment): AppConfig {
     bindAddress,
     bot,
     storage,
+    storageTimeouts,
     tablePrefix,
     tenants,
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
@@ -70,6 +73,14 @@ export function loadConfig(env: Environment): AppConfig {
     notifications,
     tickets,
     intake,
+  };
+}
+
+function readStorageTimeouts(read: Reader, problem: Problem): StorageTimeouts {
+  const integer = integerReader(read, problem);
+  return {
+    turnMs: integer('STORAGE_TIMEOUT_MS', 3_000, 100, 60_000),
+    backgroundMs: integer('STORAGE_BACKGROUND_TIMEOUT_MS', 10_000, 100, 120_000),
   };
 }
 

@@ -15,11 +15,11 @@ export class ConcurrencyConflictError extends StorageError {
   }
 }
 
-/** A value larger than one Table Storage entity can hold. */
+/** A value larger than one Table Storage entity can hold (sizes in bytes of UTF-8). */
 export class ValueTooLargeError extends StorageError {
   readonly code = 'STORAGE_VALUE_TOO_LARGE';
   constructor(readonly key: string, readonly size: number, readonly limit: number) {
-    super(`Storage: value for "${key}" is ${size} characters of JSON; the limit is ${limit}.`);
+    super(`Storage: value for "${key}" is ${size} bytes; the limit is ${limit} bytes.`);
     this.name = 'ValueTooLargeError';
   }
 }
@@ -33,11 +33,26 @@ export class InvalidKeyError extends StorageError {
   }
 }
 
-/** Table Storage could not be reached or answered with a server error after retries. */
+/** Table Storage could not be reached, answered with a server error after retries, or not in time. */
 export class StorageUnavailableError extends StorageError {
   readonly code = 'STORAGE_UNAVAILABLE';
-  constructor(message: string, cause?: unknown) {
-    super(`Storage unavailable: ${message}`, { cause });
+  constructor(
+    /** Why, without the "Storage unavailable" prefix (for wrapping it in a longer message). */
+    readonly reason: string,
+    cause?: unknown,
+  ) {
+    super(`Storage unavailable: ${reason}`, { cause });
     this.name = 'StorageUnavailableError';
+  }
+}
+
+/** A storage call, retries included, got no answer within its time budget (see deadline-policy.ts). */
+export class StorageTimeoutError extends StorageUnavailableError {
+  constructor(
+    readonly timeoutMs: number,
+    cause?: unknown,
+  ) {
+    super(`no answer from Table Storage within ${timeoutMs} ms`, cause);
+    this.name = 'StorageTimeoutError';
   }
 }

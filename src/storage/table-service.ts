@@ -1,5 +1,6 @@
 import { TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
+import { DEFAULT_STORAGE_TIMEOUT_MS, deadlinePolicy } from './deadline-policy';
 import { StorageUnavailableError } from './storage-errors';
 import { TABLE_NAMES, TableKey } from './table-names';
 
@@ -8,24 +9,39 @@ export type TableAccount =
   | { readonly kind: 'connection-string'; readonly connectionString: string }
   | { readonly kind: 'account-url'; readonly accountUrl: string; readonly managedIdentityClientId?: string };
 
+export interface TableServiceOptions {
+  /** The time budget of one storage call, retries included (deadline-policy.ts). Default 3 s. */
+  readonly timeoutMs?: number;
+}
+
 /**
- * One place that knows how to open table clients. The SDK's pipeline already retries 429 / 5xx and
- * timeouts with exponential backoff; we only bound it so a dead account is reported quickly.
+ * One place that knows how to open table clients. The SDK's pipeline retries 429 / 5xx and
+ * connection errors with exponential backoff (200 ms, 400 ms, 800 ms, then 1 s: four retries fit in
+ * the default budget); the deadline policy bounds each call, retries included.
  */
 export class TableService {
   private readonly clients = new Map<TableKey, TableClient>();
   private readonly options: TableServiceClientOptions;
+  readonly timeoutMs: number;
 
   constructor(
     private readonly account: TableAccount,
     private readonly prefix = '',
+    options: TableServiceOptions = {},
   ) {
     const url = account.kind === 'account-url' ? account.accountUrl : '';
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_STORAGE_TIMEOUT_MS;
     this.options = {
       // Azurite speaks plain HTTP on loopback; Azure is always HTTPS.
       allowInsecureConnection: account.kind === 'connection-string' || url.startsWith('http://'),
-      retryOptions: { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 4000 },
+      retryOptions: { maxRetries: 4, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      additionalPolicies: [deadlinePolicy(this.timeoutMs)],
     };
+  }
+
+  /** The same account and tables with another time budget (background jobs wait longer than turns). */
+  withTimeout(timeoutMs: number): TableService {
+    return new TableService(this.account, this.prefix, { timeoutMs });
   }
 
   tableName(key: TableKey): string {
@@ -78,6 +94,7 @@ export class TableService {
 }
 
 export function describe(error: unknown): string {
+  if (error instanceof StorageUnavailableError) return error.reason;
   if (error instanceof Error) {
     const status = (error as { statusCode?: number }).statusCode;
     return status ? `${error.message} (HTTP ${status})` : error.message;

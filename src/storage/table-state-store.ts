@@ -1,5 +1,6 @@
 import { TableClient, TableEntity } from '@azure/data-tables';
 import { ConcurrencyConflictError, InvalidKeyError, StorageUnavailableError, ValueTooLargeError } from './storage-errors';
+import { MAX_PART_BYTES, textFromParts, textToParts } from './stored-text';
 import { encodeKey, fitsInKey } from './table-keys';
 import { describe, statusOf } from './table-service';
 
@@ -14,18 +15,22 @@ export type StoreItems = Record<string, any>; // eslint-disable-line @typescript
  *   otherwise throws ConcurrencyConflictError;
  * - `delete` removes unconditionally and ignores missing keys.
  *
- * One entity per key (PartitionKey = encoded key). The JSON is split across up to MAX_CHUNKS string
- * properties because one property holds at most 64 KiB; larger values are rejected with ValueTooLargeError.
+ * One entity per key (PartitionKey = encoded key). The JSON is stored as its UTF-8 bytes (Edm.Binary, see
+ * stored-text.ts for why), split across up to MAX_CHUNKS properties `d0`, `d1`… of at most 64 KiB each
+ * (`chunks` says how many); larger values are rejected with ValueTooLargeError. Entities written before
+ * held the same JSON as string chunks (32,000 UTF-16 code units each): they still read back.
  */
-const CHUNK_CHARS = 32_000; // 64,000 bytes in UTF-16, under the 64 KiB property limit
-const MAX_CHUNKS = 15; // stays under the 1 MiB entity limit with room for keys and metadata
+// 11 × 64 KiB is 939,008 characters of base64: the request body stays under 1 MiB, the entity limit
+// (Azurite measures the body; Azure the stored bytes, which are fewer).
+const MAX_CHUNKS = 11;
 const ROW = 'state';
 
-export const MAX_STATE_VALUE_CHARS = CHUNK_CHARS * MAX_CHUNKS;
+export const MAX_STATE_VALUE_BYTES = MAX_CHUNKS * MAX_PART_BYTES;
 
 interface StateEntity extends TableEntity {
   chunks: number;
-  [chunk: `d${number}`]: string;
+  /** Bytes; a string in entities written before binary storage. */
+  [chunk: `d${number}`]: Uint8Array | string;
 }
 
 export class TableStateStore {
@@ -57,8 +62,7 @@ export class TableStateStore {
   private async readOne(key: string): Promise<object | undefined> {
     try {
       const entity = await this.table.getEntity<StateEntity>(partitionOf(key), ROW);
-      let json = '';
-      for (let i = 0; i < entity.chunks; i++) json += entity[`d${i}`] ?? '';
+      const json = textFromParts(Array.from({ length: entity.chunks }, (_, i) => entity[`d${i}`]));
       return { ...(JSON.parse(json) as object), eTag: entity.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
@@ -102,23 +106,11 @@ function partitionOf(key: string): string {
 }
 
 function toEntity(key: string, json: string): StateEntity {
-  if (json.length > MAX_STATE_VALUE_CHARS) throw new ValueTooLargeError(key, json.length, MAX_STATE_VALUE_CHARS);
-  const entity: StateEntity = { partitionKey: partitionOf(key), rowKey: ROW, chunks: 0 };
-  let start = 0;
-  do {
-    let end = Math.min(start + CHUNK_CHARS, json.length);
-    // Never split a surrogate pair: each property must be valid UTF-16 on its own.
-    if (end < json.length && isHighSurrogate(json.charCodeAt(end - 1))) end -= 1;
-    entity[`d${entity.chunks}`] = json.slice(start, end);
-    entity.chunks += 1;
-    start = end;
-  } while (start < json.length);
-  if (entity.chunks > MAX_CHUNKS) throw new ValueTooLargeError(key, json.length, MAX_STATE_VALUE_CHARS);
+  const parts = textToParts(json);
+  if (parts.length > MAX_CHUNKS) throw new ValueTooLargeError(key, Buffer.byteLength(json, 'utf8'), MAX_STATE_VALUE_BYTES);
+  const entity: StateEntity = { partitionKey: partitionOf(key), rowKey: ROW, chunks: parts.length };
+  parts.forEach((part, i) => (entity[`d${i}`] = part));
   return entity;
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
 }
 
 function unavailable(key: string, error: unknown): StorageUnavailableError {

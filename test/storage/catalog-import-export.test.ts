@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { CANONICAL_COLUMNS, type CanonicalColumn } from '../../src/domain/catalog/canonical-columns';
 import { validateRows } from '../../src/domain/catalog/row-validation';
@@ -19,7 +20,9 @@ const PEOPLE = Array.from({ length: 40 }, (_, i) => ({
 }));
 const TIERS = ['Productivity', 'important', 'CRITICAL', 'tier 2'];
 const KINDS = ['canvas', 'Model-Driven', 'cloud flow', 'Power Automate', 'copilot', 'bot', 'other'];
-const NAMES = ['Expense, Travel & Co', 'Feuille de temps équipe', 'Zeiterfassung Büro', 'Site "Inspection"', 'HR Helpdesk', 'Invoice Processing'];
+const NAMES = ['Expense, Travel & Co', 'Feuille de temps équipe', 'Zeiterfassung Büro', 'Site "Inspection"', 'HR Helpdesk', 'Invoice Processing', '=HYPERLINK("https://evil.example","Open")'];
+/** Values a spreadsheet would run as formulas: the export must neutralise them and import them back unchanged. */
+const FORMULAS = ['-Finance', '+44 20 7946 0000', '@SUM(1+1)', "'=already quoted"];
 
 type Row = Record<CanonicalColumn, string>;
 
@@ -47,10 +50,10 @@ function generate(count = 2000): Generated {
       maker_name: maker.name,
       maker_aad_id: maker.id,
       co_owners: co.map((p) => `${p.name} <${p.email}> [${p.id}]`).join('; '),
-      support_channel: i % 5 === 0 ? 'Finance › Support' : '',
-      business_unit: i % 4 === 0 ? 'Opérations' : '',
+      support_channel: i % 5 === 0 ? 'Finance › Support' : i % 5 === 1 ? FORMULAS[i % FORMULAS.length]! : '',
+      business_unit: i % 4 === 0 ? 'Opérations' : i % 4 === 1 ? FORMULAS[(i + 1) % FORMULAS.length]! : '',
       data_sources: i % 2 ? 'SharePoint: Expenses; Dataverse' : '',
-      workarounds: i % 10 === 0 ? `Use the web form,\nthen email "finance".\nTicket ${i}` : '',
+      workarounds: i % 10 === 0 ? `Use the web form,\nthen email "finance".\nTicket ${i}` : i % 10 === 1 ? `=1+${i}\n@then this` : '',
       status: i % 50 === 0 ? 'orphaned' : i % 77 === 0 ? 'retired' : '',
     };
     rows.push(row);
@@ -152,6 +155,11 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     const second = path.join(dir, 'export-2.csv');
     await run('export', second);
     expect(readFileSync(second, 'utf8')).toBe(readFileSync(exported, 'utf8'));
+
+    // No cell of the export starts a formula (OWASP: such cells are prefixed with a quote), and some needed it.
+    const cells = (parse(readFileSync(exported, 'utf8').replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][]).flat();
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells.filter((cell) => /^'+[=+\-@]/.test(cell)).length).toBeGreaterThan(1000);
 
     // The export holds exactly the valid input records, normalised (tier and kind spelled canonically).
     const fromInput = validateRows(readCatalogFile(generated.csv, 'csv').rows).accepted.map((r) => r.record);

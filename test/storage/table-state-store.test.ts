@@ -1,13 +1,18 @@
 import { ConcurrencyConflictError, InvalidKeyError, ValueTooLargeError } from '../../src/storage/storage-errors';
-import { MAX_STATE_VALUE_CHARS, TableStateStore } from '../../src/storage/table-state-store';
+import type { TableClient } from '@azure/data-tables';
+import { encodeKey } from '../../src/storage/table-keys';
+import { MAX_STATE_VALUE_BYTES, TableStateStore } from '../../src/storage/table-state-store';
+import { fill, KOREAN, EMOJI } from '../support/large-text';
 import { freshTables } from '../support/test-storage';
 
 describe('TableStateStore (botbuilder Storage contract on Azurite)', () => {
   let store: TableStateStore;
+  let table: TableClient;
 
   beforeAll(async () => {
     const tables = await freshTables();
-    store = new TableStateStore(tables.client('botState'));
+    table = tables.client('botState');
+    store = new TableStateStore(table);
   });
 
   it('reads back what it wrote, with an eTag, and omits missing keys', async () => {
@@ -83,11 +88,40 @@ describe('TableStateStore (botbuilder Storage contract on Azurite)', () => {
     expect((await store.read(['k/big']))['k/big'].big).toBe(big);
   });
 
+  it.each([
+    ['Korean', KOREAN],
+    ['emoji', EMOJI],
+  ])('round-trips %s text filling the largest value an entity holds', async (label, unit) => {
+    // 3 bytes per UTF-16 code unit for Korean, 2 for emoji: the JSON's UTF-8 ends just under the limit.
+    const text = fill(unit, MAX_STATE_VALUE_BYTES - 64);
+    const key = `k/max/${label}`;
+    await store.write({ [key]: { text } });
+    const stored = await table.getEntity<{ chunks: number; d0: unknown }>(encodeKey(key), 'state');
+    expect(stored.chunks).toBe(11);
+    expect(stored.d0).toBeInstanceOf(Uint8Array);
+    expect((await store.read([key]))[key].text === text).toBe(true);
+  });
+
+  it('reads values written in the old string-chunk format, and replaces them with the current one', async () => {
+    // Before binary storage: JSON split into string chunks of UTF-16 code units, never inside a surrogate pair.
+    const json = JSON.stringify({ note: `${KOREAN}${EMOJI}`.repeat(40) });
+    const cut = json.indexOf('💻') + 2;
+    await table.createEntity({ partitionKey: encodeKey('k/old'), rowKey: 'state', chunks: 2, d0: json.slice(0, cut), d1: json.slice(cut) });
+
+    const old = (await store.read(['k/old']))['k/old'];
+    expect(old.note).toBe(`${KOREAN}${EMOJI}`.repeat(40));
+    await store.write({ 'k/old': { ...old, note: 'rewritten 한국어' } });
+    expect((await store.read(['k/old']))['k/old'].note).toBe('rewritten 한국어');
+    expect((await table.getEntity<{ d0: unknown; d1?: unknown }>(encodeKey('k/old'), 'state')).d1).toBeUndefined();
+  });
+
   it('rejects a value larger than an entity can hold, and keeps the previous value', async () => {
     await store.write({ 'k/huge': { v: 'small' } });
-    const huge = 'x'.repeat(MAX_STATE_VALUE_CHARS + 1);
+    const huge = 'x'.repeat(MAX_STATE_VALUE_BYTES);
     await expect(store.write({ 'k/huge': { huge } })).rejects.toBeInstanceOf(ValueTooLargeError);
-    await expect(store.write({ 'k/huge': { huge } })).rejects.toThrow(/limit is 480000/);
+    await expect(store.write({ 'k/huge': { huge } })).rejects.toThrow(/limit is 720896 bytes/);
+    const korean = fill(KOREAN, MAX_STATE_VALUE_BYTES - 10);
+    await expect(store.write({ 'k/huge': { korean: `${korean}한국어` } })).rejects.toBeInstanceOf(ValueTooLargeError);
     expect((await store.read(['k/huge']))['k/huge'].v).toBe('small');
   });
 });

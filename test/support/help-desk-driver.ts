@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
 import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
+import { readJson } from '../../src/storage/stored-text';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { actionExecute, TestUser } from './activities';
 import { BotHarness } from './bot-harness';
@@ -70,7 +71,7 @@ export class HelpDeskDriver {
     const out: OutboxMessage[] = [];
     for (const prefix of [`out|${ticketId}`, `sent|${ticketId}`, `fail|${ticketId}`]) {
       const filter = `PartitionKey eq '${partitionOf(ticketId)}' and RowKey ge '${prefix}' and RowKey lt '${prefix}~'`;
-      for await (const row of this.client.listEntities<{ data: string }>({ queryOptions: { filter } })) out.push(JSON.parse(row.data));
+      for await (const row of this.client.listEntities({ queryOptions: { filter } })) out.push(readJson<OutboxMessage>(row, 'data'));
     }
     return out.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1));
   }

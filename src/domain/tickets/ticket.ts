@@ -64,6 +64,33 @@ export interface Ticket {
   readonly updatedAt: string;
 }
 
+/**
+ * Bounds on the ticket's lists, so a long-lived ticket always fits its entity and the transaction
+ * that changes it. Every change writes one outbox row per posted card, each carrying the whole card:
+ * with every text at its limit in Korean, a change at these bounds measured 13 rows (plus index
+ * rows) and 390 KB of JSON, of the 100 rows and 4 MiB a transaction allows, leaving room for text
+ * that JSON escapes at six bytes a character; ten references keep the card's "external references"
+ * line short. Older entries are dropped, never the newest.
+ */
+export const MAX_CARD_POSTS = 10;
+export const MAX_EXTERNAL_REFERENCES = 10;
+
+/**
+ * The posted cards after posting `id`: the first post (the help desk channel's card, which every
+ * change must keep updating) and the newest MAX_CARD_POSTS − 1 others (dedicated team hand-offs);
+ * older hand-off cards simply stop being updated.
+ */
+export function withCardPost(posts: readonly string[], id: string): readonly string[] {
+  if (posts.includes(id)) return posts;
+  const [first, ...others] = [...posts, id];
+  return [first, ...others.slice(-(MAX_CARD_POSTS - 1))];
+}
+
+/** The external references after adding `reference`: the newest MAX_EXTERNAL_REFERENCES. */
+export function withExternalReference(references: readonly ExternalReference[], reference: ExternalReference): readonly ExternalReference[] {
+  return [...references, reference].slice(-MAX_EXTERNAL_REFERENCES);
+}
+
 function clock(config: SlaConfig, start: Date, due: Date, calendar: ReturnType<typeof slaDueTimes>['calendar']): SlaClock {
   return {
     startedAt: start.toISOString(),

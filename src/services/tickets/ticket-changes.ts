@@ -4,7 +4,7 @@
  */
 import { firstResponseAt, ticketEvent, type HistoryActor, type PersonRef, type TicketHistoryEvent } from '../../domain/history';
 import { isEscalationTarget, type EscalationTarget } from '../../domain/support-model';
-import type { Ticket } from '../../domain/tickets/ticket';
+import { withExternalReference, type Ticket } from '../../domain/tickets/ticket';
 import { canApply, TICKET_STATUS_LABELS, transition, type TicketAction, type TicketStatus } from '../../domain/ticket-status';
 
 export type AgentCommand =
@@ -217,7 +217,9 @@ export function escalate(
   const s = step(ticket, 'escalate');
   const events: TicketHistoryEvent[] = [ticketEvent('escalated', actor, now, { target, trigger, ...(caseReference ? { caseReference } : {}), ...changed(s) })];
   const externalReferences =
-    target !== 'dedicated-team' && caseReference ? [...ticket.externalReferences, { target, caseReference, at: now.toISOString() }] : ticket.externalReferences;
+    target !== 'dedicated-team' && caseReference
+      ? withExternalReference(ticket.externalReferences, { target, caseReference, at: now.toISOString() })
+      : ticket.externalReferences;
   const where = { 'dedicated-team': 'the Power Platform team', partner: 'our support partner', microsoft: 'Microsoft support' }[target];
   return {
     next: finish(ticket, { status: s.to, escalatedTo: target, externalReferences }, events, now),

@@ -4,7 +4,7 @@
  * version, so a change is never notified twice.
  */
 import type { OutboxMessage } from '../../domain/outbox-message';
-import { withAutoClose, type Ticket } from '../../domain/tickets/ticket';
+import { withAutoClose, withCardPost, type Ticket } from '../../domain/tickets/ticket';
 import { requesterCard, ticketCard, type CardData } from './ticket-cards';
 import type { Change } from './ticket-changes';
 
@@ -57,7 +57,7 @@ export function notificationsFor(change: Change, reopenWindowMinutes: number, no
   if (change.handToDedicatedTeam) {
     const id = dedicatedTeamPostId(ticket.id, ticket.version);
     if (!ticket.cardMessageIds.includes(id)) {
-      ticket = { ...ticket, cardMessageIds: [...ticket.cardMessageIds, id] };
+      ticket = { ...ticket, cardMessageIds: withCardPost(ticket.cardMessageIds, id) };
       outbox.push(postToDedicatedTeam(ticket, id));
       fresh = [id];
     }

@@ -5,6 +5,7 @@ import { newTicketEntities } from '../tickets/ticket-rows';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { jsonProperties, readJson, type TextProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 import { ALL_PARTITIONS, partitionOf, prefixEnd, ROW } from './case-partitions';
 
@@ -22,7 +23,11 @@ export class RequestExistsError extends ConcurrencyConflictError {
   }
 }
 
-interface JsonRow {
+/** A row whose `data` is JSON (stored-text.ts: UTF-8 bytes; a string in rows written before). */
+type JsonRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
+
+/** An index row: `data` is the request id (ASCII). */
+interface IndexRow {
   partitionKey: string;
   rowKey: string;
   data: string;
@@ -47,7 +52,7 @@ export class TableCaseStore {
   ): Promise<void> {
     const pk = partitionOf(request.id);
     const tx = new TableTransaction();
-    tx.createEntity({ partitionKey: pk, rowKey: ROW.request(request.id), data: JSON.stringify(request), requesterId: request.requester.aadObjectId });
+    tx.createEntity(requestRow(pk, request));
     history.forEach((event, i) => tx.createEntity(this.historyRow(pk, request.id, event, i)));
     outbox.forEach((message) => tx.createEntity(this.outboxRow(pk, message)));
     if (ticket) newTicketEntities(pk, ticket.ticket, ticket.history).forEach((row) => tx.createEntity(row));
@@ -70,11 +75,7 @@ export class TableCaseStore {
   ): Promise<void> {
     const pk = partitionOf(next.id);
     const tx = new TableTransaction();
-    tx.updateEntity(
-      { partitionKey: pk, rowKey: ROW.request(next.id), data: JSON.stringify(next), requesterId: next.requester.aadObjectId },
-      'Replace',
-      { etag: stored.etag },
-    );
+    tx.updateEntity(requestRow(pk, next), 'Replace', { etag: stored.etag });
     history.forEach((event, i) => tx.createEntity(this.historyRow(pk, next.id, event, historyOffset + i)));
     outbox.forEach((message) => tx.createEntity(this.outboxRow(pk, message)));
     try {
@@ -88,7 +89,7 @@ export class TableCaseStore {
   async get(id: string): Promise<StoredRequest | undefined> {
     try {
       const row = await this.table.getEntity<JsonRow>(partitionOf(id), ROW.request(id));
-      return { request: JSON.parse(row.data) as SupportRequest, etag: row.etag };
+      return { request: readJson<SupportRequest>(row, 'data'), etag: row.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw unavailable(`read request ${id}`, error);
@@ -97,14 +98,14 @@ export class TableCaseStore {
 
   async history(id: string): Promise<RequestHistoryEvent[]> {
     const prefix = ROW.historyPrefix(id);
-    const rows = await this.range(partitionOf(id), prefix, 1000);
-    return rows.map((row) => JSON.parse(row.data) as RequestHistoryEvent);
+    const rows = await this.range<JsonRow>(partitionOf(id), prefix, 1000);
+    return rows.map((row) => readJson<RequestHistoryEvent>(row, 'data'));
   }
 
   /** The outbox messages a request's transactions wrote (for tests and the admin view). */
   async outboxOf(requestId: string): Promise<OutboxMessage[]> {
-    const rows = await this.range(partitionOf(requestId), ROW.outboxPrefix, 1000);
-    return rows.map((row) => JSON.parse(row.data) as OutboxMessage).filter((m) => m.requestId === requestId);
+    const rows = await this.range<JsonRow>(partitionOf(requestId), ROW.outboxPrefix, 1000);
+    return rows.map((row) => readJson<OutboxMessage>(row, 'data')).filter((m) => m.requestId === requestId);
   }
 
   /**
@@ -113,7 +114,7 @@ export class TableCaseStore {
    */
   async listByRequester(aadObjectId: string, limit: number): Promise<SupportRequest[]> {
     const prefix = ROW.requesterIndexPrefix(aadObjectId);
-    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range(pk, prefix, limit)));
+    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range<IndexRow>(pk, prefix, limit)));
     const newest = perShard
       .flat()
       .sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1))
@@ -122,11 +123,11 @@ export class TableCaseStore {
     return requests.filter((r): r is StoredRequest => r !== undefined).map((r) => r.request);
   }
 
-  private async range(partitionKey: string, prefix: string, limit: number): Promise<JsonRow[]> {
+  private async range<T extends object>(partitionKey: string, prefix: string, limit: number): Promise<T[]> {
     const filter = `PartitionKey eq '${partitionKey}' and RowKey ge '${prefix}' and RowKey lt '${prefixEnd(prefix)}'`;
-    const rows: JsonRow[] = [];
+    const rows: T[] = [];
     try {
-      for await (const page of this.table.listEntities<JsonRow>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) })) {
+      for await (const page of this.table.listEntities<T>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) })) {
         rows.push(...page);
         if (rows.length >= limit) break;
       }
@@ -137,7 +138,7 @@ export class TableCaseStore {
   }
 
   private historyRow(pk: string, id: string, event: RequestHistoryEvent, seq: number): JsonRow {
-    return { partitionKey: pk, rowKey: ROW.history(id, event.at, seq), data: JSON.stringify(event) };
+    return { partitionKey: pk, rowKey: ROW.history(id, event.at, seq), ...jsonProperties('data', event) };
   }
 
   private outboxRow(pk: string, message: OutboxMessage): JsonRow & { status: string; attempts: number; nextAttemptAt: string } {
@@ -147,7 +148,12 @@ export class TableCaseStore {
 
 /** An outbox row as the outbox worker reads it (shared by every store writing to a shard). */
 export function outboxEntity(pk: string, message: OutboxMessage): JsonRow & { status: string; attempts: number; nextAttemptAt: string } {
-  return { partitionKey: pk, rowKey: ROW.outbox(message.id), data: JSON.stringify(message), status: 'pending', attempts: 0, nextAttemptAt: message.createdAt };
+  return { partitionKey: pk, rowKey: ROW.outbox(message.id), ...jsonProperties('data', message), status: 'pending', attempts: 0, nextAttemptAt: message.createdAt };
+}
+
+/** The request row: its JSON, and the requester's id as a column for people reading the table. */
+export function requestRow(pk: string, request: SupportRequest): JsonRow & { requesterId: string } {
+  return { partitionKey: pk, rowKey: ROW.request(request.id), ...jsonProperties('data', request, `request ${request.id}`), requesterId: request.requester.aadObjectId };
 }
 
 function unavailable(what: string, error: unknown): StorageUnavailableError {

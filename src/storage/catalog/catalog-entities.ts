@@ -4,6 +4,9 @@
  * CatalogSolutions: PartitionKey = solution id, RowKey = "solution". Properties are the canonical
  * CSV columns (co-owners and data sources in their `;` text form, readable in Storage Explorer)
  * plus createdAt / updatedAt. One partition per solution spreads load and makes `get` a point read.
+ * A column that is not plain ASCII is stored as its UTF-8 bytes (see stored-text.ts `columnValue`:
+ * a whole row of Korean names and workarounds is a large request body, which Azurite would corrupt
+ * as text); rows written before, or edited by hand, hold strings, and both read back the same.
  *
  * CatalogPeople: PartitionKey = Entra object id, RowKey = solution id, role = maker | co-owner.
  *
@@ -16,12 +19,13 @@ import { CATALOG_ROLES, type CatalogRole } from '../../domain/catalog/person-rol
 import { validateRecord } from '../../domain/catalog/record-validation';
 import type { Solution } from '../../domain/solution';
 import { InvalidKeyError } from '../storage-errors';
+import { columnValue, readText } from '../stored-text';
 import { decodeKey, encodeKey, fitsInKey } from '../table-keys';
 
 export const SOLUTION_ROW = 'solution';
 export const VERSION_KEY = { partitionKey: 'catalog', rowKey: 'version' } as const;
 
-export type SolutionEntity = TableEntity<Record<CanonicalColumn, string> & { createdAt: string; updatedAt: string }>;
+export type SolutionEntity = TableEntity<Record<CanonicalColumn, string | Uint8Array> & { createdAt: string; updatedAt: string }>;
 
 export interface PersonIndexEntity extends TableEntity {
   role: CatalogRole;
@@ -41,10 +45,13 @@ export function keyOf(value: string): string {
 }
 
 export function toSolutionEntity(solution: Solution): SolutionEntity {
+  const columns = rowOf(solution);
+  const stored = {} as Record<CanonicalColumn, string | Uint8Array>;
+  for (const column of CANONICAL_COLUMNS) stored[column] = columnValue(columns[column]);
   return {
     partitionKey: keyOf(solution.id),
     rowKey: SOLUTION_ROW,
-    ...rowOf(solution),
+    ...stored,
     createdAt: solution.createdAt,
     updatedAt: solution.updatedAt,
   };
@@ -53,10 +60,17 @@ export function toSolutionEntity(solution: Solution): SolutionEntity {
 /** Undefined when the stored row is not a valid solution (edited by hand, or by an older version). */
 export function fromSolutionEntity(entity: Partial<SolutionEntity>): { solution?: Solution; problems: readonly string[] } {
   const values: Partial<Record<CanonicalColumn, string>> = {};
+  const unreadable: string[] = [];
   for (const column of CANONICAL_COLUMNS) {
     const value = entity[column];
-    if (typeof value === 'string') values[column] = value;
+    if (typeof value !== 'string' && !(value instanceof Uint8Array)) continue;
+    try {
+      values[column] = readText(entity, column);
+    } catch {
+      unreadable.push(`${column} is not valid UTF-8 text`);
+    }
   }
+  if (unreadable.length > 0) return { problems: unreadable };
   values.id ??= decodeKey(entity.partitionKey ?? '');
   const result = validateRecord(values);
   if (!result.ok) return { problems: result.issues.map((issue) => issue.message) };

@@ -163,8 +163,8 @@ export class CatalogTableStore {
     } catch (error) {
       const status = statusOf(error);
       // 412: changed since read; 404: deleted since read; 409: created by someone else meanwhile.
-      if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${entity.id}`);
-      throw unavailable(`save solution "${entity.id}"`, error);
+      if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${decodeKey(entity.partitionKey)}`);
+      throw unavailable(`save solution "${decodeKey(entity.partitionKey)}"`, error);
     }
   }
 

@@ -1,5 +1,6 @@
 import { TableClient } from '@azure/data-tables';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { jsonProperties, readJson, type TextProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 
 /** A Bot Framework ConversationReference, stored as plain JSON (this layer does not import botbuilder). */
@@ -18,11 +19,8 @@ export interface ChannelRegistration {
   readonly registeredAt: string;
 }
 
-interface Row {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
-}
+/** `data`: the JSON as UTF-8 bytes (stored-text.ts: names and channel names may be any script); a string in rows written before. */
+type Row = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
 
 const USERS = 'user';
 const CHANNELS = 'channel';
@@ -55,7 +53,7 @@ export class TableConversationStore {
   private async read<T>(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string } | undefined> {
     try {
       const row = await this.table.getEntity<Row>(partitionKey, rowKey);
-      return { value: JSON.parse(row.data) as T, etag: row.etag };
+      return { value: readJson<T>(row, 'data'), etag: row.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw new StorageUnavailableError(`read ${partitionKey}/${rowKey}: ${describe(error)}`, error);
@@ -64,7 +62,7 @@ export class TableConversationStore {
 
   private async upsert(partitionKey: string, rowKey: string, value: unknown): Promise<void> {
     try {
-      await this.table.upsertEntity<Row>({ partitionKey, rowKey, data: JSON.stringify(value) }, 'Replace');
+      await this.table.upsertEntity<Row>({ partitionKey, rowKey, ...jsonProperties('data', value) }, 'Replace');
     } catch (error) {
       if (statusOf(error) === 412) throw new ConcurrencyConflictError(`${partitionKey}/${rowKey}`);
       throw new StorageUnavailableError(`save ${partitionKey}/${rowKey}: ${describe(error)}`, error);

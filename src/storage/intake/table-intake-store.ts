@@ -1,6 +1,7 @@
 import { odata, TableClient } from '@azure/data-tables';
 import type { IntakeDraft } from '../../domain/intake/intake-draft';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { jsonProperties, readJson, type TextProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 
 export interface StoredIntake {
@@ -8,11 +9,8 @@ export interface StoredIntake {
   readonly etag: string;
 }
 
-interface IntakeRow {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
-}
+/** `data`: the draft's JSON as UTF-8 bytes (stored-text.ts); a string in rows written before. */
+type IntakeRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
 
 /**
  * Questionnaires in progress. PartitionKey = the requester's Entra object id, RowKey = intake id:
@@ -34,7 +32,7 @@ export class TableIntakeStore {
   async get(requesterId: string, id: string): Promise<StoredIntake | undefined> {
     try {
       const row = await this.table.getEntity<IntakeRow>(requesterId, id);
-      return { draft: JSON.parse(row.data) as IntakeDraft, etag: row.etag };
+      return { draft: readJson<IntakeDraft>(row, 'data'), etag: row.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw new StorageUnavailableError(`read intake: ${describe(error)}`, error);
@@ -61,7 +59,7 @@ export class TableIntakeStore {
     try {
       const rows = this.table.listEntities<IntakeRow>({ queryOptions: { filter: odata`PartitionKey eq ${requesterId}` } });
       for await (const row of rows) {
-        if (!disposable(JSON.parse(row.data) as IntakeDraft)) continue;
+        if (!disposable(readJson<IntakeDraft>(row, 'data'))) continue;
         try {
           await this.table.deleteEntity(row.partitionKey, row.rowKey, { etag: row.etag });
           deleted += 1;
@@ -77,6 +75,6 @@ export class TableIntakeStore {
   }
 
   private row(draft: IntakeDraft): IntakeRow {
-    return { partitionKey: draft.requester.aadObjectId, rowKey: draft.id, data: JSON.stringify(draft) };
+    return { partitionKey: draft.requester.aadObjectId, rowKey: draft.id, ...jsonProperties('data', draft, `intake ${draft.id}`) };
   }
 }

@@ -30,7 +30,8 @@ export const OUTBOX_ROW = {
 export interface PendingRow {
   partitionKey: string;
   rowKey: string;
-  data: string;
+  /** The OutboxMessage JSON as UTF-8 bytes, possibly continued in `data_1`… (stored-text.ts); a string in rows written before. */
+  data: Uint8Array | string;
   status: string;
   attempts: number;
   throttles?: number;
@@ -42,7 +43,8 @@ export interface PendingRow {
 export interface SentRow {
   partitionKey: string;
   rowKey: string;
-  data: string;
+  /** The OutboxMessage JSON as UTF-8 bytes, possibly continued in `data_1`… (stored-text.ts); a string in rows written before. */
+  data: Uint8Array | string;
   conversationId: string;
   activityId?: string;
   serviceUrl?: string;
@@ -54,7 +56,8 @@ export interface SentRow {
 export interface FailedRow {
   partitionKey: string;
   rowKey: string;
-  data: string;
+  /** The OutboxMessage JSON as UTF-8 bytes, possibly continued in `data_1`… (stored-text.ts); a string in rows written before. */
+  data: Uint8Array | string;
   reason: string;
   lastError: string;
   lastStatus?: number;
@@ -77,7 +80,8 @@ export interface FlagRow {
   solutionId: string;
   requestId: string;
   reason: string;
-  note?: string;
+  /** UTF-8 bytes (stored-text.ts); a string in rows written before. */
+  note?: Uint8Array | string;
   flaggedBy: string;
   flaggedAt: string;
 }

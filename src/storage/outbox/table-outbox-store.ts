@@ -5,6 +5,7 @@ import type { OutboxMessage } from '../../domain/outbox-message';
 import type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
 import { partitionOf, partitionOfShard, prefixEnd } from '../cases/case-partitions';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { jsonProperties, readJson } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 import { OUTBOX_ROW, type FailedRow, type PendingRow, type SentRow, type TimerRow } from './outbox-rows';
 
@@ -55,7 +56,7 @@ export class TableOutboxStore {
     const sent: SentRow = {
       partitionKey: pk,
       rowKey: OUTBOX_ROW.sent(message.id),
-      data: JSON.stringify(message),
+      ...jsonProperties('data', message),
       conversationId: receipt.conversationId,
       deliveredAt: at.toISOString(),
       attempts: pending.counts.attempts,
@@ -167,7 +168,7 @@ export function failedMove(tx: TableTransaction, pending: PendingDelivery, reaso
   const row: FailedRow = {
     partitionKey: pk,
     rowKey: OUTBOX_ROW.failed(message.id),
-    data: JSON.stringify(message),
+    ...jsonProperties('data', message),
     reason,
     lastError: `${failure.kind}: ${failure.detail}`.slice(0, 1000),
     failedAt: at.toISOString(),
@@ -190,7 +191,7 @@ export function timerRow(timer: RequestTimer): TimerRow {
 
 function pendingOf(row: PendingRow & { etag: string }): PendingDelivery {
   return {
-    message: JSON.parse(row.data) as OutboxMessage,
+    message: readJson<OutboxMessage>(row, 'data'),
     etag: row.etag,
     counts: { attempts: row.attempts ?? 0, throttles: row.throttles ?? 0 },
     nextAttemptAt: row.nextAttemptAt,
@@ -201,7 +202,7 @@ function pendingOf(row: PendingRow & { etag: string }): PendingDelivery {
 
 function sentOf(row: SentRow): SentRecord {
   return {
-    message: JSON.parse(row.data) as OutboxMessage,
+    message: readJson<OutboxMessage>(row, 'data'),
     conversationId: row.conversationId,
     deliveredAt: row.deliveredAt,
     counts: { attempts: row.attempts ?? 0, throttles: row.throttles ?? 0 },
@@ -212,7 +213,7 @@ function sentOf(row: SentRow): SentRecord {
 
 function failedOf(row: FailedRow): FailedRecord {
   return {
-    message: JSON.parse(row.data) as OutboxMessage,
+    message: readJson<OutboxMessage>(row, 'data'),
     reason: row.reason as GiveUpReason,
     lastError: row.lastError,
     failedAt: row.failedAt,

@@ -11,7 +11,9 @@ import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { activityEntity, readActivity } from '../cases/activity-rows';
 import { partitionOf, prefixEnd, ROW } from '../cases/case-partitions';
+import { outboxEntity, requestRow } from '../cases/table-case-store';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { jsonProperties, readJson, readOptionalText, textProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 import { OUTBOX_ROW, type FlagRow } from './outbox-rows';
 import { failedMove } from './table-outbox-store';
@@ -50,8 +52,8 @@ export class TableRequestChanges {
 
   async get(id: string): Promise<StoredRequest | undefined> {
     try {
-      const row = await this.table.getEntity<{ data: string }>(partitionOf(id), ROW.request(id));
-      return { request: JSON.parse(row.data) as SupportRequest, etag: row.etag };
+      const row = await this.table.getEntity(partitionOf(id), ROW.request(id));
+      return { request: readJson<SupportRequest>(row, 'data'), etag: row.etag };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw unavailable(`read request ${id}`, error);
@@ -64,7 +66,7 @@ export class TableRequestChanges {
     const filter = `PartitionKey eq '${pk}' and RowKey ge '${prefix}' and RowKey lt '${prefixEnd(prefix)}'`;
     const events: RequestHistoryEvent[] = [];
     try {
-      for await (const row of this.table.listEntities<{ data: string }>({ queryOptions: { filter } })) events.push(JSON.parse(row.data) as RequestHistoryEvent);
+      for await (const row of this.table.listEntities({ queryOptions: { filter } })) events.push(readJson<RequestHistoryEvent>(row, 'data'));
     } catch (error) {
       throw unavailable(`history ${id}`, error);
     }
@@ -75,17 +77,11 @@ export class TableRequestChanges {
     const { next } = change;
     const pk = partitionOf(next.id);
     const tx = new TableTransaction();
-    tx.updateEntity(
-      { partitionKey: pk, rowKey: ROW.request(next.id), data: JSON.stringify(next), requesterId: next.requester.aadObjectId },
-      'Replace',
-      { etag: change.stored.etag },
-    );
+    tx.updateEntity(requestRow(pk, next), 'Replace', { etag: change.stored.etag });
     change.history.forEach((event, i) =>
-      tx.createEntity({ partitionKey: pk, rowKey: ROW.history(next.id, event.at, change.historyOffset + i), data: JSON.stringify(event) }),
+      tx.createEntity({ partitionKey: pk, rowKey: ROW.history(next.id, event.at, change.historyOffset + i), ...jsonProperties('data', event) }),
     );
-    for (const message of change.outbox) {
-      tx.createEntity({ partitionKey: pk, rowKey: ROW.outbox(message.id), data: JSON.stringify(message), status: 'pending', attempts: 0, throttles: 0, nextAttemptAt: message.createdAt });
-    }
+    for (const message of change.outbox) tx.createEntity({ ...outboxEntity(pk, message), throttles: 0 });
     for (const timer of change.timersDone ?? []) tx.deleteEntity(pk, OUTBOX_ROW.timer(timer.dueAt, timer.requestId, timer.kind));
     for (const flag of change.flags ?? []) tx.createEntity(flagRow(pk, flag));
     if (change.ticket) newTicketEntities(pk, change.ticket.ticket, change.ticket.history).forEach((row) => tx.createEntity(row));
@@ -119,7 +115,7 @@ export class TableRequestChanges {
         reason: 'not-my-solution',
         flaggedBy: JSON.parse(row.flaggedBy) as CatalogFlag['flaggedBy'],
         flaggedAt: row.flaggedAt,
-        ...(row.note ? { note: row.note } : {}),
+        ...(row.note !== undefined ? { note: readOptionalText(row, 'note') } : {}),
       });
     }
     return flags;
@@ -135,7 +131,7 @@ function flagRow(pk: string, flag: CatalogFlag): FlagRow {
     reason: flag.reason,
     flaggedBy: JSON.stringify(flag.flaggedBy),
     flaggedAt: flag.flaggedAt,
-    ...(flag.note ? { note: flag.note } : {}),
+    ...(flag.note ? textProperties('note', flag.note) : {}),
   };
 }
 

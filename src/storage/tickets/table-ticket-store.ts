@@ -9,7 +9,8 @@ import { ALL_PARTITIONS, partitionOf, prefixEnd } from '../cases/case-partitions
 import { outboxEntity } from '../cases/table-case-store';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
 import { describe, statusOf } from '../table-service';
-import { historyEntities, indexRowsOf, ticketEntity, TICKET_ROW, type KeyedRow } from './ticket-rows';
+import { readJson } from '../stored-text';
+import { historyEntities, indexRowsOf, ticketEntity, TICKET_ROW, type JsonRow, type KeyedRow } from './ticket-rows';
 
 /** A ticket as read, with the ETag its next update must carry. */
 export interface StoredTicket {
@@ -25,9 +26,9 @@ export class TableTicketStore {
 
   async get(id: string): Promise<StoredTicket | undefined> {
     try {
-      const row = await this.table.getEntity<KeyedRow & { indexKeys?: string }>(partitionOf(id), TICKET_ROW.ticket(id));
+      const row = await this.table.getEntity<JsonRow & { indexKeys?: string }>(partitionOf(id), TICKET_ROW.ticket(id));
       const indexKeys = row.indexKeys ? (JSON.parse(row.indexKeys) as string[]) : undefined;
-      return { ticket: JSON.parse(row.data) as Ticket, etag: row.etag, ...(indexKeys ? { indexKeys } : {}) };
+      return { ticket: readJson<Ticket>(row, 'data'), etag: row.etag, ...(indexKeys ? { indexKeys } : {}) };
     } catch (error) {
       if (statusOf(error) === 404) return undefined;
       throw unavailable(`read ticket ${id}`, error);
@@ -75,15 +76,15 @@ export class TableTicketStore {
   }
 
   async history(id: string): Promise<TicketHistoryEvent[]> {
-    const rows = await this.range(partitionOf(id), TICKET_ROW.historyPrefix(id), undefined, 1000);
-    return rows.map((row) => JSON.parse(row.data) as TicketHistoryEvent);
+    const rows = await this.range<JsonRow>(partitionOf(id), TICKET_ROW.historyPrefix(id), undefined, 1000);
+    return rows.map((row) => readJson<TicketHistoryEvent>(row, 'data'));
   }
 
   /** A page of a list view: one range query per shard over the view's index rows, merged in key order. */
   async list(view: TicketListView, offset: number, pageSize: number): Promise<TicketPage> {
     const prefix = prefixOf(view);
     const wanted = offset + pageSize + 1;
-    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range(pk, prefix, undefined, wanted)));
+    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range<KeyedRow>(pk, prefix, undefined, wanted)));
     const merged = perShard.flat().sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
     const items = merged.slice(offset, offset + pageSize).map((row) => JSON.parse(row.data) as TicketSummary);
     return { items, offset, hasMore: merged.length > offset + pageSize };
@@ -91,15 +92,15 @@ export class TableTicketStore {
 
   /** Ids of tickets whose next SLA event is due at `now`, from every shard's `sla|` rows. */
   async dueForSla(now: Date, limit = 200): Promise<string[]> {
-    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range(pk, TICKET_ROW.slaPrefix, TICKET_ROW.slaUpTo(now), limit)));
+    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range<KeyedRow>(pk, TICKET_ROW.slaPrefix, TICKET_ROW.slaUpTo(now), limit)));
     return perShard.flat().map((row) => row.data);
   }
 
-  private async range(partitionKey: string, prefix: string, upper: string | undefined, limit: number): Promise<KeyedRow[]> {
+  private async range<T extends object>(partitionKey: string, prefix: string, upper: string | undefined, limit: number): Promise<T[]> {
     const filter = `PartitionKey eq '${partitionKey}' and RowKey ge '${prefix}' and RowKey lt '${upper ?? prefixEnd(prefix)}'`;
-    const rows: KeyedRow[] = [];
+    const rows: T[] = [];
     try {
-      for await (const page of this.table.listEntities<KeyedRow>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) })) {
+      for await (const page of this.table.listEntities<T>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) })) {
         rows.push(...page);
         if (rows.length >= limit) break;
       }

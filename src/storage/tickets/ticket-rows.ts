@@ -17,6 +17,7 @@ import type { Severity } from '../../domain/severity';
 import { nextSlaEvent, type Ticket } from '../../domain/tickets/ticket';
 import { summaryOf } from '../../domain/tickets/ticket-views';
 import { isOpenStatus } from '../../domain/ticket-status';
+import { jsonProperties, type TextProperties } from '../stored-text';
 
 export const TICKET_ROW = {
   ticket: (id: string) => `tkt|${id}`,
@@ -50,21 +51,25 @@ export function indexRowsOf(ticket: Ticket): Map<string, string> {
   return rows;
 }
 
+/** An index or SLA row: `data` is a short summary JSON or a ticket id, kept as a readable string. */
 export interface KeyedRow {
   partitionKey: string;
   rowKey: string;
   data: string;
 }
 
+/** The ticket and its history rows: `data` is JSON of any size, as UTF-8 bytes (stored-text.ts). */
+export type JsonRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
+
 /**
  * The ticket row. It also records the keys of the index rows written with it, so the next update
  * deletes exactly those (even if a later version of this code would compute them differently).
  */
-export function ticketEntity(pk: string, ticket: Ticket): KeyedRow & { number: string; status: string; indexKeys: string } {
+export function ticketEntity(pk: string, ticket: Ticket): JsonRow & { number: string; status: string; indexKeys: string } {
   return {
     partitionKey: pk,
     rowKey: TICKET_ROW.ticket(ticket.id),
-    data: JSON.stringify(ticket),
+    ...jsonProperties('data', ticket, `ticket ${ticket.id}`),
     number: ticket.number,
     status: ticket.status,
     indexKeys: JSON.stringify([...indexRowsOf(ticket).keys()]),
@@ -72,12 +77,12 @@ export function ticketEntity(pk: string, ticket: Ticket): KeyedRow & { number: s
 }
 
 /** History rows of one change: keyed by the ticket version the change produced. */
-export function historyEntities(pk: string, ticket: Ticket, events: readonly TicketHistoryEvent[]): KeyedRow[] {
-  return events.map((event, seq) => ({ partitionKey: pk, rowKey: TICKET_ROW.history(ticket.id, ticket.version, seq), data: JSON.stringify(event) }));
+export function historyEntities(pk: string, ticket: Ticket, events: readonly TicketHistoryEvent[]): JsonRow[] {
+  return events.map((event, seq) => ({ partitionKey: pk, rowKey: TICKET_ROW.history(ticket.id, ticket.version, seq), ...jsonProperties('data', event) }));
 }
 
 /** Rows a brand-new ticket adds (ticket, history, index rows). */
-export function newTicketEntities(pk: string, ticket: Ticket, history: readonly TicketHistoryEvent[]): KeyedRow[] {
+export function newTicketEntities(pk: string, ticket: Ticket, history: readonly TicketHistoryEvent[]): Array<JsonRow | KeyedRow> {
   return [
     ticketEntity(pk, ticket),
     ...historyEntities(pk, ticket, history),

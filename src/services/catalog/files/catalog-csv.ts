@@ -1,6 +1,7 @@
 /**
  * The catalog as CSV (RFC 4180): quoted fields may hold commas, quotes and line breaks; UTF-8 with
- * or without a byte-order mark. Written with a BOM and CRLF line ends, as Excel expects.
+ * or without a byte-order mark. Written with a BOM and CRLF line ends, as Excel expects, and with
+ * cells that a spreadsheet would run as formulas neutralised (formula-cells.ts).
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
@@ -10,6 +11,7 @@ import { mapHeader } from '../../../domain/catalog/header-mapping';
 import type { SourceRow } from '../../../domain/catalog/row-validation';
 import type { SolutionRecord } from '../../../domain/catalog/solution-record';
 import { CatalogFileError } from './catalog-file-error';
+import { neutraliseCell, restoreCell } from './formula-cells';
 import type { ParsedCatalogFile } from './parsed-file';
 
 interface CsvRecord {
@@ -39,7 +41,7 @@ export function readCsv(text: string): ParsedCatalogFile {
     if (cells.every((cell) => cell.trim() === '')) continue;
     const problems =
       cells.length === header.record.length ? [] : [`the row has ${cells.length} fields; the header has ${header.record.length}`];
-    rows.push({ line: startLine(entry), values: mapped.mapping.rowValues(cells), problems });
+    rows.push({ line: startLine(entry), values: mapped.mapping.rowValues(cells.map(restoreCell)), problems });
   }
   return { source: mapped.mapping.source, ignoredColumns: mapped.mapping.ignored, rows };
 }
@@ -51,7 +53,8 @@ function startLine(entry: CsvRecord): number {
 }
 
 export function writeCsv(records: readonly SolutionRecord[]): string {
-  return stringify(records.map(rowOf), {
+  const rows = records.map((record) => Object.fromEntries(Object.entries(rowOf(record)).map(([column, value]) => [column, neutraliseCell(value)])));
+  return stringify(rows, {
     header: true,
     columns: [...CANONICAL_COLUMNS],
     bom: true,

@@ -1,7 +1,13 @@
 import { CANONICAL_COLUMNS } from '../../../../src/domain/catalog/canonical-columns';
 import { validateRows } from '../../../../src/domain/catalog/row-validation';
 import { CatalogFileError, formatOf, readCatalogFile, writeCatalogFile } from '../../../../src/services/catalog/files/catalog-file';
+import { parse } from 'csv-parse/sync';
 import { LEE, MEGAN, NESTOR, record } from '../fixtures';
+
+/** The raw cells of a written CSV, as a spreadsheet would see them. */
+function readCatalogFileCells(csv: string): string[][] {
+  return parse(csv.replace(/^\uFEFF/, ''), { relax_column_count: true }) as string[][];
+}
 
 const HEADER = CANONICAL_COLUMNS.join(',');
 const MAKER = `${MEGAN.email},${MEGAN.displayName},${MEGAN.aadObjectId}`;
@@ -48,6 +54,37 @@ describe('CSV', () => {
     const { accepted, rejected } = validateRows(readCatalogFile(csv, 'csv').rows);
     expect(rejected).toEqual([]);
     expect(accepted.map((r) => r.record)).toEqual(records);
+  });
+
+  it('neutralises cells a spreadsheet would run as formulas, and reads them back as they were', () => {
+    const sneaky = { ...MEGAN, displayName: '@SUM(1+1)*cmd|\' /C calc\'!A0', email: '-2+3@contoso.example' };
+    const records = [
+      record({
+        id: 'f',
+        name: '=HYPERLINK("https://evil.example","Open")',
+        environment: '+44 20 7946 0000',
+        businessUnit: '-Finance',
+        supportChannel: "'=already quoted",
+        workarounds: "@team\n=not a formula on a later line\n\t+1",
+        dataSources: ['=A1', 'SharePoint'],
+        maker: sneaky,
+        coOwners: [{ ...LEE, displayName: '=Lee' }],
+      }),
+    ];
+    const csv = writeCatalogFile(records, 'csv');
+    const cells = (readCatalogFileCells(csv)[1] ?? []).filter((cell) => cell !== '');
+    expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
+    expect(cells).toEqual(expect.arrayContaining([`'=HYPERLINK("https://evil.example","Open")`, "'+44 20 7946 0000", "'-Finance", "''=already quoted", "'-2+3@contoso.example"]));
+    const { accepted, rejected } = validateRows(readCatalogFile(csv, 'csv').rows);
+    expect(rejected).toEqual([]);
+    expect(accepted.map((r) => r.record)).toEqual(records);
+  });
+
+  it('keeps values that only look quoted: a quote before anything else is left alone both ways', () => {
+    const records = [record({ id: 'q', name: "'Quoted' name", environment: "'" })];
+    const csv = writeCatalogFile(records, 'csv');
+    expect(csv).toContain(",'Quoted' name,");
+    expect(validateRows(readCatalogFile(csv, 'csv').rows).accepted.map((r) => r.record)).toEqual(records);
   });
 });
 
