@@ -9,6 +9,8 @@ const MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** An Action.Execute answered with a plain message: what Teams shows instead of the card's error. */
 const messageAnswer = (value: string) => ({ status: 200, body: { statusCode: 200, type: MESSAGE, value } });
+/** An activity whose shape Teams never sends: the HTTP layer refuses it before any bot code runs. */
+const badRequest = (message: string) => ({ status: 400, body: { error: { code: 'BadRequest', message } } });
 
 describe('every invoke gets an invoke response', () => {
   let bot: BotHarness;
@@ -37,15 +39,16 @@ describe('every invoke gets an invoke response', () => {
 
   it('answers an Action.Execute whose value, action or data is missing or of the wrong type', async () => {
     const good = actionExecute('intake.submit', {}, base());
-    const variants: Array<[string, unknown]> = [
-      ['no value', { ...good, value: undefined }],
-      ['value is a string', { ...good, value: 'intake.submit' }],
-      ['no action', { ...good, value: { trigger: 'manual' } }],
-      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }],
-      ['verb is a number', { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } }],
+    const noAction = badRequest('a card action needs "value.action"');
+    const variants: Array<[string, unknown, unknown]> = [
+      ['no value', { ...good, value: undefined }, noAction],
+      ['value is a string', { ...good, value: 'intake.submit' }, noAction],
+      ['no action', { ...good, value: { trigger: 'manual' } }, noAction],
+      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }, messageAnswer(FAILURE_MESSAGES.outOfDate)],
+      ['verb is a number', { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } }, badRequest('"value.action.verb" must be a string')],
     ];
-    for (const [what, activity] of variants) {
-      expect({ what, answer: await bot.post(activity) }).toEqual({ what, answer: messageAnswer(FAILURE_MESSAGES.outOfDate) });
+    for (const [what, activity, expected] of variants) {
+      expect({ what, answer: await bot.post(activity) }).toEqual({ what, answer: expected });
     }
     // A known verb with damaged data: its route answers with its own words.
     for (const data of ['not an object', 17, { intakeId: 'not-a-uuid' }, { intakeId: { $ne: '' } }]) {
@@ -66,7 +69,7 @@ describe('every invoke gets an invoke response', () => {
       expect({ field, answer }).toEqual({ field, answer: messageAnswer(FAILURE_MESSAGES.damaged) });
     }
     const noSenderId = await bot.post({ ...good, from: { name: 'Someone' } });
-    expect(noSenderId).toEqual(messageAnswer(FAILURE_MESSAGES.damaged));
+    expect(noSenderId).toEqual(badRequest('"from.id" must be a non-empty string'));
     expect(bot.logs.find('turn failed')).toHaveLength(0);
   });
 
@@ -96,7 +99,7 @@ describe('every invoke gets an invoke response', () => {
   it('answers an invoke with no name', async () => {
     const activity: Record<string, unknown> = { ...actionExecute('intake.start', {}, base()) };
     delete activity.name;
-    expect(await bot.post(activity)).toEqual(messageAnswer(FAILURE_MESSAGES.outOfDate));
+    expect(await bot.post(activity)).toEqual(badRequest('"name" must be a non-empty string'));
   });
 
   it('answers a card action whose handler fails, logs the failure once, and the next press works', async () => {
