@@ -59,4 +59,17 @@ describe('TableOutboxStore', () => {
     expect(all.failed).toEqual([expect.objectContaining({ reason: 'unreachable', lastStatus: 404, failedAt: later(6000).toISOString() })]);
     expect((await outbox.failed(shard)).some((f) => f.message.id === m.id)).toBe(true);
   });
+  it('two deliveries that start the same timer (co-owner pings in the same millisecond) are both recorded, with one timer', async () => {
+    const request = plainRequest(t0);
+    const [lee, nestor] = [dmTo(request, 'user-lee'), dmTo(request, 'user-nestor')];
+    await cases.create(request, [], [lee, nestor]);
+    const shard = shardOf(request.id);
+    const due = (await outbox.due(shard, t0, 100)).filter((p) => p.message.requestId === request.id);
+    const timer = { requestId: request.id, kind: 'co-owner-claim' as const, dueAt: later(60_000).toISOString() };
+    await Promise.all(due.map((p, i) => outbox.markSent(p, { conversationId: `conv-${i}` }, t0, timer)));
+    const all = await outbox.messagesOf(request.id);
+    expect(all.pending).toEqual([]);
+    expect(all.sent.map((r) => r.message.id).sort()).toEqual([lee.id, nestor.id].sort());
+    expect((await outbox.dueTimers(shard, later(60_000), 100)).filter((t) => t.requestId === request.id)).toEqual([timer]);
+  });
 });

@@ -64,7 +64,9 @@ export class TableOutboxStore {
       ...(receipt.serviceUrl ? { serviceUrl: receipt.serviceUrl } : {}),
     };
     tx.createEntity(sent);
-    if (timer) tx.createEntity(timerRow(timer));
+    // Upserted: co-owner pings delivered in the same millisecond start the same timer (same row key);
+    // creating it twice failed the second delivery's record with 409, and that ping was sent again.
+    if (timer) tx.upsertEntity(timerRow(timer), 'Replace');
     await this.submit(tx, `deliver ${message.id}`);
   }
 
