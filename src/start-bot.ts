@@ -81,8 +81,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      helpDesk.stop();
-      await outbox.stop();
+      await Promise.all([helpDesk.stop(), outbox.stop()]);
       await running.close(graceMs);
     },
   };
