@@ -7,7 +7,10 @@ import type { OutboxTarget } from '../outbox-message';
 export type DeliveryFailureKind =
   /** 429: over Teams' limits. Never counted as delivered, retried after Retry-After. */
   | 'throttled'
-  /** 412, 5xx, connection refused or reset: retried with exponential backoff and jitter. */
+  /**
+   * 412, 5xx, connection refused or reset: retried with exponential backoff and jitter (Teams'
+   * guidance; a reset in the middle of a call could in theory follow a call that landed).
+   */
   | 'transient'
   /** 408, or the connection timed out: the connector did not take the call. Retried like a transient failure. */
   | 'timeout'
