@@ -54,7 +54,7 @@ export interface OutboxWorkerOptions {
   readonly tenantKey?: string;
   /**
    * A message the limiter holds back for at most this long is waited for inside the run (0: leave it
-   * for the next run, as tests with a controllable clock need). Bounded by half the lease.
+   * for the next run, as tests with a controllable clock need). A run waits so for 30 s at most.
    */
   readonly maxLimiterWaitMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
@@ -75,6 +75,8 @@ export interface OutboxRunSummary {
 
 /** An update waits this long for the card it replaces to be posted. */
 const ORIGINAL_PENDING_DELAY_MS = 1_000;
+/** How long one run keeps waiting for the limiter before it reads the outbox again (was half the old 60 s lease). */
+const ROUND_BUDGET_MS = 30_000;
 
 /** A pending message and the shard (lease) it is worked under. */
 interface Work {
@@ -115,7 +117,7 @@ export class OutboxWorker {
     this.tenantKey = options.tenantKey ?? 'tenant';
     this.maxLimiterWaitMs = options.maxLimiterWaitMs ?? 0;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-    this.roundBudgetMs = this.leases.ttlMs / 2;
+    this.roundBudgetMs = ROUND_BUDGET_MS;
     this.claimMs = (options.callLimitMs ?? CALL_LIMIT_MS) * 1.5;
     this.owner = options.owner;
   }
@@ -176,8 +178,9 @@ export class OutboxWorker {
               outcome = await this.deliver(item);
             }
           } catch (error) {
-            // Storage trouble while recording an outcome: the row is still pending, the next run tries
-            // again. Never let one queue's failure end the run while other queues are mid-send.
+            // Storage trouble while recording an outcome: the row is still pending and a later run
+            // decides again (a row claimed for a call comes back as uncertain once its claim runs
+            // out: the call may have landed). Never let one queue's failure end the run meanwhile.
             this.deps.log?.error({ err: error, messageId: item.pending.message.id }, 'outbox delivery step failed; it stays pending');
             outcome = { kind: 'deferred', waitMs: this.pollMs };
           }
