@@ -98,8 +98,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      helpDesk.stop();
-      await Promise.all([outbox.stop(), activities.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop()]);
       await running.close(graceMs);
     },
   };

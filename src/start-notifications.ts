@@ -33,12 +33,13 @@ export interface NotificationOptions {
   readonly retry?: Partial<RetryPolicyOptions>;
   /** Jitter source in [0, 1) (tests make it deterministic). */
   readonly random?: () => number;
-  /** A connector call taking longer counts as a timeout (default 15 s). */
+  /** The hard limit on one connector call; past it the outcome counts as uncertain (default CALL_LIMIT_MS, 45 s). */
   readonly senderTimeoutMs?: number;
   /** Replaces the Teams sender (benchmarks, tests of the worker alone). */
   readonly sender?: MessageSender;
-  /** This instance's name on leases (default host-pid-random). */
+  /** This process's name on leases and claims (default host-pid-random: see below). */
   readonly instanceId?: string;
+  /** Shard lease length (default DEFAULT_LEASE_TTL_MS, 10 s). */
   readonly leaseTtlMs?: number;
 }
 
@@ -77,6 +78,9 @@ export function startNotificationJobs(
   logger: Logger,
   options: NotificationOptions = {},
 ) {
+  // One owner per process, never reused by a restart: two processes sharing an owner id would both
+  // believe they hold its leases (an overlapping restart, a hung process that wakes up), so a restarted
+  // process waits for its predecessor's short leases to run out instead (see RenewedLeases).
   const owner = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const leases = new TableLeaseStore(tables.client('leases'));
   const worker = new OutboxWorker(
@@ -96,6 +100,7 @@ export function startNotificationJobs(
       timers: services.timers,
       random: options.random,
       leaseTtlMs: options.leaseTtlMs,
+      callLimitMs: options.senderTimeoutMs,
       // In the background loop the worker waits out short limiter holds; driven by hand it never sleeps.
       maxLimiterWaitMs: (options.background ?? 'auto') === 'auto' ? 2_000 : 0,
     },
@@ -124,6 +129,9 @@ export function startNotificationJobs(
   const outboxLoop = new BackgroundLoop('outbox', async () => (await runOutbox()).nextRunInMs, logger);
   const timerLoop = new BackgroundLoop('timers', async () => (await scheduler.runOnce(), scheduler.pollMs), logger);
   if (auto) {
+    // Leases are renewed on timers of their own, never starved by a long delivery run.
+    worker.keepLeases();
+    scheduler.keepLeases();
     outboxLoop.start();
     timerLoop.start();
   }

@@ -38,6 +38,7 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   });
   sla.onScheduler?.(scheduler);
   const intervalMs = sla.intervalMs ?? slaCheckIntervalMs;
-  const loop = intervalMs > 0 ? scheduler.start(intervalMs) : { stop: () => undefined };
-  return { numbers, tickets, channels, scheduler, stop: () => loop.stop(), slaConfig: tickets.slaConfig };
+  if (intervalMs > 0) scheduler.start(intervalMs);
+  // Stops the loop (if any) and gives the SLA lease up, so another instance takes over at once.
+  return { numbers, tickets, channels, scheduler, stop: () => scheduler.stop(), slaConfig: tickets.slaConfig };
 }

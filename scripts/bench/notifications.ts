@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     process.stdout.write(`seeded ${MESSAGES} messages to ${CONVERSATIONS} conversations in ${((Date.now() - seeded) / 1000).toFixed(1)} s\n`);
 
     const adapter = new TeamsAdapter({});
-    const sender = new TeamsMessageSender(adapter, conversations, endpoints, { botAppId: '', tenantId: TENANT, timeoutMs: 15_000 });
+    const sender = new TeamsMessageSender(adapter, conversations, endpoints, { botAppId: '', tenantId: TENANT });
     const store = new TableOutboxStore(tables.client('cases'));
     const worker = new OutboxWorker(
       {
@@ -182,6 +182,7 @@ async function main(): Promise<void> {
       { owner: 'bench', shards: Array.from({ length: SHARD_COUNT }, (_, i) => i), maxLimiterWaitMs: 2_000, batchSize: 500, concurrency: 32 },
     );
 
+    worker.keepLeases(); // as in production: renewed on a timer, whatever a run takes
     const started = Date.now();
     let retried = 0;
     let failed = 0;

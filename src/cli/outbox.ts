@@ -1,4 +1,4 @@
-/** Entry point of `npx tsx src/cli/outbox.ts stuck|failed|health` (see outbox-command.ts). */
+/** Entry point of `npx tsx src/cli/outbox.ts stuck|failed|uncertain|health|resend|dismiss` (see outbox-command.ts). */
 import { runOutboxCli } from './outbox-command';
 
 runOutboxCli(process.argv.slice(2), process.env, { out: process.stdout, err: process.stderr })

@@ -110,5 +110,17 @@ describe('SLA scheduler with a controllable clock', () => {
     });
     await scheduler!.runOnce(now);
     expect(await other.runOnce(now)).toMatchObject({ ran: false });
+    // The holder "dies" (runs no more): the other takes over once its 10 s lease has run out.
+    expect(await other.runOnce(new Date(now.getTime() + 9_000))).toMatchObject({ ran: false });
+    expect(await other.runOnce(new Date(now.getTime() + 12_500))).toMatchObject({ ran: true });
+  });
+
+  it('a scheduler that stops gives its lease up: another takes it at its next try, long before it would run out', async () => {
+    const make = () => new SlaScheduler({ tickets: hd.tickets, lease: new TableLeaseStore(bot.tables().client('leases')), clock: { now: () => now }, reopenWindowMinutes: 60, leaseName: 'sla-stop-test' });
+    const [first, second] = [make(), make()];
+    expect(await first.runOnce(now)).toMatchObject({ ran: true });
+    expect(await second.runOnce(now)).toMatchObject({ ran: false });
+    await first.stop();
+    expect(await second.runOnce(new Date(now.getTime() + 2_500))).toMatchObject({ ran: true });
   });
 });

@@ -1,6 +1,6 @@
 import { TeamsRateLimiter } from '../../src/domain/delivery/rate-limiter';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
-import type { MessageSender } from '../../src/services/outbox/outbox-ports';
+import type { LeasePort, MessageSender } from '../../src/services/outbox/outbox-ports';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
 import { SHARD_COUNT, shardOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
@@ -71,5 +71,124 @@ describe('outbox worker with several instances', () => {
     now = new Date(now.getTime() + 60_000);
     for (let round = 0; round < 3; round++) await c.runOnce();
     expect(log.filter((l) => l.id === late.id)).toEqual([{ instance: 'instance-c', id: late.id }]);
+  });
+});
+
+/**
+ * Two instances over Azurite with a controllable clock and the production lease settings (10 s,
+ * renewed every 2.5 s). Each call is recorded with the instance, the shard and the clock time.
+ */
+describe('outbox worker: crash and takeover', () => {
+  const shards = Array.from({ length: SHARD_COUNT }, (_, i) => i);
+  const t0 = new Date('2026-11-20T10:00:00Z').getTime();
+
+  async function setUp() {
+    const tables = await freshTables();
+    const cases = new TableCaseStore(tables.client('cases'));
+    const leaseStore = new TableLeaseStore(tables.client('leases'));
+    let now = t0;
+    const clock = { now: () => new Date(now) };
+    const calls: Array<{ instance: string; id: string; shard: number; at: number }> = [];
+    const make = (name: string, leases: LeasePort) => {
+      const worker = new OutboxWorker(
+        {
+          store: new TableOutboxStore(tables.client('cases')),
+          leases,
+          sender: {
+            send: async (message: OutboxMessage) => {
+              calls.push({ instance: name, id: message.id, shard: shardOf(message.requestId), at: now });
+              return { ok: true, conversationId: `conv-${message.id}`, activityId: `act-${message.id}` };
+            },
+          },
+          limiter: new TeamsRateLimiter({ tenantPerSecond: 50 }),
+          clock,
+        },
+        { owner: name, shards },
+      );
+      // The renewal timer, fired by the test as the clock moves on.
+      let tick = () => undefined as void;
+      worker.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+      return { worker, tick: () => tick() };
+    };
+    const seed = async (n: number, tag: string) => {
+      const ids: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const request = plainRequest(new Date(now), `${tag}-${i}`);
+        const m = dmTo(request, `user-${tag}-${i}`);
+        await cases.create(request, [], [m]);
+        ids.push(m.id);
+      }
+      return ids;
+    };
+    const expiries = async (owner: string) => {
+      const rows = tables.client('leases').listEntities<{ owner: string; expiresAt: string }>({ queryOptions: { filter: `PartitionKey eq 'lease'` } });
+      const out = new Map<string, number>();
+      for await (const row of rows) if (row.owner === owner) out.set(row.rowKey!, Date.parse(row.expiresAt));
+      return out;
+    };
+    return { leaseStore, calls, make, seed, expiries, advance: (ms: number) => (now += ms), now: () => now };
+  }
+
+  it("a dead instance's shards are taken over within the lease time (10 s, at most 12.5 s), and nothing is lost or doubled", async () => {
+    const env = await setUp();
+    const a = env.make('instance-a', env.leaseStore);
+    const b = env.make('instance-b', env.leaseStore);
+    expect((await a.worker.runOnce()).shards).toBe(SHARD_COUNT);
+    expect((await b.worker.runOnce()).shards).toBe(0);
+    const crashedAt = env.now(); // a renewed everything just now, then the process dies (no release)
+    const ids = await env.seed(30, 'after-crash');
+    let takenOverAt: number | undefined;
+    while (env.calls.length < ids.length && env.now() - crashedAt <= 20_000) {
+      env.advance(500);
+      b.tick();
+      const run = await b.worker.runOnce();
+      if (takenOverAt === undefined && run.shards === SHARD_COUNT) takenOverAt = env.now();
+      // Nothing before a's leases ran out.
+      if (env.now() - crashedAt < 10_000) expect(run.shards).toBe(0);
+    }
+    expect(takenOverAt! - crashedAt).toBeGreaterThanOrEqual(10_000);
+    expect(takenOverAt! - crashedAt).toBeLessThanOrEqual(12_500);
+    expect(env.calls.map((c) => c.id).sort()).toEqual([...ids].sort());
+    expect(env.calls.every((c) => c.instance === 'instance-b')).toBe(true);
+  });
+
+  it('two live instances never work the same shard at once, even when one of them cannot renew its leases', async () => {
+    const env = await setUp();
+    let aCutOff = false;
+    const aLeases: LeasePort = {
+      tryAcquire: (...args) => (aCutOff ? Promise.reject(new Error('lease storage timed out')) : env.leaseStore.tryAcquire(...args)),
+      release: (...args) => env.leaseStore.release(...args),
+    };
+    const a = env.make('instance-a', aLeases);
+    const b = env.make('instance-b', env.leaseStore);
+    const round = async () => {
+      await env.seed(2, `r${env.now()}`);
+      env.advance(1_000);
+      a.tick();
+      b.tick();
+      return Promise.all([a.worker.runOnce(), b.worker.runOnce()]);
+    };
+    // Both live: a took every shard first and keeps them by renewing; b gets none.
+    expect((await a.worker.runOnce()).shards).toBe(SHARD_COUNT);
+    for (let i = 0; i < 15; i++) expect((await round()).map((r) => r.shards)).toEqual([SHARD_COUNT, 0]);
+    // a can no longer renew (its lease calls time out) but keeps running: it must stop in time.
+    const held = await env.expiries('instance-a');
+    aCutOff = true;
+    const cutAt = env.now();
+    for (let i = 0; i < 20; i++) await round();
+    expect(env.calls.length).toBeGreaterThan(60);
+    for (const shard of shards) {
+      const expiry = held.get(`outbox-s${shard.toString().padStart(2, '0')}`)!;
+      const mine = (who: string) => env.calls.filter((c) => c.shard === shard && c.instance === who).map((c) => c.at);
+      const [byA, byB] = [mine('instance-a'), mine('instance-b')];
+      // a's last call on the shard came before its lease ran out, with the margin to spare; b's first after.
+      if (byA.length > 0 && byB.length > 0) expect(Math.max(...byA)).toBeLessThan(Math.min(...byB));
+      expect(byA.filter((at) => at > cutAt).every((at) => at <= expiry - 3_000)).toBe(true);
+      expect(byB.every((at) => at >= expiry)).toBe(true);
+    }
+    // b works every shard by the end; every message was called for exactly once.
+    expect(env.calls.filter((c) => c.instance === 'instance-b').length).toBeGreaterThan(0);
+    const ids = env.calls.map((c) => c.id);
+    expect(new Set(ids).size).toBe(ids.length);
   });
 });

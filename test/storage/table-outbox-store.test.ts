@@ -59,4 +59,63 @@ describe('TableOutboxStore', () => {
     expect(all.failed).toEqual([expect.objectContaining({ reason: 'unreachable', lastStatus: 404, failedAt: later(6000).toISOString() })]);
     expect((await outbox.failed(shard)).some((f) => f.message.id === m.id)).toBe(true);
   });
+
+  it('two deliveries that start the same timer (co-owner pings in the same millisecond) are both recorded, with one timer', async () => {
+    const request = plainRequest(t0);
+    const [lee, nestor] = [dmTo(request, 'user-lee'), dmTo(request, 'user-nestor')];
+    await cases.create(request, [], [lee, nestor]);
+    const shard = shardOf(request.id);
+    const due = (await outbox.due(shard, t0, 100)).filter((p) => p.message.requestId === request.id);
+    const timer = { requestId: request.id, kind: 'co-owner-claim' as const, dueAt: later(60_000).toISOString() };
+    await Promise.all(due.map((p, i) => outbox.markSent(p, { conversationId: `conv-${i}` }, t0, timer)));
+    const all = await outbox.messagesOf(request.id);
+    expect(all.pending).toEqual([]);
+    expect(all.sent.map((r) => r.message.id).sort()).toEqual([lee.id, nestor.id].sort());
+    expect((await outbox.dueTimers(shard, later(60_000), 100)).filter((t) => t.requestId === request.id)).toEqual([timer]);
+  });
+
+  it('a claim (with the ETag) hides the message until it runs out, and only one of two racing claims wins', async () => {
+    const request = plainRequest(t0);
+    const m = dmTo(request, 'user-claimed');
+    await cases.create(request, [], [m]);
+    const shard = shardOf(request.id);
+    const [pending] = (await outbox.due(shard, t0, 100)).filter((p) => p.message.id === m.id);
+    const results = await Promise.allSettled([outbox.claim(pending, 'instance-1', t0, later(67_500)), outbox.claim(pending, 'instance-2', t0, later(67_500))]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(ConcurrencyConflictError) });
+    const claimed = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<TableOutboxStore['claim']>>>).value;
+    expect((await outbox.due(shard, later(67_499), 100)).some((p) => p.message.id === m.id)).toBe(false);
+    // Due again after the claim: it says a call started and never recorded its outcome.
+    const [found] = (await outbox.due(shard, later(67_500), 100)).filter((p) => p.message.id === m.id);
+    expect(found.inFlight).toEqual({ since: t0.toISOString(), by: claimed.inFlight!.by });
+    // A retry clears the claim.
+    await outbox.scheduleRetry(claimed, { attempts: 1, throttles: 0 }, later(70_000), { kind: 'transient', status: 503, detail: 'x' });
+    const [retried] = (await outbox.due(shard, later(70_000), 100)).filter((p) => p.message.id === m.id);
+    expect(retried.inFlight).toBeUndefined();
+  });
+
+  it('an uncertain message leaves the outbox for its own range; an admin resends it or dismisses it', async () => {
+    const request = plainRequest(t0);
+    const [m1, m2] = [dmTo(request, 'user-u1'), dmTo(request, 'user-u2')];
+    await cases.create(request, [], [m1, m2]);
+    const shard = shardOf(request.id);
+    const due = (await outbox.due(shard, t0, 100)).filter((p) => p.message.requestId === request.id);
+    for (const p of due) {
+      const claimed = await outbox.claim(p, 'instance-1', t0, later(67_500));
+      await outbox.markUncertain({ ...claimed, counts: { attempts: 1, throttles: 0 } }, { kind: 'uncertain', detail: 'no answer within 45000 ms' }, later(45_000));
+    }
+    let all = await outbox.messagesOf(request.id);
+    expect(all.pending).toEqual([]);
+    expect(all.uncertain.map((u) => u.message.id).sort()).toEqual([m1.id, m2.id].sort());
+    expect(all.uncertain[0]).toMatchObject({ attemptedAt: t0.toISOString(), recordedAt: later(45_000).toISOString(), lastError: 'uncertain: no answer within 45000 ms', counts: { attempts: 1 } });
+    expect((await outbox.uncertain(shard)).filter((u) => u.message.requestId === request.id)).toHaveLength(2);
+
+    expect(await outbox.decideUncertain(m1.id, 'resend', later(60_000))).toBe(true);
+    expect(await outbox.decideUncertain(m2.id, 'dismiss', later(60_000))).toBe(true);
+    expect(await outbox.decideUncertain('no-such-message', 'dismiss', later(60_000))).toBe(false);
+    all = await outbox.messagesOf(request.id);
+    expect(all.uncertain).toEqual([]);
+    expect(all.pending).toEqual([expect.objectContaining({ message: expect.objectContaining({ id: m1.id }), counts: { attempts: 1, throttles: 0 }, nextAttemptAt: later(60_000).toISOString() })]);
+    expect(all.pending[0].inFlight).toBeUndefined();
+  });
 });

@@ -16,15 +16,16 @@ export class NotificationDriver {
    * Runs the outbox until nothing is left to deliver, moving the clock on to the next retry when it
    * waits (limiter, backoff, Retry-After). Channel posts stay pending while no channel is registered.
    */
-  async drain(maxRounds = 300): Promise<{ delivered: number; retried: number; failed: number; rounds: number }> {
-    const totals = { delivered: 0, retried: 0, failed: 0, rounds: 0 };
+  async drain(maxRounds = 300): Promise<{ delivered: number; retried: number; failed: number; uncertain: number; rounds: number }> {
+    const totals = { delivered: 0, retried: 0, failed: 0, uncertain: 0, rounds: 0 };
     for (let i = 0; i < maxRounds; i++) {
       const run = await this.bot.jobs.runOutbox();
       totals.delivered += run.delivered;
       totals.retried += run.retried;
       totals.failed += run.failed;
+      totals.uncertain += run.uncertain;
       totals.rounds += 1;
-      if (run.delivered + run.retried + run.failed > 0) continue;
+      if (run.delivered + run.retried + run.failed + run.uncertain > 0) continue;
       const waiting = (await this.bot.jobs.admin.stuck(0)).filter((s) => !s.target.endsWith(' channel'));
       if (waiting.length === 0) return totals;
       const next = Math.min(...waiting.map((s) => Date.parse(s.nextAttemptAt)));

@@ -12,7 +12,7 @@ export interface ConnectorCall {
 }
 
 /** Lets a test decide the connector's answer for a call (fault injection); undefined = normal answer. */
-export type Responder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string>; /** Answer this late (timeouts). */ delayMs?: number } | undefined;
+export type Responder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string>; /** Answer this late (slow or hung service); Infinity: never answer. */ delayMs?: number } | undefined;
 
 /**
  * A local stand-in for the Bot Connector service: the bot posts its replies to the activity's
@@ -44,7 +44,11 @@ export class RecordingConnector {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await new Promise<void>((resolve) => {
+      if (!this.server) return resolve();
+      this.server.close(() => resolve());
+      this.server.closeAllConnections(); // calls it never answered hold their connections open
+    });
   }
 
   respondWith(responder: Responder | undefined): void {
@@ -87,6 +91,7 @@ export class RecordingConnector {
         res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
         this.waiters.splice(0).forEach((wake) => wake());
       };
+      if (custom?.delayMs === Infinity) return; // never answered (it is recorded: it may have landed)
       if (custom?.delayMs) setTimeout(respond, custom.delayMs).unref();
       else respond();
     });

@@ -2,20 +2,48 @@
  * What happened when the outbox tried to deliver a message, and what to do next: pure rules over
  * the connector's answer, so the worker never branches on raw status codes or messages.
  */
+import type { OutboxTarget } from '../outbox-message';
 
 export type DeliveryFailureKind =
   /** 429: over Teams' limits. Never counted as delivered, retried after Retry-After. */
   | 'throttled'
-  /** 412, 5xx, connection reset: retried with exponential backoff and jitter. */
+  /**
+   * 412, 5xx, connection refused or reset: retried with exponential backoff and jitter (Teams'
+   * guidance; a reset in the middle of a call could in theory follow a call that landed).
+   */
   | 'transient'
-  /** No answer in time: retried like a transient failure. */
+  /** 408, or the connection timed out: the connector did not take the call. Retried like a transient failure. */
   | 'timeout'
+  /**
+   * No answer within the sender's hard limit (CALL_LIMIT_MS), or a call whose instance stopped before
+   * recording its outcome: it may have landed or not. See CALL_LIMIT_MS for what happens next.
+   */
+  | 'uncertain'
   /** 403 / 404: the person cannot be messaged (app not installed, account gone). Final; takes the fallback route. */
   | 'unreachable'
   /** 400, 401, 413…: retrying cannot help. Final. */
   | 'rejected'
   /** Nothing to deliver to yet (no registered channel, no known service URL, original not posted yet). */
   | 'not-ready';
+
+/**
+ * How long the sender waits for one call to the Bot Connector before the outcome counts as unknown.
+ *
+ * The Bot Connector has no idempotency key for a new message: a call abandoned at a short timeout may
+ * still land, and sending again then makes a second copy (measured: 2 duplicates in 53 notifications
+ * with a 15 s timeout). The connector can be slow but honest for up to about 30 s, so the sender waits
+ * for the answer, with a hard limit comfortably above that; meanwhile the conversation's later
+ * messages wait behind it, so their order holds. Past the limit, a new message (DM, channel post) is
+ * not sent again blindly: it is recorded as uncertain, counted and listed in the outbox status for an
+ * admin to decide (resend or dismiss). A card update replaces the same activity with the same card,
+ * so sending it twice is harmless: it is retried like a transient failure.
+ */
+export const CALL_LIMIT_MS = 45_000;
+
+/** Whether delivering a message twice has the effect of delivering it once (a card update: PUT of the same activity). */
+export function isRepeatable(target: OutboxTarget): boolean {
+  return target.kind === 'update';
+}
 
 export interface DeliveryFailure {
   readonly kind: DeliveryFailureKind;
@@ -87,20 +115,26 @@ export interface AttemptCounts {
 
 export type NextStep =
   | { readonly kind: 'retry'; readonly at: Date; readonly counts: AttemptCounts }
-  | { readonly kind: 'give-up'; readonly reason: 'unreachable' | 'rejected' | 'too-many-attempts' | 'never-ready'; readonly counts: AttemptCounts };
+  | { readonly kind: 'give-up'; readonly reason: 'unreachable' | 'rejected' | 'too-many-attempts' | 'never-ready'; readonly counts: AttemptCounts }
+  /** The call may have landed and sending again could make a second copy: an admin decides. */
+  | { readonly kind: 'uncertain'; readonly counts: AttemptCounts };
+
+/** The message a failure happened to, as far as the next step depends on it. */
+export interface AttemptContext {
+  readonly counts: AttemptCounts;
+  readonly now: Date;
+  /** When the message was first queued ("not ready" is given up after a while). */
+  readonly firstQueuedAt: Date;
+  /** Delivering it twice is harmless (see isRepeatable). */
+  readonly repeatable: boolean;
+}
 
 /**
  * What to do after a failure. `random` is in [0, 1) (injected for tests). Backoff is exponential with
  * "equal jitter": half the delay fixed, half random, so many retries never synchronise.
  */
-export function nextStep(
-  failure: DeliveryFailure,
-  counts: AttemptCounts,
-  now: Date,
-  firstQueuedAt: Date,
-  policy: RetryPolicyOptions = DEFAULT_RETRY_POLICY,
-  random: () => number = Math.random,
-): NextStep {
+export function nextStep(failure: DeliveryFailure, attempt: AttemptContext, policy: RetryPolicyOptions = DEFAULT_RETRY_POLICY, random: () => number = Math.random): NextStep {
+  const { counts, now, firstQueuedAt } = attempt;
   const at = (ms: number) => new Date(now.getTime() + Math.max(0, Math.round(ms)));
   switch (failure.kind) {
     case 'unreachable':
@@ -114,16 +148,22 @@ export function nextStep(
       // Honour Retry-After exactly, plus up to 10% jitter so throttled senders don't return together.
       return { kind: 'retry', at: at(wait + random() * Math.max(50, wait * 0.1)), counts: next };
     }
+    case 'uncertain':
+      if (!attempt.repeatable) return { kind: 'uncertain', counts: { ...counts, attempts: counts.attempts + 1 } };
+      return backOff(counts, policy, random, at);
     case 'transient':
-    case 'timeout': {
-      const next = { ...counts, attempts: counts.attempts + 1 };
-      if (next.attempts >= policy.maxAttempts) return { kind: 'give-up', reason: 'too-many-attempts', counts: next };
-      return { kind: 'retry', at: at(backoffMs(next.attempts, policy, random)), counts: next };
-    }
+    case 'timeout':
+      return backOff(counts, policy, random, at);
     case 'not-ready':
       if (now.getTime() - firstQueuedAt.getTime() > policy.notReadyGiveUpMs) return { kind: 'give-up', reason: 'never-ready', counts };
       return { kind: 'retry', at: at(policy.notReadyDelayMs * (0.5 + random() / 2)), counts };
   }
+}
+
+function backOff(counts: AttemptCounts, policy: RetryPolicyOptions, random: () => number, at: (ms: number) => Date): NextStep {
+  const next = { ...counts, attempts: counts.attempts + 1 };
+  if (next.attempts >= policy.maxAttempts) return { kind: 'give-up', reason: 'too-many-attempts', counts: next };
+  return { kind: 'retry', at: at(backoffMs(next.attempts, policy, random)), counts: next };
 }
 
 /** Exponential backoff with equal jitter for the n-th failed attempt (n ≥ 1). */

@@ -1,13 +1,18 @@
 /**
- * The admin view of the outbox: deliveries stuck (still pending long after they were queued) and
- * deliveries that failed for good, across every shard; and the readiness figure (oldest pending age).
+ * The admin view of the outbox: deliveries stuck (still pending long after they were queued),
+ * deliveries that failed for good, and deliveries whose outcome is uncertain (the call may have
+ * landed: an admin checks with the person, then resends or dismisses), across every shard; and the
+ * readiness figure (oldest pending age).
  */
 import type { Clock } from '../ports';
-import type { FailedRecord, PendingDelivery } from './outbox-ports';
+import type { FailedRecord, PendingDelivery, UncertainRecord } from './outbox-ports';
 
 export interface OutboxListing {
   pending(shard: number, limit?: number): Promise<PendingDelivery[]>;
   failed(shard: number, limit?: number): Promise<FailedRecord[]>;
+  uncertain(shard: number, limit?: number): Promise<UncertainRecord[]>;
+  /** Resend: back in the outbox, due now. Dismiss: removed. False when no uncertain message has that id. */
+  decideUncertain(messageId: string, decision: 'resend' | 'dismiss', at: Date): Promise<boolean>;
 }
 
 export interface StuckDelivery {
@@ -34,11 +39,24 @@ export interface FailedDelivery {
   readonly lastError: string;
 }
 
+export interface UncertainDelivery {
+  readonly messageId: string;
+  readonly requestId: string;
+  readonly purpose: string;
+  readonly target: string;
+  /** When the call whose answer never came started. */
+  readonly attemptedAt: string;
+  readonly attempts: number;
+  readonly lastError: string;
+}
+
 export interface OutboxHealth {
   readonly pending: number;
   /** Age of the oldest pending message (ms); 0 when the outbox is empty. */
   readonly oldestPendingMs: number;
   readonly failed: number;
+  /** Calls that may or may not have landed, waiting for an admin's decision. */
+  readonly uncertain: number;
 }
 
 export class OutboxAdmin {
@@ -91,15 +109,43 @@ export class OutboxAdmin {
       }));
   }
 
+  /** Oldest first: the longer one waits, the less likely the person still needs it resent. */
+  async uncertain(): Promise<UncertainDelivery[]> {
+    const all = (await Promise.all(this.shards.map((s) => this.listing.uncertain(s)))).flat();
+    return all
+      .sort((a, b) => (a.attemptedAt < b.attemptedAt ? -1 : a.attemptedAt > b.attemptedAt ? 1 : 0))
+      .map((u) => ({
+        messageId: u.message.id,
+        requestId: u.message.requestId,
+        purpose: u.message.purpose,
+        target: targetLabel(u.message.target),
+        attemptedAt: u.attemptedAt,
+        attempts: u.counts.attempts,
+        lastError: u.lastError,
+      }));
+  }
+
+  /** The admin checked with the person: it did not arrive, send it again. */
+  resend(messageId: string): Promise<boolean> {
+    return this.listing.decideUncertain(messageId, 'resend', this.clock.now());
+  }
+
+  /** The admin checked with the person: it arrived (or is not needed any more). */
+  dismiss(messageId: string): Promise<boolean> {
+    return this.listing.decideUncertain(messageId, 'dismiss', this.clock.now());
+  }
+
   /** For readiness: a growing oldest-pending age means deliveries are not keeping up. */
   async health(): Promise<OutboxHealth> {
     const now = this.clock.now().getTime();
-    const [pending, failed] = await Promise.all([
-      Promise.all(this.shards.map((s) => this.listing.pending(s))).then((r) => r.flat()),
-      Promise.all(this.shards.map((s) => this.listing.failed(s))).then((r) => r.flat()),
+    const across = <T>(list: (shard: number) => Promise<T[]>) => Promise.all(this.shards.map(list)).then((r) => r.flat());
+    const [pending, failed, uncertain] = await Promise.all([
+      across((s) => this.listing.pending(s)),
+      across((s) => this.listing.failed(s)),
+      across((s) => this.listing.uncertain(s)),
     ]);
     const oldest = pending.reduce((min, p) => Math.min(min, Date.parse(p.message.createdAt)), Infinity);
-    return { pending: pending.length, oldestPendingMs: Number.isFinite(oldest) ? Math.max(0, now - oldest) : 0, failed: failed.length };
+    return { pending: pending.length, oldestPendingMs: Number.isFinite(oldest) ? Math.max(0, now - oldest) : 0, failed: failed.length, uncertain: uncertain.length };
   }
 }
 

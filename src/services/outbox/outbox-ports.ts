@@ -5,7 +5,8 @@
 import type { AttemptCounts, DeliveryFailure, DeliveryReceipt, DeliveryResult } from '../../domain/delivery/delivery-outcome';
 import type { GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
 
-export type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
+export type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord, UncertainRecord } from '../../domain/delivery/outbox-records';
+export type { LeasePort } from '../leases/renewed-leases';
 import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
 
@@ -16,6 +17,13 @@ export interface OutboxStore {
   markSent(pending: PendingDelivery, receipt: DeliveryReceipt, at: Date, timer?: RequestTimer): Promise<void>;
   scheduleRetry(pending: PendingDelivery, counts: AttemptCounts, nextAttemptAt: Date, failure: DeliveryFailure): Promise<void>;
   markFailed(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure, at: Date): Promise<void>;
+  /**
+   * Records, with the row's ETag, that a call for the message starts now: no worker takes the row
+   * again before `until`. Returns it with its new ETag; throws ConcurrencyConflictError if it moved.
+   */
+  claim(pending: PendingDelivery, by: string, at: Date, until: Date): Promise<PendingDelivery>;
+  /** Moves the message to "uncertain" (its call may have landed), atomically. Throws ConcurrencyConflictError if it moved. */
+  markUncertain(pending: PendingDelivery, failure: DeliveryFailure, at: Date): Promise<void>;
   /** Where an earlier message of the request landed, once delivered. */
   sentRecord(requestId: string, messageId: string): Promise<SentRecord | undefined>;
   /** Whether a message is still pending (an update waits for the card it replaces). */
@@ -30,11 +38,6 @@ export interface MessageSender {
    * rate-limit permit in between, so the permit is close to when Teams counts the call.
    */
   prepare?(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)>;
-}
-
-export interface LeasePort {
-  tryAcquire(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
-  release(name: string, owner: string): Promise<void>;
 }
 
 /**

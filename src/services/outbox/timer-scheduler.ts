@@ -5,6 +5,7 @@
  */
 import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { TimerStore } from '../notifications/notification-ports';
+import type { Ticker } from '../leases/renewed-leases';
 import type { Clock } from '../ports';
 import type { LeasePort } from './outbox-ports';
 import { ShardLeases } from './shard-leases';
@@ -28,18 +29,18 @@ export class TimerScheduler {
     private readonly deps: { readonly timers: TimerStore; readonly leases: LeasePort; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
     options: TimerSchedulerOptions,
   ) {
-    const ttl = options.leaseTtlMs ?? 60_000;
-    this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'timers', owner: options.owner, shards: options.shards, ttlMs: ttl, acquireEveryMs: ttl / 4 });
+    this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'timers', owner: options.owner, shards: options.shards, ttlMs: options.leaseTtlMs });
     this.pollMs = options.pollMs ?? 15_000;
   }
 
   async runOnce(): Promise<{ fired: number; movedOn: number }> {
-    const shards = await this.leases.held();
+    await this.leases.refresh();
     let fired = 0;
     let movedOn = 0;
-    for (const shard of shards) {
+    for (const shard of this.leases.held()) {
       const due = await this.deps.timers.dueTimers(shard, this.deps.clock.now(), 100);
       for (const timer of due) {
+        if (!this.leases.holds(shard)) break; // renewals failed: another instance may take the shard over
         try {
           const outcome = await this.deps.firer.fireTimer(timer);
           fired += 1;
@@ -52,6 +53,11 @@ export class TimerScheduler {
       }
     }
     return { fired, movedOn };
+  }
+
+  /** Renews the shard leases on a timer of their own from now on (the background mode). */
+  keepLeases(ticker?: Ticker): void {
+    this.leases.start(ticker);
   }
 
   async release(): Promise<void> {

@@ -54,6 +54,4 @@ export interface TeamRoster {
   members(teamId: string): Promise<PersonRef[]>;
 }
 
-export interface Lease {
-  tryAcquire(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
-}
+export type { LeasePort as Lease } from '../leases/renewed-leases';

@@ -2,10 +2,13 @@
  * Rows the outbox, its timers and catalog flags keep in a request's shard partition (next to the
  * request, so one entity-group transaction can write them with the change that caused them):
  *
- * - `out|{messageId}`   pending: the OutboxMessage JSON, attempts, throttles, nextAttemptAt, last error.
+ * - `out|{messageId}`   pending: the OutboxMessage JSON, attempts, throttles, nextAttemptAt, last error,
+ *                       and while a call for it is under way, who claimed it and when.
  * - `sent|{messageId}`  delivered: the message and where it landed (conversation id, activity id),
  *                       so a later `update` target can find the card to replace.
  * - `fail|{messageId}`  failed for good: the reason and last error (the admin view lists them).
+ * - `unsure|{messageId}` its call may have landed or not: not sent again until an admin resends it
+ *                       or dismisses it (the admin view lists them).
  * - `due|{iso}|{requestId}|{kind}`  a timer; a range query up to "now" finds the due ones.
  * - `flag|{solutionId}|{requestId}` "Not my solution": a catalog entry to review.
  *
@@ -21,6 +24,8 @@ export const OUTBOX_ROW = {
   sentPrefix: 'sent|',
   failed: (messageId: string) => `fail|${messageId}`,
   failedPrefix: 'fail|',
+  uncertain: (messageId: string) => `unsure|${messageId}`,
+  uncertainPrefix: 'unsure|',
   timer: (dueAt: string, requestId: string, kind: string) => `due|${dueAt}|${requestId}|${kind}`,
   timerPrefix: 'due|',
   flag: (solutionId: string, requestId: string) => `flag|${encodeKey(solutionId)}|${requestId}`,
@@ -38,6 +43,9 @@ export interface PendingRow {
   nextAttemptAt: string;
   lastError?: string;
   lastStatus?: number;
+  /** Set (ISO time, owner) while a call for it is under way; '' once its outcome is recorded. */
+  claimedAt?: string;
+  claimedBy?: string;
 }
 
 export interface SentRow {
@@ -62,6 +70,17 @@ export interface FailedRow {
   lastError: string;
   lastStatus?: number;
   failedAt: string;
+  attempts: number;
+  throttles: number;
+}
+
+export interface UncertainRow {
+  partitionKey: string;
+  rowKey: string;
+  data: string;
+  attemptedAt: string;
+  recordedAt: string;
+  lastError: string;
   attempts: number;
   throttles: number;
 }

@@ -2,17 +2,17 @@ import { TableClient, TableTransaction } from '@azure/data-tables';
 import type { AttemptCounts, DeliveryFailure, DeliveryReceipt } from '../../domain/delivery/delivery-outcome';
 import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
-import { partitionOf, partitionOfShard, prefixEnd } from '../cases/case-partitions';
+import type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord, UncertainRecord } from '../../domain/delivery/outbox-records';
+import { ALL_PARTITIONS, partitionOf, partitionOfShard, prefixEnd } from '../cases/case-partitions';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
 import { jsonProperties, readJson } from '../stored-text';
 import { describe, statusOf } from '../table-service';
-import { OUTBOX_ROW, type FailedRow, type PendingRow, type SentRow, type TimerRow } from './outbox-rows';
+import { OUTBOX_ROW, type FailedRow, type PendingRow, type SentRow, type TimerRow, type UncertainRow } from './outbox-rows';
 
 /**
  * The outbox rows of the Cases table (layout in outbox-rows.ts). Each state change of a message is
  * one transaction in its request's partition: a pending row is deleted (with its ETag) and its
- * "sent" or "failed" row created together, so a message is never both, and never lost.
+ * "sent", "failed" or "uncertain" row created together, so a message is never two of them, and never lost.
  */
 export class TableOutboxStore {
   constructor(private readonly table: TableClient) {}
@@ -32,19 +32,85 @@ export class TableOutboxStore {
     return (await this.query<FailedRow>(partitionOfShard(shard), OUTBOX_ROW.failedPrefix, limit)).map(failedOf);
   }
 
+  async uncertain(shard: number, limit = 1000): Promise<UncertainRecord[]> {
+    return (await this.query<UncertainRow>(partitionOfShard(shard), OUTBOX_ROW.uncertainPrefix, limit)).map(uncertainOf);
+  }
+
   async sentOfShard(shard: number, limit = 1000): Promise<SentRecord[]> {
     return (await this.query<SentRow>(partitionOfShard(shard), OUTBOX_ROW.sentPrefix, limit)).map(sentOf);
   }
 
   /** All messages of one request, in every state (tests, admin). Message ids start with the request id. */
-  async messagesOf(requestId: string): Promise<{ pending: PendingDelivery[]; sent: SentRecord[]; failed: FailedRecord[] }> {
+  async messagesOf(requestId: string): Promise<{ pending: PendingDelivery[]; sent: SentRecord[]; failed: FailedRecord[]; uncertain: UncertainRecord[] }> {
     const pk = partitionOf(requestId);
-    const [pending, sent, failed] = await Promise.all([
+    const [pending, sent, failed, uncertain] = await Promise.all([
       this.query<PendingRow>(pk, OUTBOX_ROW.pending(requestId), 1000),
       this.query<SentRow>(pk, OUTBOX_ROW.sent(requestId), 1000),
       this.query<FailedRow>(pk, OUTBOX_ROW.failed(requestId), 1000),
+      this.query<UncertainRow>(pk, OUTBOX_ROW.uncertain(requestId), 1000),
     ]);
-    return { pending: pending.map(pendingOf), sent: sent.map(sentOf), failed: failed.map(failedOf) };
+    return { pending: pending.map(pendingOf), sent: sent.map(sentOf), failed: failed.map(failedOf), uncertain: uncertain.map(uncertainOf) };
+  }
+
+  async claim(pending: PendingDelivery, by: string, at: Date, until: Date): Promise<PendingDelivery> {
+    const message = pending.message;
+    const since = at.toISOString();
+    const row = { partitionKey: partitionOf(message.requestId), rowKey: OUTBOX_ROW.pending(message.id), claimedAt: since, claimedBy: by.slice(0, 200), nextAttemptAt: until.toISOString() };
+    try {
+      const written = await this.table.updateEntity(row, 'Merge', { etag: pending.etag });
+      if (!written.etag) throw new Error('no ETag in the answer');
+      return { ...pending, etag: written.etag, nextAttemptAt: row.nextAttemptAt, inFlight: { since, by: row.claimedBy } };
+    } catch (error) {
+      if (statusOf(error) === 412 || statusOf(error) === 404) throw new ConcurrencyConflictError(row.rowKey);
+      throw unavailable(`claim ${message.id}`, error);
+    }
+  }
+
+  async markUncertain(pending: PendingDelivery, failure: DeliveryFailure, at: Date): Promise<void> {
+    const message = pending.message;
+    const pk = partitionOf(message.requestId);
+    const tx = new TableTransaction();
+    // A transaction delete matches any ETag; a row moved meanwhile is gone, and the delete fails with 404.
+    tx.deleteEntity(pk, OUTBOX_ROW.pending(message.id));
+    const row: UncertainRow = {
+      partitionKey: pk,
+      rowKey: OUTBOX_ROW.uncertain(message.id),
+      data: JSON.stringify(message),
+      attemptedAt: pending.inFlight?.since ?? at.toISOString(),
+      recordedAt: at.toISOString(),
+      lastError: `${failure.kind}: ${failure.detail}`.slice(0, 1000),
+      attempts: pending.counts.attempts,
+      throttles: pending.counts.throttles,
+    };
+    tx.createEntity(row);
+    await this.submit(tx, `uncertain ${message.id}`);
+  }
+
+  /**
+   * An admin's decision on an uncertain message (they checked with the person): `resend` puts it back
+   * in the outbox, due now; `dismiss` removes it (it did arrive, or is no longer needed). Found by
+   * message id in every shard; false when no uncertain message has that id.
+   */
+  async decideUncertain(messageId: string, decision: 'resend' | 'dismiss', at: Date): Promise<boolean> {
+    const found = (await Promise.all(ALL_PARTITIONS.map((pk) => this.getRow<UncertainRow>(pk, OUTBOX_ROW.uncertain(messageId))))).find((row) => row !== undefined);
+    if (!found) return false;
+    const tx = new TableTransaction();
+    tx.deleteEntity(found.partitionKey, found.rowKey);
+    if (decision === 'resend') {
+      const row: PendingRow = {
+        partitionKey: found.partitionKey,
+        rowKey: OUTBOX_ROW.pending(messageId),
+        data: found.data,
+        status: 'resent',
+        attempts: found.attempts ?? 0,
+        throttles: found.throttles ?? 0,
+        nextAttemptAt: at.toISOString(),
+        lastError: `resent by an admin after: ${found.lastError}`.slice(0, 1000),
+      };
+      tx.createEntity(row);
+    }
+    await this.submit(tx, `${decision} ${messageId}`);
+    return true;
   }
 
   async markSent(pending: PendingDelivery, receipt: DeliveryReceipt, at: Date, timer?: RequestTimer): Promise<void> {
@@ -65,7 +131,9 @@ export class TableOutboxStore {
       ...(receipt.serviceUrl ? { serviceUrl: receipt.serviceUrl } : {}),
     };
     tx.createEntity(sent);
-    if (timer) tx.createEntity(timerRow(timer));
+    // Upserted: co-owner pings delivered in the same millisecond start the same timer (same row key);
+    // creating it twice failed the second delivery's record with 409, and that ping was sent again.
+    if (timer) tx.upsertEntity(timerRow(timer), 'Replace');
     await this.submit(tx, `deliver ${message.id}`);
   }
 
@@ -75,6 +143,9 @@ export class TableOutboxStore {
       partitionKey: partitionOf(message.requestId),
       rowKey: OUTBOX_ROW.pending(message.id),
       status: 'retry',
+      // Its outcome is recorded: no call is under way any more.
+      claimedAt: '',
+      claimedBy: '',
       attempts: counts.attempts,
       throttles: counts.throttles,
       nextAttemptAt: nextAttemptAt.toISOString(),
@@ -164,7 +235,7 @@ export function failedMove(tx: TableTransaction, pending: PendingDelivery, reaso
   const message = pending.message;
   const pk = partitionOf(message.requestId);
   // A transaction delete matches any ETag; a row moved meanwhile is gone, and the delete fails with 404.
-    tx.deleteEntity(pk, OUTBOX_ROW.pending(message.id));
+  tx.deleteEntity(pk, OUTBOX_ROW.pending(message.id));
   const row: FailedRow = {
     partitionKey: pk,
     rowKey: OUTBOX_ROW.failed(message.id),
@@ -197,6 +268,17 @@ function pendingOf(row: PendingRow & { etag: string }): PendingDelivery {
     nextAttemptAt: row.nextAttemptAt,
     ...(row.lastError ? { lastError: row.lastError } : {}),
     ...(row.lastStatus !== undefined ? { lastStatus: row.lastStatus } : {}),
+    ...(row.claimedAt ? { inFlight: { since: row.claimedAt, by: row.claimedBy ?? '' } } : {}),
+  };
+}
+
+function uncertainOf(row: UncertainRow): UncertainRecord {
+  return {
+    message: JSON.parse(row.data) as OutboxMessage,
+    attemptedAt: row.attemptedAt,
+    recordedAt: row.recordedAt,
+    lastError: row.lastError,
+    counts: { attempts: row.attempts ?? 0, throttles: row.throttles ?? 0 },
   };
 }
 

@@ -1,9 +1,12 @@
 import { failureKindOfStatus, parseRetryAfter, type DeliveryFailure } from '../../domain/delivery/delivery-outcome';
 
-/** A call to the Bot Connector that took too long (the sender stops waiting for it). */
+/**
+ * A call to the Bot Connector with no answer within the sender's hard limit: the sender stops waiting,
+ * but the call may still land, so its outcome is unknown ('uncertain', see CALL_LIMIT_MS).
+ */
 export class ConnectorTimeoutError extends Error {
   constructor(readonly afterMs: number) {
-    super(`no answer from the Bot Connector within ${afterMs} ms`);
+    super(`no answer from the Bot Connector within ${afterMs} ms; it may or may not have landed`);
     this.name = 'ConnectorTimeoutError';
   }
 }
@@ -21,7 +24,7 @@ interface HttpishError {
  * is never shown to anyone but logs (it holds no message content).
  */
 export function failureOf(error: unknown, nowMs: number): DeliveryFailure {
-  if (error instanceof ConnectorTimeoutError) return { kind: 'timeout', detail: error.message };
+  if (error instanceof ConnectorTimeoutError) return { kind: 'uncertain', detail: error.message };
   const e = (typeof error === 'object' && error !== null ? error : {}) as HttpishError;
   const status = e.statusCode ?? e.response?.status ?? e.status;
   const detail = (error instanceof Error ? error.message : String(error)).slice(0, 300);
@@ -43,7 +46,7 @@ function headerOf(error: HttpishError, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-/** Runs `call`, giving up after `ms` (the call may still land: delivery is at-least-once). */
+/** Runs `call`, giving up after `ms` (the call may still land: the caller treats that as uncertain). */
 export async function withTimeout<T>(call: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {

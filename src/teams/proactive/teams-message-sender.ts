@@ -1,6 +1,6 @@
 import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { DeliveryResult } from '../../domain/delivery/delivery-outcome';
+import { CALL_LIMIT_MS, type DeliveryResult } from '../../domain/delivery/delivery-outcome';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import type { MessageSender, SentRecord } from '../../services/outbox/outbox-ports';
 import type { ChannelRegistration, StoredConversationReference } from '../../storage/conversations/table-conversation-store';
@@ -28,7 +28,10 @@ export interface TeamsSenderOptions {
   readonly defaultServiceUrl?: string;
   /** OAuth audience of the connector calls; undefined in local mode. */
   readonly audience?: string;
-  /** A call to the connector gets this long before it counts as a timeout (ms). */
+  /**
+   * The hard limit on one call to the connector (ms, default CALL_LIMIT_MS): the sender waits for the
+   * answer this long, then reports the outcome as unknown ('uncertain').
+   */
   readonly timeoutMs?: number;
   /**
    * Whether the bot may call a service URL (local mode: loopback only). A stored reference or a
@@ -65,7 +68,7 @@ export class TeamsMessageSender implements MessageSender {
     private readonly endpoints: EndpointDirectory,
     private readonly options: TeamsSenderOptions,
   ) {
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.timeoutMs = options.timeoutMs ?? CALL_LIMIT_MS;
   }
 
   async send(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult> {
@@ -95,6 +98,8 @@ export class TeamsMessageSender implements MessageSender {
       return { ok: false, kind: 'rejected', detail: 'the service URL is not a loopback address, and local mode calls loopback addresses only' };
     }
     const make = call.run;
+    // No short timeout: a slow but honest connector answers within the limit, and a call abandoned
+    // early may still land (the worker would then send a second copy). See CALL_LIMIT_MS.
     return async () => {
       try {
         return await withTimeout(make(), this.timeoutMs);

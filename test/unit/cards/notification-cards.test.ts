@@ -62,11 +62,33 @@ describe('notification cards', () => {
       failedCount: 1,
       stuck: [{ line: 'maker-notification → DM Megan: 42 min' }],
       failed: [{ line: 'co-owner-ping → DM Lee: unreachable' }],
+      uncertainCount: 0,
+      uncertain: [],
     });
     expect(problems(card)).toEqual([]);
     const text = allText(card);
     expect(text).toContain('42 min');
     expect(text).toContain('maker-notification → DM Megan: 42 min');
     expect(text).toContain('co-owner-ping → DM Lee: unreachable');
+    expect(text).not.toContain('Uncertain deliveries');
+  });
+
+  it('the admin status card counts and lists deliveries that may or may not have arrived, and says what to do', () => {
+    const card = renderCard('outbox-status', {
+      pending: 0,
+      oldestMinutes: 0,
+      stuckCount: 0,
+      failedCount: 0,
+      stuck: [],
+      failed: [],
+      uncertainCount: 1,
+      uncertain: [{ line: 'maker-notification → DM Megan: tried at 2026-11-20T10:00:00.000Z, no answer [r1.maker-notification.m1]' }],
+    });
+    expect(problems(card)).toEqual([]);
+    const text = allText(card);
+    expect(text).toContain('Uncertain deliveries');
+    expect(text).toContain('[r1.maker-notification.m1]');
+    expect(text).toContain('resend or dismiss');
+    expect(text).not.toContain('Nothing stuck');
   });
 });
