@@ -251,7 +251,7 @@ describe('outbox with a slow, a silent and a late connector', () => {
     const facts = card.body.find((b: { type: string }) => b.type === 'FactSet').facts;
     expect(facts).toContainEqual({ title: 'Uncertain', value: String(expectUncertain) });
     // The card lists the first 15 (oldest first), each with its message id for `outbox resend|dismiss`.
-    const shown = [...allText(card).matchAll(/\[([0-9a-f-]{36}\.maker-notification\.[^\]]+)\]/g)].map((m) => m[1]);
+    const shown = [...allText(card).matchAll(/message id ([0-9a-f-]{36}\.maker-notification\.[^)\s]+)\)/g)].map((m) => m[1]);
     expect(shown).toHaveLength(Math.min(15, expectUncertain));
     expect(shown.every((id) => uncertain.some((u) => u.message.id === id))).toBe(true);
   }, 120_000); // unanswered calls wait out the (scaled) limit in real time

@@ -31,7 +31,7 @@ export function registerOutboxAdminRoutes<TState extends TurnState>(app: Applica
           uncertainCount: uncertain.length,
           stuck: stuck.slice(0, SHOWN).map((s) => ({ line: `${s.purpose} → ${s.target}: ${s.ageMinutes} min, ${s.attempts} attempts${s.lastError ? `, last: ${s.lastError}` : ''}` })),
           failed: failed.slice(0, SHOWN).map((f) => ({ line: `${f.purpose} → ${f.target}: ${f.reason} at ${f.failedAt} (${f.lastError})` })),
-          uncertain: uncertain.slice(0, SHOWN).map((u) => ({ line: `${u.purpose} → ${u.target}: tried at ${u.attemptedAt}, no answer [${u.messageId}]` })),
+          uncertain: uncertain.slice(0, SHOWN).map((u) => ({ line: `${u.purpose} → ${u.target}: tried at ${u.attemptedAt}, no answer (message id ${u.messageId})` })),
         }),
       ],
     });

@@ -82,12 +82,12 @@ describe('notification cards', () => {
       stuck: [],
       failed: [],
       uncertainCount: 1,
-      uncertain: [{ line: 'maker-notification → DM Megan: tried at 2026-11-20T10:00:00.000Z, no answer [r1.maker-notification.m1]' }],
+      uncertain: [{ line: 'maker-notification → DM Megan: tried at 2026-11-20T10:00:00.000Z, no answer (message id r1.maker-notification.m1)' }],
     });
     expect(problems(card)).toEqual([]);
     const text = allText(card);
     expect(text).toContain('Uncertain deliveries');
-    expect(text).toContain('[r1.maker-notification.m1]');
+    expect(text).toContain('(message id r1.maker-notification.m1)');
     expect(text).toContain('resend or dismiss');
     expect(text).not.toContain('Nothing stuck');
   });
