@@ -23,6 +23,8 @@ const FIELD_LABELS: Readonly<Record<RecordField, string>> = {
   dataSources: 'data sources',
   workarounds: 'workarounds',
   status: 'status',
+  manager: 'manager',
+  usage: 'usage figures',
 };
 
 /** Changes listed one by one in a real import; a dry run lists them all. */
