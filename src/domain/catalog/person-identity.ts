@@ -11,12 +11,17 @@ export function identityState(person: CatalogPerson): IdentityState {
 
 /** A person the bot can message and route to: an object id, and an account that is not disabled. */
 export function isContactable(person: CatalogPerson | undefined): person is CatalogPerson & Person {
-  return person !== undefined && person.aadObjectId !== undefined && identityState(person) !== 'disabled';
+  if (person === undefined || person.aadObjectId === undefined) return false;
+  const state = identityState(person);
+  return state !== 'disabled' && state !== 'not-found';
 }
 
-/** To be looked up in the directory: anyone without an id (not found last time included: it may be fixed since). */
+/**
+ * To be looked up in the directory: anyone without an id (not found last time included: it may be
+ * fixed since), and anyone known by object id alone (for their name and email).
+ */
 export function needsLookup(person: CatalogPerson): boolean {
-  return person.aadObjectId === undefined;
+  return lookupKey(person) !== undefined;
 }
 
 export const ATTENTION_STATES: readonly IdentityState[] = ['pending', 'not-found', 'disabled'];
@@ -100,4 +105,66 @@ export function withKnownIdentities<R extends Pick<SolutionRecord, 'maker' | 'co
     coOwners: record.coOwners.map(carry),
     ...(record.manager ? { manager: carry(record.manager) } : {}),
   };
+}
+
+/** The key to look a person up by: the email / UPN, or the object id when that is all there is. */
+export function lookupKey(person: CatalogPerson): string | undefined {
+  if (person.aadObjectId && person.email) return undefined;
+  return person.email || person.aadObjectId;
+}
+
+export interface DirectoryFinding {
+  readonly kind: 'found' | 'not-found' | 'unavailable';
+  readonly user?: {
+    readonly id: string;
+    readonly displayName: string;
+    readonly userPrincipalName: string;
+    readonly mail?: string;
+    readonly accountEnabled: boolean;
+    readonly preferredLanguage?: string;
+  };
+}
+
+/**
+ * A person updated with what the directory said: found → the object id (and the name, email and
+ * language when the catalog had none), resolved or disabled; not found → not-found; no answer →
+ * pending (looked up again later). The catalog's own name and email are kept when it has them.
+ */
+export function withFinding(person: CatalogPerson, finding: DirectoryFinding | undefined, at: string): CatalogPerson {
+  if (finding === undefined) return person;
+  if (finding.kind === 'unavailable') return person.aadObjectId ? person : { ...person, identity: { state: 'pending' } };
+  if (finding.kind === 'not-found' || finding.user === undefined) {
+    return { ...person, identity: { state: 'not-found', at } };
+  }
+  const user = finding.user;
+  const email = person.email || user.mail || user.userPrincipalName;
+  const unnamed = person.displayName === person.email || person.displayName === person.aadObjectId || person.displayName === '';
+  return {
+    ...person,
+    aadObjectId: user.id.toLowerCase(),
+    email,
+    displayName: unnamed && user.displayName ? user.displayName : person.displayName,
+    identity: { state: user.accountEnabled ? 'resolved' : 'disabled', at },
+    ...(person.preferredLanguage === undefined && user.preferredLanguage ? { preferredLanguage: user.preferredLanguage } : {}),
+  };
+}
+
+/** Every lookup key a record needs answered. */
+export function lookupKeysOf(record: Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'>): string[] {
+  return namedPeople(record)
+    .map(({ person }) => lookupKey(person))
+    .filter((key): key is string => key !== undefined);
+}
+
+/** The record with every person the answers cover updated (keys compare case-insensitively). */
+export function withFindings<R extends Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'>>(
+  record: R,
+  answers: ReadonlyMap<string, DirectoryFinding>,
+  at: string,
+): R {
+  const apply = (person: CatalogPerson): CatalogPerson => {
+    const key = lookupKey(person);
+    return key === undefined ? person : withFinding(person, answers.get(key.toLowerCase()), at);
+  };
+  return { ...record, maker: apply(record.maker), coOwners: record.coOwners.map(apply), ...(record.manager ? { manager: apply(record.manager) } : {}) };
 }

@@ -1,7 +1,7 @@
 import { CANONICAL_COLUMNS, rowOf } from '../../../src/domain/catalog/canonical-columns';
 import { mapHeader, type HeaderMapping } from '../../../src/domain/catalog/header-mapping';
 import { validateRecord } from '../../../src/domain/catalog/record-validation';
-import { LEE, MEGAN, record } from './fixtures';
+import { MEGAN, record } from './fixtures';
 
 function mapping(header: string[]): HeaderMapping {
   const result = mapHeader(header);
