@@ -14,7 +14,7 @@ describe('GraphPeopleDirectory against the local Graph stand-in', () => {
   let graph: GraphStandIn;
   const slept: number[] = [];
   const directory = (extra: Partial<ConstructorParameters<typeof GraphPeopleDirectory>[0]> = {}) =>
-    new GraphPeopleDirectory({ baseUrl: graph.baseUrl, sleep: async (ms) => void slept.push(ms), random: () => 0.5, ...extra });
+    new GraphPeopleDirectory({ baseUrl: extra.baseUrl ?? graph.baseUrl, sleep: async (ms) => void slept.push(ms), random: () => 0.5, ...extra });
 
   beforeEach(async () => {
     graph = await new GraphStandIn(people).start();
