@@ -18,7 +18,7 @@ import { TableStateStore } from './storage/table-state-store';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
-import { createPeopleDirectory } from './start-catalog';
+import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -98,6 +98,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   if (!bot.messageSender) throw new Error('the bot has no message sender');
   const jobServices = createNotificationServices(background, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const outbox = startNotificationJobs(jobServices, bot.messageSender, background, config, clock, logger, options.notifications);
+  // The sync writes with the background budget: nobody waits on it.
+  const catalogSync = createCatalogSync(config, background, new CatalogService(CatalogTableStore.on(background), { clock, ...(directory ? { directory } : {}) }), clock, logger, options.catalogSync);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),
@@ -108,7 +110,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop()]);
       await running.close(graceMs);
     },
   };

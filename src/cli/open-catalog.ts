@@ -10,6 +10,7 @@ import { CatalogService } from '../services/catalog/catalog-service';
 import { GraphPeopleDirectory } from '../storage/directory/graph-people-directory';
 import { graphTokens } from '../storage/directory/graph-tokens';
 import { CatalogTableStore, type CatalogTableStoreOptions } from '../storage/catalog/catalog-table-store';
+import { TableSyncStatus } from '../storage/catalog/table-sync-status';
 import { TableService } from '../storage/table-service';
 
 /** The only variables a tool needs; bot credentials in the caller's shell are deliberately ignored. */
@@ -27,7 +28,8 @@ export async function openCatalog(env: Environment, options: CatalogTableStoreOp
   const directory = directoryOf(env);
   const tables = new TableService(config.storage, config.tablePrefix, { timeoutMs: config.storageTimeouts.turnMs });
   await tables.ensureTables();
-  return { catalog: new CatalogService(CatalogTableStore.on(tables, options), directory ? { directory } : {}), tables };
+  const syncStatus = new TableSyncStatus(tables.client('catalogMeta'));
+  return { catalog: new CatalogService(CatalogTableStore.on(tables, options), { syncStatus, ...(directory ? { directory } : {}) }), tables };
 }
 
 /**

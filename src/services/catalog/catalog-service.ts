@@ -6,6 +6,7 @@ import { idProblem, isGuid } from '../../domain/catalog/field-rules';
 import { planImport, recordsToWrite, type ImportPlan } from '../../domain/catalog/import-plan';
 import { attentionOf, lookupKeysOf, withFindings, withKnownIdentities, type AttentionItem } from '../../domain/catalog/person-identity';
 import type { PeopleDirectory } from '../../domain/ports/people-directory';
+import type { SyncReport } from '../../domain/catalog/sync-report';
 import { roleOf } from '../../domain/catalog/person-roles';
 import { validateRows, type RowsResult, type SourceRow } from '../../domain/catalog/row-validation';
 import { changedFields, recordOf, withTimestamps, type SolutionRecord } from '../../domain/catalog/solution-record';
@@ -63,6 +64,8 @@ export interface CatalogServiceOptions {
   readonly directory?: PeopleDirectory;
   /** Budget of the directory look-ups of one import (default 60 s). */
   readonly importLookupMs?: number;
+  /** Where the scheduled sync keeps its last result (for `lastSync`). */
+  readonly syncStatus?: { read(): Promise<SyncReport | undefined> };
 }
 
 const DEFAULT_SEARCH_LIMIT = 8;
@@ -182,6 +185,11 @@ export class CatalogService implements SolutionLookup {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
     }
     return resolved;
+  }
+
+  /** The last scheduled sync's result (time, counts, rejected rows by line, people to look at). */
+  async lastSync(): Promise<SyncReport | undefined> {
+    return this.options.syncStatus?.read();
   }
 
   /** People the catalog names whom the bot cannot reach: not found, disabled, or not looked up yet. */

@@ -17,9 +17,13 @@ export function graphScope(baseUrl: string): string {
 }
 
 export function graphTokens(baseUrl: string, identity: GraphIdentity): TokenSource | undefined {
-  if (isLoopbackUrl(baseUrl)) return undefined;
+  return appTokens(baseUrl, graphScope(baseUrl), identity);
+}
+
+/** Tokens of the app's identity for a service (Graph, a Dataverse environment); none for loopback stand-ins. */
+export function appTokens(url: string, scope: string, identity: GraphIdentity): TokenSource | undefined {
+  if (isLoopbackUrl(url)) return undefined;
   const credential = credentialOf(identity);
-  const scope = graphScope(baseUrl);
   return {
     token: async () => {
       const token = await credential.getToken(scope);
