@@ -148,7 +148,7 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     expect(result.out).toContain(`Done: ${generated.validIds.length} solutions written, 10 rejected rows skipped (--partial).`);
     const stored = (await store.listAll()).map((s) => s.solution.id).sort();
     expect(stored).toEqual([...generated.validIds].sort());
-  }, 60_000);
+  }, 120_000);
 
   it('import(export(x)) is the identity: nothing changes, and exporting again gives the same file', async () => {
     const exported = path.join(dir, 'export.csv');
@@ -178,7 +178,7 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     const byId = new Map(fromInput.map((r) => [r.id, r]));
     expect(fromExport).toHaveLength(generated.validIds.length);
     for (const r of fromExport) expect(r).toEqual(byId.get(r.id));
-  }, 60_000);
+  }, 120_000);
 
   it('JSON export imports back unchanged', async () => {
     const exported = path.join(dir, 'export.json');
@@ -186,7 +186,7 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     const again = await run('import', exported, '--dry-run');
     expect(again.out).toContain(`unchanged ${generated.validIds.length}`);
     expect(again.out).toContain('Nothing would change.');
-  }, 60_000);
+  }, 120_000);
 
   it.each([
     [['import'], EXIT.usage, 'import: missing FILE'],
