@@ -99,7 +99,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const jobServices = createNotificationServices(background, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const outbox = startNotificationJobs(jobServices, bot.messageSender, background, config, clock, logger, options.notifications);
   // The sync writes with the background budget: nobody waits on it.
-  const catalogSync = createCatalogSync(config, background, new CatalogService(CatalogTableStore.on(background), { clock, ...(directory ? { directory } : {}) }), clock, logger, options.catalogSync);
+  const catalogSync = await createCatalogSync(config, background, new CatalogService(CatalogTableStore.on(background), { clock, ...(directory ? { directory } : {}) }), clock, logger, options.catalogSync);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),

@@ -12,8 +12,6 @@ import { CatalogSync } from './services/catalog/catalog-sync';
 import { BackgroundLoop } from './services/outbox/background-loop';
 import type { Clock } from './services/ports';
 import { TableSyncStatus } from './storage/catalog/table-sync-status';
-import { BlobCatalogSource } from './storage/catalog-sources/blob-catalog-source';
-import { DataverseCatalogSource } from './storage/catalog-sources/dataverse-catalog-source';
 import { GraphPeopleDirectory } from './storage/directory/graph-people-directory';
 import { appTokens, graphTokens } from './storage/directory/graph-tokens';
 import { TableLeaseStore } from './storage/leases/table-lease-store';
@@ -32,17 +30,20 @@ export function createPeopleDirectory(config: AppConfig): PeopleDirectory | unde
   return new GraphPeopleDirectory({ baseUrl, tokens: graphTokens(baseUrl, { kind: 'bot', bot: config.bot }) });
 }
 
-export function createCatalogSync(
+/** The sources load only when a sync is configured: @azure/storage-blob is large, and most runs never need it. */
+export async function createCatalogSync(
   config: AppConfig,
   tables: TableService,
   catalog: CatalogService,
   clock: Clock,
   logger: Logger,
   options: CatalogSyncOptions = {},
-): { readonly sync?: CatalogSync; stop(): Promise<void> } {
+): Promise<{ readonly sync?: CatalogSync; stop(): Promise<void> }> {
   const settings = config.catalogSync;
   if (!settings) return { stop: async () => undefined };
   const identity = { kind: 'bot', bot: config.bot } as const;
+  const { BlobCatalogSource } = await import('./storage/catalog-sources/blob-catalog-source');
+  const { DataverseCatalogSource } = await import('./storage/catalog-sources/dataverse-catalog-source');
   const source =
     settings.source.kind === 'blob'
       ? new BlobCatalogSource({ storage: config.storage, container: settings.source.container, path: settings.source.path, ...(settings.source.blobUrl ? { blobUrl: settings.source.blobUrl } : {}) })
