@@ -1,7 +1,8 @@
 /**
  * The demo catalog: solutions of every tier and kind, made and co-owned by the demo organisation's
  * people (`.m365agentsplayground.yml` via lib/demo-org.ts: the single place their names and ids
- * live), plus one orphaned and one retired solution.
+ * live), plus one orphaned and one retired solution. Some people are named by email only, the way
+ * admins have them: the local run resolves them through its Graph stand-in (scripts/lib/graph.ts).
  *
  * `scripts/demo-catalog.csv` is generated from this file, so `npm run catalog -- import` can load it
  * like any admin's file. After changing the solutions or the people, regenerate it:
@@ -10,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SolutionRecord } from '../src/domain/catalog/solution-record';
-import type { Person, SolutionKind, SolutionStatus, Tier } from '../src/domain/solution';
+import type { CatalogPerson, Person, SolutionKind, SolutionStatus, Tier } from '../src/domain/solution';
 import { writeCsv } from '../src/services/catalog/files/catalog-csv';
 import { demoOrg, type DemoOrg, type DemoPersonKey } from './lib/demo-org';
 
@@ -31,6 +32,10 @@ interface DemoSolution {
   readonly tier: Tier;
   readonly maker: DemoPersonKey | Person;
   readonly coOwners?: readonly DemoPersonKey[];
+  /** Co-owners named by email alone (no object id in the file). */
+  readonly coOwnersByEmail?: readonly DemoPersonKey[];
+  /** The maker's manager, by email alone (stands in when the maker has left). */
+  readonly managerByEmail?: DemoPersonKey;
   readonly supportChannel?: string;
   readonly businessUnit?: string;
   readonly dataSources?: readonly string[];
@@ -68,6 +73,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Contoso (default)',
     tier: 'Productivity',
     maker: 'lee',
+    coOwnersByEmail: ['nestor'],
     businessUnit: 'Human Resources',
     dataSources: ['SharePoint: Team calendar'],
   },
@@ -150,6 +156,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     tier: 'Productivity',
     maker: DEPARTED_MAKER,
     coOwners: ['megan'],
+    managerByEmail: 'patti',
     businessUnit: 'Procurement',
     dataSources: ['SQL Server: PurchaseOrders'],
     status: 'orphaned',
@@ -172,6 +179,10 @@ export function demoCatalogRecords(org: DemoOrg = demoOrg()): SolutionRecord[] {
     const p = org.person(who);
     return { aadObjectId: p.aadObjectId, displayName: p.name, email: p.email };
   };
+  const byEmail = (who: DemoPersonKey): CatalogPerson => {
+    const p = org.person(who);
+    return { displayName: p.name, email: p.email };
+  };
   return SOLUTIONS.map((s) => ({
     id: s.id,
     name: s.name,
@@ -179,7 +190,8 @@ export function demoCatalogRecords(org: DemoOrg = demoOrg()): SolutionRecord[] {
     environment: s.environment,
     tier: s.tier,
     maker: person(s.maker),
-    coOwners: (s.coOwners ?? []).map(person),
+    coOwners: [...(s.coOwners ?? []).map(person), ...(s.coOwnersByEmail ?? []).map(byEmail)],
+    ...(s.managerByEmail ? { manager: byEmail(s.managerByEmail) } : {}),
     ...(s.supportChannel ? { supportChannel: s.supportChannel } : {}),
     ...(s.businessUnit ? { businessUnit: s.businessUnit } : {}),
     dataSources: [...(s.dataSources ?? [])],

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { AZURITE_DEFAULT_TABLE_PORT, startAzurite } from './lib/azurite';
 import { BOT_DEFAULT_PORT, botEndpoint, botHealthUrl, droppedBotVariables, startBotProcess } from './lib/bot';
 import { demoOrg, DemoPersonKey, isDemoPersonKey } from './lib/demo-org';
+import { startDemoGraph } from './lib/graph';
 import { localBin, repoRoot } from './lib/paths';
 import { PLAYGROUND_DEFAULT_PORT, startPlayground } from './lib/playground';
 import { assertPortsFree, portFromEnv } from './lib/ports';
@@ -140,8 +141,12 @@ async function main(): Promise<void> {
   });
   supervise(azurite.process);
 
+  // People the demo catalog names by email resolve through a local Graph stand-in (loopback only).
+  const graph = await startDemoGraph();
+  say(`Microsoft Graph stand-in on ${graph.baseUrl} (the demo organisation)`);
   const botEnv: NodeJS.ProcessEnv = {
     ADMIN_IDS: process.env.ADMIN_IDS || org.admin.aadObjectId,
+    GRAPH_BASE_URL: graph.baseUrl,
   };
 
   if (fs.existsSync(DEMO_DATA_SCRIPT)) {

@@ -105,6 +105,24 @@ export const ENV_SPEC = [
   },
   { name: 'TICKET_REOPEN_DAYS', optional: true, description: 'days a requester may reopen a resolved ticket, 1-90 (default 7)' },
   { name: 'SLA_CHECK_SECONDS', optional: true, description: 'how often the SLA scheduler looks for due warnings and breaches, 5-3600 (default 30)' },
+  {
+    name: 'GRAPH_BASE_URL',
+    optional: true,
+    description:
+      'Microsoft Graph endpoint for finding the Entra object ids of people the catalog names by email or UPN (default https://graph.microsoft.com/v1.0 with credentials; none in local mode unless set to a loopback stand-in)',
+  },
+  {
+    name: 'CATALOG_SYNC_SOURCE',
+    optional: true,
+    description:
+      'where the catalog refreshes from on a schedule: blob:CONTAINER/PATH.csv|.json (a CoE export in the storage account), dataverse:https://ORG.crm.dynamics.com/api/data/v9.2/admin_apps?… (the Web API), or empty for no sync',
+  },
+  { name: 'CATALOG_SYNC_MINUTES', optional: true, description: 'minutes between two catalog syncs, 5-10080 (default 360)' },
+  {
+    name: 'CATALOG_SYNC_BLOB_URL',
+    optional: true,
+    description: 'blob endpoint for a blob: sync source with STORAGE_ACCOUNT_URL, e.g. https://ACCOUNT.blob.core.windows.net (default: derived from the table endpoint or the connection string)',
+  },
 ] as const satisfies readonly EnvVariableSpec[];
 
 export type EnvVariableName = (typeof ENV_SPEC)[number]['name'];

@@ -8,6 +8,7 @@ import { SUPPORT_TYPES } from './support-model';
 
 export const EXPLANATION_KEYS = [
   'route.maker.productivity',
+  'route.maker.managerStandsIn',
   'route.coOwners.important',
   'route.coOwners.makerOrphaned',
   'route.coOwners.makerUnreachable',
@@ -64,6 +65,9 @@ export function explainRoute(route: Route): RouteExplanation {
 
   switch (route.kind) {
     case 'maker':
+      if (route.reason === 'maker-left-manager') {
+        return explanation('route.maker.managerStandsIn', { makerName: route.standsInFor?.displayName ?? '', managerName: route.maker.displayName });
+      }
       return explanation('route.maker.productivity', { makerName: route.maker.displayName });
     case 'co-owners': {
       const coOwnerNames = joinNames(route.coOwners.map((p) => p.displayName));
@@ -107,6 +111,8 @@ function partyOf(route: Route) {
 export const EXPLANATION_TEMPLATES_EN: Readonly<Record<ExplanationKey, string>> = {
   'route.maker.productivity':
     "{makerName} made this Productivity {kind} and supports it themselves — we'll let them know.",
+  'route.maker.managerStandsIn':
+    "{makerName}, who made {solutionName}, has left — we'll let their manager, {managerName}, know instead.",
   'route.coOwners.important':
     "{solutionName} is an Important {kind} supported by its co-owners — we'll ask {coOwnerNames}, and the first to pick it up will own it.",
   'route.coOwners.makerOrphaned':

@@ -104,8 +104,8 @@ describe.each(SCRIPTS)('%s text at the largest sizes, on Azurite', (script, unit
       clock: { now: () => NOW },
       tickets: { numbers: new TableTicketNumbers(tables.client('cases')) },
     });
-    const maker = { aadObjectId: solution.maker.aadObjectId, displayName: solution.maker.displayName };
-    const coOwner = { aadObjectId: solution.coOwners[3]!.aadObjectId, displayName: solution.coOwners[3]!.displayName };
+    const maker = { aadObjectId: solution.maker.aadObjectId!, displayName: solution.maker.displayName };
+    const coOwner = { aadObjectId: solution.coOwners[3]!.aadObjectId!, displayName: solution.coOwners[3]!.displayName };
     const notMine = field(unit, 1000);
     const handOn = field(`${unit}!`, 1000);
 

@@ -58,6 +58,16 @@ export function largestSolution(unit: string, tier: Tier, salt = 1): Solution {
     data_sources: formatList(Array.from({ length: LIMITS.dataSources }, (_, i) => `${i} ${field(unit, LIMITS.dataSource - String(i).length - 1)}`)),
     workarounds: paragraph(unit, LIMITS.workarounds),
     status: 'active',
+    manager_email: email(unit, 99),
+    manager_name: field(unit, LIMITS.personName),
+    manager_aad_id: guid(99, salt),
+    maker_language: 'ko-KR',
+    department: field(unit, LIMITS.businessUnit),
+    shared_users: '123456',
+    shared_groups: '789',
+    last_used_at: '2026-11-19T08:00:00.000Z',
+    last_modified_at: '2026-11-18T08:00:00.000Z',
+    sessions: '4242',
   };
   const result = validateRecord(values);
   if (!result.ok) throw new Error(`the largest solution is not valid: ${result.issues.map((i) => i.message).join('; ')}`);

@@ -76,7 +76,7 @@ export function isRecipient(request: SupportRequest, actorId: string): boolean {
 /** The maker or a co-owner of the solution as submitted: they get "it moved on", not "not yours". */
 function wasOfferedTo(request: SupportRequest, id: string): boolean {
   const s = request.solution;
-  return s !== undefined && (s.maker.aadObjectId.toLowerCase() === id || s.coOwners.some((p) => p.aadObjectId.toLowerCase() === id));
+  return s !== undefined && (s.maker.aadObjectId?.toLowerCase() === id || s.coOwners.some((p) => p.aadObjectId?.toLowerCase() === id));
 }
 
 /** Plain-words reason for a refused action, shown on the refreshed card. */

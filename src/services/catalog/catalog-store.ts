@@ -4,6 +4,7 @@
  */
 import type { CatalogRole } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
+import type { CatalogHistoryEvent } from '../../domain/catalog/catalog-history';
 import type { Versioned } from '../ports';
 
 export interface StoredSolution extends Versioned {
@@ -27,7 +28,9 @@ export interface CatalogStore {
    * Creates the solution (`previous` undefined) or replaces `previous` if nobody changed it since it
    * was read, and keeps the person index in step. Throws ConcurrencyConflictError otherwise.
    */
-  save(solution: Solution, previous: StoredSolution | undefined): Promise<void>;
+  save(solution: Solution, previous: StoredSolution | undefined, history?: readonly CatalogHistoryEvent[]): Promise<void>;
+  /** The entry's history, oldest first (rows in the solution's own partition). */
+  history(id: string): Promise<CatalogHistoryEvent[]>;
   /** A token that changes whenever the catalog changes (the version entity's ETag). */
   readVersion(): Promise<string | undefined>;
   /** Marks the catalog as changed; call after a batch of saves. */

@@ -43,6 +43,16 @@ export interface IntakeServiceDeps {
   readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
+  /**
+   * Finds the object ids of the solution's people the catalog knows by email only, before routing
+   * picks whom to message (the catalog service, over Microsoft Graph). None: they count as unreachable.
+   */
+  readonly people?: PeopleResolution;
+}
+
+/** The port the intake calls before routing (see CatalogService.withKnownPeople). */
+export interface PeopleResolution {
+  withKnownPeople(solution: Solution): Promise<Solution>;
 }
 
 const SEARCH_RESULTS = 8;
@@ -155,7 +165,7 @@ export class IntakeService {
       const minutesLeft = Math.max(1, Math.ceil((reservation.retryAt.getTime() - now.getTime()) / 60_000));
       return { ...view, limited: { retryAt: reservation.retryAt.toISOString(), minutesLeft, perHour: limit!.policy.perWindow } };
     }
-    const solution = await this.solutionOf(draft);
+    const solution = await this.routableSolutionOf(draft);
     const route = this.routeOf(draft, solution);
     let request = buildRequest(draft, solution, route, now);
     const actor = { kind: 'user' as const, role: 'requester' as const, ...draft.requester };
@@ -219,7 +229,7 @@ export class IntakeService {
       case 'details':
         return { kind: 'details', draft, solution: await this.solutionOf(draft) };
       case 'review': {
-        const solution = await this.solutionOf(draft);
+        const solution = await this.routableSolutionOf(draft);
         const route = this.routeOf(draft, solution);
         return { kind: 'review', draft, solution, route, explanation: renderExplanation(explainRoute(route)) };
       }
@@ -228,6 +238,18 @@ export class IntakeService {
 
   private async solutionOf(draft: IntakeDraft): Promise<Solution | undefined> {
     return draft.solutionId ? this.deps.catalog.get(draft.solutionId) : undefined;
+  }
+
+  /** The solution with its people looked up if needed; a directory that fails leaves them unreachable. */
+  private async routableSolutionOf(draft: IntakeDraft): Promise<Solution | undefined> {
+    const solution = await this.solutionOf(draft);
+    if (!solution || !this.deps.people) return solution;
+    try {
+      return await this.deps.people.withKnownPeople(solution);
+    } catch {
+      // Saving what was learnt failed (storage): route with what the catalog had.
+      return solution;
+    }
   }
 
   private routeOf(draft: IntakeDraft, solution: Solution | undefined): Route {

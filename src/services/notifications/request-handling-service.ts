@@ -19,7 +19,7 @@ import {
 import { DEFAULT_TIMER_DURATIONS, timerStillApplies, type RequestTimer, type TimerDurations } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { explainRoute, renderExplanation } from '../../domain/route-explanation';
-import { routeRequest, type Route } from '../../domain/routing';
+import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { TicketNumber } from '../../domain/ticket-number';
@@ -338,13 +338,14 @@ export class RequestHandlingService implements UndeliverableHandler {
 /** Route the request again with `passedOver` (and everyone before it) unreachable. */
 function rerouteFrom(request: SupportRequest, passedOver: 'maker' | 'co-owners', reachableCoOwnerIds: readonly string[]): Route {
   const solution = solutionOf(request);
-  const coOwners = passedOver === 'maker' ? (solution?.coOwners.map((p) => p.aadObjectId) ?? []) : reachableCoOwnerIds;
+  const coOwners = passedOver === 'maker' ? everyoneReachable(solution).reachableCoOwnerIds : reachableCoOwnerIds;
   const route = routeRequest({
     category: request.category,
     impact: request.details.impact,
     urgency: request.details.urgency,
     solution,
-    reachability: { makerReachable: false, reachableCoOwnerIds: coOwners },
+    // The maker's card went to the maker, or to the manager standing in: neither is asked again.
+    reachability: { makerReachable: false, reachableCoOwnerIds: coOwners, managerReachable: false },
     requesterId: request.requester.aadObjectId,
   });
   // Important solutions route to co-owners whatever the maker: once they were passed over, the help desk.
@@ -354,7 +355,7 @@ function rerouteFrom(request: SupportRequest, passedOver: 'maker' | 'co-owners',
       impact: request.details.impact,
       urgency: request.details.urgency,
       solution,
-      reachability: { makerReachable: false, reachableCoOwnerIds: [] },
+      reachability: { makerReachable: false, reachableCoOwnerIds: [], managerReachable: false },
       requesterId: request.requester.aadObjectId,
     });
   }

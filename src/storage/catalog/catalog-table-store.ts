@@ -3,7 +3,9 @@
  * services' CatalogStore structurally. Every write carries an ETag or is a create that fails on an
  * existing row: two admins importing at once can never silently overwrite each other.
  */
-import { odata, TableClient, type TableEntityResult } from '@azure/data-tables';
+import { odata, TableClient, TableTransaction, type TableEntityResult } from '@azure/data-tables';
+import type { CatalogHistoryEvent } from '../../domain/catalog/catalog-history';
+import { jsonProperties, readJson } from '../stored-text';
 import { peopleOf, type CatalogRole } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
@@ -44,6 +46,12 @@ export interface CatalogTableStoreOptions {
 }
 
 const VERSION_ATTEMPTS = 10;
+/** History rows sit next to the solution row; listAll reads RowKey "solution" only. */
+const HISTORY_PREFIX = 'hist|';
+
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
 
 export class CatalogTableStore {
   private readonly index: PersonIndex;
@@ -100,7 +108,19 @@ export class CatalogTableStore {
     return links;
   }
 
-  async save(solution: Solution, previous: StoredSolution | undefined): Promise<void> {
+  /** History rows (`hist|{time}|{n}`) of the entry, oldest first: its own partition, one range. */
+  async history(id: string): Promise<CatalogHistoryEvent[]> {
+    const events: CatalogHistoryEvent[] = [];
+    try {
+      const filter = odata`PartitionKey eq ${keyOf(id)} and RowKey ge ${HISTORY_PREFIX} and RowKey lt ${`${HISTORY_PREFIX}~`}`;
+      for await (const row of this.tables.solutions.listEntities({ queryOptions: { filter } })) events.push(readJson<CatalogHistoryEvent>(row, 'data'));
+    } catch (error) {
+      throw unavailable(`read the history of solution "${id}"`, error);
+    }
+    return events;
+  }
+
+  async save(solution: Solution, previous: StoredSolution | undefined, history: readonly CatalogHistoryEvent[] = []): Promise<void> {
     const next = peopleOf(solution);
     const removed = previous ? [...peopleOf(previous.solution).keys()].filter((person) => !next.has(person)) : [];
     const removedEtags = await Promise.all(removed.map((person) => this.index.etagOf(person, solution.id)));
@@ -108,7 +128,8 @@ export class CatalogTableStore {
 
     const entity = toSolutionEntity(solution);
     try {
-      await this.writeSolution(entity, previous?.etag);
+      if (history.length > 0) await this.writeWithHistory(entity, previous?.etag, history);
+      else await this.writeSolution(entity, previous?.etag);
     } catch (error) {
       // A create that meets a row `get` cannot read (edited by hand) replaces it, still conditionally.
       const invalid = !previous && error instanceof ConcurrencyConflictError ? await this.invalidRowEtag(solution.id) : undefined;
@@ -163,6 +184,23 @@ export class CatalogTableStore {
     } catch (error) {
       const status = statusOf(error);
       // 412: changed since read; 404: deleted since read; 409: created by someone else meanwhile.
+      if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${decodeKey(entity.partitionKey)}`);
+      throw unavailable(`save solution "${decodeKey(entity.partitionKey)}"`, error);
+    }
+  }
+
+  /** The solution and its history rows in one entity-group transaction (same partition), with the ETag. */
+  private async writeWithHistory(entity: SolutionEntity, etag: string | undefined, history: readonly CatalogHistoryEvent[]): Promise<void> {
+    const tx = new TableTransaction();
+    if (etag) tx.updateEntity(entity, 'Replace', { etag });
+    else tx.createEntity(entity);
+    history.forEach((event, i) =>
+      tx.createEntity({ partitionKey: entity.partitionKey, rowKey: `${HISTORY_PREFIX}${event.at}|${String(i).padStart(2, '0')}|${randomSuffix()}`, ...jsonProperties('data', event) }),
+    );
+    try {
+      await this.tables.solutions.submitTransaction(tx.actions);
+    } catch (error) {
+      const status = statusOf(error);
       if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${decodeKey(entity.partitionKey)}`);
       throw unavailable(`save solution "${decodeKey(entity.partitionKey)}"`, error);
     }

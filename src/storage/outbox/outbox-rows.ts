@@ -10,7 +10,10 @@
  * - `unsure|{messageId}` its call may have landed or not: not sent again until an admin resends it
  *                       or dismisses it (the admin view lists them).
  * - `due|{iso}|{requestId}|{kind}`  a timer; a range query up to "now" finds the due ones.
- * - `flag|{solutionId}|{requestId}` "Not my solution": a catalog entry to review.
+ * - `flag|{solutionId}|{requestId}` "Not my solution": a catalog entry to review (resolution fields
+ *                       once an admin dealt with it).
+ * - `flagopen|{inverted time}|{requestId}` the open-flags index, newest first: written with the flag,
+ *                       deleted with its resolution, so the review list reads only open flags.
  *
  * Pending rows never share a prefix with delivered or failed ones, so the worker's range query
  * reads only work to do.
@@ -30,6 +33,9 @@ export const OUTBOX_ROW = {
   timerPrefix: 'due|',
   flag: (solutionId: string, requestId: string) => `flag|${encodeKey(solutionId)}|${requestId}`,
   flagPrefix: 'flag|',
+  flagsOfSolutionPrefix: (solutionId: string) => `flag|${encodeKey(solutionId)}|`,
+  openFlag: (invertedFlaggedAt: string, requestId: string) => `flagopen|${invertedFlaggedAt}|${requestId}`,
+  openFlagPrefix: 'flagopen|',
 } as const;
 
 export interface PendingRow {
@@ -103,4 +109,8 @@ export interface FlagRow {
   note?: Uint8Array | string;
   flaggedBy: string;
   flaggedAt: string;
+  resolvedAt?: string;
+  /** JSON PersonRef of the admin. */
+  resolvedBy?: string;
+  resolution?: Uint8Array | string;
 }

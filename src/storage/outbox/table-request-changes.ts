@@ -10,7 +10,7 @@ import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
 import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { activityEntity, readActivity } from '../cases/activity-rows';
-import { partitionOf, prefixEnd, ROW } from '../cases/case-partitions';
+import { invertedTime, partitionOf, prefixEnd, ROW } from '../cases/case-partitions';
 import { outboxEntity, requestRow } from '../cases/table-case-store';
 import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
 import { jsonProperties, readJson, readOptionalText, textProperties } from '../stored-text';
@@ -83,7 +83,10 @@ export class TableRequestChanges {
     );
     for (const message of change.outbox) tx.createEntity({ ...outboxEntity(pk, message), throttles: 0 });
     for (const timer of change.timersDone ?? []) tx.deleteEntity(pk, OUTBOX_ROW.timer(timer.dueAt, timer.requestId, timer.kind));
-    for (const flag of change.flags ?? []) tx.createEntity(flagRow(pk, flag));
+    for (const flag of change.flags ?? []) {
+      tx.createEntity(flagRow(pk, flag));
+      tx.createEntity(openFlagRow(pk, flag));
+    }
     if (change.ticket) newTicketEntities(pk, change.ticket.ticket, change.ticket.history).forEach((row) => tx.createEntity(row));
     if (change.activity) tx.createEntity(activityEntity(pk, change.activity));
     if (change.failedDelivery) {
@@ -133,6 +136,11 @@ function flagRow(pk: string, flag: CatalogFlag): FlagRow {
     flaggedAt: flag.flaggedAt,
     ...(flag.note ? textProperties('note', flag.note) : {}),
   };
+}
+
+/** The open-flags index row of a flag (see outbox-rows.ts). */
+export function openFlagRow(pk: string, flag: CatalogFlag): { partitionKey: string; rowKey: string; solutionId: string; requestId: string } {
+  return { partitionKey: pk, rowKey: OUTBOX_ROW.openFlag(invertedTime(flag.flaggedAt), flag.requestId), solutionId: flag.solutionId, requestId: flag.requestId };
 }
 
 function unavailable(what: string, error: unknown): StorageUnavailableError {
