@@ -9,7 +9,7 @@ import type { Logger } from './logging/logger';
 import { ActivityGate } from './services/activities/activity-gate';
 import { ActivitySweeper } from './services/activities/activity-sweeper';
 import { BackgroundLoop } from './services/outbox/background-loop';
-import type { Clock } from './services/ports';
+import type { Clock } from './domain/ports/clock';
 import { TableActivityLog } from './storage/activities/table-activity-log';
 import { TableActivityMarkers } from './storage/cases/activity-rows';
 import { TableLeaseStore } from './storage/leases/table-lease-store';

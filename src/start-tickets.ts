@@ -5,7 +5,7 @@
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
-import type { Clock } from './services/ports';
+import type { Clock } from './domain/ports/clock';
 import { SlaScheduler } from './services/tickets/sla-scheduler';
 import { TicketService } from './services/tickets/ticket-service';
 import { TableConversationStore } from './storage/conversations/table-conversation-store';

@@ -18,7 +18,7 @@ import { referenceFor } from '../../src/domain/intake/support-request';
 import { TEAMS_CONVERSATION_WINDOWS, TeamsRateLimiter, type RateWindow } from '../../src/domain/delivery/rate-limiter';
 import { message } from '../../src/services/routing/route-handlers';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
-import { systemClock } from '../../src/services/ports';
+import { systemClock } from '../../src/domain/ports/clock';
 import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableConversationStore } from '../../src/storage/conversations/table-conversation-store';

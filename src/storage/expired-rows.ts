@@ -1,5 +1,5 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
-import { StorageUnavailableError } from './storage-errors';
+import { StorageUnavailableError } from '../domain/ports/storage-errors';
 import { describe, statusOf } from './table-service';
 
 /** Transactions hold at most 100 entities, all in one partition. */

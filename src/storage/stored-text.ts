@@ -20,7 +20,7 @@
  * accepts both forms. A text is always written with all its parts (create, Replace, or in a
  * transaction), never through a Merge, so a shorter text never leaves stale parts behind.
  */
-import { ValueTooLargeError } from './storage-errors';
+import { ValueTooLargeError } from '../domain/ports/storage-errors';
 
 /** Table Storage's limit for one binary property. */
 export const MAX_PART_BYTES = 64 * 1024;

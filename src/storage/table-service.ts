@@ -1,7 +1,7 @@
 import { TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { DEFAULT_STORAGE_TIMEOUT_MS, deadlinePolicy } from './deadline-policy';
-import { StorageUnavailableError } from './storage-errors';
+import { StorageUnavailableError } from '../domain/ports/storage-errors';
 import { TABLE_NAMES, TableKey } from './table-names';
 
 /** How to reach the account: the same two ways the configuration offers. */

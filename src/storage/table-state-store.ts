@@ -1,19 +1,13 @@
 import { TableClient, TableEntity } from '@azure/data-tables';
-import { ConcurrencyConflictError, InvalidKeyError, StorageUnavailableError, ValueTooLargeError } from './storage-errors';
+import type { StoreItems, TurnStateStore } from '../domain/ports/turn-state';
+import { ConcurrencyConflictError, InvalidKeyError, StorageUnavailableError, ValueTooLargeError } from '../domain/ports/storage-errors';
 import { MAX_PART_BYTES, textFromParts, textToParts } from './stored-text';
 import { encodeKey, fitsInKey } from './table-keys';
 import { describe, statusOf } from './table-service';
 
-/** Items as botbuilder's `Storage` sees them: JSON objects with an optional `eTag`. */
-export type StoreItems = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 /**
- * A key-value store over one table with the same contract as botbuilder's in-memory storage, so it plugs
- * into teams-ai as its `storage` (structurally: this layer does not import botbuilder):
- * - `read` returns stored items with their current `eTag`; missing keys are absent;
- * - `write` with no eTag or `*` overwrites; with an eTag it succeeds only if nobody wrote since, and
- *   otherwise throws ConcurrencyConflictError;
- * - `delete` removes unconditionally and ignores missing keys.
+ * The bot's turn state (the TurnStateStore port: botbuilder's in-memory storage contract, which teams-ai
+ * takes as its `storage`) over one table.
  *
  * One entity per key (PartitionKey = encoded key). The JSON is stored as its UTF-8 bytes (Edm.Binary, see
  * stored-text.ts for why), split across up to MAX_CHUNKS properties `d0`, `d1`… of at most 64 KiB each
@@ -33,7 +27,7 @@ interface StateEntity extends TableEntity {
   [chunk: `d${number}`]: Uint8Array | string;
 }
 
-export class TableStateStore {
+export class TableStateStore implements TurnStateStore {
   constructor(private readonly table: TableClient) {}
 
   async read(keys: string[]): Promise<StoreItems> {

@@ -13,7 +13,8 @@ import { RequestHandlingService } from '../../src/services/notifications/request
 import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { CatalogTableStore } from '../../src/storage/catalog/catalog-table-store';
-import { TableConversationStore, type ChannelRegistration } from '../../src/storage/conversations/table-conversation-store';
+import { TableConversationStore } from '../../src/storage/conversations/table-conversation-store';
+import type { ChannelRegistration } from '../../src/domain/ports/channels';
 import { TableIntakeStore } from '../../src/storage/intake/table-intake-store';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';

@@ -1,6 +1,7 @@
 import { TeamsRateLimiter } from '../../src/domain/delivery/rate-limiter';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
-import type { LeasePort, MessageSender } from '../../src/services/outbox/outbox-ports';
+import type { LeaseStore } from '../../src/domain/ports/leases';
+import type { MessageSender } from '../../src/domain/ports/outbox';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
 import { SHARD_COUNT, shardOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
@@ -89,7 +90,7 @@ describe('outbox worker: crash and takeover', () => {
     let now = t0;
     const clock = { now: () => new Date(now) };
     const calls: Array<{ instance: string; id: string; shard: number; at: number }> = [];
-    const make = (name: string, leases: LeasePort) => {
+    const make = (name: string, leases: LeaseStore) => {
       const worker = new OutboxWorker(
         {
           store: new TableOutboxStore(tables.client('cases')),
@@ -155,7 +156,7 @@ describe('outbox worker: crash and takeover', () => {
   it('two live instances never work the same shard at once, even when one of them cannot renew its leases', async () => {
     const env = await setUp();
     let aCutOff = false;
-    const aLeases: LeasePort = {
+    const aLeases: LeaseStore = {
       tryAcquire: (...args) => (aCutOff ? Promise.reject(new Error('lease storage timed out')) : env.leaseStore.tryAcquire(...args)),
       release: (...args) => env.leaseStore.release(...args),
     };

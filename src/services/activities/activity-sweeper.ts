@@ -2,13 +2,9 @@
  * Keeps the activity records bounded: expired ones (older than ACTIVITY_MEMORY_MS) are deleted by a
  * periodic sweep, run by one instance at a time under a lease.
  */
-import type { Clock } from '../ports';
-import type { Lease } from '../tickets/ticket-ports';
-
-/** A store of activity records that can delete its expired ones; returns how many went. */
-export interface ExpiringRecords {
-  sweepExpired(now: Date): Promise<number>;
-}
+import type { ExpiringRecords } from '../../domain/ports/activities';
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
 
 export const SWEEP_LEASE = 'activity-sweep';
 
@@ -16,7 +12,7 @@ export class ActivitySweeper {
   constructor(
     private readonly deps: {
       readonly stores: readonly ExpiringRecords[];
-      readonly lease: Lease;
+      readonly lease: LeaseStore;
       readonly clock: Clock;
       readonly owner: string;
       /** Longer than a sweep takes; shorter than the interval, so another instance can take over. */

@@ -26,8 +26,11 @@ import { everyoneReachable, routeRequest, type Route } from '../../domain/routin
 import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { TicketNumber } from '../../domain/ticket-number';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock, IntakeRepository, RequestRepository, SolutionLookup, StoredIntake } from '../ports';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import type { IntakeRepository, StoredIntake } from '../../domain/ports/intake';
+import type { RequestRepository } from '../../domain/ports/requests';
+import type { SolutionLookup } from '../../domain/ports/catalog';
 import { planRoute } from '../routing/route-handlers';
 import { openTicketFor } from '../tickets/ticket-opening';
 import type { IntakeAction, IntakeView } from './intake-view';

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../domain/intake/intake-validation';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
-import type { SolutionMatch } from '../ports';
+import type { SolutionMatch } from '../../domain/ports/catalog';
 
 export type IntakeView =
   | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }

@@ -24,12 +24,15 @@ import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { TicketNumber } from '../../domain/ticket-number';
 import { openTicketFor } from '../tickets/ticket-opening';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock, StoredRequest } from '../ports';
-import type { GiveUpReason, PendingDelivery, UndeliverableHandler } from '../outbox/outbox-ports';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import type { StoredRequest } from '../../domain/ports/requests';
+import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
+import type { UndeliverableHandler } from '../outbox/outbox-worker';
 import { coOwnerCardData, handOffMessages, makerCardData, planRoute } from '../routing/route-handlers';
 import { cardUpdates, requesterUpdate } from './handling-messages';
-import type { CatalogFlag, OutboxLookup, RequestChange, RequestChangeStore } from './notification-ports';
+import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { OutboxLookup, RequestChange, RequestChangeStore } from '../../domain/ports/request-changes';
 
 export interface RequestHandlingDeps {
   readonly changes: RequestChangeStore;

@@ -15,15 +15,25 @@ import { CALL_LIMIT_MS, DEFAULT_RETRY_POLICY, isRepeatable, nextStep, type Deliv
 import type { TeamsRateLimiter } from '../../domain/delivery/rate-limiter';
 import { DEFAULT_TIMER_DURATIONS, timerForDelivery, type TimerDurations } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import type { Ticker } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
-import type { LeasePort, MessageSender, OutboxStore, PendingDelivery, SentRecord, UndeliverableHandler } from './outbox-ports';
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
+import type { MessageSender, OutboxStore } from '../../domain/ports/outbox';
+import type { GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
 import { ShardLeases } from './shard-leases';
+
+/**
+ * Called when a message can never be delivered. Returns true when it took the fallback route and
+ * moved the message out of the outbox itself (in the same transaction as the request change).
+ */
+export interface UndeliverableHandler {
+  onUndeliverable(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure): Promise<boolean>;
+}
 
 export interface OutboxWorkerDeps {
   readonly store: OutboxStore;
-  readonly leases: LeasePort;
+  readonly leases: LeaseStore;
   readonly sender: MessageSender;
   readonly limiter: TeamsRateLimiter;
   readonly clock: Clock;

@@ -4,10 +4,10 @@
  * the request with its ETag, so a timer racing with a click or another instance moves a request once.
  */
 import type { RequestTimer } from '../../domain/notifications/request-timers';
-import type { TimerStore } from '../notifications/notification-ports';
+import type { TimerStore } from '../../domain/ports/timers';
 import type { Ticker } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
-import type { LeasePort } from './outbox-ports';
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
 import { ShardLeases } from './shard-leases';
 
 export interface TimerFirer {
@@ -26,7 +26,7 @@ export class TimerScheduler {
   readonly pollMs: number;
 
   constructor(
-    private readonly deps: { readonly timers: TimerStore; readonly leases: LeasePort; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
+    private readonly deps: { readonly timers: TimerStore; readonly leases: LeaseStore; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
     options: TimerSchedulerOptions,
   ) {
     this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'timers', owner: options.owner, shards: options.shards, ttlMs: options.leaseTtlMs });

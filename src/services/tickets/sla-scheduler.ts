@@ -10,13 +10,14 @@ import { randomUUID } from 'node:crypto';
 import { ticketEvent, type TicketHistoryEvent } from '../../domain/history';
 import { nextSlaEvent, type Ticket } from '../../domain/tickets/ticket';
 import { canApply } from '../../domain/ticket-status';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { RenewedLeases } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
+import type { Clock } from '../../domain/ports/clock';
 import { slaAlertCard } from './ticket-cards';
 import { escalate, type Change } from './ticket-changes';
 import { notificationsFor } from './ticket-notifications';
-import type { Lease, TicketRepository } from './ticket-ports';
+import type { LeaseStore } from '../../domain/ports/leases';
+import type { TicketRepository } from '../../domain/ports/tickets';
 
 export interface SlaRunResult {
   /** False when another instance holds the lease (it does the work). */
@@ -34,7 +35,7 @@ function isAutoCloseDue(ticket: Ticket, now: Date): boolean {
 
 export interface SlaSchedulerDeps {
   readonly tickets: TicketRepository;
-  readonly lease: Lease;
+  readonly lease: LeaseStore;
   readonly clock: Clock;
   readonly reopenWindowMinutes: number;
   readonly leaseName?: string;

@@ -1,7 +1,8 @@
 import { TableClient } from '@azure/data-tables';
 import type { ActivityClaim } from '../../domain/activity-ref';
 import { deleteExpiredRows } from '../expired-rows';
-import { StorageUnavailableError } from '../storage-errors';
+import type { ActivityLog, ExpiringRecords } from '../../domain/ports/activities';
+import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 
 /**
@@ -20,7 +21,7 @@ interface Row {
   expiresAt: string;
 }
 
-export class TableActivityLog {
+export class TableActivityLog implements ActivityLog, ExpiringRecords {
   constructor(private readonly table: TableClient) {}
 
   async begin(key: string, now: Date, expiresAt: string): Promise<ActivityClaim> {

@@ -7,7 +7,8 @@
 import type { TableClient } from '@azure/data-tables';
 import type { ActivityRecord } from '../../domain/activity-ref';
 import { deleteExpiredRows } from '../expired-rows';
-import { StorageUnavailableError } from '../storage-errors';
+import type { ExpiringRecords } from '../../domain/ports/activities';
+import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 import { ALL_PARTITIONS } from './case-partitions';
 
@@ -38,7 +39,7 @@ export async function readActivity(table: TableClient, partitionKey: string, key
 }
 
 /** Sweeps expired activity records from every shard partition of the Cases table. */
-export class TableActivityMarkers {
+export class TableActivityMarkers implements ExpiringRecords {
   constructor(private readonly table: TableClient) {}
 
   async sweepExpired(now: Date): Promise<number> {

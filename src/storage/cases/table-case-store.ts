@@ -1,27 +1,13 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
-import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
-import type { Ticket } from '../../domain/tickets/ticket';
+import type { RequestHistoryEvent } from '../../domain/history';
 import { newTicketEntities } from '../tickets/ticket-rows';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { NewTicket, RequestRepository, StoredRequest } from '../../domain/ports/requests';
+import { ConcurrencyConflictError, RequestExistsError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { jsonProperties, readJson, type TextProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 import { ALL_PARTITIONS, partitionOf, prefixEnd, ROW } from './case-partitions';
-
-/** A request as read, with the ETag a later update must carry. */
-export interface StoredRequest {
-  readonly request: SupportRequest;
-  readonly etag: string;
-}
-
-/** Thrown by `create` when a request with this id exists: the caller reads it back (idempotency). */
-export class RequestExistsError extends ConcurrencyConflictError {
-  constructor(readonly requestId: string) {
-    super(`request ${requestId}`);
-    this.name = 'RequestExistsError';
-  }
-}
 
 /** A row whose `data` is JSON (stored-text.ts: UTF-8 bytes; a string in rows written before). */
 type JsonRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
@@ -37,7 +23,7 @@ interface IndexRow {
  * Requests in Table Storage (see case-partitions.ts for the layout). Every write is one transaction
  * in the request's partition; updates carry the request row's ETag.
  */
-export class TableCaseStore {
+export class TableCaseStore implements RequestRepository {
   constructor(private readonly table: TableClient) {}
 
   /**
@@ -48,7 +34,7 @@ export class TableCaseStore {
     request: SupportRequest,
     history: readonly RequestHistoryEvent[],
     outbox: readonly OutboxMessage[],
-    ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] },
+    ticket?: NewTicket,
   ): Promise<void> {
     const pk = partitionOf(request.id);
     const tx = new TableTransaction();

@@ -18,7 +18,7 @@ import { CANONICAL_COLUMNS, rowOf, type CanonicalColumn } from '../../domain/cat
 import { CATALOG_ROLES, type CatalogRole } from '../../domain/catalog/person-roles';
 import { validateRecord } from '../../domain/catalog/record-validation';
 import type { Solution } from '../../domain/solution';
-import { InvalidKeyError } from '../storage-errors';
+import { InvalidKeyError } from '../../domain/ports/storage-errors';
 import { columnValue, readText } from '../stored-text';
 import { decodeKey, encodeKey, fitsInKey } from '../table-keys';
 

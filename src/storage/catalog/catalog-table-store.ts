@@ -1,12 +1,12 @@
 /**
- * The solution catalog on Table Storage (entities: see catalog-entities.ts). Implements the
- * services' CatalogStore structurally. Every write carries an ETag or is a create that fails on an
+ * The solution catalog on Table Storage (entities: see catalog-entities.ts). Every write carries an ETag or is a create that fails on an
  * existing row: two admins importing at once can never silently overwrite each other.
  */
 import { odata, TableClient, type TableEntityResult } from '@azure/data-tables';
-import { peopleOf, type CatalogRole } from '../../domain/catalog/person-roles';
+import { peopleOf } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { CatalogStore, PersonLink, StoredSolution } from '../../domain/ports/catalog';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf, type TableService } from '../table-service';
 import { decodeKey } from '../table-keys';
 import {
@@ -22,16 +22,6 @@ import {
 } from './catalog-entities';
 import { PersonIndex } from './person-index';
 
-export interface StoredSolution {
-  readonly solution: Solution;
-  readonly etag: string;
-}
-
-export interface PersonLink {
-  readonly solutionId: string;
-  readonly role: CatalogRole;
-}
-
 export interface CatalogTables {
   readonly solutions: TableClient;
   readonly people: TableClient;
@@ -45,7 +35,7 @@ export interface CatalogTableStoreOptions {
 
 const VERSION_ATTEMPTS = 10;
 
-export class CatalogTableStore {
+export class CatalogTableStore implements CatalogStore {
   private readonly index: PersonIndex;
 
   constructor(

@@ -13,7 +13,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { CatalogRole } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 import { keyOf, toPersonIndexEntity, type PersonIndexEntity } from './catalog-entities';
 

@@ -1,23 +1,9 @@
 import { TableClient } from '@azure/data-tables';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { ChannelDirectory, ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { jsonProperties, readJson, type TextProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
-
-/** A Bot Framework ConversationReference, stored as plain JSON (this layer does not import botbuilder). */
-export type StoredConversationReference = Readonly<Record<string, unknown>>;
-
-/** The two channels an admin registers. */
-export type ChannelRole = 'help-desk' | 'dedicated-team';
-
-export interface ChannelRegistration {
-  readonly role: ChannelRole;
-  readonly conversationReference: StoredConversationReference;
-  readonly teamId: string;
-  readonly channelId: string;
-  readonly channelName?: string;
-  readonly registeredBy: { readonly aadObjectId: string; readonly displayName: string };
-  readonly registeredAt: string;
-}
 
 /** `data`: the JSON as UTF-8 bytes (stored-text.ts: names and channel names may be any script); a string in rows written before. */
 type Row = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
@@ -29,7 +15,7 @@ const CHANNELS = 'channel';
  * Where the bot can reach people and channels proactively: the 1:1 conversation reference of each
  * user (by Entra object id) once created or seen, and the registered help desk / dedicated team channels.
  */
-export class TableConversationStore {
+export class TableConversationStore implements UserConversations, ChannelRegistry, ChannelDirectory {
   constructor(private readonly table: TableClient) {}
 
   async getUser(aadObjectId: string): Promise<StoredConversationReference | undefined> {

@@ -1,13 +1,9 @@
 import { odata, TableClient } from '@azure/data-tables';
 import type { IntakeDraft } from '../../domain/intake/intake-draft';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { IntakeRepository, StoredIntake } from '../../domain/ports/intake';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { jsonProperties, readJson, type TextProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
-
-export interface StoredIntake {
-  readonly draft: IntakeDraft;
-  readonly etag: string;
-}
 
 /** `data`: the draft's JSON as UTF-8 bytes (stored-text.ts); a string in rows written before. */
 type IntakeRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
@@ -16,7 +12,7 @@ type IntakeRow = { partitionKey: string; rowKey: string } & TextProperties<'data
  * Questionnaires in progress. PartitionKey = the requester's Entra object id, RowKey = intake id:
  * a card action can only ever reach a draft in the caller's own partition.
  */
-export class TableIntakeStore {
+export class TableIntakeStore implements IntakeRepository {
   constructor(private readonly table: TableClient) {}
 
   async create(draft: IntakeDraft): Promise<StoredIntake> {

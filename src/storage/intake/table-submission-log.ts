@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { SubmissionRecord } from '../../domain/intake/submission-limit';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { SubmissionLogStore } from '../../domain/ports/submission-log';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 
 interface LogRow {
@@ -16,7 +17,7 @@ const ROW = 'recent';
  * partition (PartitionKey = Entra object id), written with its ETag. The service keeps it bounded
  * to the limit (at most a few hundred short entries, well under one property's 64 KiB).
  */
-export class TableSubmissionLog {
+export class TableSubmissionLog implements SubmissionLogStore {
   constructor(private readonly table: TableClient) {}
 
   async read(requesterId: string): Promise<{ records: SubmissionRecord[]; etag: string } | undefined> {

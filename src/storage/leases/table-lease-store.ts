@@ -1,5 +1,6 @@
 import { TableClient } from '@azure/data-tables';
-import { StorageUnavailableError } from '../storage-errors';
+import type { LeaseStore } from '../../domain/ports/leases';
+import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 
 interface LeaseRow {
@@ -16,7 +17,7 @@ const PARTITION = 'lease';
  * time (the outbox worker of a shard, the SLA scheduler…). A lease is an entity whose owner and expiry
  * change only with its ETag: two instances racing for an expired lease cannot both win.
  */
-export class TableLeaseStore {
+export class TableLeaseStore implements LeaseStore {
   constructor(private readonly table: TableClient) {}
 
   /** Takes the lease if it is free, expired or already ours; true if we hold it until now + ttl. */

@@ -4,7 +4,10 @@ import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord, UncertainRecord } from '../../domain/delivery/outbox-records';
 import { ALL_PARTITIONS, partitionOf, partitionOfShard, prefixEnd } from '../cases/case-partitions';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { OutboxListing, OutboxStore } from '../../domain/ports/outbox';
+import type { OutboxLookup } from '../../domain/ports/request-changes';
+import type { TimerStore } from '../../domain/ports/timers';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { jsonProperties, readJson } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 import { OUTBOX_ROW, type FailedRow, type PendingRow, type SentRow, type TimerRow, type UncertainRow } from './outbox-rows';
@@ -14,7 +17,7 @@ import { OUTBOX_ROW, type FailedRow, type PendingRow, type SentRow, type TimerRo
  * one transaction in its request's partition: a pending row is deleted (with its ETag) and its
  * "sent", "failed" or "uncertain" row created together, so a message is never two of them, and never lost.
  */
-export class TableOutboxStore {
+export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLookup, TimerStore {
   constructor(private readonly table: TableClient) {}
 
   async due(shard: number, now: Date, limit: number): Promise<PendingDelivery[]> {

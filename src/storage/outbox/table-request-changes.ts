@@ -1,41 +1,19 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
 import type { ActivityRecord } from '../../domain/activity-ref';
-import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
-import type { Ticket } from '../../domain/tickets/ticket';
+import type { RequestHistoryEvent } from '../../domain/history';
 import { newTicketEntities } from '../tickets/ticket-rows';
 import type { SupportRequest } from '../../domain/intake/support-request';
-import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
-import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
 import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
-import type { RequestTimer } from '../../domain/notifications/request-timers';
-import type { OutboxMessage } from '../../domain/outbox-message';
 import { activityEntity, readActivity } from '../cases/activity-rows';
 import { partitionOf, prefixEnd, ROW } from '../cases/case-partitions';
 import { outboxEntity, requestRow } from '../cases/table-case-store';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { RequestChange, RequestChangeStore } from '../../domain/ports/request-changes';
+import type { StoredRequest } from '../../domain/ports/requests';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { jsonProperties, readJson, readOptionalText, textProperties } from '../stored-text';
 import { describe, statusOf } from '../table-service';
 import { OUTBOX_ROW, type FlagRow } from './outbox-rows';
 import { failedMove } from './table-outbox-store';
-
-export interface StoredRequest {
-  readonly request: SupportRequest;
-  readonly etag: string;
-}
-
-/** One change to a request and everything written with it (see the services' RequestChange). */
-export interface RequestChange {
-  readonly stored: StoredRequest;
-  readonly next: SupportRequest;
-  readonly history: readonly RequestHistoryEvent[];
-  readonly historyOffset: number;
-  readonly outbox: readonly OutboxMessage[];
-  readonly timersDone?: readonly RequestTimer[];
-  readonly flags?: readonly CatalogFlag[];
-  readonly failedDelivery?: { readonly pending: PendingDelivery; readonly reason: GiveUpReason; readonly failure: DeliveryFailure; readonly at: Date };
-  readonly ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] };
-  readonly activity?: ActivityRecord;
-}
 
 /** Transactions hold at most 100 entities (Table Storage). */
 const MAX_TRANSACTION = 100;
@@ -47,7 +25,7 @@ const MAX_TRANSACTION = 100;
  * of the activity that asked for it, if any.
  * Row shapes match TableCaseStore's (case-partitions.ts, outbox-rows.ts).
  */
-export class TableRequestChanges {
+export class TableRequestChanges implements RequestChangeStore {
   constructor(private readonly table: TableClient) {}
 
   async get(id: string): Promise<StoredRequest | undefined> {

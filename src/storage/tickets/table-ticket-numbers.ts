@@ -1,6 +1,7 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
 import { formatTicketNumber, type TicketNumber } from '../../domain/ticket-number';
-import { StorageUnavailableError } from '../storage-errors';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 
 /** A dedicated partition of the Cases table: the counter, and both directions of the mapping. */
@@ -27,7 +28,7 @@ const MAX_ATTEMPTS = 50;
  * in the same transaction as the `alloc|{requestId}` and `num|{number}` rows) and idempotent per
  * request (a second allocation for the same request finds its `alloc|` row and reuses the number).
  */
-export class TableTicketNumbers {
+export class TableTicketNumbers implements TicketNumberAllocator {
   constructor(private readonly table: TableClient) {}
 
   async allocate(requestId: string): Promise<TicketNumber> {

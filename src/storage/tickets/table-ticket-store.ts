@@ -7,24 +7,26 @@ import type { TicketListView, TicketPage, TicketSummary } from '../../domain/tic
 import { activityEntity, readActivity } from '../cases/activity-rows';
 import { ALL_PARTITIONS, partitionOf, prefixEnd } from '../cases/case-partitions';
 import { outboxEntity } from '../cases/table-case-store';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
+import type { StoredTicket, TicketRepository } from '../../domain/ports/tickets';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { describe, statusOf } from '../table-service';
 import { readJson } from '../stored-text';
 import { historyEntities, indexRowsOf, ticketEntity, TICKET_ROW, type JsonRow, type KeyedRow } from './ticket-rows';
 
-/** A ticket as read, with the ETag its next update must carry. */
-export interface StoredTicket {
-  readonly ticket: Ticket;
-  readonly etag: string;
-  /** The index rows stored with this version (see ticketEntity). */
+/**
+ * A ticket as this store reads it: also the keys of the index rows stored with this version (see
+ * ticketEntity), which the next update deletes. Services pass it back as they got it; a StoredTicket
+ * without them (built by hand) gets them computed from its ticket.
+ */
+export interface IndexedTicket extends StoredTicket {
   readonly indexKeys?: readonly string[];
 }
 
 /** Tickets in the Cases table (layout in ticket-rows.ts). Every write is one transaction with the ticket's ETag. */
-export class TableTicketStore {
+export class TableTicketStore implements TicketRepository {
   constructor(private readonly table: TableClient) {}
 
-  async get(id: string): Promise<StoredTicket | undefined> {
+  async get(id: string): Promise<IndexedTicket | undefined> {
     try {
       const row = await this.table.getEntity<JsonRow & { indexKeys?: string }>(partitionOf(id), TICKET_ROW.ticket(id));
       const indexKeys = row.indexKeys ? (JSON.parse(row.indexKeys) as string[]) : undefined;
@@ -41,12 +43,12 @@ export class TableTicketStore {
    * record of the same activity fails the transaction). ConcurrencyConflictError otherwise.
    */
   async update(
-    stored: StoredTicket,
+    stored: IndexedTicket,
     next: Ticket,
     events: readonly TicketHistoryEvent[],
     outbox: readonly OutboxMessage[],
     activity?: ActivityRecord,
-  ): Promise<StoredTicket> {
+  ): Promise<IndexedTicket> {
     const pk = partitionOf(next.id);
     const tx = new TableTransaction();
     tx.updateEntity(ticketEntity(pk, next), 'Replace', { etag: stored.etag });

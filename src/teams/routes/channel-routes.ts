@@ -2,7 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { formatInstant } from '../../services/tickets/ticket-cards';
 import { ROLE_LABELS } from '../../services/channels/channel-service';
-import type { ChannelRole } from '../../services/tickets/ticket-ports';
+import type { ChannelRole } from '../../domain/ports/channels';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment } from '../card-templates';
 import type { BotServices } from '../services';

@@ -1,7 +1,7 @@
 import { peopleOf } from '../../../src/domain/catalog/person-roles';
 import type { Solution } from '../../../src/domain/solution';
-import type { CatalogStore, PersonLink, StoredSolution } from '../../../src/services/catalog/catalog-store';
-import { ConcurrencyConflictError } from '../../../src/storage/storage-errors';
+import type { CatalogStore, PersonLink, StoredSolution } from '../../../src/domain/ports/catalog';
+import { ConcurrencyConflictError } from '../../../src/domain/ports/storage-errors';
 
 /** CatalogStore in memory, with ETags and call counts, for service tests. */
 export class MemoryCatalogStore implements CatalogStore {
