@@ -38,6 +38,9 @@ export function partName(name: string, index: number): string {
 /** Properties holding one text: `name` always, `name_1`… when it needs more than one part. */
 export type TextProperties<N extends string> = { [K in N]: Uint8Array } & { [K in `${N}_${number}`]?: Uint8Array };
 
+/** A row whose `data` is JSON of any size (UTF-8 bytes in parts; a string in rows written before binary storage). */
+export type DataRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
+
 /**
  * The UTF-8 bytes of `text` in parts of at most `partBytes` (always at least one part, possibly empty).
  * Parts are Buffers: the SDK base64-encodes a plain Uint8Array view as its whole underlying buffer.

@@ -1,9 +1,9 @@
 import { TableClient, TableEntity } from '@azure/data-tables';
 import type { StoreItems, TurnStateStore } from '../domain/ports/turn-state';
-import { ConcurrencyConflictError, InvalidKeyError, StorageUnavailableError, ValueTooLargeError } from '../domain/ports/storage-errors';
+import { ConcurrencyConflictError, InvalidKeyError, ValueTooLargeError } from '../domain/ports/storage-errors';
 import { MAX_PART_BYTES, textFromParts, textToParts } from './stored-text';
 import { encodeKey, fitsInKey } from './table-keys';
-import { describe, statusOf } from './table-service';
+import { isStatus, unavailable } from './table-calls';
 
 /**
  * The bot's turn state (the TurnStateStore port: botbuilder's in-memory storage contract, which teams-ai
@@ -47,20 +47,22 @@ export class TableStateStore implements TurnStateStore {
         try {
           await this.table.deleteEntity(partitionOf(key), ROW);
         } catch (error) {
-          if (statusOf(error) !== 404) throw unavailable(key, error);
+          if (!isStatus(error, 'gone')) throw unavailable(what(key), error);
         }
       }),
     );
   }
 
+  // The key's partition is computed inside the try on purpose, as before: a key too long to store is
+  // reported by read and delete like any failed call (only write names it InvalidKeyError).
   private async readOne(key: string): Promise<object | undefined> {
     try {
       const entity = await this.table.getEntity<StateEntity>(partitionOf(key), ROW);
       const json = textFromParts(Array.from({ length: entity.chunks }, (_, i) => entity[`d${i}`]));
       return { ...(JSON.parse(json) as object), eTag: entity.etag };
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw unavailable(key, error);
+      if (isStatus(error, 'gone')) return undefined;
+      throw unavailable(what(key), error);
     }
   }
 
@@ -75,20 +77,19 @@ export class TableStateStore implements TurnStateStore {
         await this.table.updateEntity(entity, 'Replace', { etag: eTag });
       }
     } catch (error) {
-      const status = statusOf(error);
       // 412: changed since read. 404 with an eTag: deleted since read; botbuilder's in-memory storage would then accept
       // the write, so create it, and a 409 there means another writer re-created it first.
-      if (status === 412) throw new ConcurrencyConflictError(key);
-      if (status === 404 && eTag !== undefined) {
+      if (isStatus(error, 'changed')) throw new ConcurrencyConflictError(key);
+      if (isStatus(error, 'gone') && eTag !== undefined) {
         try {
           await this.table.createEntity(entity);
           return;
         } catch (createError) {
-          if (statusOf(createError) === 409) throw new ConcurrencyConflictError(key);
-          throw unavailable(key, createError);
+          if (isStatus(createError, 'exists')) throw new ConcurrencyConflictError(key);
+          throw unavailable(what(key), createError);
         }
       }
-      throw unavailable(key, error);
+      throw unavailable(what(key), error);
     }
   }
 }
@@ -107,6 +108,7 @@ function toEntity(key: string, json: string): StateEntity {
   return entity;
 }
 
-function unavailable(key: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`state "${key}": ${describe(error)}`, error);
+/** How a failed call about a key is named in errors. */
+function what(key: string): string {
+  return `state "${key}"`;
 }

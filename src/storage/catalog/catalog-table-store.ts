@@ -6,8 +6,9 @@ import { odata, TableClient, type TableEntityResult } from '@azure/data-tables';
 import { peopleOf } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
 import type { CatalogStore, PersonLink, StoredSolution } from '../../domain/ports/catalog';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
-import { describe, statusOf, type TableService } from '../table-service';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import { isStatus, translate, unavailable } from '../table-calls';
+import type { TableService } from '../table-service';
 import { decodeKey } from '../table-keys';
 import {
   fromSolutionEntity,
@@ -57,7 +58,7 @@ export class CatalogTableStore implements CatalogStore {
     try {
       entity = await this.tables.solutions.getEntity<SolutionEntity>(keyOf(id), SOLUTION_ROW);
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable(`read solution "${id}"`, error);
     }
     return this.stored(entity);
@@ -118,7 +119,7 @@ export class CatalogTableStore implements CatalogStore {
     try {
       return (await this.tables.meta.getEntity<VersionEntity>(VERSION_KEY.partitionKey, VERSION_KEY.rowKey)).etag;
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable('read the catalog version', error);
     }
   }
@@ -130,7 +131,7 @@ export class CatalogTableStore implements CatalogStore {
       try {
         current = await this.tables.meta.getEntity<VersionEntity>(VERSION_KEY.partitionKey, VERSION_KEY.rowKey);
       } catch (error) {
-        if (statusOf(error) !== 404) throw unavailable('read the catalog version', error);
+        if (!isStatus(error, 'gone')) throw unavailable('read the catalog version', error);
       }
       const next: VersionEntity = { ...VERSION_KEY, revision: (current?.revision ?? 0) + 1, changedAt: new Date().toISOString() };
       try {
@@ -138,8 +139,7 @@ export class CatalogTableStore implements CatalogStore {
         else await this.tables.meta.createEntity(next);
         return;
       } catch (error) {
-        const status = statusOf(error);
-        if (status !== 412 && status !== 409 && status !== 404) throw unavailable('bump the catalog version', error);
+        if (!isStatus(error, 'changed', 'exists', 'gone')) throw unavailable('bump the catalog version', error);
       }
     }
     throw new ConcurrencyConflictError('catalog version');
@@ -151,10 +151,9 @@ export class CatalogTableStore implements CatalogStore {
       if (etag) await this.tables.solutions.updateEntity(entity, 'Replace', { etag });
       else await this.tables.solutions.createEntity(entity);
     } catch (error) {
-      const status = statusOf(error);
       // 412: changed since read; 404: deleted since read; 409: created by someone else meanwhile.
-      if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${decodeKey(entity.partitionKey)}`);
-      throw unavailable(`save solution "${decodeKey(entity.partitionKey)}"`, error);
+      const id = decodeKey(entity.partitionKey);
+      throw translate(error, `save solution "${id}"`, { on: ['changed', 'gone', 'exists'], key: `solution ${id}` });
     }
   }
 
@@ -164,7 +163,7 @@ export class CatalogTableStore implements CatalogStore {
       const raw = await this.tables.solutions.getEntity<SolutionEntity>(keyOf(id), SOLUTION_ROW);
       return fromSolutionEntity(raw).solution ? undefined : raw.etag;
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable(`read solution "${id}"`, error);
     }
   }
@@ -175,8 +174,4 @@ export class CatalogTableStore implements CatalogStore {
     this.options.onInvalidRow?.(decodeKey(entity.partitionKey), problems);
     return undefined;
   }
-}
-
-function unavailable(what: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
 }

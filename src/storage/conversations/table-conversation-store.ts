@@ -1,12 +1,8 @@
 import { TableClient } from '@azure/data-tables';
 import type { ChannelDirectory, ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
 import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../../domain/ports/storage-errors';
-import { jsonProperties, readJson, type TextProperties } from '../stored-text';
-import { describe, statusOf } from '../table-service';
-
-/** `data`: the JSON as UTF-8 bytes (stored-text.ts: names and channel names may be any script); a string in rows written before. */
-type Row = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
+import { jsonProperties, readJson, type DataRow } from '../stored-text';
+import { getOrUndefined, translate } from '../table-calls';
 
 const USERS = 'user';
 const CHANNELS = 'channel';
@@ -36,22 +32,19 @@ export class TableConversationStore implements UserConversations, ChannelRegistr
     await this.upsert(CHANNELS, registration.role, registration);
   }
 
-  private async read<T>(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string } | undefined> {
-    try {
-      const row = await this.table.getEntity<Row>(partitionKey, rowKey);
-      return { value: readJson<T>(row, 'data'), etag: row.etag };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read ${partitionKey}/${rowKey}: ${describe(error)}`, error);
-    }
+  /** `data`: the JSON as UTF-8 bytes (stored-text.ts: names and channel names may be any script). */
+  private read<T>(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string } | undefined> {
+    return getOrUndefined(this.table, partitionKey, rowKey, `read ${partitionKey}/${rowKey}`, (row: DataRow & { etag: string }) => ({
+      value: readJson<T>(row, 'data'),
+      etag: row.etag,
+    }));
   }
 
   private async upsert(partitionKey: string, rowKey: string, value: unknown): Promise<void> {
     try {
-      await this.table.upsertEntity<Row>({ partitionKey, rowKey, ...jsonProperties('data', value) }, 'Replace');
+      await this.table.upsertEntity<DataRow>({ partitionKey, rowKey, ...jsonProperties('data', value) }, 'Replace');
     } catch (error) {
-      if (statusOf(error) === 412) throw new ConcurrencyConflictError(`${partitionKey}/${rowKey}`);
-      throw new StorageUnavailableError(`save ${partitionKey}/${rowKey}: ${describe(error)}`, error);
+      throw translate(error, `save ${partitionKey}/${rowKey}`, { on: ['changed'], key: `${partitionKey}/${rowKey}` });
     }
   }
 }

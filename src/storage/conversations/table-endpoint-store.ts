@@ -1,8 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { EndpointDirectory, EndpointMemory, PersonEndpoint, TenantEndpoint } from '../../domain/ports/endpoints';
-import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { encodeKey } from '../table-keys';
-import { describe, statusOf } from '../table-service';
+import { getOrUndefined, unavailable } from '../table-calls';
 
 const PARTITION = 'endpoint';
 const PEOPLE = 'endpoint-person';
@@ -40,18 +39,12 @@ export class TableEndpointStore implements EndpointDirectory, EndpointMemory {
     try {
       await this.table.upsertEntity({ partitionKey, rowKey, data }, 'Replace');
     } catch (error) {
-      throw new StorageUnavailableError(`save endpoint ${partitionKey}/${rowKey}: ${describe(error)}`, error);
+      throw unavailable(`save endpoint ${partitionKey}/${rowKey}`, error);
     }
   }
 
-  private async read<T>(partitionKey: string, rowKey: string): Promise<T | undefined> {
-    try {
-      const row = await this.table.getEntity<{ data: string }>(partitionKey, rowKey);
-      return JSON.parse(row.data) as T;
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read endpoint ${partitionKey}/${rowKey}: ${describe(error)}`, error);
-    }
+  private read<T>(partitionKey: string, rowKey: string): Promise<T | undefined> {
+    return getOrUndefined(this.table, partitionKey, rowKey, `read endpoint ${partitionKey}/${rowKey}`, (row: { data: string }) => JSON.parse(row.data) as T);
   }
 }
 
