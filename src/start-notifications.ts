@@ -11,7 +11,7 @@ import { TeamsRateLimiter } from './domain/delivery/rate-limiter';
 import type { TimerDurations } from './domain/notifications/request-timers';
 import type { Logger } from './logging/logger';
 import { RequestHandlingService, type RequestHandlingDeps } from './services/notifications/request-handling-service';
-import { BackgroundLoop } from './services/outbox/background-loop';
+import { BackgroundJob } from './services/jobs/background-job';
 import { OutboxAdmin, type OutboxHealth } from './services/outbox/outbox-admin';
 import type { MessageSender } from './domain/ports/outbox';
 import { OutboxWorker, type OutboxRunSummary } from './services/outbox/outbox-worker';
@@ -126,14 +126,12 @@ export function startNotificationJobs(
   options.onJobs?.(jobs);
 
   const auto = (options.background ?? 'auto') === 'auto';
-  const outboxLoop = new BackgroundLoop('outbox', async () => (await runOutbox()).nextRunInMs, logger);
-  const timerLoop = new BackgroundLoop('timers', async () => (await scheduler.runOnce(), scheduler.pollMs), logger);
+  // Leases are renewed on timers of their own, never starved by a long delivery run.
+  const outboxJob = new BackgroundJob({ name: 'outbox', leases: worker.leases, run: async () => (await runOutbox()).nextRunInMs, reporter: logger });
+  const timerJob = new BackgroundJob({ name: 'timers', leases: scheduler.leases, run: async () => (await scheduler.runOnce(), scheduler.pollMs), reporter: logger });
   if (auto) {
-    // Leases are renewed on timers of their own, never starved by a long delivery run.
-    worker.keepLeases();
-    scheduler.keepLeases();
-    outboxLoop.start();
-    timerLoop.start();
+    outboxJob.start();
+    timerJob.start();
   }
 
   return {
@@ -150,8 +148,8 @@ export function startNotificationJobs(
     outboxHealth: (): Promise<OutboxHealth> => services.admin.health(),
     async stop(): Promise<void> {
       worker.halt();
-      await Promise.all([outboxLoop.stop(), timerLoop.stop()]);
-      await Promise.all([worker.release(), scheduler.release()]);
+      // Each job waits for its run in progress, then gives its leases up (also in manual mode).
+      await Promise.all([outboxJob.stop(), timerJob.stop()]);
     },
   };
 }

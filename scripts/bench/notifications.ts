@@ -182,7 +182,7 @@ async function main(): Promise<void> {
       { owner: 'bench', shards: Array.from({ length: SHARD_COUNT }, (_, i) => i), maxLimiterWaitMs: 2_000, batchSize: 500, concurrency: 32 },
     );
 
-    worker.keepLeases(); // as in production: renewed on a timer, whatever a run takes
+    worker.leases.start(); // as in production: renewed on a timer, whatever a run takes
     const started = Date.now();
     let retried = 0;
     let failed = 0;
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       if (run.delivered + run.retried + run.failed === 0) await new Promise((r) => setTimeout(r, Math.max(20, Math.min(run.nextRunInMs, 1_000))));
     }
     const elapsed = (Date.now() - started) / 1000;
-    await worker.release();
+    await worker.leases.releaseAll();
 
     const { accepted, throttled, firstAt, lastAt } = connector.stats;
     const lost = Array.from({ length: MESSAGES }, (_, i) => String(i)).filter((id) => !accepted.has(id)).length;

@@ -64,8 +64,8 @@ describe('outbox worker with several instances', () => {
     expect([...byShard.values()].every((instances) => instances.size === 1)).toBe(true);
 
     // Instances that stop give their shards up; the one left takes them over.
-    await a.release();
-    await b.release();
+    await a.leases.releaseAll();
+    await b.leases.releaseAll();
     const request = plainRequest(now, 'late');
     const late = dmTo(request, 'user-late');
     await cases.create(request, [], [late]);
@@ -108,7 +108,7 @@ describe('outbox worker: crash and takeover', () => {
       );
       // The renewal timer, fired by the test as the clock moves on.
       let tick = () => undefined as void;
-      worker.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+      worker.leases.start((_every, fn) => ((tick = fn), () => undefined));
       return { worker, tick: () => tick() };
     };
     const seed = async (n: number, tag: string) => {

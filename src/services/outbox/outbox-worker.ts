@@ -16,12 +16,11 @@ import type { TeamsRateLimiter } from '../../domain/delivery/rate-limiter';
 import { DEFAULT_TIMER_DURATIONS, timerForDelivery, type TimerDurations } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
-import type { Ticker } from '../leases/renewed-leases';
 import type { Clock } from '../../domain/ports/clock';
 import type { LeaseStore } from '../../domain/ports/leases';
 import type { MessageSender, OutboxStore } from '../../domain/ports/outbox';
 import type { GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
-import { ShardLeases } from './shard-leases';
+import { ShardLeases } from '../jobs/shard-leases';
 
 /**
  * Called when a message can never be delivered. Returns true when it took the fallback route and
@@ -98,7 +97,8 @@ type Outcome = { kind: 'delivered' | 'retried' | 'failed' | 'uncertain' } | { ki
 type Totals = { delivered: number; retried: number; failed: number; uncertain: number; deferred: number; wait: number };
 
 export class OutboxWorker {
-  private readonly leases: ShardLeases;
+  /** This worker's shard leases: kept renewed and given up by its BackgroundJob (start-notifications.ts). */
+  readonly leases: ShardLeases;
   private readonly retry: RetryPolicyOptions;
   private readonly timers: TimerDurations;
   private readonly random: () => number;
@@ -146,18 +146,9 @@ export class OutboxWorker {
     return { shards: shards.length, delivered, retried, failed, uncertain, deferred, nextRunInMs };
   }
 
-  /** Renews the shard leases on a timer of their own from now on (the background mode). */
-  keepLeases(ticker?: Ticker): void {
-    this.leases.start(ticker);
-  }
-
   /** Shutting down: the run in progress stops taking new messages (what it started, it finishes). */
   halt(): void {
     this.halted = true;
-  }
-
-  async release(): Promise<void> {
-    await this.leases.releaseAll();
   }
 
   /**

@@ -5,10 +5,9 @@
  */
 import type { RequestTimer } from '../../domain/notifications/request-timers';
 import type { TimerStore } from '../../domain/ports/timers';
-import type { Ticker } from '../leases/renewed-leases';
 import type { Clock } from '../../domain/ports/clock';
 import type { LeaseStore } from '../../domain/ports/leases';
-import { ShardLeases } from './shard-leases';
+import { ShardLeases } from '../jobs/shard-leases';
 
 export interface TimerFirer {
   fireTimer(timer: RequestTimer): Promise<'moved-on' | 'not-applicable'>;
@@ -22,7 +21,8 @@ export interface TimerSchedulerOptions {
 }
 
 export class TimerScheduler {
-  private readonly leases: ShardLeases;
+  /** The `timers` shard leases: kept renewed and given up by its BackgroundJob (start-notifications.ts). */
+  readonly leases: ShardLeases;
   readonly pollMs: number;
 
   constructor(
@@ -53,14 +53,5 @@ export class TimerScheduler {
       }
     }
     return { fired, movedOn };
-  }
-
-  /** Renews the shard leases on a timer of their own from now on (the background mode). */
-  keepLeases(ticker?: Ticker): void {
-    this.leases.start(ticker);
-  }
-
-  async release(): Promise<void> {
-    await this.leases.releaseAll();
   }
 }

@@ -272,7 +272,7 @@ describe('OutboxWorker: shard leases', () => {
       return ok;
     });
     b = instance('b', leases.view('b'), store, clock, async (m) => (log.push(`b:${m.id}`), ok));
-    a.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+    a.leases.start((_every, fn) => ((tick = fn), () => undefined));
     store.add(dm('m1', 'u1'));
     store.add(dm('m2', 'u1'));
     expect(await a.runOnce()).toMatchObject({ shards: 1, delivered: 2 });
@@ -280,7 +280,7 @@ describe('OutboxWorker: shard leases', () => {
     expect(bShards).toBe(0);
     expect(leases.rows.get('outbox-s00')).toMatchObject({ owner: 'a' });
     // Shutdown gives the lease up: the other instance takes it at its next try (a quarter of the lease).
-    await a.release();
+    await a.leases.releaseAll();
     now += 2_500;
     expect((await b.runOnce()).shards).toBe(1);
   });
@@ -303,7 +303,7 @@ describe('OutboxWorker: shard leases', () => {
     };
     const a = instance('a', leases.view('a', () => aDown), store, clock, send('a'));
     const b = instance('b', leases.view('b'), store, clock, send('b'));
-    a.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+    a.leases.start((_every, fn) => ((tick = fn), () => undefined));
     expect((await a.runOnce()).shards).toBe(1);
     expect((await b.runOnce()).shards).toBe(0);
     const expiresAt = leases.rows.get('outbox-s00')!.expiresAt;

@@ -4,7 +4,7 @@
  * them at a time; a dead instance's shards are taken over once its leases expire.
  */
 import type { Clock } from '../../domain/ports/clock';
-import { RenewedLeases, type Ticker } from '../leases/renewed-leases';
+import { RenewedLeases, type Ticker } from './renewed-leases';
 import type { LeaseStore } from '../../domain/ports/leases';
 
 export interface ShardLeaseOptions {

@@ -1,6 +1,7 @@
 /**
- * Named leases this instance keeps for a background job (the outbox of a shard, the SLA scheduler):
- * taken when free or expired, renewed well before they run out, given up on stop.
+ * Named leases this instance keeps for a background job (the outbox of a shard, the SLA scheduler, the
+ * sweep of activity records): taken when free or expired, renewed well before they run out, given up
+ * on stop (see BackgroundJob, which starts and stops them with the job's loop).
  *
  * Leases are short (10 s by default) so that a crashed instance's work is taken over within about
  * 12 s (the rest of its lease, plus up to one renewal interval before another instance tries again).
