@@ -53,7 +53,7 @@ export interface NotificationJobs {
 
 const ALL_SHARDS = Array.from({ length: SHARD_COUNT }, (_, i) => i);
 
-export function createNotificationServices(tables: TableService, config: AppConfig, clock: Clock, tickets?: RequestHandlingDeps['tickets']) {
+export function createNotificationServices(tables: TableService, config: AppConfig, clock: Clock, tickets: RequestHandlingDeps['tickets']) {
   const cases = tables.client('cases');
   const outboxStore = new TableOutboxStore(cases);
   const changes = new TableRequestChanges(cases);

@@ -16,7 +16,7 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
 import { TEAMS_CONVERSATION_WINDOWS, TeamsRateLimiter, type RateWindow } from '../../src/domain/delivery/rate-limiter';
-import { message } from '../../src/services/routing/route-handlers';
+import { message } from '../../src/services/notifications/route-messages';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
 import { systemClock } from '../../src/domain/ports/clock';
 import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';

@@ -6,7 +6,7 @@ import type { TurnStateStore } from '../domain/ports/turn-state';
 import { commandText } from './command-text';
 import { AuthOverrides, createAdapter } from './create-adapter';
 import { registerRoutes } from './routes';
-import type { BotServices } from './services';
+import type { UseCases } from './use-cases';
 import { type ConversationMemory, rememberConversations } from './proactive/remember-conversations';
 import type { EndpointMemory } from '../domain/ports/endpoints';
 import { type ProactiveDirectory, TeamsMessageSender, type TeamsSenderOptions } from './proactive/teams-message-sender';
@@ -24,7 +24,7 @@ export interface BotDependencies {
   readonly logger: Logger;
   /** Where teams-ai keeps turn state (conversation, user): it must survive restarts and be shared by instances. */
   readonly stateStore: TurnStateStore;
-  readonly services: BotServices;
+  readonly useCases: UseCases;
   /** Handles a redelivered message once (see once-per-activity.ts); without it every delivery is handled. */
   readonly activities?: ActivityGate;
   /** Test-only: see AuthOverrides (startBot refuses them in production). */
@@ -61,7 +61,7 @@ export function createBot(deps: BotDependencies): Bot {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerRoutes(app, deps.services);
+  registerRoutes(app, deps.useCases);
 
   const botAppId = deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '';
   const p = deps.proactive;

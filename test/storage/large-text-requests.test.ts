@@ -8,7 +8,7 @@ import { readCatalogFile, writeCatalogFile, type CatalogFormat } from '../../src
 import { CatalogService } from '../../src/services/catalog/catalog-service';
 import { newIntake, searchSolutions, setDetails } from '../../src/domain/intake/intake-draft';
 import { INTAKE_LIMITS } from '../../src/domain/intake/intake-validation';
-import { planRoute } from '../../src/services/routing/route-handlers';
+import { planRoute } from '../../src/services/notifications/route-messages';
 import { RequestHandlingService } from '../../src/services/notifications/request-handling-service';
 import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';

@@ -3,7 +3,7 @@ import type { ActivityRecord } from '../activity-ref';
 import type { TicketHistoryEvent } from '../history';
 import type { OutboxMessage } from '../outbox-message';
 import type { Ticket } from '../tickets/ticket';
-import type { TicketListView, TicketPage } from '../tickets/ticket-views';
+import type { TicketListView, TicketPage } from '../tickets/ticket-lists';
 import type { TicketNumber } from '../ticket-number';
 import type { Versioned } from './versioned';
 

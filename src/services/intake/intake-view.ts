@@ -26,7 +26,6 @@ export type IntakeView =
 
 /** An action a requester takes on a questionnaire card. Field values are untrusted until validated. */
 export type IntakeAction =
-  | { readonly type: 'show' }
   | { readonly type: 'choose-need'; readonly category: unknown }
   | { readonly type: 'search'; readonly query: unknown }
   | { readonly type: 'choose-solution'; readonly solutionId: unknown }

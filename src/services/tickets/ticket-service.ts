@@ -9,7 +9,7 @@ import type { PersonRef } from '../../domain/history';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
-import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-views';
+import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-lists';
 import { isWithinReopenWindow, TICKET_STATUS_LABELS } from '../../domain/ticket-status';
 import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-number';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';

@@ -5,7 +5,7 @@ import type { OutboxMessage } from '../../domain/outbox-message';
 import type { StoredTicket, TicketRepository } from '../../domain/ports/tickets';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import type { Ticket } from '../../domain/tickets/ticket';
-import type { TicketListView, TicketPage, TicketSummary } from '../../domain/tickets/ticket-views';
+import type { TicketListView, TicketPage, TicketSummary } from '../../domain/tickets/ticket-lists';
 import { activityEntity, readActivity } from '../cases/activity-rows';
 import { ALL_PARTITIONS, partitionOf } from '../cases/case-partitions';
 import { pendingEntity } from '../outbox/pending-rows';

@@ -11,7 +11,7 @@
  */
 import type { Severity } from '../../domain/severity';
 import { nextSlaEvent, type Ticket } from '../../domain/tickets/ticket';
-import { summaryOf } from '../../domain/tickets/ticket-views';
+import { summaryOf } from '../../domain/tickets/ticket-lists';
 import { isOpenStatus } from '../../domain/ticket-status';
 
 export const TICKET_INDEX_ROW = {
