@@ -10,8 +10,7 @@ import { changedFields, recordOf, withTimestamps, type SolutionRecord } from '..
 import type { Solution } from '../../domain/solution';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { type Clock, systemClock } from '../../domain/ports/clock';
-import type { SolutionLookup, SolutionMatch } from '../../domain/ports/catalog';
-import type { CatalogStore, StoredSolution } from '../../domain/ports/catalog';
+import type { CatalogStore, SolutionLookup, SolutionMatch, StoredSolution } from '../../domain/ports/catalog';
 import { runPool } from './run-pool';
 import { SearchIndexCache } from './search-index-cache';
 

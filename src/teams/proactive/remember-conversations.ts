@@ -1,6 +1,5 @@
 import { Middleware, TurnContext } from 'botbuilder';
-import type { StoredConversationReference } from '../../domain/ports/conversations';
-import type { UserConversations } from '../../domain/ports/conversations';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
 import type { EndpointMemory, PersonEndpoint } from '../../domain/ports/endpoints';
 import { actorOf } from '../actor';
 import { tenantOf } from '../tenant-guard';
