@@ -6,7 +6,8 @@ import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
 import { HOUR_MS } from './domain/intake/submission-limit';
-import { Clock, SolutionLookup, systemClock } from './services/ports';
+import { Clock, systemClock } from './domain/ports/clock';
+import { SolutionLookup } from './domain/ports/catalog';
 import type { PeopleDirectory } from './domain/ports/people-directory';
 import type { CatalogSyncOptions } from './start-catalog';
 import { TableCaseStore } from './storage/cases/table-case-store';
@@ -81,7 +82,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     stateStore: new TableStateStore(tables.client('botState')),
     activities: activities.gate,
-    services: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requests: notifications.handling, outbox: notifications.admin },
+    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     proactive: {
       conversations: notifications.conversations,

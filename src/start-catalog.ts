@@ -9,8 +9,8 @@ import type { PeopleDirectory } from './domain/ports/people-directory';
 import type { Logger } from './logging/logger';
 import type { CatalogService } from './services/catalog/catalog-service';
 import { CatalogSync } from './services/catalog/catalog-sync';
-import { BackgroundLoop } from './services/outbox/background-loop';
-import type { Clock } from './services/ports';
+import type { Clock } from './domain/ports/clock';
+import { BackgroundJob } from './services/jobs/background-job';
 import { TableSyncStatus } from './storage/catalog/table-sync-status';
 import { GraphPeopleDirectory } from './storage/directory/graph-people-directory';
 import { appTokens, graphTokens } from './storage/directory/graph-tokens';
@@ -59,10 +59,10 @@ export async function createCatalogSync(
   });
   options.onSync?.(sync);
   if ((options.background ?? 'auto') === 'manual') return { sync, stop: () => sync.release() };
-  sync.keepLease();
-  const loop = new BackgroundLoop(
-    'catalog-sync',
-    async () => {
+  const job = new BackgroundJob({
+    name: 'catalog-sync',
+    leases: sync.leases,
+    run: async () => {
       const run = await sync.runOnce();
       if (run.ran) {
         const { counts, outcome } = run.report;
@@ -70,8 +70,9 @@ export async function createCatalogSync(
       }
       return sync.pollMs;
     },
-    logger,
-  );
-  loop.start();
-  return { sync, stop: async () => (await loop.stop(), await sync.release()) };
+    reporter: logger,
+    failureMessage: 'catalog sync failed; retrying',
+  });
+  job.start();
+  return { sync, stop: () => job.stop() };
 }

@@ -16,9 +16,9 @@ import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
 import { TEAMS_CONVERSATION_WINDOWS, TeamsRateLimiter, type RateWindow } from '../../src/domain/delivery/rate-limiter';
-import { message } from '../../src/services/routing/route-handlers';
+import { message } from '../../src/services/notifications/route-messages';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
-import { systemClock } from '../../src/services/ports';
+import { systemClock } from '../../src/domain/ports/clock';
 import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableConversationStore } from '../../src/storage/conversations/table-conversation-store';
@@ -182,7 +182,7 @@ async function main(): Promise<void> {
       { owner: 'bench', shards: Array.from({ length: SHARD_COUNT }, (_, i) => i), maxLimiterWaitMs: 2_000, batchSize: 500, concurrency: 32 },
     );
 
-    worker.keepLeases(); // as in production: renewed on a timer, whatever a run takes
+    worker.leases.start(); // as in production: renewed on a timer, whatever a run takes
     const started = Date.now();
     let retried = 0;
     let failed = 0;
@@ -196,7 +196,7 @@ async function main(): Promise<void> {
       if (run.delivered + run.retried + run.failed === 0) await new Promise((r) => setTimeout(r, Math.max(20, Math.min(run.nextRunInMs, 1_000))));
     }
     const elapsed = (Date.now() - started) / 1000;
-    await worker.release();
+    await worker.leases.releaseAll();
 
     const { accepted, throttled, firstAt, lastAt } = connector.stats;
     const lost = Array.from({ length: MESSAGES }, (_, i) => String(i)).filter((id) => !accepted.has(id)).length;

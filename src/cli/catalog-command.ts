@@ -7,7 +7,7 @@ import { ConfigError } from '../config/config-error';
 import type { Environment } from '../config/load-config';
 import { recordOf } from '../domain/catalog/solution-record';
 import { CatalogFileError, formatOf, readCatalogFile, writeCatalogFile } from '../services/catalog/files/catalog-file';
-import { StorageError } from '../storage/storage-errors';
+import { StorageError } from '../domain/ports/storage-errors';
 import { formatImportReport } from './catalog-report';
 import { formatAttention, formatSyncStatus } from './catalog-status-report';
 import { openCatalog } from './open-catalog';

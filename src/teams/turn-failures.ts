@@ -1,4 +1,4 @@
-import { StorageUnavailableError } from '../storage/storage-errors';
+import { StorageUnavailableError } from '../domain/ports/storage-errors';
 
 /**
  * What people are told when a turn cannot be served as asked. One place for these sentences: they

@@ -96,13 +96,13 @@ describe('hostile input at /api/messages', () => {
     const withRawValue = (activity: object, value: string) => JSON.stringify(activity).replace(/}$/, `,"value":${value}}`);
     it.each<[string, () => unknown, RegExp]>([
       ['JSON nested 5,000 levels deep', () => withRawValue(base(), '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)), /nested more than/],
-      ['a card action nested 5,000 levels deep', () => withRawValue({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), value: undefined }, '['.repeat(5_000) + ']'.repeat(5_000)), /nested more than/],
+      ['a card action nested 5,000 levels deep', () => withRawValue({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), value: undefined }, '['.repeat(5_000) + ']'.repeat(5_000)), /nested more than/],
       ['a conversation id with control characters', () => ({ ...base(), conversation: { id: 'a:personal\u0000\r\n', conversationType: 'personal' } }), /control characters/],
       ['membersAdded: [null]', () => ({ ...botInstalled({ serviceUrl: bot.serviceUrl }), membersAdded: [null] }), /membersAdded\[0\]/],
       ['an activity from another Bot Framework channel', () => ({ ...base(), channelId: 'directline' }), /only activities from Microsoft Teams/],
-      ['an invoke without a name', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), name: undefined }), /"name"/],
-      ['a card action without a value', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), value: undefined }), /value\.action/],
-      ['an invoke without from', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), from: undefined }), /"from"/],
+      ['an invoke without a name', () => ({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), name: undefined }), /"name"/],
+      ['a card action without a value', () => ({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), value: undefined }), /value\.action/],
+      ['an invoke without from', () => ({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), from: undefined }), /"from"/],
       ['a mention entity without the mentioned account', () => ({ ...base(), entities: [{ type: 'mention', text: '<at>x</at>' }] }), /mentioned/],
     ])('%s', async (_label, build, reason) => {
       const body = build();

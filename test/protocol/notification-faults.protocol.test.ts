@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
 import { referenceFor } from '../../src/domain/intake/support-request';
-import { makerCardData, message } from '../../src/services/routing/route-handlers';
+import { makerCardData, message } from '../../src/services/notifications/route-messages';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';
 import { ALEX, personalMessage } from '../support/activities';

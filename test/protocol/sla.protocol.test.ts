@@ -1,3 +1,4 @@
+import { BackgroundJob } from '../../src/services/jobs/background-job';
 import { SlaScheduler } from '../../src/services/tickets/sla-scheduler';
 import { TableLeaseStore } from '../../src/storage/leases/table-lease-store';
 import { renderCard } from '../../src/teams/card-templates';
@@ -120,7 +121,8 @@ describe('SLA scheduler with a controllable clock', () => {
     const [first, second] = [make(), make()];
     expect(await first.runOnce(now)).toMatchObject({ ran: true });
     expect(await second.runOnce(now)).toMatchObject({ ran: false });
-    await first.stop();
+    // What the bot's shutdown does with the scheduler's job (start-tickets.ts): stop its loop, give its lease up.
+    await new BackgroundJob({ name: 'sla-scheduler', leases: first.leases, run: async () => 60_000, reporter: { error: () => undefined } }).stop();
     expect(await second.runOnce(new Date(now.getTime() + 2_500))).toMatchObject({ ran: true });
   });
 });

@@ -11,7 +11,7 @@ import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableLeaseStore } from '../../src/storage/leases/table-lease-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { freshTables } from '../support/test-storage';

@@ -5,12 +5,13 @@
 import { CatalogAdmin } from '../../src/services/catalog/catalog-admin';
 import { CatalogService } from '../../src/services/catalog/catalog-service';
 import { RequestHandlingService } from '../../src/services/notifications/request-handling-service';
-import { planRoute } from '../../src/services/routing/route-handlers';
+import { planRoute } from '../../src/services/notifications/route-messages';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableCatalogFlags } from '../../src/storage/cases/table-catalog-flags';
 import { CatalogTableStore } from '../../src/storage/catalog/catalog-table-store';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';
+import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
 import { largestRequest, largestSolution } from '../support/largest-records';
 import { freshTables } from '../support/test-storage';
 
@@ -68,7 +69,12 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
   it('lists open "Not my solution" flags newest first from their index, and resolves them', async () => {
     const tables = await freshTables();
     const cases = new TableCaseStore(tables.client('cases'));
-    const handling = new RequestHandlingService({ changes: new TableRequestChanges(tables.client('cases')), outbox: new TableOutboxStore(tables.client('cases')), clock });
+    const handling = new RequestHandlingService({
+      changes: new TableRequestChanges(tables.client('cases')),
+      outbox: new TableOutboxStore(tables.client('cases')),
+      clock,
+      tickets: { numbers: new TableTicketNumbers(tables.client('cases')) },
+    });
     const solutionIds: string[] = [];
     for (let i = 0; i < 3; i++) {
       const solution = largestSolution('a', 'Productivity', 10 + i);

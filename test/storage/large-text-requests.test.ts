@@ -8,12 +8,13 @@ import { readCatalogFile, writeCatalogFile, type CatalogFormat } from '../../src
 import { CatalogService } from '../../src/services/catalog/catalog-service';
 import { newIntake, searchSolutions, setDetails } from '../../src/domain/intake/intake-draft';
 import { INTAKE_LIMITS } from '../../src/domain/intake/intake-validation';
-import { planRoute } from '../../src/services/routing/route-handlers';
+import { planRoute } from '../../src/services/notifications/route-messages';
 import { RequestHandlingService } from '../../src/services/notifications/request-handling-service';
 import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { CatalogTableStore } from '../../src/storage/catalog/catalog-table-store';
-import { TableConversationStore, type ChannelRegistration } from '../../src/storage/conversations/table-conversation-store';
+import { TableConversationStore } from '../../src/storage/conversations/table-conversation-store';
+import type { ChannelRegistration } from '../../src/domain/ports/channels';
 import { TableIntakeStore } from '../../src/storage/intake/table-intake-store';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';

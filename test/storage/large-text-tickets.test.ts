@@ -13,7 +13,8 @@ import { applyAgentCommand, applyRequesterCommand, escalate, type Change } from 
 import { notificationsFor } from '../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
-import { TableTicketStore, type StoredTicket } from '../../src/storage/tickets/table-ticket-store';
+import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
+import type { StoredTicket } from '../../src/domain/ports/tickets';
 import { SCRIPTS } from '../support/large-text';
 import { field, largestPerson, largestRequest, largestSolution, paragraph } from '../support/largest-records';
 import { freshTables } from '../support/test-storage';

@@ -1,7 +1,7 @@
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { shardOf } from '../../src/storage/cases/case-partitions';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import { dmTo, plainRequest } from '../support/outbox-fixtures';
 import { freshTables } from '../support/test-storage';
 

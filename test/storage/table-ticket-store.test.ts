@@ -5,7 +5,7 @@ import { applyAgentCommand } from '../../src/services/tickets/ticket-changes';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
 import { ALL_PARTITIONS } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { freshTables } from '../support/test-storage';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
-import { message } from '../../src/services/routing/route-handlers';
+import { message } from '../../src/services/notifications/route-messages';
 
 /** A submitted request (help desk holder, so no route logic runs) for outbox tests. */
 export function plainRequest(at: Date, title = 'Problem'): SupportRequest {

@@ -12,9 +12,9 @@ import { changedFields, recordOf, withTimestamps } from '../../domain/catalog/so
 import type { PersonRef } from '../../domain/history';
 import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
 import type { Solution } from '../../domain/solution';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock } from '../ports';
-import type { CatalogStore } from './catalog-store';
+import type { CatalogStore } from '../../domain/ports/catalog';
+import type { Clock } from '../../domain/ports/clock';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 
 export interface ReviewedFlag extends CatalogFlag {
   readonly resolvedAt?: string;

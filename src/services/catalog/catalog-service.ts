@@ -11,13 +11,11 @@ import { roleOf } from '../../domain/catalog/person-roles';
 import { validateRows, type RowsResult, type SourceRow } from '../../domain/catalog/row-validation';
 import { changedFields, recordOf, withTimestamps, type SolutionRecord } from '../../domain/catalog/solution-record';
 import type { Solution } from '../../domain/solution';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import { systemClock, type Clock, type SolutionLookup, type SolutionMatch } from '../ports';
-import type { CatalogStore, StoredSolution } from './catalog-store';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import { type Clock, systemClock } from '../../domain/ports/clock';
+import type { CatalogStore, SolutionLookup, SolutionMatch, StoredSolution } from '../../domain/ports/catalog';
 import { runPool } from './run-pool';
 import { SearchIndexCache } from './search-index-cache';
-
-export type { SolutionMatch };
 
 export interface PersonSolutions {
   readonly made: Solution[];

@@ -6,8 +6,9 @@
  */
 import { CatalogSourceError, type CatalogSource } from '../../domain/ports/catalog-source';
 import { SYNC_LIST_LIMIT, type SyncReport } from '../../domain/catalog/sync-report';
-import { RenewedLeases, type LeasePort, type Ticker } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
+import { RenewedLeases } from '../jobs/renewed-leases';
 import type { CatalogService } from './catalog-service';
 import { readCatalogFile } from './files/catalog-file';
 
@@ -22,7 +23,7 @@ export interface CatalogSyncDeps {
   readonly source: CatalogSource;
   readonly catalog: Pick<CatalogService, 'importRows'>;
   readonly status: SyncStatusStore;
-  readonly leases: LeasePort;
+  readonly leases: LeaseStore;
   readonly clock: Clock;
   readonly owner: string;
   readonly intervalMs: number;
@@ -32,15 +33,11 @@ export interface CatalogSyncDeps {
 export type SyncRun = { readonly ran: false; readonly why: 'not-leader' | 'not-due' } | { readonly ran: true; readonly report: SyncReport };
 
 export class CatalogSync {
-  private readonly leases: RenewedLeases;
+  /** The sync's lease, renewed on a timer of its own while the job runs (a sync can take a while: Graph look-ups). */
+  readonly leases: RenewedLeases;
 
   constructor(private readonly deps: CatalogSyncDeps) {
     this.leases = new RenewedLeases(deps.leases, deps.clock, { owner: deps.owner, names: [SYNC_LEASE], ttlMs: deps.leaseTtlMs });
-  }
-
-  /** Renews the lease on a timer of its own (a sync can take a while: Graph look-ups). */
-  keepLease(ticker?: Ticker): void {
-    this.leases.start(ticker);
   }
 
   async release(): Promise<void> {

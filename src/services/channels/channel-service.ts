@@ -4,23 +4,8 @@
  * the queue to the new channel.
  */
 import type { PersonRef } from '../../domain/history';
-import type { Clock } from '../ports';
-import type { ChannelRole } from '../tickets/ticket-ports';
-
-export interface ChannelRegistrationRecord {
-  readonly role: ChannelRole;
-  readonly conversationReference: Readonly<Record<string, unknown>>;
-  readonly teamId: string;
-  readonly channelId: string;
-  readonly channelName?: string;
-  readonly registeredBy: PersonRef;
-  readonly registeredAt: string;
-}
-
-export interface ChannelRegistry {
-  getChannel(role: ChannelRole): Promise<ChannelRegistrationRecord | undefined>;
-  saveChannel(registration: ChannelRegistrationRecord): Promise<void>;
-}
+import type { Clock } from '../../domain/ports/clock';
+import type { ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
 
 export interface ChannelPlace {
   readonly teamId?: string;
@@ -30,7 +15,7 @@ export interface ChannelPlace {
 }
 
 export type RegistrationResult =
-  | { readonly kind: 'registered'; readonly role: ChannelRole; readonly moved: boolean; readonly registration: ChannelRegistrationRecord }
+  | { readonly kind: 'registered'; readonly role: ChannelRole; readonly moved: boolean; readonly registration: ChannelRegistration }
   | { readonly kind: 'refused'; readonly reason: string };
 
 export const ROLE_LABELS: Readonly<Record<ChannelRole, string>> = { 'help-desk': 'help desk', 'dedicated-team': 'Power Platform team' };
@@ -48,7 +33,7 @@ export class ChannelService {
       return { kind: 'refused', reason: `Register the ${ROLE_LABELS[role]} in a team channel: mention me there with "register ${role === 'help-desk' ? 'help desk' : 'dedicated team'}".` };
     }
     const previous = await this.deps.registry.getChannel(role);
-    const registration: ChannelRegistrationRecord = {
+    const registration: ChannelRegistration = {
       role,
       conversationReference: place.conversationReference,
       teamId: place.teamId,

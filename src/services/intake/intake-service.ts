@@ -25,10 +25,13 @@ import { explainRoute, renderExplanation } from '../../domain/route-explanation'
 import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
-import type { TicketNumber } from '../../domain/ticket-number';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock, IntakeRepository, RequestRepository, SolutionLookup, StoredIntake } from '../ports';
-import { planRoute } from '../routing/route-handlers';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import type { IntakeRepository, StoredIntake } from '../../domain/ports/intake';
+import type { RequestRepository } from '../../domain/ports/requests';
+import type { SolutionLookup } from '../../domain/ports/catalog';
+import { planRoute } from '../notifications/route-messages';
 import { openTicketFor } from '../tickets/ticket-opening';
 import type { IntakeAction, IntakeView } from './intake-view';
 import type { SubmissionLimit } from './submission-limit';
@@ -40,7 +43,7 @@ export interface IntakeServiceDeps {
   readonly clock: Clock;
   readonly newId?: () => string;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
-  readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
+  readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig };
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
   /**
@@ -110,8 +113,6 @@ export class IntakeService {
     const now = this.deps.clock.now();
     const draft = stored.draft;
     switch (action.type) {
-      case 'show':
-        return this.viewOf(draft);
       case 'back':
         return this.save(stored, back(draft, now));
       case 'cancel':
@@ -174,12 +175,12 @@ export class IntakeService {
       requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
     ];
     // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
-    const number = route.kind === 'help-desk' && this.deps.tickets ? await this.deps.tickets.numbers.allocate(request.id) : undefined;
+    const number = route.kind === 'help-desk' ? await this.deps.tickets.numbers.allocate(request.id) : undefined;
     if (number) {
       request = { ...request, ticketNumber: number };
       history.push(requestEvent('ticket-opened', { kind: 'system', component: 'intake' }, now, { ticketNumber: number }));
     }
-    const opened = number ? openTicketFor(request, number, this.deps.tickets?.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
+    const opened = number ? openTicketFor(request, number, this.deps.tickets.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
     try {
       // The help desk route posts the ticket card (and hands Sev A Critical ones on) instead of a plain notice.
       await this.deps.requests.create(request, history, opened ? opened.outbox : planRoute(request, route), opened);

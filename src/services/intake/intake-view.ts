@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../domain/intake/intake-validation';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
-import type { SolutionMatch } from '../ports';
+import type { SolutionMatch } from '../../domain/ports/catalog';
 
 export type IntakeView =
   | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
@@ -26,7 +26,6 @@ export type IntakeView =
 
 /** An action a requester takes on a questionnaire card. Field values are untrusted until validated. */
 export type IntakeAction =
-  | { readonly type: 'show' }
   | { readonly type: 'choose-need'; readonly category: unknown }
   | { readonly type: 'search'; readonly query: unknown }
   | { readonly type: 'choose-solution'; readonly solutionId: unknown }

@@ -5,8 +5,8 @@
 import type { SupportRequest } from '../../domain/intake/support-request';
 import { holderLabel } from '../../domain/notifications/request-handling';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import { coOwnerCardData, makerCardData, message } from '../routing/route-handlers';
-import type { PendingDelivery, SentRecord } from '../outbox/outbox-ports';
+import { coOwnerCardData, makerCardData, message } from './route-messages';
+import type { PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
 
 /** The requester's DM: what happened, who has the request now. */
 export function requesterUpdate(request: SupportRequest, suffix: string, text: string): OutboxMessage {

@@ -24,12 +24,16 @@ import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { TicketNumber } from '../../domain/ticket-number';
 import { openTicketFor } from '../tickets/ticket-opening';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock, StoredRequest } from '../ports';
-import type { GiveUpReason, PendingDelivery, UndeliverableHandler } from '../outbox/outbox-ports';
-import { coOwnerCardData, handOffMessages, makerCardData, planRoute } from '../routing/route-handlers';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import type { StoredRequest } from '../../domain/ports/requests';
+import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
+import type { UndeliverableHandler } from '../outbox/outbox-worker';
+import { coOwnerCardData, handOffMessages, makerCardData, planRoute } from './route-messages';
 import { cardUpdates, requesterUpdate } from './handling-messages';
-import type { CatalogFlag, OutboxLookup, RequestChange, RequestChangeStore } from './notification-ports';
+import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { OutboxLookup, RequestChange, RequestChangeStore } from '../../domain/ports/request-changes';
 
 export interface RequestHandlingDeps {
   readonly changes: RequestChangeStore;
@@ -37,7 +41,7 @@ export interface RequestHandlingDeps {
   readonly clock: Clock;
   readonly timers?: TimerDurations;
   /** Help desk tickets: a request handed (or falling back) to the help desk opens one, as at intake. */
-  readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
+  readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig };
 }
 
 /** What the actor's card shows after the action (bound by the Teams layer), or a refusal in words only. */
@@ -86,14 +90,6 @@ export class RequestHandlingService implements UndeliverableHandler {
     return this.viewFor(stored.request, actor, refusal ?? notice ?? doneMessage(action));
   }
 
-  /** The current card for a person the request was sent to (the card's refresh). */
-  async view(actor: PersonRef, requestId: string): Promise<HandlingView> {
-    const stored = await this.deps.changes.get(requestId);
-    if (stored === undefined) return { kind: 'not-found' };
-    if (!isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusalMessage('not-holder') };
-    return this.viewFor(stored.request, actor, '');
-  }
-
   /** A due timer: move the request on if its holder still has not answered; drop the timer either way. */
   async fireTimer(timer: RequestTimer): Promise<'moved-on' | 'not-applicable'> {
     let moved = false;
@@ -104,7 +100,7 @@ export class RequestHandlingService implements UndeliverableHandler {
       const system: HistoryActor = { kind: 'system', component: 'sla-scheduler' };
       const request = current.request;
       const minutes = Math.round((timer.kind === 'maker-ack' ? this.durations.makerAckMs : this.durations.coOwnerClaimMs) / 60_000);
-      const route = rerouteFrom(request, timer.kind === 'maker-ack' ? 'maker' : 'co-owners', []);
+      const route = rerouteFrom(request, timer.kind === 'maker-ack' ? 'maker' : 'co-owners');
       const why =
         timer.kind === 'maker-ack'
           ? `${holderLabel(request.holder)} didn't pick it up within ${duration(minutes)}`
@@ -141,7 +137,7 @@ export class RequestHandlingService implements UndeliverableHandler {
         // Someone can still claim it: only the fact is recorded.
         if (left.length > 0) return { next: request, history: [unreachable], outbox: [], failedDelivery };
       }
-      const route = rerouteFrom(request, message.purpose === 'maker-notification' ? 'maker' : 'co-owners', []);
+      const route = rerouteFrom(request, message.purpose === 'maker-notification' ? 'maker' : 'co-owners');
       const change = await this.reroute(request, history, route, outbox, `${recipient.displayName} can't be reached in Teams`, undefined, message.id);
       return { ...change, history: [unreachable, ...change.history], failedDelivery };
     });
@@ -242,7 +238,7 @@ export class RequestHandlingService implements UndeliverableHandler {
       }
       case 'not-my-solution': {
         const note = cleanNote(action.note);
-        const route = rerouteFrom(request, 'maker', []);
+        const route = rerouteFrom(request, 'maker');
         const change = await this.reroute(request, history, route, actor, `${person.displayName} says ${request.solution?.name ?? 'this solution'} isn't theirs`, note);
         const flags: CatalogFlag[] = request.solution
           ? [{ solutionId: request.solution.id, requestId: request.id, reason: 'not-my-solution', flaggedBy: person, flaggedAt: now.toISOString(), ...(note ? { note } : {}) }]
@@ -299,7 +295,7 @@ export class RequestHandlingService implements UndeliverableHandler {
   /**
    * The help desk ticket for a request that reaches the help desk after submission, built as the
    * intake builds one (number allocated first, idempotent on the request id), with the note of whoever
-   * handed it on as an internal note. None when tickets are not wired or the request has one already.
+   * handed it on as an internal note. None when the request has one already.
    */
   private async openTicket(
     next: SupportRequest,
@@ -308,7 +304,7 @@ export class RequestHandlingService implements UndeliverableHandler {
     note: string | undefined,
   ): Promise<{ next: SupportRequest; number: TicketNumber; events: RequestHistoryEvent[]; outbox: readonly OutboxMessage[]; ticket: NonNullable<RequestChange['ticket']> } | undefined> {
     const tickets = this.deps.tickets;
-    if (!tickets || next.ticketNumber) return undefined;
+    if (next.ticketNumber) return undefined;
     const number = await tickets.numbers.allocate(next.id);
     const withTicket: SupportRequest = { ...next, ticketNumber: number };
     const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now);
@@ -335,31 +331,24 @@ export class RequestHandlingService implements UndeliverableHandler {
 }
 
 
-/** Route the request again with `passedOver` (and everyone before it) unreachable. */
-function rerouteFrom(request: SupportRequest, passedOver: 'maker' | 'co-owners', reachableCoOwnerIds: readonly string[]): Route {
+/**
+ * Route the request again with `passedOver` (and everyone before it) unreachable: past the maker, the
+ * co-owners (all of them: routing leaves out the requester and the maker); past the co-owners, nobody
+ * of the solution is left, so the help desk.
+ */
+function rerouteFrom(request: SupportRequest, passedOver: 'maker' | 'co-owners'): Route {
   const solution = solutionOf(request);
-  const coOwners = passedOver === 'maker' ? everyoneReachable(solution).reachableCoOwnerIds : reachableCoOwnerIds;
-  const route = routeRequest({
+  // Past the maker: the co-owners Teams can reach (known by their Entra object id); past them, nobody.
+  const reachableCoOwnerIds = passedOver === 'maker' ? everyoneReachable(solution).reachableCoOwnerIds : [];
+  return routeRequest({
     category: request.category,
     impact: request.details.impact,
     urgency: request.details.urgency,
     solution,
     // The maker's card went to the maker, or to the manager standing in: neither is asked again.
-    reachability: { makerReachable: false, reachableCoOwnerIds: coOwners, managerReachable: false },
+    reachability: { makerReachable: false, reachableCoOwnerIds, managerReachable: false },
     requesterId: request.requester.aadObjectId,
   });
-  // Important solutions route to co-owners whatever the maker: once they were passed over, the help desk.
-  if (passedOver === 'co-owners' && route.kind === 'co-owners') {
-    return routeRequest({
-      category: request.category,
-      impact: request.details.impact,
-      urgency: request.details.urgency,
-      solution,
-      reachability: { makerReachable: false, reachableCoOwnerIds: [], managerReachable: false },
-      requesterId: request.requester.aadObjectId,
-    });
-  }
-  return route;
 }
 
 /** The catalog entry as the request knew it (routing needs a whole Solution). */

@@ -9,15 +9,17 @@ import type { PersonRef } from '../../domain/history';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
-import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-views';
+import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-lists';
 import { isWithinReopenWindow, TICKET_STATUS_LABELS } from '../../domain/ticket-status';
 import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-number';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock } from '../ports';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
 import { requesterCard, ticketCard, type CardData } from './ticket-cards';
 import { applyAgentCommand, applyRequesterCommand, CommandRefused, repeatOf, type AgentCommand, type Change, type RequesterCommand } from './ticket-changes';
 import { notificationsFor } from './ticket-notifications';
-import type { ChannelDirectory, StoredTicket, TeamRoster, TicketNumberAllocator, TicketRepository } from './ticket-ports';
+import type { ChannelDirectory } from '../../domain/ports/channels';
+import type { StoredTicket, TicketNumberAllocator, TicketRepository } from '../../domain/ports/tickets';
+import type { TeamRoster } from '../../domain/ports/team-roster';
 
 /** Seven days to say "it's not fixed" before a new request is needed. */
 export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;

@@ -7,11 +7,11 @@
 import { TableTransaction, type TableClient } from '@azure/data-tables';
 import type { PersonRef } from '../../domain/history';
 import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
-import { readOptionalText, textProperties } from '../stored-text';
-import { describe, statusOf } from '../table-service';
-import { OUTBOX_ROW, type FlagRow } from '../outbox/outbox-rows';
-import { ALL_PARTITIONS, invertedTime, partitionOf, prefixEnd } from './case-partitions';
+import { textProperties } from '../stored-text';
+import { getOrUndefined, listRange, submit } from '../table-calls';
+import { FLAG_ROW, flagOf as openFlagOf, OPEN_FLAG_ROW, type FlagRow, type OpenFlagRow } from '../outbox/flag-rows';
+import { readOptionalText } from '../stored-text';
+import { ALL_PARTITIONS, invertedTime, partitionOf } from './case-partitions';
 
 export interface StoredFlag extends CatalogFlag {
   readonly resolvedAt?: string;
@@ -30,90 +30,38 @@ export class TableCatalogFlags {
 
   /** Every flag of one solution (open and resolved): one prefix range per shard. */
   async ofSolution(solutionId: string): Promise<StoredFlag[]> {
-    const prefix = OUTBOX_ROW.flagsOfSolutionPrefix(solutionId);
-    const rows = await Promise.all(ALL_PARTITIONS.map((pk) => this.query(`PartitionKey eq '${pk}' and RowKey ge '${escape(prefix)}' and RowKey lt '${escape(prefixEnd(prefix))}'`)));
-    return rows.flat().map(flagOf).sort((a, b) => (a.flaggedAt < b.flaggedAt ? 1 : -1));
+    const prefix = FLAG_ROW.ofSolutionPrefix(solutionId);
+    const rows = await Promise.all(ALL_PARTITIONS.map((pk) => listRange<FlagRow>(this.table, { partitionKey: pk, prefix }, 'read catalog flags')));
+    return rows.flat().map(storedFlagOf).sort((a, b) => (a.flaggedAt < b.flaggedAt ? 1 : -1));
   }
 
   /** Marks the flag resolved and takes it off the open list, in one transaction. False if it was already. */
   async resolve(solutionId: string, requestId: string, by: PersonRef, note: string, at: string): Promise<boolean> {
     const pk = partitionOf(requestId);
-    let row: FlagRow & { etag: string };
-    try {
-      row = await this.table.getEntity<FlagRow>(pk, OUTBOX_ROW.flag(solutionId, requestId));
-    } catch (error) {
-      if (statusOf(error) === 404) return false;
-      throw unavailable('read a catalog flag', error);
-    }
-    if (row.resolvedAt) return false;
+    const row = await getOrUndefined<FlagRow>(this.table, pk, FLAG_ROW.key(solutionId, requestId), 'read a catalog flag');
+    if (row === undefined || row.resolvedAt) return false;
     const tx = new TableTransaction();
     const { etag, ...rest } = row;
     tx.updateEntity({ ...rest, resolvedAt: at, resolvedBy: JSON.stringify(by), ...(note ? textProperties('resolution', note) : {}) }, 'Replace', { etag });
-    tx.deleteEntity(pk, OUTBOX_ROW.openFlag(invertedTime(row.flaggedAt), requestId));
-    try {
-      await this.table.submitTransaction(tx.actions);
-      return true;
-    } catch (error) {
-      const status = statusOf(error);
-      if (status === 412 || status === 404) throw new ConcurrencyConflictError(`catalog flag ${solutionId}/${requestId}`);
-      throw unavailable('resolve a catalog flag', error);
-    }
+    tx.deleteEntity(pk, OPEN_FLAG_ROW.key(invertedTime(row.flaggedAt), requestId));
+    await submit(this.table, tx, 'resolve a catalog flag', { on: ['changed', 'gone'], key: `catalog flag ${solutionId}/${requestId}` });
+    return true;
   }
 
   private async openIn(pk: string, limit: number): Promise<StoredFlag[]> {
-    const prefix = OUTBOX_ROW.openFlagPrefix;
-    const index: { solutionId: string; requestId: string }[] = [];
-    try {
-      const pages = this.table
-        .listEntities<{ solutionId: string; requestId: string }>({ queryOptions: { filter: `PartitionKey eq '${pk}' and RowKey ge '${prefix}' and RowKey lt '${prefixEnd(prefix)}'` } })
-        .byPage({ maxPageSize: limit });
-      const first = await pages.next();
-      if (!first.done) index.push(...first.value.slice(0, limit));
-    } catch (error) {
-      throw unavailable('read the open catalog flags', error);
-    }
+    const index = await listRange<OpenFlagRow>(this.table, { partitionKey: pk, prefix: OPEN_FLAG_ROW.prefix, limit }, 'read the open catalog flags');
     const flags = await Promise.all(
-      index.map(async (entry) => {
-        try {
-          return flagOf(await this.table.getEntity<FlagRow>(pk, OUTBOX_ROW.flag(entry.solutionId, entry.requestId)));
-        } catch (error) {
-          if (statusOf(error) === 404) return undefined;
-          throw unavailable('read a catalog flag', error);
-        }
-      }),
+      index.map((entry) => getOrUndefined<FlagRow, StoredFlag>(this.table, pk, FLAG_ROW.key(entry.solutionId, entry.requestId), 'read a catalog flag', storedFlagOf)),
     );
     return flags.filter((f): f is StoredFlag => f !== undefined && f.resolvedAt === undefined);
   }
-
-  private async query(filter: string): Promise<FlagRow[]> {
-    const rows: FlagRow[] = [];
-    try {
-      for await (const row of this.table.listEntities<FlagRow>({ queryOptions: { filter } })) rows.push(row);
-    } catch (error) {
-      throw unavailable('read catalog flags', error);
-    }
-    return rows;
-  }
 }
 
-function flagOf(row: FlagRow): StoredFlag {
+function storedFlagOf(row: FlagRow): StoredFlag {
   return {
-    solutionId: row.solutionId,
-    requestId: row.requestId,
-    reason: 'not-my-solution',
-    flaggedBy: JSON.parse(row.flaggedBy) as PersonRef,
-    flaggedAt: row.flaggedAt,
-    ...(row.note !== undefined ? { note: readOptionalText(row, 'note') } : {}),
+    ...openFlagOf(row),
     ...(row.resolvedAt ? { resolvedAt: row.resolvedAt } : {}),
     ...(row.resolvedBy ? { resolvedBy: JSON.parse(row.resolvedBy) as PersonRef } : {}),
     ...(row.resolution !== undefined ? { resolution: readOptionalText(row, 'resolution') } : {}),
   };
-}
-
-function escape(value: string): string {
-  return value.replace(/'/g, "''");
-}
-
-function unavailable(what: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
 }

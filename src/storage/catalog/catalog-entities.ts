@@ -22,7 +22,7 @@ import { CATALOG_ROLES, type CatalogRole } from '../../domain/catalog/person-rol
 import { identityCacheOf, withIdentityCache } from '../../domain/catalog/identity-cache';
 import { validateRecord } from '../../domain/catalog/record-validation';
 import type { Solution } from '../../domain/solution';
-import { InvalidKeyError } from '../storage-errors';
+import { InvalidKeyError } from '../../domain/ports/storage-errors';
 import { columnValue, readText } from '../stored-text';
 import { decodeKey, encodeKey, fitsInKey } from '../table-keys';
 

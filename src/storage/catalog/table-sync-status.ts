@@ -5,9 +5,8 @@
  */
 import type { TableClient } from '@azure/data-tables';
 import type { SyncReport } from '../../domain/catalog/sync-report';
-import { StorageUnavailableError } from '../storage-errors';
 import { jsonProperties, readJson } from '../stored-text';
-import { describe, statusOf } from '../table-service';
+import { getOrUndefined, isStatus, unavailable } from '../table-calls';
 
 const KEY = { partitionKey: 'catalog', rowKey: 'sync-status' } as const;
 
@@ -15,31 +14,23 @@ export class TableSyncStatus {
   constructor(private readonly table: TableClient) {}
 
   async read(): Promise<SyncReport | undefined> {
-    try {
-      return readJson<SyncReport>(await this.table.getEntity(KEY.partitionKey, KEY.rowKey), 'data');
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read the catalog sync status: ${describe(error)}`, error);
-    }
+    return getOrUndefined(this.table, KEY.partitionKey, KEY.rowKey, 'read the catalog sync status', (row) => readJson<SyncReport>(row, 'data'));
   }
 
   /** Replaces the stored result with its ETag (or creates it); a concurrent writer's newer result is kept. */
   async save(report: SyncReport): Promise<void> {
     const entity = { ...KEY, ...jsonProperties('data', report, 'catalog sync status'), finishedAt: report.finishedAt };
     for (let attempt = 0; attempt < 3; attempt++) {
+      const current = await getOrUndefined<{ finishedAt?: string }>(this.table, KEY.partitionKey, KEY.rowKey, 'read the catalog sync status');
+      if (current && typeof current.finishedAt === 'string' && current.finishedAt > report.finishedAt) return;
       try {
-        const current = await this.table.getEntity<{ finishedAt?: string }>(KEY.partitionKey, KEY.rowKey).catch((error: unknown) => {
-          if (statusOf(error) === 404) return undefined;
-          throw error;
-        });
-        if (current && typeof current.finishedAt === 'string' && current.finishedAt > report.finishedAt) return;
         if (current) await this.table.updateEntity(entity, 'Replace', { etag: current.etag });
         else await this.table.createEntity(entity);
         return;
       } catch (error) {
-        const status = statusOf(error);
-        if (status === 412 || status === 409) continue;
-        throw new StorageUnavailableError(`save the catalog sync status: ${describe(error)}`, error);
+        // Another instance saved meanwhile: read again and keep the newer result.
+        if (isStatus(error, 'changed', 'exists')) continue;
+        throw unavailable('save the catalog sync status', error);
       }
     }
   }

@@ -7,7 +7,8 @@ import { supportSummaryOf, type SupportSummary } from '../../domain/catalog/supp
 import { chatLinkFor } from '../../domain/chat-link';
 import { joinNames } from '../../domain/route-explanation';
 import type { Solution, SolutionKind, SolutionStatus } from '../../domain/solution';
-import type { PersonSolutions, SolutionMatch } from '../../services/catalog/catalog-service';
+import type { PersonSolutions } from '../../services/catalog/catalog-service';
+import type { SolutionMatch } from '../../domain/ports/catalog';
 
 const KIND_LABELS: Readonly<Record<SolutionKind, string>> = {
   'canvas-app': 'Canvas app',

@@ -1,17 +1,10 @@
 import { Middleware, TurnContext } from 'botbuilder';
-import type { StoredConversationReference } from '../../storage/conversations/table-conversation-store';
-import type { PersonEndpoint, TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
+import type { EndpointMemory, PersonEndpoint } from '../../domain/ports/endpoints';
 import { actorOf } from '../actor';
 import { tenantOf } from '../tenant-guard';
 
-export interface ConversationMemory {
-  saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void>;
-}
-
-export interface EndpointMemory {
-  save(endpoint: TenantEndpoint): Promise<void>;
-  savePerson(endpoint: PersonEndpoint): Promise<void>;
-}
+export type ConversationMemory = Pick<UserConversations, 'saveUser'>;
 
 interface Log {
   warn(details: object, message: string): void;

@@ -2,22 +2,16 @@ import { Activity, CardFactory, CloudAdapter, ConversationParameters, Conversati
 import type { ConnectorClient } from 'botframework-connector';
 import { CALL_LIMIT_MS, type DeliveryResult } from '../../domain/delivery/delivery-outcome';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import type { MessageSender, SentRecord } from '../../services/outbox/outbox-ports';
-import type { ChannelRegistration, StoredConversationReference } from '../../storage/conversations/table-conversation-store';
-import type { PersonEndpoint, TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import type { MessageSender } from '../../domain/ports/outbox';
+import type { SentRecord } from '../../domain/delivery/outbox-records';
+import type { ChannelRegistry } from '../../domain/ports/channels';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
+import type { EndpointDirectory, PersonEndpoint } from '../../domain/ports/endpoints';
 import { renderCard, type CardName } from '../card-templates';
 import { failureOf, withTimeout } from './connector-errors';
 
-export interface ProactiveDirectory {
-  getUser(aadObjectId: string): Promise<StoredConversationReference | undefined>;
-  saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void>;
-  getChannel(role: 'help-desk' | 'dedicated-team'): Promise<ChannelRegistration | undefined>;
-}
-
-export interface EndpointDirectory {
-  get(tenantId?: string): Promise<TenantEndpoint | undefined>;
-  getPerson(aadObjectId: string): Promise<PersonEndpoint | undefined>;
-}
+/** Where people's 1:1 chats and the registered channels are (a chat the sender creates is remembered). */
+export type ProactiveDirectory = UserConversations & Pick<ChannelRegistry, 'getChannel'>;
 
 export interface TeamsSenderOptions {
   /** The bot's Microsoft App ID; empty in local mode. */

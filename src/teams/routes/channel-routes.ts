@@ -2,10 +2,10 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { formatInstant } from '../../services/tickets/ticket-cards';
 import { ROLE_LABELS } from '../../services/channels/channel-service';
-import type { ChannelRole } from '../../services/tickets/ticket-ports';
+import type { ChannelRole } from '../../domain/ports/channels';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment } from '../card-templates';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 
 /** Sees whitespace-normalised text (../command-text.ts): single spaces, none at the ends. */
 const REGISTER = /^register (help ?desk|dedicated team|power platform team)[ .!]*$/i;
@@ -16,7 +16,7 @@ interface TeamsChannelData {
 }
 
 /** "register help desk" / "register dedicated team", said to the bot (mentioned) in a team channel by an admin. */
-export function registerChannelRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerChannelRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.message(REGISTER, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
@@ -24,7 +24,7 @@ export function registerChannelRoutes<TState extends TurnState>(app: Application
     const role: ChannelRole = which.startsWith('help') ? 'help-desk' : 'dedicated-team';
     const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
     const inChannel = context.activity.conversation?.conversationType === 'channel';
-    const result = await services.channels.register(actor, role, {
+    const result = await useCases.channels.register(actor, role, {
       teamId: inChannel ? channelData.team?.id : undefined,
       channelId: inChannel ? channelData.channel?.id : undefined,
       channelName: channelData.channel?.name,

@@ -9,7 +9,7 @@ import { isPersonalChat } from '../conversation-scope';
 import { intakeCard, myRequestsCard } from '../intake/intake-card-data';
 import { CHANNEL_HINT } from './fallback-routes';
 import { firstNameOf } from './welcome-routes';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 
 // Route patterns see text with single spaces and no spaces at the ends (see ../command-text.ts), so
 // they need no whitespace quantifiers; each stays linear on any input (test/unit/teams/route-patterns).
@@ -43,7 +43,6 @@ type IntakeData = z.infer<typeof intakeData>;
 
 /** By verb; a Map, so a verb such as "toString" never finds an object prototype's member. */
 const ACTIONS = new Map<string, (data: IntakeData) => IntakeAction>([
-  ['intake.show', () => ({ type: 'show' })],
   ['intake.need', (d) => ({ type: 'choose-need', category: d.category })],
   ['intake.search', (d) => ({ type: 'search', query: d.query ?? '' })],
   ['intake.solution', (d) => ({ type: 'choose-solution', solutionId: d.solutionId })],
@@ -54,13 +53,13 @@ const ACTIONS = new Map<string, (data: IntakeData) => IntakeAction>([
 ]);
 
 /** The questionnaire: started by a message or a card button, then driven by Action.Execute refreshes. */
-export function registerIntakeRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerIntakeRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   const startFrom = (greet: boolean) => async (context: TurnContext) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
     if (!isPersonalChat(context)) return void (await context.sendActivity(greet ? CHANNEL_HINT : MESSAGES.startInPersonalChat));
     const greeting = greet ? `Hi ${firstNameOf(context)}, I'm the Power Platform support desk.` : '';
-    const card = intakeCard(await services.intake.start(actor, activityRefOf(context)), greeting);
+    const card = intakeCard(await useCases.intake.start(actor, activityRefOf(context)), greeting);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
   };
   app.message(START, startFrom(false));
@@ -70,8 +69,8 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
     if (!isPersonalChat(context)) return void (await context.sendActivity(MESSAGES.myRequestsInPersonalChat));
-    const requests = await services.intake.myRequests(actor);
-    const tickets = await services.tickets.statusesOf(requests.filter((r) => r.ticketNumber).map((r) => r.id));
+    const requests = await useCases.intake.myRequests(actor);
+    const tickets = await useCases.tickets.statusesOf(requests.filter((r) => r.ticketNumber).map((r) => r.id));
     const card = myRequestsCard(requests, tickets);
     await context.sendActivity({ attachments: [cardAttachment(card.name, card.data)] });
   });
@@ -79,7 +78,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   app.adaptiveCards.actionExecute('intake.start', async (context) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
-    const card = intakeCard(await services.intake.start(actor, activityRefOf(context)));
+    const card = intakeCard(await useCases.intake.start(actor, activityRefOf(context)));
     return renderCard(card.name, card.data);
   });
 
@@ -91,7 +90,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
     const toAction = ACTIONS.get(verb);
     if (!toAction) return 'I did not understand that button.';
-    const card = intakeCard(await services.intake.act(actor, parsed.data.intakeId, toAction(parsed.data), activityRefOf(context)));
+    const card = intakeCard(await useCases.intake.act(actor, parsed.data.intakeId, toAction(parsed.data), activityRefOf(context)));
     return renderCard(card.name, card.data);
   });
 }

@@ -4,7 +4,7 @@ import type { HandlingAction } from '../../domain/notifications/request-handling
 import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { renderCard } from '../card-templates';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 
 /**
  * The maker's card and the co-owners' ping. Card data only names the request (and carries the
@@ -25,7 +25,7 @@ const VERBS = new Map<string, (note: string | undefined) => HandlingAction>([
   ['request.stuck', (note) => ({ type: 'stuck', note })],
 ]);
 
-export function registerNotificationRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerNotificationRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.adaptiveCards.actionExecute([...VERBS.keys()], async (context, _state, data) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
@@ -34,7 +34,7 @@ export function registerNotificationRoutes<TState extends TurnState>(app: Applic
     const verb = (context.activity.value as { action?: { verb?: string } }).action?.verb ?? '';
     const toAction = VERBS.get(verb);
     if (!toAction) return 'I did not understand that button.';
-    const view = await services.requests.act(actor, parsed.data.requestId, toAction(parsed.data.note), activityRefOf(context));
+    const view = await useCases.requestHandling.act(actor, parsed.data.requestId, toAction(parsed.data.note), activityRefOf(context));
     if (view.kind === 'not-found') return "I can't find this request any more.";
     if (view.kind === 'refused') return view.message;
     return renderCard(view.template, view.data);

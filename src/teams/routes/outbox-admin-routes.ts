@@ -2,7 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment } from '../card-templates';
 import { isPersonalChat } from '../conversation-scope';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 
 /** Sees whitespace-normalised text (../command-text.ts). */
 const OUTBOX_STATUS = /^outbox status[ .!?]*$/i;
@@ -14,13 +14,13 @@ const MESSAGES = {
 } as const;
 
 /** "outbox status" (admins only): deliveries stuck in the outbox, those that failed for good, and those whose outcome is uncertain. */
-export function registerOutboxAdminRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerOutboxAdminRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.message(OUTBOX_STATUS, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
-    if (!services.outbox.isAdmin(actor.aadObjectId)) return void (await context.sendActivity(MESSAGES.adminsOnly));
+    if (!useCases.outbox.isAdmin(actor.aadObjectId)) return void (await context.sendActivity(MESSAGES.adminsOnly));
     if (!isPersonalChat(context)) return void (await context.sendActivity(MESSAGES.personalChatOnly));
-    const [stuck, failed, uncertain, health] = await Promise.all([services.outbox.stuck(), services.outbox.failed(), services.outbox.uncertain(), services.outbox.health()]);
+    const [stuck, failed, uncertain, health] = await Promise.all([useCases.outbox.stuck(), useCases.outbox.failed(), useCases.outbox.uncertain(), useCases.outbox.health()]);
     await context.sendActivity({
       attachments: [
         cardAttachment('outbox-status', {

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RequesterCommand } from '../../services/tickets/ticket-changes';
 import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 import { invokeAnswer } from '../tickets/ticket-views';
 
 const data = z.object({ ticketId: z.string().uuid(), text: z.string().max(4000).optional() });
@@ -21,7 +21,7 @@ const ACTIONS = new Map<string, (d: Data) => RequesterCommand | { type: 'show' }
 ]);
 
 /** The requester's side of a ticket: the buttons on the DMs about their ticket. Only their own tickets. */
-export function registerRequesterTicketRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerRequesterTicketRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.adaptiveCards.actionExecute([...ACTIONS.keys()], async (context: TurnContext, _state, value) => {
     const actor = actorOf(context);
     if (!actor) return NO_IDENTITY_MESSAGE;
@@ -30,6 +30,6 @@ export function registerRequesterTicketRoutes<TState extends TurnState>(app: App
     const verb = (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? '';
     const toCommand = ACTIONS.get(verb);
     if (!toCommand) return 'I did not understand that button.';
-    return invokeAnswer(await services.tickets.requesterAct(actor, parsed.data.ticketId, toCommand(parsed.data), activityRefOf(context)));
+    return invokeAnswer(await useCases.tickets.requesterAct(actor, parsed.data.ticketId, toCommand(parsed.data), activityRefOf(context)));
   });
 }

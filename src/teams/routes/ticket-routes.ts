@@ -1,13 +1,13 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { TicketListView } from '../../domain/tickets/ticket-views';
+import type { TicketListView } from '../../domain/tickets/ticket-lists';
 import type { AgentRequest } from '../../services/tickets/ticket-service';
 import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAttachment, renderCard, type CardName } from '../card-templates';
 import { escapeMarkdown } from '../plain-text';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
 import { invokeAnswer, PAGE_SIZE, parseSeverity, ticketListData } from '../tickets/ticket-views';
 
@@ -58,7 +58,7 @@ function verbOf(context: TurnContext): string {
 }
 
 /** The help desk's side: ticket card actions and the list / find commands. */
-export function registerTicketRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerTicketRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   const cache = createRosterCache();
 
   app.adaptiveCards.actionExecute([...ACTIONS.keys()], async (context, _state, data) => {
@@ -68,7 +68,7 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     if (!parsed.success) return 'This card is out of date or damaged: say "ticket HD-…" to get a fresh one.';
     const toRequest = ACTIONS.get(verbOf(context));
     if (!toRequest) return 'I did not understand that button.';
-    return invokeAnswer(await services.tickets.act(actor, parsed.data.ticketId, toRequest(parsed.data), teamsRoster(context, cache), activityRefOf(context)));
+    return invokeAnswer(await useCases.tickets.act(actor, parsed.data.ticketId, toRequest(parsed.data), teamsRoster(context, cache), activityRefOf(context)));
   });
 
   app.adaptiveCards.actionExecute('tickets.page', async (context, _state, data) => {
@@ -77,7 +77,7 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     const parsed = pageData.safeParse(data);
     if (!parsed.success) return 'This list is out of date: ask me again ("open tickets").';
     const view = viewOf(parsed.data.view, parseSeverity(parsed.data.severity), actor.aadObjectId);
-    const page = await services.tickets.list(actor, view, parsed.data.offset, PAGE_SIZE, teamsRoster(context, cache));
+    const page = await useCases.tickets.list(actor, view, parsed.data.offset, PAGE_SIZE, teamsRoster(context, cache));
     if ('refusal' in page) return page.refusal;
     return renderCard('ticket-list', ticketListData(view, page));
   });
@@ -89,7 +89,7 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     const word = (match?.[1] ?? '').toLowerCase();
     const kind = word.startsWith('open') ? 'open' : word.startsWith('unassigned') ? 'unassigned' : 'mine';
     const view = viewOf(kind, parseSeverity(match?.[2]), actor.aadObjectId);
-    const page = await services.tickets.list(actor, view, 0, PAGE_SIZE, teamsRoster(context, cache));
+    const page = await useCases.tickets.list(actor, view, 0, PAGE_SIZE, teamsRoster(context, cache));
     if ('refusal' in page) return void (await context.sendActivity(page.refusal));
     await context.sendActivity({ attachments: [cardAttachment('ticket-list', ticketListData(view, page))] });
   });
@@ -98,7 +98,7 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     const actor = actorOf(context);
     if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
     const number = FIND.exec(context.activity.text ?? '')?.[1] ?? '';
-    const result = await services.tickets.find(actor, number.replace(/\s+/g, ''), teamsRoster(context, cache));
+    const result = await useCases.tickets.find(actor, number.replace(/\s+/g, ''), teamsRoster(context, cache));
     // The refusal may quote what they typed: as text, never as a link the bot posts in the channel.
     if (result.kind === 'refused') return void (await context.sendActivity(escapeMarkdown(result.reason)));
     await context.sendActivity({ attachments: [cardAttachment(result.card.template as CardName, result.card.data)] });

@@ -1,6 +1,6 @@
 /** Presentation of ticket results and list pages for the Teams layer. */
 import { SEVERITY_DEFINITIONS, type Severity } from '../../domain/severity';
-import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-views';
+import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-lists';
 import { TICKET_STATUS_LABELS } from '../../domain/ticket-status';
 import { formatInstant, type CardData } from '../../services/tickets/ticket-cards';
 import type { TicketResult } from '../../services/tickets/ticket-service';

@@ -3,11 +3,11 @@ import { referenceFor, snapshotOf, holderFor, type SupportRequest } from '../../
 import { explainRoute, renderExplanation } from '../../../src/domain/route-explanation';
 import { everyoneReachable, routeRequest } from '../../../src/domain/routing';
 import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
-import { summaryOf } from '../../../src/domain/tickets/ticket-views';
+import { summaryOf } from '../../../src/domain/tickets/ticket-lists';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import type { Solution } from '../../../src/domain/solution';
 import { requesterUpdate } from '../../../src/services/notifications/handling-messages';
-import { coOwnerCardData, makerCardData, message } from '../../../src/services/routing/route-handlers';
+import { coOwnerCardData, makerCardData, message } from '../../../src/services/notifications/route-messages';
 import { requesterCard, slaAlertCard, ticketCard } from '../../../src/services/tickets/ticket-cards';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { renderCard, type AdaptiveCardJson, type CardName } from '../../../src/teams/card-templates';

@@ -1,8 +1,8 @@
 import type { CatalogHistoryEvent } from '../../../src/domain/catalog/catalog-history';
 import { peopleOf } from '../../../src/domain/catalog/person-roles';
 import type { Solution } from '../../../src/domain/solution';
-import type { CatalogStore, PersonLink, StoredSolution } from '../../../src/services/catalog/catalog-store';
-import { ConcurrencyConflictError } from '../../../src/storage/storage-errors';
+import type { CatalogStore, PersonLink, StoredSolution } from '../../../src/domain/ports/catalog';
+import { ConcurrencyConflictError } from '../../../src/domain/ports/storage-errors';
 
 /** CatalogStore in memory, with ETags and call counts, for service tests. */
 export class MemoryCatalogStore implements CatalogStore {

@@ -10,7 +10,7 @@ const ANY = { loopbackServiceUrlsOnly: false };
 
 type Activity = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const message = (): Activity => personalMessage('hi', { serviceUrl: SERVICE_URL });
-const invoke = (): Activity => actionExecute('intake.show', { intakeId: 'x' }, { serviceUrl: SERVICE_URL });
+const invoke = (): Activity => actionExecute('intake.back', { intakeId: 'x' }, { serviceUrl: SERVICE_URL });
 
 /** `depth` levels of `{"a": …}` around a string, built and parsed the way a request body is. */
 function nested(depth: number): unknown {

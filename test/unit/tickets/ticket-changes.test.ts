@@ -5,7 +5,7 @@ import { ticketCard } from '../../../src/services/tickets/ticket-cards';
 import { applyAgentCommand, applyRequesterCommand, CommandRefused, escalate, REPEAT_WINDOW_MS, repeatOf } from '../../../src/services/tickets/ticket-changes';
 import { notificationsFor } from '../../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
-import { indexRowsOf } from '../../../src/storage/tickets/ticket-rows';
+import { indexRowsOf } from '../../../src/storage/tickets/ticket-index-rows';
 import { helpDeskRequest } from '../../support/ticket-fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday

@@ -3,8 +3,9 @@
  * their length, renewal and takeover). With several instances each shard's job runs on exactly one of
  * them at a time; a dead instance's shards are taken over once its leases expire.
  */
-import type { Clock } from '../ports';
-import { RenewedLeases, type LeasePort, type Ticker } from '../leases/renewed-leases';
+import type { Clock } from '../../domain/ports/clock';
+import { RenewedLeases, type Ticker } from './renewed-leases';
+import type { LeaseStore } from '../../domain/ports/leases';
 
 export interface ShardLeaseOptions {
   readonly job: string;
@@ -17,7 +18,7 @@ export interface ShardLeaseOptions {
 export class ShardLeases {
   private readonly leases: RenewedLeases;
 
-  constructor(port: LeasePort, clock: Clock, private readonly options: ShardLeaseOptions) {
+  constructor(port: LeaseStore, clock: Clock, private readonly options: ShardLeaseOptions) {
     this.leases = new RenewedLeases(port, clock, {
       owner: options.owner,
       names: options.shards.map((shard) => ShardLeases.leaseName(options.job, shard)),

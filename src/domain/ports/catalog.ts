@@ -1,11 +1,8 @@
-/**
- * What the catalog service needs from storage. `src/storage/catalog/` implements it on Table
- * Storage; tests may pass their own.
- */
-import type { CatalogRole } from '../../domain/catalog/person-roles';
-import type { Solution } from '../../domain/solution';
-import type { CatalogHistoryEvent } from '../../domain/catalog/catalog-history';
-import type { Versioned } from '../ports';
+/** The solution catalog (storage/catalog/catalog-table-store.ts), and the part of it the intake reads. */
+import type { CatalogHistoryEvent } from '../catalog/catalog-history';
+import type { CatalogRole } from '../catalog/person-roles';
+import type { Solution } from '../solution';
+import type { Versioned } from './versioned';
 
 export interface StoredSolution extends Versioned {
   readonly solution: Solution;
@@ -35,4 +32,15 @@ export interface CatalogStore {
   readVersion(): Promise<string | undefined>;
   /** Marks the catalog as changed; call after a batch of saves. */
   bumpVersion(): Promise<void>;
+}
+
+export interface SolutionMatch {
+  readonly solution: Solution;
+  readonly score: number;
+}
+
+/** The part of the catalog the intake reads. */
+export interface SolutionLookup {
+  get(id: string): Promise<Solution | undefined>;
+  search(query: string, limit?: number): Promise<SolutionMatch[]>;
 }

@@ -1,6 +1,7 @@
 /**
- * Typed storage errors. Callers branch on the class (or `code`), never on a status number or a
- * message: the storage layer translates Table Storage's HTTP answers into these.
+ * The errors of the storage ports. Storage adapters translate their backend's answers (Table
+ * Storage's HTTP statuses) into these; callers branch on the class (or `code`), never on a status
+ * number or a message.
  */
 export abstract class StorageError extends Error {
   abstract readonly code: string;
@@ -15,7 +16,15 @@ export class ConcurrencyConflictError extends StorageError {
   }
 }
 
-/** A value larger than one Table Storage entity can hold (sizes in bytes of UTF-8). */
+/** Thrown when creating a request whose id exists: the caller reads it back (idempotency). */
+export class RequestExistsError extends ConcurrencyConflictError {
+  constructor(readonly requestId: string) {
+    super(`request ${requestId}`);
+    this.name = 'RequestExistsError';
+  }
+}
+
+/** A value larger than one stored entity can hold (sizes in bytes of UTF-8). */
 export class ValueTooLargeError extends StorageError {
   readonly code = 'STORAGE_VALUE_TOO_LARGE';
   constructor(readonly key: string, readonly size: number, readonly limit: number) {
@@ -24,7 +33,7 @@ export class ValueTooLargeError extends StorageError {
   }
 }
 
-/** A key Table Storage cannot hold even once encoded (too long). */
+/** A key storage cannot hold even once encoded (too long). */
 export class InvalidKeyError extends StorageError {
   readonly code = 'STORAGE_INVALID_KEY';
   constructor(readonly key: string, reason: string) {
@@ -33,7 +42,7 @@ export class InvalidKeyError extends StorageError {
   }
 }
 
-/** Table Storage could not be reached, answered with a server error after retries, or not in time. */
+/** Storage could not be reached, answered with a server error after retries, or not in time. */
 export class StorageUnavailableError extends StorageError {
   readonly code = 'STORAGE_UNAVAILABLE';
   constructor(
@@ -46,7 +55,7 @@ export class StorageUnavailableError extends StorageError {
   }
 }
 
-/** A storage call, retries included, got no answer within its time budget (see deadline-policy.ts). */
+/** A storage call, retries included, got no answer within its time budget (storage/deadline-policy.ts). */
 export class StorageTimeoutError extends StorageUnavailableError {
   constructor(
     readonly timeoutMs: number,
@@ -56,3 +65,4 @@ export class StorageTimeoutError extends StorageUnavailableError {
     this.name = 'StorageTimeoutError';
   }
 }
+

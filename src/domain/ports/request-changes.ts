@@ -1,20 +1,25 @@
 /**
  * What the request-handling use cases need from storage: read a request, and apply one change to it
  * (request row with its ETag, history, new outbox messages, timers, catalog flags, and possibly the
- * failed delivery that caused it) as one transaction.
+ * failed delivery that caused it) as one transaction (storage/outbox/table-request-changes.ts).
  */
-import type { ActivityRecord } from '../../domain/activity-ref';
-import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
-import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
-import type { Ticket } from '../../domain/tickets/ticket';
-import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { ActivityRecord } from '../activity-ref';
+import type { DeliveryFailure } from '../delivery/delivery-outcome';
+import type { GiveUpReason, PendingDelivery, SentRecord } from '../delivery/outbox-records';
+import type { RequestHistoryEvent } from '../history';
+import type { SupportRequest } from '../intake/support-request';
+import type { CatalogFlag } from '../notifications/catalog-flag';
+import type { RequestTimer } from '../notifications/request-timers';
+import type { OutboxMessage } from '../outbox-message';
+import type { NewTicket, StoredRequest } from './requests';
 
-export type { CatalogFlag } from '../../domain/notifications/catalog-flag';
-import type { SupportRequest } from '../../domain/intake/support-request';
-import type { RequestTimer } from '../../domain/notifications/request-timers';
-import type { OutboxMessage } from '../../domain/outbox-message';
-import type { StoredRequest } from '../ports';
-import type { GiveUpReason, PendingDelivery, SentRecord } from '../outbox/outbox-ports';
+/** An undeliverable message, moved from pending to failed in the transaction of the change it caused. */
+export interface FailedDelivery {
+  readonly pending: PendingDelivery;
+  readonly reason: GiveUpReason;
+  readonly failure: DeliveryFailure;
+  readonly at: Date;
+}
 
 export interface RequestChange {
   readonly stored: StoredRequest;
@@ -25,10 +30,10 @@ export interface RequestChange {
   readonly outbox: readonly OutboxMessage[];
   readonly timersDone?: readonly RequestTimer[];
   readonly flags?: readonly CatalogFlag[];
-  /** The undeliverable message that caused this change: moved from pending to failed in the same transaction. */
-  readonly failedDelivery?: { readonly pending: PendingDelivery; readonly reason: GiveUpReason; readonly failure: DeliveryFailure; readonly at: Date };
+  /** The undeliverable message that caused this change. */
+  readonly failedDelivery?: FailedDelivery;
   /** The help desk ticket the change opens (same id and partition as the request). */
-  readonly ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] };
+  readonly ticket?: NewTicket;
   /** The Teams activity that asked for the change: recorded in the same transaction (a second record fails it). */
   readonly activity?: ActivityRecord;
 }
@@ -45,9 +50,4 @@ export interface RequestChangeStore {
 /** The outbox facts the handling use cases read: where the pings landed, for "claimed by X" updates. */
 export interface OutboxLookup {
   messagesOf(requestId: string): Promise<{ readonly pending: readonly PendingDelivery[]; readonly sent: readonly SentRecord[] }>;
-}
-
-export interface TimerStore {
-  dueTimers(shard: number, now: Date, limit: number): Promise<RequestTimer[]>;
-  deleteTimer(timer: RequestTimer): Promise<void>;
 }

@@ -1,7 +1,8 @@
 /**
- * One handler per route: what a freshly routed request causes. Each returns the outbox messages to
- * write in the same transaction as the request, so nothing is lost between "saved" and "sent".
- * The notification and ticket features build these out; the interface stays.
+ * The outbox messages a route causes: the maker's card, the co-owners' pings, the help desk's and the
+ * dedicated team's posts (one planner per route kind), and the card data they carry. The caller
+ * writes them in the same transaction as the request (at intake, or when a request moves on), so
+ * nothing is lost between "saved" and "sent".
  */
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { OutboxMessage, OutboxPurpose, OutboxTarget } from '../../domain/outbox-message';

@@ -1,6 +1,7 @@
 /**
- * Named leases this instance keeps for a background job (the outbox of a shard, the SLA scheduler):
- * taken when free or expired, renewed well before they run out, given up on stop.
+ * Named leases this instance keeps for a background job (the outbox of a shard, the SLA scheduler, the
+ * sweep of activity records): taken when free or expired, renewed well before they run out, given up
+ * on stop (see BackgroundJob, which starts and stops them with the job's loop).
  *
  * Leases are short (10 s by default) so that a crashed instance's work is taken over within about
  * 12 s (the rest of its lease, plus up to one renewal interval before another instance tries again).
@@ -13,13 +14,8 @@
  * waits for its old leases to expire rather than take them back at once, because "the same owner"
  * cannot tell a dead process from one that is still running (a hung process, an overlapping restart).
  */
-import type { Clock } from '../ports';
-
-export interface LeasePort {
-  /** Takes the lease if it is free, expired or already ours; true if we hold it until now + ttl. */
-  tryAcquire(name: string, owner: string, ttlMs: number, now: Date): Promise<boolean>;
-  release(name: string, owner: string): Promise<void>;
-}
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
 
 /** Calls `tick` every `everyMs` until the returned function is called (tests pass a manual one). */
 export type Ticker = (everyMs: number, tick: () => void) => () => void;
@@ -57,7 +53,7 @@ export class RenewedLeases {
   private closed = false;
 
   constructor(
-    private readonly port: LeasePort,
+    private readonly port: LeaseStore,
     private readonly clock: Clock,
     private readonly options: RenewedLeaseOptions,
   ) {

@@ -6,13 +6,13 @@ import type { OutboxAdmin } from '../services/outbox/outbox-admin';
 import type { TicketService } from '../services/tickets/ticket-service';
 
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
-export interface BotServices {
+export interface UseCases {
   readonly intake: IntakeService;
   readonly catalog: CatalogService;
   readonly tickets: TicketService;
   readonly channels: ChannelService;
-  /** The maker's and co-owners' card actions. */
-  readonly requests: RequestHandlingService;
-  /** Stuck and failed deliveries, for admins. */
+  /** The maker's and co-owners' card actions on a request (request-handling service). */
+  readonly requestHandling: RequestHandlingService;
+  /** Stuck, failed and uncertain deliveries, for admins. */
   readonly outbox: OutboxAdmin;
 }

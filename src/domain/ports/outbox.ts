@@ -1,14 +1,11 @@
 /**
- * What the outbox worker needs from storage and from Teams, as small interfaces (storage classes and
- * the Teams sender satisfy them structurally; tests pass their own).
+ * The outbox: what the worker needs from storage (storage/outbox/table-outbox-store.ts), what the
+ * admin view lists, and the sender that delivers a message to Teams (teams/proactive/teams-message-sender.ts).
  */
-import type { AttemptCounts, DeliveryFailure, DeliveryReceipt, DeliveryResult } from '../../domain/delivery/delivery-outcome';
-import type { GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
-
-export type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord, UncertainRecord } from '../../domain/delivery/outbox-records';
-export type { LeasePort } from '../leases/renewed-leases';
-import type { RequestTimer } from '../../domain/notifications/request-timers';
-import type { OutboxMessage } from '../../domain/outbox-message';
+import type { AttemptCounts, DeliveryFailure, DeliveryReceipt, DeliveryResult } from '../delivery/delivery-outcome';
+import type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord, UncertainRecord } from '../delivery/outbox-records';
+import type { RequestTimer } from '../notifications/request-timers';
+import type { OutboxMessage } from '../outbox-message';
 
 export interface OutboxStore {
   /** Pending messages of a shard whose next attempt is due, oldest first. */
@@ -30,6 +27,15 @@ export interface OutboxStore {
   isPending(requestId: string, messageId: string): Promise<boolean>;
 }
 
+/** What the admin view reads and decides, per shard. */
+export interface OutboxListing {
+  pending(shard: number, limit?: number): Promise<PendingDelivery[]>;
+  failed(shard: number, limit?: number): Promise<FailedRecord[]>;
+  uncertain(shard: number, limit?: number): Promise<UncertainRecord[]>;
+  /** Resend: back in the outbox, due now. Dismiss: removed. False when no uncertain message has that id. */
+  decideUncertain(messageId: string, decision: 'resend' | 'dismiss', at: Date): Promise<boolean>;
+}
+
 /** Delivers one message to Teams; never throws for a connector answer, only returns the outcome. */
 export interface MessageSender {
   send(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult>;
@@ -38,12 +44,4 @@ export interface MessageSender {
    * rate-limit permit in between, so the permit is close to when Teams counts the call.
    */
   prepare?(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)>;
-}
-
-/**
- * Called when a message can never be delivered. Returns true when it took the fallback route and
- * moved the message out of the outbox itself (in the same transaction as the request change).
- */
-export interface UndeliverableHandler {
-  onUndeliverable(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure): Promise<boolean>;
 }
