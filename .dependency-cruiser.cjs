@@ -6,8 +6,9 @@
  *   presentation  pure: card references and presenters over the domain; imports only domain
  *   i18n          the words in each language (keyed by domain values); imports only domain
  *   services      use cases over the domain's ports: domain and presentation only (no SDK)
- *   storage       the only code importing @azure/data-tables (and @azure/identity for its credential);
- *                 implements the domain's ports; never imports services, teams, http
+ *   storage       the only code importing @azure/data-tables, @azure/storage-blob (and @azure/identity for
+ *                 their credentials); implements the domain's ports; may read the configuration's types
+ *                 and pure parsers (src/config); never imports services, teams, http
  *   teams         the only code importing botbuilder, botframework-* and @microsoft/teams-ai;
  *                 anything of ours but storage and http (the composition root hands it the adapters)
  *   http          the only code importing restify; never storage, services, teams
@@ -64,7 +65,7 @@ module.exports = {
     onlyImports('presentation', ['domain'], 'Presentation is pure: card references and presenters over domain types (used by services and teams).'),
     onlyImports('i18n', ['domain'], 'The words in each language: resources (keyed by domain values), imported by the layers that show text.'),
     onlyImports('services', ['domain', 'presentation'], 'Use cases over the domain ports: never storage, teams, http (the composition root wires adapters in).'),
-    onlyImports('storage', ['domain'], 'Storage implements the domain ports; it never imports services, teams or http (nor botbuilder).'),
+    onlyImports('storage', ['domain', 'config'], 'Storage implements the domain ports (with the configuration it is given); it never imports services, teams or http (nor botbuilder).'),
     {
       name: 'teams-imports-no-storage-http',
       severity: 'error',
@@ -73,7 +74,7 @@ module.exports = {
       to: { path: '^src/(storage|http)/' },
     },
     onlyImports('http', ['config', 'logging'], 'The HTTP server hands requests to the bot; it knows no use case and no storage.'),
-    onlyOwnersImport('only-storage-imports-azure-tables', ['storage'], '@azure/data-tables|@azure/identity', 'Table Storage (and its credential) stays behind the storage adapters.'),
+    onlyOwnersImport('only-storage-imports-azure-tables', ['storage'], '@azure/data-tables|@azure/storage-blob|@azure/identity', 'Azure Storage (and its credentials) stays behind the storage adapters.'),
     onlyOwnersImport('only-teams-imports-bot-sdks', ['teams'], 'botbuilder[^/]*|botframework-[^/]+|@microsoft/teams-ai', 'The Bot Framework SDK and teams-ai stay inside src/teams, so a move to their successor touches one layer.'),
     onlyOwnersImport('only-http-imports-restify', ['http'], 'restify', 'restify (and its advisory) stays inside src/http.'),
     {

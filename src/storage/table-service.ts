@@ -1,3 +1,4 @@
+import type { StorageConfig } from '../config/app-config';
 import { TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { DEFAULT_STORAGE_TIMEOUT_MS, deadlinePolicy } from './deadline-policy';
@@ -6,9 +7,7 @@ import { describe, unavailable } from './table-calls';
 import { TABLE_NAMES, TableKey } from './table-names';
 
 /** How to reach the account: the same two ways the configuration offers. */
-export type TableAccount =
-  | { readonly kind: 'connection-string'; readonly connectionString: string }
-  | { readonly kind: 'account-url'; readonly accountUrl: string; readonly managedIdentityClientId?: string };
+export type TableAccount = StorageConfig;
 
 export interface TableServiceOptions {
   /** The time budget of one storage call, retries included (deadline-policy.ts). Default 3 s. */

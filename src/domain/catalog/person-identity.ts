@@ -3,7 +3,9 @@
  * needing an admin's attention (not found, disabled, not looked up yet). Pure.
  */
 import type { CatalogPerson, IdentityState, Person, Solution } from '../solution';
-import type { SolutionRecord } from './solution-record';
+
+/** The people an entry names (a record's or a stored solution's). */
+type PeopleFields = Pick<Solution, 'maker' | 'coOwners' | 'manager'>;
 
 export function identityState(person: CatalogPerson): IdentityState {
   return person.identity?.state ?? (person.aadObjectId ? 'given' : 'pending');
@@ -38,7 +40,7 @@ export interface NamedPerson {
 }
 
 /** Every person a record names, in order: maker, co-owners, manager. */
-export function namedPeople(record: Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'>): NamedPerson[] {
+export function namedPeople(record: PeopleFields): NamedPerson[] {
   return [
     { role: 'maker', person: record.maker },
     ...record.coOwners.map((person) => ({ role: 'co-owner' as const, person })),
@@ -81,7 +83,7 @@ export function personKey(person: CatalogPerson): string {
  * new version of an entry that names them again without it (a file with emails only), so an import
  * neither forgets the cache nor looks people up again. What the new version says explicitly wins.
  */
-export function withKnownIdentities<R extends Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'>>(record: R, previous: Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'> | undefined): R {
+export function withKnownIdentities<R extends PeopleFields>(record: R, previous: PeopleFields | undefined): R {
   if (!previous) return record;
   const known = namedPeople(previous).map((p) => p.person);
   const carry = (person: CatalogPerson): CatalogPerson => {
@@ -150,14 +152,14 @@ export function withFinding(person: CatalogPerson, finding: DirectoryFinding | u
 }
 
 /** Every lookup key a record needs answered. */
-export function lookupKeysOf(record: Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'>): string[] {
+export function lookupKeysOf(record: PeopleFields): string[] {
   return namedPeople(record)
     .map(({ person }) => lookupKey(person))
     .filter((key): key is string => key !== undefined);
 }
 
 /** The record with every person the answers cover updated (keys compare case-insensitively). */
-export function withFindings<R extends Pick<SolutionRecord, 'maker' | 'coOwners' | 'manager'>>(
+export function withFindings<R extends PeopleFields>(
   record: R,
   answers: ReadonlyMap<string, DirectoryFinding>,
   at: string,

@@ -51,7 +51,7 @@ describe('dependency rules (dependency-cruiser)', () => {
         'only-teams-imports-bot-sdks: src/services/uses-bot.ts → node_modules/botbuilder',
         'presentation-imports-only-domain: src/presentation/uses-services.ts → src/services/use-case.ts',
         'services-imports-only-domain-presentation: src/services/use-case.ts → src/storage/store.ts',
-        'storage-imports-only-domain: src/storage/uses-services.ts → src/services/use-case.ts',
+        'storage-imports-only-domain-config: src/storage/uses-services.ts → src/services/use-case.ts',
         'teams-imports-no-storage-http: src/teams/uses-storage.ts → src/storage/store.ts',
       ].sort(),
     );
