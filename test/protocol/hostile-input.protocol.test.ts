@@ -116,6 +116,24 @@ describe('hostile input at /api/messages', () => {
     });
   });
 
+  describe('a sender whose "aadObjectId" is not an Entra object id (found by the fuzz test)', () => {
+    const userRows = async () => {
+      const keys: string[] = [];
+      for await (const row of bot.tables().client('conversations').listEntities({ queryOptions: { filter: "PartitionKey eq 'user'" } })) keys.push(String(row.rowKey));
+      return keys;
+    };
+
+    it.each(['a/b', '=HYPERLINK("http://evil.example")', 'not-a-guid'])('%j: answered, nothing remembered under it, no storage failure', async (aadObjectId) => {
+      const answer = await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, from: { id: '29:someone', aadObjectId, name: 'Someone' } }));
+      expect(answer.status).toBe(200);
+      await bot.connector.waitFor((calls) => calls.length >= 1);
+      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([expect.stringContaining('work account')]);
+      // It used to become the key of a conversation row: "/" made the write fail (after the storage client's retries).
+      expect(bot.logs.find('could not remember the conversation reference')).toEqual([]);
+      expect(await userRows()).not.toContain(aadObjectId.toLowerCase());
+    });
+  });
+
   describe('long text', () => {
     it('answers "solution x" + 2,000 spaces + "x" as the lookup it is (whitespace is normalised first)', async () => {
       const answer = await bot.post(personalMessage(`solution x${' '.repeat(2_000)}x`, { serviceUrl: bot.serviceUrl }));
