@@ -25,6 +25,7 @@ const MAX_SERVICE_URL = 2_048;
 const MAX_TYPE = 64;
 /** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 type Fields = Record<string, unknown>;
 
@@ -148,9 +149,13 @@ function listOfObjects(value: unknown, name: string): string | undefined {
   return index === -1 ? undefined : `"${name}[${index}]" must be an object`;
 }
 
-/** An identifier: a non-empty, bounded string without control characters (it goes into URLs and logs). */
+/**
+ * An identifier: a non-empty, bounded string of printable ASCII, as every Teams id is. Ids go into
+ * URLs, logs and HTTP headers: the connector client sends the conversation id in a header, where a
+ * character beyond Latin-1 makes every reply (and the apology for the failed one) throw.
+ */
 function id(value: unknown, name: string): string | undefined {
-  return token(value, name, MAX_ID);
+  return token(value, name, MAX_ID) ?? (NOT_PRINTABLE_ASCII.test(value as string) ? `"${name}" must be printable ASCII, as Teams ids are` : undefined);
 }
 
 function optionalId(value: unknown, name: string): string | undefined {

@@ -98,6 +98,7 @@ describe('hostile input at /api/messages', () => {
       ['JSON nested 5,000 levels deep', () => withRawValue(base(), '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)), /nested more than/],
       ['a card action nested 5,000 levels deep', () => withRawValue({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), value: undefined }, '['.repeat(5_000) + ']'.repeat(5_000)), /nested more than/],
       ['a conversation id with control characters', () => ({ ...base(), conversation: { id: 'a:personal\u0000\r\n', conversationType: 'personal' } }), /control characters/],
+      ['a conversation id beyond ASCII (the reply and the apology both failed on the header; found by the fuzz test)', () => ({ ...base(), conversation: { id: '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', conversationType: 'personal' } }), /printable ASCII/],
       ['membersAdded: [null]', () => ({ ...botInstalled({ serviceUrl: bot.serviceUrl }), membersAdded: [null] }), /membersAdded\[0\]/],
       ['an activity from another Bot Framework channel', () => ({ ...base(), channelId: 'directline' }), /only activities from Microsoft Teams/],
       ['an invoke without a name', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), name: undefined }), /"name"/],

@@ -79,6 +79,8 @@ describe('activityBodyProblem: malformed or hostile bodies are refused, with the
     ['a conversation id with a carriage return', () => ({ ...message(), conversation: { id: 'a:1\r\nX-Injected: 1' } }), /control characters/],
     ['a conversation id with a C1 control', () => ({ ...message(), conversation: { id: 'a:1\u0085' } }), /control characters/],
     ['a conversation id with a line separator', () => ({ ...message(), conversation: { id: 'a:1\u2028' } }), /control characters/],
+    ['a conversation id beyond ASCII (it is sent in an HTTP header; found by the fuzz test)', () => ({ ...message(), conversation: { id: 'a:𝔘𝔫𝔦𝔠𝔬𝔡𝔢' } }), /"conversation.id" must be printable ASCII/],
+    ['a Korean sender id', () => ({ ...message(), from: { ...ALEX, id: '29:안녕' } }), /"from.id" must be printable ASCII/],
     ['a 513-character conversation id', () => ({ ...message(), conversation: { id: 'a'.repeat(513) } }), /"conversation.id" is longer than 512/],
     ['a non-boolean isGroup', () => ({ ...message(), conversation: { id: 'a:1', isGroup: 'yes' } }), /"conversation.isGroup" must be a boolean/],
     ['a tenant id with a tab', () => ({ ...message(), conversation: { id: 'a:1', tenantId: 't\t' } }), /"conversation.tenantId" contains control/],
