@@ -47,7 +47,7 @@ export function activityBodyProblem(body: unknown, policy: ActivityPolicy = { lo
     optionalString(activity.locale, 'locale', MAX_TYPE) ??
     membersProblem(activity.membersAdded, 'membersAdded') ??
     membersProblem(activity.membersRemoved, 'membersRemoved') ??
-    entitiesProblem(activity.entities) ??
+    entitiesProblem(activity.entities, activity.text) ??
     listOfObjects(activity.attachments, 'attachments') ??
     channelDataProblem(activity.channelData) ??
     invokeProblem(activity)
@@ -104,12 +104,16 @@ function membersProblem(value: unknown, name: string): string | undefined {
   return undefined;
 }
 
-/** Mentions are removed from the text by the SDK, which reads `mentioned.id` and `text` of each. */
-function entitiesProblem(value: unknown): string | undefined {
+/**
+ * Mentions are removed from the activity's text by the SDK, which reads `mentioned.id` and `text` of
+ * each, and the activity's own `text` (a mention of the bot in an activity without text threw mid-turn).
+ */
+function entitiesProblem(value: unknown, text: unknown): string | undefined {
   const problem = listOfObjects(value, 'entities');
   if (problem !== undefined || value === undefined) return problem;
   for (const [i, entity] of (value as Fields[]).entries()) {
     if (entity.type !== 'mention') continue;
+    if (typeof text !== 'string') return `"entities[${i}]" is a mention, which needs the activity's "text"`;
     if (!isObject(entity.mentioned)) return `"entities[${i}].mentioned" must be an object with an "id"`;
     const invalid = id(entity.mentioned.id, `entities[${i}].mentioned.id`);
     if (invalid !== undefined) return invalid;

@@ -94,6 +94,7 @@ describe('activityBodyProblem: malformed or hostile bodies are refused, with the
     ['entities: [null]', () => ({ ...message(), entities: [null] }), /"entities\[0\]" must be an object/],
     ['a mention without the mentioned account', () => ({ ...message(), entities: [{ type: 'mention', text: '<at>Bot</at>' }] }), /"entities\[0\].mentioned"/],
     ['a mention without text', () => ({ ...message(), entities: [{ type: 'mention', mentioned: { id: '28:bot' } }] }), /"entities\[0\].text" must be a string/],
+    ['a mention in an activity without text (found by the fuzz test)', () => ({ ...message(), text: undefined, entities: [{ type: 'mention', text: '<at>Bot</at>', mentioned: { id: '28:bot' } }] }), /"entities\[0\]" is a mention, which needs the activity's "text"/],
     ['attachments that are no list', () => ({ ...message(), attachments: 'card' }), /"attachments" must be a list/],
     ['channelData that is a string', () => ({ ...message(), channelData: 'x' }), /"channelData" must be an object/],
     ['a channelData tenant id with a NUL', () => ({ ...message(), channelData: { tenant: { id: 'x\u0000' } } }), /"channelData.tenant.id" contains control/],
