@@ -105,13 +105,16 @@ function membersProblem(value: unknown, name: string): string | undefined {
 }
 
 /**
- * Mentions are removed from the activity's text by the SDK, which reads `mentioned.id` and `text` of
- * each, and the activity's own `text` (a mention of the bot in an activity without text threw mid-turn).
+ * Mentions are removed from the activity's text by the SDK, which looks for them by each entity's
+ * `type` (lowercased: an entity without a type threw mid-turn), then reads `mentioned.id` and `text`
+ * of each, and the activity's own `text` (a mention of the bot in an activity without text threw).
  */
 function entitiesProblem(value: unknown, text: unknown): string | undefined {
   const problem = listOfObjects(value, 'entities');
   if (problem !== undefined || value === undefined) return problem;
   for (const [i, entity] of (value as Fields[]).entries()) {
+    const invalidType = token(entity.type, `entities[${i}].type`, MAX_TYPE);
+    if (invalidType !== undefined) return invalidType;
     if (entity.type !== 'mention') continue;
     if (typeof text !== 'string') return `"entities[${i}]" is a mention, which needs the activity's "text"`;
     if (!isObject(entity.mentioned)) return `"entities[${i}].mentioned" must be an object with an "id"`;

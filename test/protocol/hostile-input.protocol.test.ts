@@ -105,6 +105,7 @@ describe('hostile input at /api/messages', () => {
       ['a card action without a value', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), value: undefined }), /value\.action/],
       ['an invoke without from', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), from: undefined }), /"from"/],
       ['a channel message mentioning the bot, without text (it failed mid-turn; found by the fuzz test)', () => ({ ...channelMention('open tickets', { serviceUrl: bot.serviceUrl, from: { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'X' }, channel: channel('Help Desk', 'hostile') }), text: undefined }), /needs the activity's "text"/],
+      ['a mention of the bot whose entity lost its type (it failed mid-turn; found by the fuzz test)', () => ({ ...channelMention('open tickets', { serviceUrl: bot.serviceUrl, from: { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'X' }, channel: channel('Help Desk', 'hostile') }), entities: [{ text: '<at>Support Intake</at>', mentioned: { id: '28:bot-app-id', name: 'Support Intake' } }] }), /"entities\[0\].type"/],
       ['a mention entity without the mentioned account', () => ({ ...base(), entities: [{ type: 'mention', text: '<at>x</at>' }] }), /mentioned/],
     ])('%s', async (_label, build, reason) => {
       const body = build();

@@ -95,6 +95,8 @@ describe('activityBodyProblem: malformed or hostile bodies are refused, with the
     ['a mention without the mentioned account', () => ({ ...message(), entities: [{ type: 'mention', text: '<at>Bot</at>' }] }), /"entities\[0\].mentioned"/],
     ['a mention without text', () => ({ ...message(), entities: [{ type: 'mention', mentioned: { id: '28:bot' } }] }), /"entities\[0\].text" must be a string/],
     ['a mention in an activity without text (found by the fuzz test)', () => ({ ...message(), text: undefined, entities: [{ type: 'mention', text: '<at>Bot</at>', mentioned: { id: '28:bot' } }] }), /"entities\[0\]" is a mention, which needs the activity's "text"/],
+    ['an entity without a type (found by the fuzz test)', () => ({ ...message(), entities: [{ text: '<at>Bot</at>', mentioned: { id: '28:bot' } }] }), /"entities\[0\].type" must be a non-empty string/],
+    ['an entity with a numeric type', () => ({ ...message(), entities: [{ type: 7 }] }), /"entities\[0\].type" must be a non-empty string/],
     ['attachments that are no list', () => ({ ...message(), attachments: 'card' }), /"attachments" must be a list/],
     ['channelData that is a string', () => ({ ...message(), channelData: 'x' }), /"channelData" must be an object/],
     ['a channelData tenant id with a NUL', () => ({ ...message(), channelData: { tenant: { id: 'x\u0000' } } }), /"channelData.tenant.id" contains control/],
