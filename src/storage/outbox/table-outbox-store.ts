@@ -64,7 +64,9 @@ export class TableOutboxStore {
       ...(receipt.serviceUrl ? { serviceUrl: receipt.serviceUrl } : {}),
     };
     tx.createEntity(sent);
-    if (timer) tx.createEntity(timerRow(timer));
+    // A timer is named by its request, kind and due time: two deliveries that start the same one (two
+    // co-owner pings in the same millisecond) write the same row, which must not fail the second one.
+    if (timer) tx.upsertEntity(timerRow(timer), 'Replace');
     await this.submit(tx, `deliver ${message.id}`);
   }
 
