@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { TableEndpointStore } from '../../src/storage/conversations/table-endpoint-store';
 import { COMMAND_TEXT_MESSAGES } from '../../src/teams/command-text';
 import { actionExecute, botInstalled, personalMessage } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
@@ -135,6 +136,13 @@ describe('hostile input at /api/messages', () => {
       expect(bot.logs.find('could not remember the conversation reference')).toEqual([]);
       expect(await userRows()).not.toContain(aadObjectId.toLowerCase());
     });
+  });
+
+  it.each(['contoso/legacy', 'x#y?'])('remembers the endpoint of a tenant id that is no valid storage key as such (%j), without a storage failure', async (tenantId) => {
+    expect((await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, tenantId }))).status).toBe(200);
+    // It used to be the row key as given: "/" failed the write after the storage client's retries (about 2.5 s).
+    expect(bot.logs.find('could not remember the conversation reference')).toEqual([]);
+    expect(await new TableEndpointStore(bot.tables().client('conversations')).get(tenantId)).toMatchObject({ tenantId, serviceUrl: bot.serviceUrl });
   });
 
   describe('long text', () => {
