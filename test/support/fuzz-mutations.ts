@@ -57,7 +57,7 @@ export const textArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: longText },
 );
 
-export const MUTATION_OPS = ['drop', 'retype', 'oversize', 'control', 'unicode', 'template', 'nest', 'forbidden-key', 'foreign-id', 'add-field', 'empty'] as const;
+export const MUTATION_OPS = ['drop', 'retype', 'oversize', 'control', 'key-chars', 'unicode', 'template', 'nest', 'forbidden-key', 'foreign-id', 'add-field', 'empty'] as const;
 export interface Mutation {
   readonly op: (typeof MUTATION_OPS)[number];
   /** Which field: an index into the activity's fields, depth first (modulo their number). */
@@ -72,6 +72,8 @@ const RETYPED: readonly unknown[] = [null, 0, -1, 1.5, 1e308, true, false, [], {
 const OVERSIZED = [513, 2_049, 4_001, 70_000, 300_000];
 const CONTROL = ['\u0000', '\r\n', '\u0007', '\u001b[31m', '\u007f', '\u0085', '\u2028'];
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
+/** Characters Table Storage forbids in keys, and ones URLs and OData filters treat specially. */
+const KEY_CHARS = ['/', '\\', '#', '?', '%', "'", '~', '%2F', '..', ' '];
 const EXTRA_KEYS = ['$when', '$data', 'intakeId', 'ticketId', 'requestId', 'aadObjectId', 'tenantId', 'serviceUrl', 'isGroup', 'replyToId', 'locale', 'x'];
 
 interface FieldRef {
@@ -130,6 +132,9 @@ export function mutate(activity: unknown, mutations: readonly Mutation[], pools:
         break;
       case 'control':
         set(`${typeof current === 'string' ? current : 'id'}${pick(CONTROL)}`);
+        break;
+      case 'key-chars':
+        set(`${typeof current === 'string' ? current : 'id'}${pick(KEY_CHARS)}x`);
         break;
       case 'unicode':
         set(pick(UNICODE));
