@@ -43,6 +43,12 @@ export interface FuzzWorld {
   readonly verbs: readonly string[];
   /** Other ids the fuzz may put anywhere (people, solutions). */
   readonly otherIds: readonly string[];
+  /**
+   * Entra object ids of the people with rights on the protected objects (their owner, maker,
+   * co-owners, agents, admins). Local mode authenticates nobody, so a sender could claim to be one of
+   * them; in production Teams vouches for `from`. The fuzz never sends as them.
+   */
+  readonly privileged: readonly string[];
 }
 
 export interface Replay {
@@ -64,6 +70,8 @@ export interface FuzzCase {
   readonly mutations: readonly Mutation[];
   /** Unmutated JSON with a service URL the bot accepts: must be served (200), whatever it says. */
   readonly wellFormed: boolean;
+  /** Sent under the ids of an earlier press: a redelivery, answered with things as they are now. */
+  readonly replayed: boolean;
 }
 
 /** Invoke names Teams sends, and ones it never does. */
@@ -267,7 +275,7 @@ export function caseArbitrary(world: FuzzWorld): fc.Arbitrary<FuzzCase> {
     })
     .map((c): FuzzCase => {
       const headers = { 'content-type': c.contentType };
-      if (c.raw !== null) return { body: undefined, raw: c.raw, headers, label: `raw ${JSON.stringify(c.raw)}`, mutations: [], wellFormed: false };
+      if (c.raw !== null) return { body: undefined, raw: c.raw, headers, label: `raw ${JSON.stringify(c.raw)}`, mutations: [], wellFormed: false, replayed: false };
       const activity = build(world, c.shape, c.from, c.where, c.text, c.verb, c.data, { name: c.name, type: c.type, step: c.step, ownData: c.ownData });
       activity.id = c.activityId;
       setTenant(activity, c.tenant);
@@ -280,10 +288,11 @@ export function caseArbitrary(world: FuzzWorld): fc.Arbitrary<FuzzCase> {
       activity.serviceUrl = pickUrl(world, c.url, c.urlPick);
       const mutated = mutate(activity, c.mutations, world) as Record<string, unknown>;
       placeServiceUrl(world, mutated);
+      keepSender(world, mutated, activity.from);
       const label = `${String(mutated?.type)} ${String(mutated?.name ?? (mutated?.value as { action?: { verb?: unknown } })?.action?.verb ?? '')}`.slice(0, 80);
       // (A verb is a name: over 512 characters it is refused with 400, as it should be.)
       const wellFormed = c.mutations.length === 0 && c.verb.length <= 512 && /^application\/json(; charset=utf-8)?$/.test(c.contentType) && ACCEPTED_URLS.has(c.url);
-      return { body: mutated, headers, label, mutations: c.mutations, wellFormed };
+      return { body: mutated, headers, label, mutations: c.mutations, wellFormed, replayed: c.replay !== null };
     })
     .map((c) => Object.assign(c, { [fc.toStringMethod]: () => describeCase(c) }));
 }
@@ -335,6 +344,12 @@ function placeServiceUrl(world: FuzzWorld, activity: Record<string, unknown> | n
   }
   // The untrusted connector listens on every interface: any loopback host reaches it.
   if (url.port === untrustedPort && /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/i.test(url.hostname)) activity.serviceUrl = world.trustedUrl;
+}
+
+/** A mutation that made the sender one of the privileged people puts the generated sender back. */
+function keepSender(world: FuzzWorld, activity: Record<string, unknown> | null, from: unknown): void {
+  const sender = (activity as { from?: { aadObjectId?: unknown } } | null)?.from;
+  if (typeof sender?.aadObjectId === 'string' && world.privileged.includes(sender.aadObjectId.toLowerCase())) activity!.from = from;
 }
 
 function describeCase(c: FuzzCase): string {
