@@ -37,15 +37,18 @@ describe('every invoke gets an invoke response', () => {
 
   it('answers an Action.Execute whose value, action or data is missing or of the wrong type', async () => {
     const good = actionExecute('intake.submit', {}, base());
-    const variants: Array<[string, unknown]> = [
-      ['no value', { ...good, value: undefined }],
-      ['value is a string', { ...good, value: 'intake.submit' }],
-      ['no action', { ...good, value: { trigger: 'manual' } }],
-      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }],
-      ['verb is a number', { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } }],
+    // Shapes the HTTP layer refuses get its 400 with the reason (see hostile-input); the others reach
+    // the Teams layer and get an invoke response. Never an empty 501.
+    const refused = (reason: string) => ({ status: 400, body: { error: { code: 'BadRequest', message: reason } } });
+    const variants: Array<[string, unknown, unknown]> = [
+      ['no value', { ...good, value: undefined }, refused('a card action needs "value.action"')],
+      ['value is a string', { ...good, value: 'intake.submit' }, refused('a card action needs "value.action"')],
+      ['no action', { ...good, value: { trigger: 'manual' } }, refused('a card action needs "value.action"')],
+      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }, messageAnswer(FAILURE_MESSAGES.outOfDate)],
+      ['verb is a number', { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } }, refused('"value.action.verb" must be a string')],
     ];
-    for (const [what, activity] of variants) {
-      expect({ what, answer: await bot.post(activity) }).toEqual({ what, answer: messageAnswer(FAILURE_MESSAGES.outOfDate) });
+    for (const [what, activity, expected] of variants) {
+      expect({ what, answer: await bot.post(activity) }).toEqual({ what, answer: expected });
     }
     // A known verb with damaged data: its route answers with its own words.
     for (const data of ['not an object', 17, { intakeId: 'not-a-uuid' }, { intakeId: { $ne: '' } }]) {
@@ -65,8 +68,9 @@ describe('every invoke gets an invoke response', () => {
       if (answer.status === 400) continue;
       expect({ field, answer }).toEqual({ field, answer: messageAnswer(FAILURE_MESSAGES.damaged) });
     }
+    // A sender without an id: refused by the HTTP layer (an invoke the Teams layer sees always has one).
     const noSenderId = await bot.post({ ...good, from: { name: 'Someone' } });
-    expect(noSenderId).toEqual(messageAnswer(FAILURE_MESSAGES.damaged));
+    expect(noSenderId).toEqual({ status: 400, body: { error: { code: 'BadRequest', message: '"from.id" must be a non-empty string' } } });
     expect(bot.logs.find('turn failed')).toHaveLength(0);
   });
 
@@ -93,10 +97,10 @@ describe('every invoke gets an invoke response', () => {
     expect(await bot.post(activity)).toEqual({ status: 200, body });
   });
 
-  it('answers an invoke with no name', async () => {
+  it('refuses an invoke with no name with 400 (an answer, never an empty 501)', async () => {
     const activity: Record<string, unknown> = { ...actionExecute('intake.start', {}, base()) };
     delete activity.name;
-    expect(await bot.post(activity)).toEqual(messageAnswer(FAILURE_MESSAGES.outOfDate));
+    expect(await bot.post(activity)).toEqual({ status: 400, body: { error: { code: 'BadRequest', message: '"name" must be a non-empty string' } } });
   });
 
   it('answers a card action whose handler fails, logs the failure once, and the next press works', async () => {
