@@ -68,6 +68,7 @@ describe('every invoke gets an invoke response', () => {
       if (answer.status === 400) continue;
       expect({ field, answer }).toEqual({ field, answer: messageAnswer(FAILURE_MESSAGES.damaged) });
     }
+    // A sender without an id: refused by the HTTP layer (an invoke the Teams layer sees always has one).
     const noSenderId = await bot.post({ ...good, from: { name: 'Someone' } });
     expect(noSenderId).toEqual(badRequest('"from.id" must be a non-empty string'));
     expect(bot.logs.find('turn failed')).toHaveLength(0);
@@ -96,7 +97,7 @@ describe('every invoke gets an invoke response', () => {
     expect(await bot.post(activity)).toEqual({ status: 200, body });
   });
 
-  it('answers an invoke with no name', async () => {
+  it('refuses an invoke with no name with 400 (an answer, never an empty 501)', async () => {
     const activity: Record<string, unknown> = { ...actionExecute('intake.start', {}, base()) };
     delete activity.name;
     expect(await bot.post(activity)).toEqual(badRequest('"name" must be a non-empty string'));

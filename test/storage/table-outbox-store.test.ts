@@ -40,6 +40,20 @@ describe('TableOutboxStore', () => {
     expect((await outbox.dueTimers(shard, later(60_000), 10)).filter((t) => t.requestId === request.id)).toEqual([{ requestId: request.id, kind: 'maker-ack', dueAt: later(60_000).toISOString() }]);
   });
 
+  it('two pings of one request delivered at the same instant are both marked sent, with one timer (found by the fuzz test)', async () => {
+    const request = plainRequest(t0);
+    const pings = [dmTo(request, 'co-owner-1'), dmTo(request, 'co-owner-2')];
+    await cases.create(request, [], pings);
+    const shard = shardOf(request.id);
+    const due = (await outbox.due(shard, t0, 100)).filter((p) => p.message.requestId === request.id);
+    const timer = { requestId: request.id, kind: 'co-owner-claim' as const, dueAt: later(120_000).toISOString() };
+    // The same timer (request, kind, due time) from each delivery: it used to fail the second
+    // delivery's transaction (the timer row existed), which left the ping pending and sent it again.
+    for (const pending of due) await outbox.markSent(pending, { conversationId: `conv-${pending.message.id}` }, later(1000), timer);
+    expect((await outbox.messagesOf(request.id)).pending).toEqual([]);
+    expect((await outbox.dueTimers(shard, later(120_000), 10)).filter((t) => t.requestId === request.id)).toEqual([timer]);
+  });
+
   it('reschedules with attempts and the last error, and fails for good into its own range', async () => {
     const request = plainRequest(t0);
     const m = dmTo(request, 'user-c');

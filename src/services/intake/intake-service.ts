@@ -137,6 +137,9 @@ export class IntakeService {
         return this.save(stored, chooseSolution(draft, picked, now));
       }
       case 'set-details': {
+        // The need comes first (the route depends on it): details on a draft without one (a forged
+        // card) show the draft as it is, instead of a review that cannot be routed.
+        if (draft.category === undefined) return this.viewOf(draft);
         const details = validateDetails(action.fields);
         if (!details.ok) {
           const solution = await this.solutionOf(draft);

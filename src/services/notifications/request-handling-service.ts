@@ -85,8 +85,12 @@ export class RequestHandlingService implements UndeliverableHandler {
       return { ...planned, ...(activity ? { activity: activityRecord(activity, doneMessage(action), now) } : {}) };
     });
     if (stored === undefined) return { kind: 'not-found' };
-    // Someone the request was never sent to learns why, and nothing of the request itself.
-    if (refusal !== undefined && !isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusal };
+    // Someone the request was never sent to learns why, and nothing of the request itself: also when
+    // the activity they sent was applied already (another person's press replayed under its ids is
+    // found by its key before any authorisation).
+    if ((refusal !== undefined || notice !== undefined) && !isRecipient(stored.request, actor.aadObjectId)) {
+      return { kind: 'refused', message: refusal ?? refusalMessage('not-holder') };
+    }
     return this.viewFor(stored.request, actor, refusal ?? notice ?? doneMessage(action));
   }
 

@@ -16,13 +16,13 @@ export class TableEndpointStore implements EndpointDirectory, EndpointMemory {
   constructor(private readonly table: TableClient) {}
 
   async get(tenantId?: string): Promise<TenantEndpoint | undefined> {
-    return this.read<TenantEndpoint>(PARTITION, tenantId ? tenantId.toLowerCase() : LATEST);
+    return this.read<TenantEndpoint>(PARTITION, tenantId ? tenantKey(tenantId) : LATEST);
   }
 
   /** Last writer wins: every endpoint Teams sends is current. */
   async save(endpoint: TenantEndpoint): Promise<void> {
     const data = JSON.stringify({ ...endpoint, tenantId: endpoint.tenantId.toLowerCase() });
-    await Promise.all([this.upsert(PARTITION, endpoint.tenantId.toLowerCase(), data), this.upsert(PARTITION, LATEST, data)]);
+    await Promise.all([this.upsert(PARTITION, tenantKey(endpoint.tenantId), data), this.upsert(PARTITION, LATEST, data)]);
   }
 
   async getPerson(aadObjectId: string): Promise<PersonEndpoint | undefined> {
@@ -46,6 +46,14 @@ export class TableEndpointStore implements EndpointDirectory, EndpointMemory {
   private read<T>(partitionKey: string, rowKey: string): Promise<T | undefined> {
     return getOrUndefined(this.table, partitionKey, rowKey, `read endpoint ${partitionKey}/${rowKey}`, (row: { data: string }) => JSON.parse(row.data) as T);
   }
+}
+
+/**
+ * Tenant ids come from the activity, and in local mode any tenant is served: encoded, so one with
+ * `/` or `#` is a valid key (a Teams tenant id, a GUID, is unchanged by the encoding).
+ */
+function tenantKey(tenantId: string): string {
+  return encodeKey(tenantId.toLowerCase());
 }
 
 function personKey(aadObjectId: string): string {

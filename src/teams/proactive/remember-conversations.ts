@@ -46,11 +46,11 @@ export function rememberConversations(users: ConversationMemory, endpoints: Endp
           const endpoint: PersonEndpoint = { aadObjectId: person, serviceUrl, bot, ...(tenantId ? { tenantId } : {}), seenAt: new Date().toISOString() };
           await once(`person:${person}`, `${serviceUrl}|${bot.id}|${tenantId ?? ''}`, () => endpoints.savePerson(endpoint));
         }
-        const aad = activity.from?.aadObjectId?.toLowerCase();
-        if (aad && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {
+        // Only a person with an Entra object id (actorOf): any other "aadObjectId" would become a storage key.
+        if (person && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {
           const reference = TurnContext.getConversationReference(activity);
           const stored = JSON.parse(JSON.stringify({ ...reference, activityId: undefined })) as StoredConversationReference;
-          await once(`user:${aad}`, `${activity.conversation.id}|${serviceUrl}`, () => users.saveUser(aad, stored));
+          await once(`user:${person}`, `${activity.conversation.id}|${serviceUrl}`, () => users.saveUser(person, stored));
         }
       })().catch((error: unknown) => log.warn({ err: error, activityId: activity.id }, 'could not remember the conversation reference'));
       await next();
