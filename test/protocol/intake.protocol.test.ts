@@ -260,7 +260,6 @@ describe('intake questionnaire over /api/messages', () => {
     await driver.say('new request');
     // It used to save the draft at the review step without a need: that press and every later one failed.
     expect(allText(await driver.press('intake.details', DETAILS))).toContain('What do you need?');
-    expect(allText(await driver.press('intake.show'))).toContain('What do you need?');
     await driver.press('intake.need', { category: 'find-or-how-to' });
     expect(allText(await driver.press('intake.details', DETAILS))).toContain('Review your request');
     expect(allText(await driver.press('intake.submit'))).toContain('submitted');

@@ -193,7 +193,7 @@ const INTAKE_STEP = fc.oneof(
   { weight: 2, arbitrary: fc.constant('intake.solution') },
   { weight: 4, arbitrary: fc.constant('intake.details') },
   { weight: 3, arbitrary: fc.constant('intake.submit') },
-  { weight: 2, arbitrary: fc.constantFrom('intake.back', 'intake.show') },
+  { weight: 2, arbitrary: fc.constantFrom('intake.back', 'intake.show' /* a verb that no longer exists */) },
   { weight: 1, arbitrary: fc.constantFrom('intake.cancel', 'intake.start') },
 );
 
