@@ -6,7 +6,10 @@ import { repoRoot } from './paths';
 import { describeExit, ManagedProcess, OutputMode, startProcess, waitForLine } from './processes';
 import { waitForHttp } from './wait-for-http';
 
-/** The playground's own default port (`--port`, or TEAMSAPPTESTER_PORT). */
+/**
+ * The playground's own default port (`--port`, or TEAMSAPPTESTER_PORT): `npm run dev` serves its index
+ * page there and gives the personas' playgrounds the ports after it.
+ */
 export const PLAYGROUND_DEFAULT_PORT = 56150;
 
 export interface PlaygroundOptions {
