@@ -85,7 +85,10 @@ export async function registerDemoChannels(env: Environment, endpoints: DemoChan
   await register('dedicated-team', org.dedicatedTeamQueue, endpoints.dedicatedTeam);
 }
 
-/** What TurnContext.getConversationReference gives for the admin's message in that channel. */
+/**
+ * The reference the bot keeps from an admin's message in that channel (TurnContext's conversation
+ * reference without the activity id): where and as whom it posts there.
+ */
 function channelReference(queue: DemoQueue, serviceUrl: string): Record<string, unknown> {
   const org = demoOrg();
   return {
