@@ -1,8 +1,12 @@
 /**
  * The demo catalog: solutions of every tier and kind, made and co-owned by the demo organisation's
  * people (`.m365agentsplayground.yml` via lib/demo-org.ts: the single place their names and ids
- * live), plus one orphaned and one retired solution. Some people are named by email only, the way
- * admins have them: the local run resolves them through its Graph stand-in (scripts/lib/graph.ts).
+ * live), plus one orphaned and one retired solution. Everyone the bot may write to about a solution
+ * (the maker of a Productivity one, the co-owners of any) has their own playground in `npm run dev`:
+ * Nestor, who has none, only makes Important and Critical solutions, whose makers the bot never
+ * writes to. Some people are named by email only, the way admins have them: the local run resolves them
+ * through its Graph stand-in (scripts/lib/graph.ts). The demo's story uses Expense Tracker (Megan's), Site Inspection (co-owned by Megan
+ * and Lee) and Customer Onboarding (Critical).
  *
  * `scripts/demo-catalog.csv` is generated from this file, so `npm run catalog -- import` can load it
  * like any admin's file. After changing the solutions or the people, regenerate it:
@@ -73,7 +77,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Contoso (default)',
     tier: 'Productivity',
     maker: 'lee',
-    coOwnersByEmail: ['nestor'],
+    coOwnersByEmail: ['megan'],
     businessUnit: 'Human Resources',
     dataSources: ['SharePoint: Team calendar'],
   },
@@ -83,8 +87,8 @@ const SOLUTIONS: readonly DemoSolution[] = [
     kind: 'other',
     environment: 'Contoso (default)',
     tier: 'Productivity',
-    maker: 'nestor',
-    coOwners: ['lee'],
+    maker: 'lee',
+    coOwners: ['megan'],
     businessUnit: 'IT',
     dataSources: ['Power Pages', 'Dataverse'],
   },
@@ -95,7 +99,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Finance (prod)',
     tier: 'Important',
     maker: 'megan',
-    coOwners: ['lee', 'nestor'],
+    coOwners: ['lee'],
     supportChannel: 'Finance Apps › Support',
     businessUnit: 'Finance',
     dataSources: ['Approvals', 'SharePoint: Travel requests', 'Office 365 Outlook'],
@@ -120,7 +124,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'HR (prod)',
     tier: 'Important',
     maker: 'lee',
-    coOwners: ['megan', 'nestor'],
+    coOwners: ['megan'],
     supportChannel: 'HR Digital › Bot support',
     businessUnit: 'Human Resources',
     dataSources: ['Dataverse: HR knowledge articles', 'ServiceNow'],
@@ -132,7 +136,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Sales (prod)',
     tier: 'Critical',
     maker: 'megan',
-    coOwners: ['lee', 'nestor'],
+    coOwners: ['lee'],
     businessUnit: 'Sales',
     dataSources: ['Dataverse', 'Dynamics 365 Sales'],
   },
@@ -156,7 +160,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     tier: 'Productivity',
     maker: DEPARTED_MAKER,
     coOwners: ['megan'],
-    managerByEmail: 'patti',
+    managerByEmail: 'adele',
     businessUnit: 'Procurement',
     dataSources: ['SQL Server: PurchaseOrders'],
     status: 'orphaned',

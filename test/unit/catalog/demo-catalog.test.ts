@@ -35,4 +35,16 @@ describe('demo catalog (scripts/demo-catalog.csv)', () => {
     expect(records.some((r) => r.coOwners.some((p) => p.aadObjectId === megan))).toBe(true);
     expect(records.some((r) => r.coOwners.some((p) => org.coOwners.some((c) => c.aadObjectId === p.aadObjectId)))).toBe(true);
   });
+
+  it('writes only to people who have a playground in `npm run dev` (another playground answers 500 UserNotFound, retried for minutes)', () => {
+    const org = demoOrg();
+    const personas = new Set(org.personas.map((p) => p.aadObjectId));
+    for (const r of records.filter((s) => s.status !== 'retired')) {
+      // A Productivity solution's maker gets a DM; co-owners of any tier get pinged as a fallback or for Important.
+      if (r.tier === 'Productivity' && r.status === 'active') expect({ solution: r.id, maker: personas.has(r.maker.aadObjectId) }).toEqual({ solution: r.id, maker: true });
+      for (const p of r.coOwners) expect({ solution: r.id, coOwner: p.displayName, persona: personas.has(p.aadObjectId) }).toEqual({ solution: r.id, coOwner: p.displayName, persona: true });
+    }
+    // The story's Important solution has two co-owner personas: the first claim wins, the other sees it.
+    expect(records.some((r) => r.tier === 'Important' && r.coOwners.filter((p) => personas.has(p.aadObjectId)).length >= 2)).toBe(true);
+  });
 });
