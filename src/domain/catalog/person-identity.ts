@@ -2,6 +2,7 @@
  * Where each person a catalog entry names stands: known (an Entra object id the bot can message) or
  * needing an admin's attention (not found, disabled, not looked up yet). Pure.
  */
+import type { DirectoryUser } from '../ports/people-directory';
 import type { CatalogPerson, IdentityState, Person, Solution } from '../solution';
 
 /** The people an entry names (a record's or a stored solution's). */
@@ -117,14 +118,7 @@ export function lookupKey(person: CatalogPerson): string | undefined {
 
 export interface DirectoryFinding {
   readonly kind: 'found' | 'not-found' | 'unavailable';
-  readonly user?: {
-    readonly id: string;
-    readonly displayName: string;
-    readonly userPrincipalName: string;
-    readonly mail?: string;
-    readonly accountEnabled: boolean;
-    readonly preferredLanguage?: string;
-  };
+  readonly user?: DirectoryUser;
 }
 
 /**
