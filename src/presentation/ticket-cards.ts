@@ -5,7 +5,7 @@
  */
 import type { PersonRef } from '../domain/history';
 import type { SlaKind } from '../domain/sla';
-import type { Ticket } from '../domain/tickets/ticket';
+import type { LastNoteKind, Ticket } from '../domain/tickets/ticket';
 import type { TicketListView, TicketPage } from '../domain/tickets/ticket-lists';
 import { allowedActions, isOpenStatus, isWithinReopenWindow, type TicketAction } from '../domain/ticket-status';
 import type { MessageKey } from '../domain/message-keys';
@@ -23,6 +23,15 @@ function clockLabel(ticket: Ticket, kind: SlaKind): Text {
   if (c.warned) return text('messages.tickets.clock.atRisk', { at: instant(c.dueAt) });
   return text('messages.tickets.clock.due', { at: instant(c.dueAt) });
 }
+
+/** The card's "last note" line for each kind of appended text. */
+const LAST_NOTE: Readonly<Record<LastNoteKind, MessageKey>> = {
+  note: 'messages.tickets.lastNote.note',
+  reply: 'messages.tickets.lastNote.reply',
+  'request-info': 'messages.tickets.lastNote.request-info',
+  answer: 'messages.tickets.lastNote.answer',
+  'add-details': 'messages.tickets.lastNote.add-details',
+};
 
 const STATUS_CHOICES: Partial<Record<TicketAction, MessageKey>> = {
   start: 'messages.tickets.statusChoice.start',
@@ -65,7 +74,7 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       resolutionDue: clockLabel(ticket, 'resolution'),
       escalatedTo: ticket.escalatedTo ? escalationLabel(ticket.escalatedTo) : '',
       externalReferences: listOf(references),
-      lastNote: ticket.lastNote ? text('messages.tickets.lastNote', { text: ticket.lastNote.text, by: ticket.lastNote.by, at: instant(ticket.lastNote.at) }) : '',
+      lastNote: ticket.lastNote ? text(LAST_NOTE[ticket.lastNote.kind ?? 'note'], { text: ticket.lastNote.text, by: ticket.lastNote.by, at: instant(ticket.lastNote.at) }) : '',
       resolution: ticket.resolution ?? '',
       notice: options.notice ?? '',
       version: ticket.version,

@@ -48,7 +48,7 @@ export function renderAnswer(answer: Answer, viewer: Viewer): AdaptiveCardJson |
 /** Throws on a name that is not a template in `cards/` (a stored row's name is checked here). */
 export function renderCard(ref: CardReference, viewer: Viewer = DEFAULT_VIEWER): AdaptiveCardJson {
   if (!isCardName(ref.card)) throw new Error('not a card template name');
-  const data = resolve(ref.data, viewer) as Record<string, unknown>;
+  const data = resolveWords(ref.data, viewer) as Record<string, unknown>;
   const t = cardWords(ref.card, scalarsOf(data), viewer);
   return plainTextCard(templateOf(ref.card).expand({ $root: { ...data, t } }) as AdaptiveCardJson);
 }
@@ -67,13 +67,13 @@ function templateOf(name: CardName): ACData.Template {
 }
 
 /** The data with every Text and instant rendered for the viewer (plain values stay as they are). */
-function resolve(value: unknown, viewer: Viewer, depth = 0): unknown {
+export function resolveWords(value: unknown, viewer: Viewer = DEFAULT_VIEWER, depth = 0): unknown {
   if (depth > 20 || value === null || typeof value !== 'object') return value;
   if (isText(value)) return translate(value, viewer);
   if (isInstant(value)) return formatInstant(value, viewer);
-  if (Array.isArray(value)) return value.map((item) => resolve(item, viewer, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => resolveWords(item, viewer, depth + 1));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value)) out[key] = resolve(item, viewer, depth + 1);
+  for (const [key, item] of Object.entries(value)) out[key] = resolveWords(item, viewer, depth + 1);
   return out;
 }
 

@@ -8,7 +8,7 @@ import { firstResponseAt, ticketEvent, type HistoryActor, type PersonRef, type T
 import type { MessageKey } from '../message-keys';
 import { isEscalationTarget, type EscalationTarget } from '../support-model';
 import { text, type Text } from '../text';
-import { withExternalReference, type Ticket } from './ticket';
+import { withExternalReference, type LastNoteKind, type Ticket } from './ticket';
 import { canApply, transition, type TicketAction, type TicketStatus } from '../ticket-status';
 
 export type AgentCommand =
@@ -84,19 +84,17 @@ export function requiredText(value: unknown, what: TextField): string {
   return typed;
 }
 
-/** The card's "last note" each appended thing leaves, and the line for whoever appended it. */
-// The last note keeps its English prefix ("Reply: …"): it is stored on the ticket as the help desk's
-// shared record, and older tickets hold it so (see the README, "Words").
+/** What each appended thing is called on the card's "last note" (the kind is stored, the words are not). */
 const APPENDS = {
-  note: { lastNote: (typed: string) => typed, done: text('messages.tickets.done.note') },
-  reply: { lastNote: (typed: string) => `Reply: ${typed}`, done: text('messages.tickets.done.reply') },
-  'request-info': { lastNote: (typed: string) => `Asked: ${typed}`, done: text('messages.tickets.done.request-info') },
-  answer: { lastNote: (typed: string) => `Requester: ${typed}`, done: text('messages.tickets.done.answer') },
-  'add-details': { lastNote: (typed: string) => `Requester added: ${typed}`, done: text('messages.tickets.done.add-details') },
-} as const;
+  note: { done: text('messages.tickets.done.note') },
+  reply: { done: text('messages.tickets.done.reply') },
+  'request-info': { done: text('messages.tickets.done.request-info') },
+  answer: { done: text('messages.tickets.done.answer') },
+  'add-details': { done: text('messages.tickets.done.add-details') },
+} as const satisfies Record<LastNoteKind, unknown>;
 
-function lastNoteBy(actor: PersonRef, text: string, now: Date): NonNullable<Ticket['lastNote']> {
-  return { text, by: actor.displayName, byId: actor.aadObjectId, at: now.toISOString() };
+function lastNoteBy(actor: PersonRef, kind: LastNoteKind, text: string, now: Date): NonNullable<Ticket['lastNote']> {
+  return { kind, text, by: actor.displayName, byId: actor.aadObjectId, at: now.toISOString() };
 }
 
 /**
@@ -107,14 +105,14 @@ function lastNoteBy(actor: PersonRef, text: string, now: Date): NonNullable<Tick
 export const REPEAT_WINDOW_MS = 10_000;
 
 /** If `command` repeats the last thing this person appended within the window: the line they were told. */
-export function repeatOf(ticket: Ticket, command: { readonly type: string; readonly text?: unknown }, actor: PersonRef, now: Date): Text | undefined {
+export function repeatOf(ticket: Ticket, command: { readonly type: string; readonly text?: unknown; readonly [other: string]: unknown }, actor: PersonRef, now: Date): Text | undefined {
   const append = Object.prototype.hasOwnProperty.call(APPENDS, command.type) ? APPENDS[command.type as keyof typeof APPENDS] : undefined;
   const value = 'text' in command ? command.text : undefined;
   const typed = typeof value === 'string' ? value.trim() : '';
   const last = ticket.lastNote;
   if (append === undefined || typed === '' || last?.byId !== actor.aadObjectId) return undefined;
   const age = now.getTime() - Date.parse(last.at);
-  return last.text === append.lastNote(typed) && age >= 0 && age <= REPEAT_WINDOW_MS ? append.done : undefined;
+  return (last.kind ?? 'note') === command.type && last.text === typed && age >= 0 && age <= REPEAT_WINDOW_MS ? append.done : undefined;
 }
 
 const STATUS_IN_SENTENCE = {
@@ -183,7 +181,7 @@ function finish(ticket: Ticket, next: Partial<Ticket>, events: TicketHistoryEven
 }
 
 export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: HistoryActor & { kind: 'user' }, now: Date): Change {
-  const note = (text: string) => lastNoteBy(actor, text, now);
+  const note = (kind: LastNoteKind, text: string) => lastNoteBy(actor, kind, text, now);
   switch (command.type) {
     case 'assign-me':
       if (ticket.assignee && ticket.assignee.aadObjectId !== command.me.aadObjectId) refuse('messages.tickets.refused.colleagueHasIt', { name: ticket.assignee.displayName });
@@ -213,14 +211,14 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       if (ticket.status === 'closed') refuse('messages.tickets.refused.closed');
       const typed = requiredText(command.text, 'note');
       const events = [ticketEvent('note-added', actor, now, { text: typed })];
-      return { next: finish(ticket, { lastNote: note(APPENDS.note.lastNote(typed)) }, events, now), events, done: APPENDS.note.done };
+      return { next: finish(ticket, { lastNote: note('note', typed) }, events, now), events, done: APPENDS.note.done };
     }
     case 'reply': {
       if (ticket.status === 'closed' || ticket.status === 'resolved') refuse('messages.tickets.refused.reopenFirst');
       const typed = requiredText(command.text, 'reply');
       const events = [ticketEvent('replied-to-requester', actor, now, { text: typed })];
       return {
-        next: finish(ticket, { lastNote: note(APPENDS.reply.lastNote(typed)) }, events, now),
+        next: finish(ticket, { lastNote: note('reply', typed) }, events, now),
         events,
         tellRequester: { heading: text('messages.tickets.tell.replied', { name: actor.displayName, number: ticket.number }), message: typed },
         done: APPENDS.reply.done,
@@ -231,7 +229,7 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       const s = step(ticket, 'request-info');
       const events = [ticketEvent('info-requested', actor, now, { question, ...changed(s) })];
       return {
-        next: finish(ticket, { status: s.to, pendingQuestion: question, lastNote: note(APPENDS['request-info'].lastNote(question)) }, events, now),
+        next: finish(ticket, { status: s.to, pendingQuestion: question, lastNote: note('request-info', question) }, events, now),
         events,
         tellRequester: { heading: text('messages.tickets.tell.question', { name: actor.displayName, number: ticket.number }), message: question },
         done: APPENDS['request-info'].done,
@@ -314,7 +312,7 @@ export function applyRequesterCommand(
       const s = step(ticket, 'requester-replied');
       const events = [ticketEvent('requester-replied', actor, now, { text: typed, ...changed(s) })];
       return {
-        next: finish(ticket, { status: s.to, pendingQuestion: undefined, lastNote: lastNoteBy(actor, APPENDS.answer.lastNote(typed), now) }, events, now),
+        next: finish(ticket, { status: s.to, pendingQuestion: undefined, lastNote: lastNoteBy(actor, 'answer', typed, now) }, events, now),
         events,
         done: APPENDS.answer.done,
       };
@@ -324,7 +322,7 @@ export function applyRequesterCommand(
       const typed = requiredText(command.text, 'details');
       const events = [ticketEvent('details-added', actor, now, { text: typed })];
       return {
-        next: finish(ticket, { lastNote: lastNoteBy(actor, APPENDS['add-details'].lastNote(typed), now) }, events, now),
+        next: finish(ticket, { lastNote: lastNoteBy(actor, 'add-details', typed, now) }, events, now),
         events,
         done: APPENDS['add-details'].done,
       };
