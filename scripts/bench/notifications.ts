@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
+import { verbatim } from '../../src/domain/text';
 import { TEAMS_CONVERSATION_WINDOWS, TeamsRateLimiter, type RateWindow } from '../../src/domain/delivery/rate-limiter';
 import { message } from '../../src/services/notifications/route-messages';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
@@ -123,7 +124,7 @@ function requestOf(i: number, requester: { aadObjectId: string; displayName: str
     routeReason: 'productivity-problem',
     handToDedicatedTeam: false,
     holder: { kind: 'help-desk' },
-    explanation: '',
+    explanation: verbatim(''),
     status: 'open',
     createdAt: at,
     updatedAt: at,
@@ -161,7 +162,7 @@ async function main(): Promise<void> {
           const i = start + k;
           const person = people[i % CONVERSATIONS];
           const request = requestOf(i, person, at);
-          const dm = message(request, 'requester-update', { kind: 'user', ...person }, { template: 'requester-update', data: { update: `bench-msg-${i}`, holder: 'bench' } });
+          const dm = message(request, 'requester-update', { kind: 'user', ...person }, { card: 'requester-update', data: { update: `bench-msg-${i}`, holder: 'bench' } });
           await cases.create(request, [], [dm]);
         }),
       );

@@ -14,6 +14,8 @@ import type { MessageSender } from '../domain/ports/outbox';
 import { answerEveryInvoke, answerInvoke, isAnswered } from './invoke-answers';
 import { tenantGuard } from './tenant-guard';
 import { failureMessage } from './turn-failures';
+import { render } from './rendering';
+import { viewerOf } from './viewer';
 import type { ActivityGate } from '../services/activities/activity-gate';
 import { oncePerActivity } from './once-per-activity';
 import { logTurns } from './turn-logger';
@@ -82,7 +84,7 @@ async function onTurnError(context: TurnContext, error: Error, logger: Logger): 
       if (!isAnswered(context)) await answerInvoke(context, failureMessage(error));
       return;
     }
-    await context.sendActivity(failureMessage(error));
+    await context.sendActivity(render(failureMessage(error), viewerOf(context)));
   } catch (sendError) {
     logger.error({ err: sendError, activityId: activity.id }, 'could not tell the user about the failed turn');
   }

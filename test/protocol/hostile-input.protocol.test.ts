@@ -1,3 +1,4 @@
+import { english } from '../support/words';
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -164,7 +165,7 @@ describe('hostile input at /api/messages', () => {
       const description = 'Our expense app crashes when I attach a receipt. '.repeat(200); // ~10,000 characters
       expect((await bot.post(personalMessage(description, { serviceUrl: bot.serviceUrl }))).status).toBe(200);
       await bot.connector.waitFor((calls) => calls.length >= 1);
-      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([COMMAND_TEXT_MESSAGES.personal]);
+      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([english(COMMAND_TEXT_MESSAGES.personal)]);
       expect(bot.logs.find('message longer than any command: answered without routing', 'info')).toEqual([expect.objectContaining({ length: expect.any(Number) })]);
       expect(bot.logs.lines.join('\n')).not.toContain('receipt');
     });
@@ -173,7 +174,7 @@ describe('hostile input at /api/messages', () => {
       const helpDesk = channel('Help Desk', 'hostile');
       await bot.post(channelMention(`open tickets ${'please '.repeat(200)}`, { serviceUrl: bot.serviceUrl, from: { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'X' }, channel: helpDesk }));
       await bot.connector.waitFor((calls) => calls.length >= 1);
-      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([COMMAND_TEXT_MESSAGES.shared]);
+      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([english(COMMAND_TEXT_MESSAGES.shared)]);
     });
 
     it('counts the text without the @mention of the bot', async () => {
@@ -182,7 +183,7 @@ describe('hostile input at /api/messages', () => {
       expect(answer.status).toBe(200);
       await bot.connector.waitFor((calls) => calls.length >= 1);
       // Understood as "open tickets" (and refused: no help desk channel is registered), not as too long.
-      expect(bot.connector.sentActivities.map((a) => a.text)).not.toContain(COMMAND_TEXT_MESSAGES.shared);
+      expect(bot.connector.sentActivities.map((a) => a.text)).not.toContain(english(COMMAND_TEXT_MESSAGES.shared));
     });
   });
 });

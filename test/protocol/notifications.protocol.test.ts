@@ -148,14 +148,15 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     const stored = await request(id);
     expect(stored).toMatchObject({ holder: { kind: 'help-desk' }, routeKind: 'help-desk', ticketNumber: expect.stringMatching(/^HD-/) });
     const { pending } = await bot.jobs.store.messagesOf(id);
-    expect(pending.find((p) => p.message.purpose === 'help-desk-ticket')?.message.card.template).toBe('ticket');
+    expect(pending.find((p) => p.message.purpose === 'help-desk-ticket')?.message.card.card).toBe('ticket');
     expect(pending.map((p) => p.message.purpose)).toContain('requester-update');
     const history = await changes.history(id);
     expect(history.find((e) => e.type === 'handed-on')).toMatchObject({ to: 'help-desk', note: 'Needs a licence change.' });
     expect(history.find((e) => e.type === 'ticket-opened')).toMatchObject({ ticketNumber: stored.ticketNumber });
     const tickets = new TableTicketStore(bot.tables().client('cases'));
     expect((await tickets.get(id))?.ticket).toMatchObject({ number: stored.ticketNumber, title: 'Totals are wrong' });
-    expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({ text: 'Megan Bowen handed this on: Needs a licence change.' });
+    // The note as Megan typed it; who handed it on is the event's actor (no English stored with it).
+    expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({ text: 'Needs a licence change.', actor: { displayName: 'Megan Bowen' } });
   });
 
   it('"I\'m stuck" escalates to the dedicated team', async () => {

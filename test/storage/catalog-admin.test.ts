@@ -83,7 +83,7 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
       await cases.create(request, history, planRoute(request, route));
       now = new Date(now.getTime() + 60_000);
       const maker = { aadObjectId: solution.maker.aadObjectId!, displayName: 'Maker' };
-      expect(await handling.act(maker, request.id, { type: 'not-my-solution', note: `not mine ${i}` })).toMatchObject({ kind: 'card' });
+      expect(await handling.act(maker, request.id, { type: 'not-my-solution', note: `not mine ${i}` })).toMatchObject({ card: { card: 'maker-notification' } });
     }
     const admin = new CatalogAdmin({ store: CatalogTableStore.on(tables), flags: new TableCatalogFlags(tables.client('cases')), adminIds: new Set([ADMIN.aadObjectId]), clock });
     expect(await admin.openFlags(MAKER)).toMatchObject({ ok: false, reason: 'not-admin' });

@@ -13,7 +13,7 @@ import { requestEvent, type RequestHistoryEvent } from '../../src/domain/history
 import type { IntakeDetails } from '../../src/domain/intake/intake-draft';
 import { INTAKE_LIMITS, validateDetails } from '../../src/domain/intake/intake-validation';
 import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../src/domain/intake/support-request';
-import { explainRoute, renderExplanation } from '../../src/domain/route-explanation';
+import { explainRoute } from '../../src/domain/route-explanation';
 import { everyoneReachable, routeRequest, type Route } from '../../src/domain/routing';
 import type { Solution, Tier } from '../../src/domain/solution';
 import { ofLength } from './large-text';
@@ -119,7 +119,7 @@ export function largestRequest(unit: string, solution: Solution, at: Date): { re
     routeReason: route.reason,
     handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
     holder: holderFor(route),
-    explanation: renderExplanation(explainRoute(route)),
+    explanation: explainRoute(route),
     ...(route.kind === 'maker' ? { chatLink: route.chatLink } : {}),
     status: 'open',
     createdAt: at.toISOString(),

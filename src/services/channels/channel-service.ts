@@ -6,6 +6,7 @@
 import type { PersonRef } from '../../domain/history';
 import type { Clock } from '../../domain/ports/clock';
 import type { ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
+import { text, type Text } from '../../domain/text';
 
 export interface ChannelPlace {
   readonly teamId?: string;
@@ -16,9 +17,7 @@ export interface ChannelPlace {
 
 export type RegistrationResult =
   | { readonly kind: 'registered'; readonly role: ChannelRole; readonly moved: boolean; readonly registration: ChannelRegistration }
-  | { readonly kind: 'refused'; readonly reason: string };
-
-export const ROLE_LABELS: Readonly<Record<ChannelRole, string>> = { 'help-desk': 'help desk', 'dedicated-team': 'Power Platform team' };
+  | { readonly kind: 'refused'; readonly reason: Text };
 
 export class ChannelService {
   constructor(
@@ -27,10 +26,10 @@ export class ChannelService {
 
   async register(actor: PersonRef, role: ChannelRole, place: ChannelPlace): Promise<RegistrationResult> {
     if (!this.deps.adminIds.has(actor.aadObjectId.toLowerCase())) {
-      return { kind: 'refused', reason: `Only bot admins can register the ${ROLE_LABELS[role]} channel, and you're not one. Ask your Teams admin to add your id to ADMIN_IDS, or to register it.` };
+      return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.adminsOnly.help-desk' : 'messages.channels.adminsOnly.dedicated-team') };
     }
     if (!place.teamId || !place.channelId) {
-      return { kind: 'refused', reason: `Register the ${ROLE_LABELS[role]} in a team channel: mention me there with "register ${role === 'help-desk' ? 'help desk' : 'dedicated team'}".` };
+      return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.inChannel.help-desk' : 'messages.channels.inChannel.dedicated-team') };
     }
     const previous = await this.deps.registry.getChannel(role);
     const registration: ChannelRegistration = {

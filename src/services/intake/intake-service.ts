@@ -21,7 +21,8 @@ import {
 } from '../../domain/intake/intake-draft';
 import { validateCategory, validateDetails, validateSearchQuery } from '../../domain/intake/intake-validation';
 import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../domain/intake/support-request';
-import { explainRoute, renderExplanation } from '../../domain/route-explanation';
+import { explainRoute } from '../../domain/route-explanation';
+import { text } from '../../domain/text';
 import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
@@ -33,7 +34,7 @@ import type { RequestRepository } from '../../domain/ports/requests';
 import type { SolutionLookup } from '../../domain/ports/catalog';
 import { planRoute } from '../notifications/route-messages';
 import { openTicketFor } from '../tickets/ticket-opening';
-import type { IntakeAction, IntakeView } from './intake-view';
+import type { IntakeAction, IntakeView } from '../../domain/intake/intake-view';
 import type { SubmissionLimit } from './submission-limit';
 
 export interface IntakeServiceDeps {
@@ -132,7 +133,7 @@ export class IntakeService {
         const picked = await this.pickSolution(action.solutionId);
         if (picked === 'invalid') {
           const matches = draft.searchQuery ? await this.deps.catalog.search(draft.searchQuery, SEARCH_RESULTS) : [];
-          return { kind: 'solution', draft, matches, errors: { solution: 'Pick a solution from the list, or "It\'s not listed".' } };
+          return { kind: 'solution', draft, matches, errors: { solution: text('messages.intake.errors.solution') } };
         }
         return this.save(stored, chooseSolution(draft, picked, now));
       }
@@ -235,7 +236,7 @@ export class IntakeService {
       case 'review': {
         const solution = await this.routableSolutionOf(draft);
         const route = this.routeOf(draft, solution);
-        return { kind: 'review', draft, solution, route, explanation: renderExplanation(explainRoute(route)) };
+        return { kind: 'review', draft, solution, route, explanation: explainRoute(route) };
       }
     }
   }
@@ -284,7 +285,7 @@ function buildRequest(draft: IntakeDraft, solution: Solution | undefined, route:
     routeReason: route.reason,
     handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
     holder: holderFor(route),
-    explanation: renderExplanation(explainRoute(route)),
+    explanation: explainRoute(route),
     chatLink: route.kind === 'maker' ? route.chatLink : undefined,
     status: 'open',
     createdAt: at,

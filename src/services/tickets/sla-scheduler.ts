@@ -13,8 +13,9 @@ import { canApply } from '../../domain/ticket-status';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { RenewedLeases } from '../jobs/renewed-leases';
 import type { Clock } from '../../domain/ports/clock';
-import { slaAlertCard } from './ticket-cards';
-import { escalate, type Change } from './ticket-changes';
+import { text } from '../../domain/text';
+import { escalate, type Change } from '../../domain/tickets/ticket-changes';
+import { slaAlertCard } from '../../presentation/ticket-cards';
 import { notificationsFor } from './ticket-notifications';
 import type { LeaseStore } from '../../domain/ports/leases';
 import type { TicketRepository } from '../../domain/ports/tickets';
@@ -90,7 +91,8 @@ export class SlaScheduler {
   private autoClose(ticket: Ticket, now: Date): Change {
     const next: Ticket = { ...ticket, status: 'closed', version: ticket.version + 1, updatedAt: now.toISOString() };
     const events = [ticketEvent('closed', SYSTEM, now, { reason: 'reopen-window-passed', statusChange: { from: 'resolved', to: 'closed' } })];
-    return { next, events, tellRequester: { heading: `${ticket.number} is closed`, message: 'It was resolved and not reopened, so it is now closed. Start a new request if you need more help.' }, done: '' };
+    const tellRequester = { heading: text('messages.tickets.tell.closed', { number: ticket.number }), message: text('messages.tickets.tell.closedMessage') };
+    return { next, events, tellRequester, done: text('common.verbatim', { text: '' }) };
   }
 
   private async fireNext(id: string, now: Date): Promise<{ stage: 'warning' | 'breach' | 'closed'; escalated: boolean } | undefined> {
@@ -118,7 +120,7 @@ export class SlaScheduler {
         requestId: ticket.id,
         purpose: 'help-desk-ticket',
         target: { kind: 'channel', channel: 'help-desk' },
-        card: { template: alert.template, data: alert.data },
+        card: alert,
         createdAt: now.toISOString(),
       });
       try {
@@ -147,7 +149,7 @@ export class SlaScheduler {
     const critical = ticket.solution?.tier === 'Critical';
     const escalates = stage === 'breach' && critical && ticket.escalatedTo !== 'dedicated-team' && canApply(ticket.status, 'escalate');
     if (!escalates) {
-      const change: Change = { next: marked, events, done: '' };
+      const change: Change = { next: marked, events, done: text('common.verbatim', { text: '' }) };
       return { change, alertStage: stage, escalated: false };
     }
     const esc = escalate(marked, 'dedicated-team', '', SYSTEM, now, 'sla-breach');

@@ -3,6 +3,7 @@
  * (stored-text.ts) and the requester's id as a column for people reading the table. Created with its
  * first history and outbox rows, then replaced only with its ETag.
  */
+import { verbatim } from '../../domain/text';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import type { StoredRequest } from '../../domain/ports/requests';
 import { jsonProperties, readJson, type DataRow } from '../stored-text';
@@ -16,5 +17,10 @@ export function requestEntity(pk: string, request: SupportRequest): DataRow & { 
 }
 
 export function storedRequestOf(row: DataRow & { etag: string }): StoredRequest {
-  return { request: readJson<SupportRequest>(row, 'data'), etag: row.etag };
+  return { request: readRequest(readJson<SupportRequest>(row, 'data')), etag: row.etag };
+}
+
+/** Rows written before words were descriptors hold the explanation in English: it is shown as it is. */
+export function readRequest(request: SupportRequest): SupportRequest {
+  return typeof request.explanation === 'string' ? { ...request, explanation: verbatim(request.explanation) } : request;
 }

@@ -1,7 +1,7 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
 import type { RequestHistoryEvent } from '../../domain/history';
 import type { SupportRequest } from '../../domain/intake/support-request';
-import type { OutboxMessage } from '../../domain/outbox-message';
+import { readOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import type { NewTicket, RequestRepository, StoredRequest } from '../../domain/ports/requests';
 import { RequestExistsError } from '../../domain/ports/storage-errors';
 import { pendingEntity, PENDING_ROW } from '../outbox/pending-rows';
@@ -70,7 +70,7 @@ export class TableCaseStore implements RequestRepository {
   async outboxOf(requestId: string): Promise<OutboxMessage[]> {
     const pk = partitionOf(requestId);
     const rows = await listRange<DataRow>(this.table, { partitionKey: pk, prefix: PENDING_ROW.prefix, limit: 1000 }, `query ${pk}/${PENDING_ROW.prefix}`);
-    return rows.map((row) => readJson<OutboxMessage>(row, 'data')).filter((m) => m.requestId === requestId);
+    return rows.map((row) => readOutboxMessage(readJson<OutboxMessage>(row, 'data'))).filter((m) => m.requestId === requestId);
   }
 
   /**

@@ -5,7 +5,7 @@
 import type { TableTransaction } from '@azure/data-tables';
 import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
 import type { FailedRecord, GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
-import type { OutboxMessage } from '../../domain/outbox-message';
+import { readOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import { partitionOf } from '../cases/case-partitions';
 import { jsonProperties, readJson } from '../stored-text';
 import { PENDING_ROW } from './pending-rows';
@@ -50,7 +50,7 @@ export function failedMove(tx: TableTransaction, pending: PendingDelivery, reaso
 
 export function failedOf(row: FailedRow): FailedRecord {
   return {
-    message: readJson<OutboxMessage>(row, 'data'),
+    message: readOutboxMessage(readJson<OutboxMessage>(row, 'data')),
     reason: row.reason as GiveUpReason,
     lastError: row.lastError,
     failedAt: row.failedAt,

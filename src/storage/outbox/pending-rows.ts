@@ -7,7 +7,7 @@
  */
 import type { AttemptCounts, DeliveryFailure } from '../../domain/delivery/delivery-outcome';
 import type { PendingDelivery } from '../../domain/delivery/outbox-records';
-import type { OutboxMessage } from '../../domain/outbox-message';
+import { readOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import { partitionOf } from '../cases/case-partitions';
 import { jsonProperties, readJson, type DataRow } from '../stored-text';
 import type { UncertainRow } from './uncertain-rows';
@@ -75,7 +75,7 @@ export function resentEntity(uncertain: UncertainRow, messageId: string, at: Dat
 
 export function pendingOf(row: PendingRow & { etag: string }): PendingDelivery {
   return {
-    message: readJson<OutboxMessage>(row, 'data'),
+    message: readOutboxMessage(readJson<OutboxMessage>(row, 'data')),
     etag: row.etag,
     counts: { attempts: row.attempts ?? 0, throttles: row.throttles ?? 0 },
     nextAttemptAt: row.nextAttemptAt,

@@ -4,7 +4,7 @@
  */
 import type { DeliveryReceipt } from '../../domain/delivery/delivery-outcome';
 import type { PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
-import type { OutboxMessage } from '../../domain/outbox-message';
+import { readOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
 import { jsonProperties, readJson } from '../stored-text';
 
 export const SENT_ROW = {
@@ -42,7 +42,7 @@ export function sentEntity(pk: string, pending: PendingDelivery, receipt: Delive
 
 export function sentOf(row: SentRow): SentRecord {
   return {
-    message: readJson<OutboxMessage>(row, 'data'),
+    message: readOutboxMessage(readJson<OutboxMessage>(row, 'data')),
     conversationId: row.conversationId,
     deliveredAt: row.deliveredAt,
     counts: { attempts: row.attempts ?? 0, throttles: row.throttles ?? 0 },

@@ -7,7 +7,8 @@ import type { SentRecord } from '../../domain/delivery/outbox-records';
 import type { ChannelRegistry } from '../../domain/ports/channels';
 import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
 import type { EndpointDirectory, PersonEndpoint } from '../../domain/ports/endpoints';
-import { renderCard, type CardName } from '../card-templates';
+import { DEFAULT_VIEWER } from '../../i18n/locales';
+import { renderCard } from '../rendering';
 import { failureOf, withTimeout } from './connector-errors';
 
 /** Where people's 1:1 chats and the registered channels are (a chat the sender creates is remembered). */
@@ -42,7 +43,6 @@ interface Call {
 
 /** Teams refuses payloads over 100 KB (413); stay under ~80 KB. */
 const MAX_PAYLOAD_CHARS = 80_000;
-const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * Delivers outbox messages to Teams through the adapter: a DM over the person's stored 1:1
@@ -79,7 +79,7 @@ export class TeamsMessageSender implements MessageSender {
     try {
       activity = this.activityOf(message);
     } catch (error) {
-      return { ok: false, kind: 'rejected', detail: `card ${message.card.template}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+      return { ok: false, kind: 'rejected', detail: `card ${message.card.card}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
     }
     let call: DeliveryResult | Call;
     try {
@@ -103,10 +103,9 @@ export class TeamsMessageSender implements MessageSender {
     };
   }
 
+  /** The card rendered in English for now (the recipient's remembered language comes later: README, "Words"). */
   private activityOf(message: OutboxMessage): Partial<Activity> {
-    const template = message.card.template;
-    if (!TEMPLATE_NAME.test(template)) throw new Error('not a card template name');
-    const card = renderCard(template as CardName, message.card.data);
+    const card = renderCard(message.card, DEFAULT_VIEWER);
     const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     const size = JSON.stringify(activity).length;
     if (size > MAX_PAYLOAD_CHARS) throw new Error(`payload of ${size} characters is over the ${MAX_PAYLOAD_CHARS} limit`);

@@ -1,8 +1,10 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
+import { text } from '../../domain/text';
+import { cardAnswer, messageAnswer } from '../../presentation/answer';
+import { mySolutionsCard, solutionSupportCard } from '../../presentation/catalog-cards';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
-import { cardAttachment } from '../card-templates';
-import { mySolutionsCardData, solutionSupportCardData } from '../catalog/catalog-card-data';
+import { sendAnswer } from '../card-action';
 import type { UseCases } from '../use-cases';
 
 // Patterns see whitespace-normalised text (../command-text.ts) and stay linear on any input: a name
@@ -37,13 +39,13 @@ function lookupQuery(context: TurnContext): string | undefined {
 export function registerCatalogRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.message(MY_SOLUTIONS, async (context) => {
     const actor = actorOf(context);
-    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
     if (context.activity.conversation?.conversationType !== 'personal') {
-      return void (await context.sendActivity('I list your solutions in our 1:1 chat, so only you see them: send me "my solutions" there.'));
+      return void (await sendAnswer(context, messageAnswer(text('messages.catalog.mySolutionsInPersonalChat'))));
     }
     const solutions = await useCases.catalog.solutionsOf(actor.aadObjectId);
     const firstName = actor.displayName.split(/\s+/)[0] ?? '';
-    await context.sendActivity({ attachments: [cardAttachment('my-solutions', mySolutionsCardData(solutions, firstName))] });
+    await sendAnswer(context, cardAnswer(mySolutionsCard(solutions, firstName)));
   });
 
   app.message(
@@ -51,7 +53,7 @@ export function registerCatalogRoutes<TState extends TurnState>(app: Application
     async (context) => {
       const query = lookupQuery(context) ?? '';
       const matches = query === '' ? [] : await useCases.catalog.search(query, LOOKUP_MATCHES);
-      await context.sendActivity({ attachments: [cardAttachment('solution-support', solutionSupportCardData(query, matches))] });
+      await sendAnswer(context, cardAnswer(solutionSupportCard(query, matches)));
     },
   );
 }

@@ -58,7 +58,7 @@ const leases: LeaseStore = { tryAcquire: async () => true, release: async () => 
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 
 function dm(id: string, to: string, purpose: OutboxMessage['purpose'] = 'requester-update'): OutboxMessage {
-  return { id, requestId: 'r1', purpose, target: { kind: 'user', aadObjectId: to, displayName: to }, card: { template: 'requester-update', data: {} }, createdAt: new Date(T0).toISOString() };
+  return { id, requestId: 'r1', purpose, target: { kind: 'user', aadObjectId: to, displayName: to }, card: { card: 'requester-update', data: {} }, createdAt: new Date(T0).toISOString() };
 }
 
 function setup(answers: (message: OutboxMessage, attempt: number) => DeliveryResult) {

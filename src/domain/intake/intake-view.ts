@@ -1,10 +1,11 @@
-/** What the Teams layer shows after an intake action: a step card, or why there is none. */
-import type { IntakeDraft } from '../../domain/intake/intake-draft';
-import type { FieldErrors } from '../../domain/intake/intake-validation';
-import type { SupportRequest } from '../../domain/intake/support-request';
-import type { Route } from '../../domain/routing';
-import type { Solution } from '../../domain/solution';
-import type { SolutionMatch } from '../../domain/ports/catalog';
+/** Where a questionnaire is after an intake action: a step to show, or why there is none (presented by src/presentation/intake-cards.ts). */
+import type { IntakeDraft } from './intake-draft';
+import type { FieldErrors } from './intake-validation';
+import type { SupportRequest } from './support-request';
+import type { Route } from '../routing';
+import type { Solution } from '../solution';
+import type { SolutionMatch } from '../ports/catalog';
+import type { Text } from '../text';
 
 export type IntakeView =
   | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
@@ -15,7 +16,7 @@ export type IntakeView =
       readonly draft: IntakeDraft;
       readonly solution?: Solution;
       readonly route: Route;
-      readonly explanation: string;
+      readonly explanation: Text;
       /** Submit was refused by the per-person limit: when they may submit again (the draft is kept). */
       readonly limited?: SubmissionLimited;
     }
