@@ -138,3 +138,31 @@ describe('search', () => {
     expect(index.search('tracker', 0)).toEqual([]);
   });
 });
+
+describe('search in Hangul and mixed scripts', () => {
+  const korean = SearchIndex.build(
+    ['급여 관리 앱', '급여명세서 조회', '휴가 신청 Flow', '휴가 승인', '회의실 예약', 'IT 장비 요청'].map((name, i) => ({ id: `ko-${i}`, name })),
+    (doc) => doc,
+  );
+  const found = (query: string) => korean.search(query, 3).map((hit) => hit.item.name);
+
+  test.each<[string, string]>([
+    ['급여 관리 앱', '급여 관리 앱'],
+    ['급여 관리', '급여 관리 앱'],
+    ['급여명세', '급여명세서 조회'], // a word prefix, syllable by syllable
+    ['휴가 신청 flow', '휴가 신청 Flow'],
+    ['휴가 승인', '휴가 승인'],
+    ['장비 요청', 'IT 장비 요청'],
+    ['it 장비', 'IT 장비 요청'],
+  ])('%p finds %p first', (query, expected) => {
+    expect(found(query)[0]).toBe(expected);
+  });
+
+  it('ranks the name matching every word above names sharing one of them', () => {
+    expect(found('휴가 신청')).toEqual(['휴가 신청 Flow', '휴가 승인']);
+  });
+
+  it('finds nothing for Hangul words no name has', () => {
+    expect(korean.search('주차 등록')).toEqual([]);
+  });
+});
