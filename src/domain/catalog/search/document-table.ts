@@ -16,6 +16,7 @@ export class DocumentTable<T> {
   readonly ids: string[];
   /** Meaningful words of the name joined by spaces, for the exact-name bonus and tie-breaks. */
   readonly keys: string[];
+  /** How many distinct meaningful words the name has (for the share of its words a query matches). */
   readonly wordCounts: Int32Array;
   /** Document d's distinct words are docWords[docWordStart[d] .. docWordStart[d + 1]). */
   readonly docWordStart: Int32Array;
@@ -45,7 +46,7 @@ export class DocumentTable<T> {
       const words = meaningful.length > 0 ? meaningful : tokens;
       givenIds.push(id);
       givenKeys.push(words.join(' '));
-      givenCounts[i] = Math.max(1, words.length);
+      givenCounts[i] = Math.max(1, new Set(words).size);
       givenStart[i] = givenWords.length;
       for (let t = 0; t < tokens.length; t++) {
         const token = tokens[t]!;

@@ -19,7 +19,7 @@
  */
 import { DocumentTable, type SearchDocument } from './document-table';
 import { QueryScorer, SearchScratch } from './query-scorer';
-import { queryTokens } from './text-normalization';
+import { queryTokens, queryWords } from './text-normalization';
 import { TopHits } from './top-hits';
 import { WordLookup } from './word-lookup';
 
@@ -61,7 +61,8 @@ export class SearchIndex<T> {
     const top = new TopHits(limit, (a, b) => this.table.precedes(a, b));
     if (tokens.length > 0) {
       const matches = tokens.map((token) => this.lookup.matches(token));
-      const scorer = new QueryScorer(this.table, this.scratch, matches, tokens.join(' '));
+      // A name is exactly the query when its meaningful words are the query's, in order, repeats included.
+      const scorer = new QueryScorer(this.table, this.scratch, matches, queryWords(query).join(' '));
       try {
         this.rank(scorer, matches.map((list) => list.reduce((max, m) => Math.max(max, m.score), 0)), byId, top);
       } finally {

@@ -1,6 +1,6 @@
 import { boundedDistance, deletions, maxEditsFor } from '../../../../src/domain/catalog/search/edit-distance';
 import { SearchIndex } from '../../../../src/domain/catalog/search/search-index';
-import { normalizeText, queryTokens, tokenize } from '../../../../src/domain/catalog/search/text-normalization';
+import { normalizeText, queryTokens, queryWords, tokenize } from '../../../../src/domain/catalog/search/text-normalization';
 
 const NAMES = [
   'Expense Tracker',
@@ -40,10 +40,26 @@ describe('text normalisation', () => {
     ['!!!', ''],
   ])('%p → %p', (text, normalized) => expect(normalizeText(text)).toBe(normalized));
 
+  it('normalises plain ASCII (its fast path) exactly as the Unicode steps do', () => {
+    // A trailing "é" sends the text down the Unicode path, where it becomes "e".
+    const characters = ' aAzZ09-_/.()[]:;!?\'"\tMmQq';
+    let seed = 7;
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let j = 0; j < 12; j++) {
+        seed = (seed * 48271) % 2147483647;
+        text += characters[seed % characters.length];
+      }
+      expect(normalizeText(`${text}é`)).toBe(normalizeText(`${text}e`));
+    }
+  });
+
   it('drops stop words from a query unless nothing else is left', () => {
     expect(queryTokens('Feuille de temps équipe')).toEqual(['feuille', 'temps', 'equipe']);
     expect(queryTokens('the app for HR')).toEqual(['app', 'hr']);
     expect(queryTokens('de la')).toEqual(['de', 'la']);
+    expect(queryTokens('HR équipe équipe')).toEqual(['hr', 'equipe']);
+    expect(queryWords('HR équipe de équipe')).toEqual(['hr', 'equipe', 'equipe']);
     expect(tokenize('')).toEqual([]);
   });
 });
@@ -124,6 +140,18 @@ describe('search', () => {
   it('ranks a shorter name slightly higher when the match is otherwise equal', () => {
     expect(names('tracker').slice(0, 3)).toEqual(['Tracker', 'Travel Tracker', 'Expense Tracker']);
     expect(names('customer onboarding').slice(0, 2)).toEqual(['Customer Onboarding', 'Customer Onboarding (old)']);
+  });
+
+  it('finds a name with a repeated word first when it is typed as it is', () => {
+    const repeated = SearchIndex.build(
+      ['Sales Vendor Schedule Schedule', 'Sales Vendor Schedule', 'Sales Schedule Vendor Flow', 'Sales Vendor Loan Schedule'].map((name, i) => ({ id: `r-${i}`, name })),
+      (d) => d,
+    );
+    const found = (query: string) => repeated.search(query, 4).map((hit) => hit.item.name);
+    expect(found('Sales Vendor Schedule Schedule')[0]).toBe('Sales Vendor Schedule Schedule');
+    expect(found('sales vendor schedule')[0]).toBe('Sales Vendor Schedule');
+    // Its share of matched words counts distinct words: three of three, like the name without the repeat.
+    expect(found('sales vendor schedule').slice(0, 2)).toEqual(['Sales Vendor Schedule', 'Sales Vendor Schedule Schedule']);
   });
 
   it('returns at most `limit` hits, best first, with scores between 0 and 1', () => {
