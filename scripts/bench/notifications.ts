@@ -15,13 +15,11 @@
  *
  *   npm run bench -- notifications [--messages 2000] [--conversations 500] [--rate 45] [--teams-rate 50] [--instances 3]
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
-import { TEAMS_CONVERSATION_WINDOWS, TeamsRateLimiter, type RateWindow } from '../../src/domain/delivery/rate-limiter';
+import { TeamsRateLimiter } from '../../src/domain/delivery/rate-limiter';
 import { message } from '../../src/services/routing/route-handlers';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
 import { systemClock } from '../../src/services/ports';
@@ -38,6 +36,7 @@ import { startAzurite } from '../lib/azurite';
 import { findFreePort } from '../lib/ports';
 import { numberArg } from './lib/args';
 import { Results } from './lib/goals';
+import { startLimitedConnectorChild } from './lib/limited-connector-child';
 import { machineLine } from './lib/machine';
 
 const MESSAGES = numberArg('messages', 2000);
@@ -51,75 +50,6 @@ const MARGIN_MS = numberArg('margin', 100);
 const TENANT = '8d2b7c1e-4f3a-4e2b-9c6d-1a2b3c4d5e6f';
 /** Which modes to run: `--instances 3` runs only the three-instance one. */
 const MODES = process.argv.includes('--instances') ? [numberArg('instances', 1)] : [1, 3];
-
-/** Counts calls in sliding windows, the way the service would: at arrival. An independent check of the limiter. */
-class EnforcedWindows {
-  private readonly calls = new Map<string, number[]>();
-  constructor(private readonly windows: readonly RateWindow[]) {}
-
-  /** Admits the call (true) or refuses it (false, and it does not count). */
-  admit(key: string, now: number): boolean {
-    const log = this.calls.get(key) ?? [];
-    for (const w of this.windows) {
-      let inWindow = 0;
-      for (let i = log.length - 1; i >= 0 && log[i] > now - w.windowMs; i--) inWindow++;
-      if (inWindow >= w.limit) return false;
-    }
-    log.push(now);
-    const longest = Math.max(...this.windows.map((w) => w.windowMs));
-    while (log.length > 0 && log[0] <= now - longest) log.shift();
-    this.calls.set(key, log);
-    return true;
-  }
-}
-
-interface ConnectorStats {
-  accepted: Map<string, number>;
-  throttled: number;
-  firstAt: number;
-  lastAt: number;
-  /** Arrival time of every call, accepted or refused. */
-  arrivals: number[];
-}
-
-/** A Bot Connector stand-in enforcing Teams' limits. */
-async function startLimitedConnector(): Promise<{ url: string; stats: ConnectorStats; stop(): Promise<void> }> {
-  const perConversation = new EnforcedWindows(TEAMS_CONVERSATION_WINDOWS);
-  const perTenant = new EnforcedWindows([{ limit: TEAMS_TENANT_RATE, windowMs: 1000 }]);
-  const stats: ConnectorStats = { accepted: new Map(), throttled: 0, firstAt: 0, lastAt: 0, arrivals: [] };
-  let nextId = 1;
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const now = Date.now();
-      const path = req.url ?? '';
-      const m = /^\/v3\/conversations\/([^/]+)\/activities/.exec(path);
-      if (req.method !== 'POST' || !m) {
-        res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-        return;
-      }
-      stats.arrivals.push(now);
-      const conversation = decodeURIComponent(m[1]);
-      // Tenant first, then the conversation: a refused call counts against neither.
-      const ok = perTenant.admit('tenant', now) && perConversation.admit(conversation, now);
-      if (!ok) {
-        stats.throttled++;
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ error: { code: 'Throttled' } }));
-        return;
-      }
-      const body = Buffer.concat(chunks).toString('utf8');
-      const id = /bench-msg-(\d+)/.exec(body)?.[1] ?? 'unknown';
-      stats.accepted.set(id, (stats.accepted.get(id) ?? 0) + 1);
-      if (stats.firstAt === 0) stats.firstAt = now;
-      stats.lastAt = now;
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${nextId++}` }));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  return { url: `http://127.0.0.1:${port}/`, stats, stop: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 function requestOf(i: number, requester: { aadObjectId: string; displayName: string }, at: string): SupportRequest {
   const id = randomUUID();
@@ -168,7 +98,7 @@ interface ModeFigures {
 /** Seeds a fresh Azurite with the messages, then lets `instances` outbox workers deliver them all. */
 async function runMode(instances: number): Promise<ModeFigures> {
   const azurite = await startAzurite({ port: await findFreePort(), output: { kind: 'silent' } });
-  const connector = await startLimitedConnector();
+  const connector = await startLimitedConnectorChild(TEAMS_TENANT_RATE);
   try {
     const account = { kind: 'connection-string', connectionString: azurite.connectionString } as const;
     // Seeding is not measured: a generous time budget, so a busy machine cannot fail it.
@@ -251,9 +181,9 @@ async function runMode(instances: number): Promise<ModeFigures> {
     await Promise.all(loops);
     await Promise.all(workers.map((w) => w.release()));
 
-    const { accepted, throttled, arrivals } = connector.stats;
-    const lost = Array.from({ length: MESSAGES }, (_, i) => String(i)).filter((id) => !accepted.has(id)).length;
-    const duplicated = [...accepted.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
+    const { accepted, throttled, arrivals } = await connector.stats();
+    const lost = Array.from({ length: MESSAGES }, (_, i) => String(i)).filter((id) => accepted[id] === undefined).length;
+    const duplicated = Object.values(accepted).reduce((sum, n) => sum + Math.max(0, n - 1), 0);
     return { instances, elapsed, rate: MESSAGES / elapsed, peak: peakInWindow(arrivals, 1000), throttled, retried, failed, lost, duplicated, shardsHeld };
   } finally {
     await connector.stop();
