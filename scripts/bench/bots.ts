@@ -15,7 +15,7 @@
  * Goals: card actions ≥ 80 % of the floor's requests per second, messages ≥ 70 %, card-action p99
  * ≤ 250 ms.
  *
- *   npm run bench -- bots [--users 32] [--per-user 60] [--rounds 2]
+ *   npm run bench -- bots [--users 32] [--per-user 40] [--rounds 4]
  */
 import { startAzurite } from '../lib/azurite';
 import { AZURITE_ACCOUNT } from '../lib/azurite';
@@ -32,8 +32,8 @@ import { percentile } from './lib/stats';
 import type { TableCallCounts } from './lib/table-calls';
 
 const USERS = numberArg('users', 32);
-const PER_USER = numberArg('per-user', 60);
-const ROUNDS = numberArg('rounds', 2);
+const PER_USER = numberArg('per-user', 40);
+const ROUNDS = numberArg('rounds', 4);
 
 type BotKind = 'floor' | 'product';
 type Activity = (user: number, i: number) => object;

@@ -13,7 +13,7 @@
  * Goals: at 100,000 tickets p95 ≤ 150 ms and ≤ 2 × the 1,000 figure; one query (one index
  * partition) and ≤ page size + 1 entities per page.
  *
- *   npm run bench -- list-views [--tickets 1000,100000] [--open-share 0.03] [--pages 30] [--seed-minutes 10]
+ *   npm run bench -- list-views [--tickets 1000,100000] [--open-share 0.03] [--pages 20] [--seed-minutes 10]
  */
 import type { TicketListView } from '../../src/domain/tickets/ticket-views';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
@@ -31,7 +31,7 @@ import { AGENTS, TicketSeeder } from './lib/ticket-seed';
 const PAGE_SIZE = 10;
 const SIZES = (process.argv.includes('--tickets') ? process.argv[process.argv.indexOf('--tickets') + 1]! : '1000,100000').split(',').map(Number);
 const OPEN_SHARE = numberArg('open-share', 0.03);
-const PAGES = numberArg('pages', 30);
+const PAGES = numberArg('pages', 20);
 const SEED_MINUTES = numberArg('seed-minutes', 10);
 /** Tickets added per seeding step (the rate is printed per step). */
 const STEP = 10_000;
