@@ -213,6 +213,9 @@ output webAppName string = webApp.outputs.name
 @description('The bot\'s Microsoft App ID (the managed identity\'s client id): BOT_ID for `npm run package`.')
 output botId string = identity.properties.clientId
 
+@description('Object id of the bot\'s managed identity: grant it Microsoft Graph User.Read.All with the az rest command in infra/README.md (Bicep cannot grant Graph app roles to it in every setup).')
+output botIdentityPrincipalId string = identity.properties.principalId
+
 @description('Name of the Azure Bot resource.')
 output botName string = bot.outputs.name
 

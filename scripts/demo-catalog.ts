@@ -1,7 +1,12 @@
 /**
  * The demo catalog: solutions of every tier and kind, made and co-owned by the demo organisation's
  * people (`.m365agentsplayground.yml` via lib/demo-org.ts: the single place their names and ids
- * live), plus one orphaned and one retired solution.
+ * live), plus one orphaned and one retired solution. Everyone the bot may write to about a solution
+ * (the maker of a Productivity one, the co-owners of any) has their own playground in `npm run dev`:
+ * Nestor, who has none, only makes Important and Critical solutions, whose makers the bot never
+ * writes to. Some people are named by email only, the way admins have them: the local run resolves them
+ * through its Graph stand-in (scripts/lib/graph.ts). The demo's story uses Expense Tracker (Megan's), Site Inspection (co-owned by Megan
+ * and Lee) and Customer Onboarding (Critical).
  *
  * `scripts/demo-catalog.csv` is generated from this file, so `npm run catalog -- import` can load it
  * like any admin's file. After changing the solutions or the people, regenerate it:
@@ -10,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SolutionRecord } from '../src/domain/catalog/solution-record';
-import type { Person, SolutionKind, SolutionStatus, Tier } from '../src/domain/solution';
+import type { CatalogPerson, Person, SolutionKind, SolutionStatus, Tier } from '../src/domain/solution';
 import { writeCsv } from '../src/services/catalog/files/catalog-csv';
 import { demoOrg, type DemoOrg, type DemoPersonKey } from './lib/demo-org';
 
@@ -31,6 +36,10 @@ interface DemoSolution {
   readonly tier: Tier;
   readonly maker: DemoPersonKey | Person;
   readonly coOwners?: readonly DemoPersonKey[];
+  /** Co-owners named by email alone (no object id in the file). */
+  readonly coOwnersByEmail?: readonly DemoPersonKey[];
+  /** The maker's manager, by email alone (stands in when the maker has left). */
+  readonly managerByEmail?: DemoPersonKey;
   readonly supportChannel?: string;
   readonly businessUnit?: string;
   readonly dataSources?: readonly string[];
@@ -68,6 +77,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Contoso (default)',
     tier: 'Productivity',
     maker: 'lee',
+    coOwnersByEmail: ['megan'],
     businessUnit: 'Human Resources',
     dataSources: ['SharePoint: Team calendar'],
   },
@@ -77,8 +87,8 @@ const SOLUTIONS: readonly DemoSolution[] = [
     kind: 'other',
     environment: 'Contoso (default)',
     tier: 'Productivity',
-    maker: 'nestor',
-    coOwners: ['lee'],
+    maker: 'lee',
+    coOwners: ['megan'],
     businessUnit: 'IT',
     dataSources: ['Power Pages', 'Dataverse'],
   },
@@ -89,7 +99,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Finance (prod)',
     tier: 'Important',
     maker: 'megan',
-    coOwners: ['lee', 'nestor'],
+    coOwners: ['lee'],
     supportChannel: 'Finance Apps › Support',
     businessUnit: 'Finance',
     dataSources: ['Approvals', 'SharePoint: Travel requests', 'Office 365 Outlook'],
@@ -114,7 +124,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'HR (prod)',
     tier: 'Important',
     maker: 'lee',
-    coOwners: ['megan', 'nestor'],
+    coOwners: ['megan'],
     supportChannel: 'HR Digital › Bot support',
     businessUnit: 'Human Resources',
     dataSources: ['Dataverse: HR knowledge articles', 'ServiceNow'],
@@ -126,7 +136,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     environment: 'Sales (prod)',
     tier: 'Critical',
     maker: 'megan',
-    coOwners: ['lee', 'nestor'],
+    coOwners: ['lee'],
     businessUnit: 'Sales',
     dataSources: ['Dataverse', 'Dynamics 365 Sales'],
   },
@@ -150,6 +160,7 @@ const SOLUTIONS: readonly DemoSolution[] = [
     tier: 'Productivity',
     maker: DEPARTED_MAKER,
     coOwners: ['megan'],
+    managerByEmail: 'adele',
     businessUnit: 'Procurement',
     dataSources: ['SQL Server: PurchaseOrders'],
     status: 'orphaned',
@@ -172,6 +183,10 @@ export function demoCatalogRecords(org: DemoOrg = demoOrg()): SolutionRecord[] {
     const p = org.person(who);
     return { aadObjectId: p.aadObjectId, displayName: p.name, email: p.email };
   };
+  const byEmail = (who: DemoPersonKey): CatalogPerson => {
+    const p = org.person(who);
+    return { displayName: p.name, email: p.email };
+  };
   return SOLUTIONS.map((s) => ({
     id: s.id,
     name: s.name,
@@ -179,7 +194,8 @@ export function demoCatalogRecords(org: DemoOrg = demoOrg()): SolutionRecord[] {
     environment: s.environment,
     tier: s.tier,
     maker: person(s.maker),
-    coOwners: (s.coOwners ?? []).map(person),
+    coOwners: [...(s.coOwners ?? []).map(person), ...(s.coOwnersByEmail ?? []).map(byEmail)],
+    ...(s.managerByEmail ? { manager: byEmail(s.managerByEmail) } : {}),
     ...(s.supportChannel ? { supportChannel: s.supportChannel } : {}),
     ...(s.businessUnit ? { businessUnit: s.businessUnit } : {}),
     dataSources: [...(s.dataSources ?? [])],

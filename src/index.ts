@@ -20,7 +20,25 @@ async function main(): Promise<void> {
   const telemetry = startTelemetry(config.appInsightsConnectionString, logger);
   const { startBot } = await import('./start-bot');
 
-  let server;
+  // Handlers first: a SIGTERM that arrives while the bot starts (or the instant it listens) must be
+  // handled, never the default "die at once".
+  let server: Awaited<ReturnType<typeof startBot>> | undefined;
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight turns');
+    Promise.resolve(server?.close())
+      .then(() => telemetry.shutdown())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+
   try {
     server = await startBot(config, logger);
   } catch (error) {
@@ -44,23 +62,6 @@ async function main(): Promise<void> {
     );
   }
   logger.info({ url: server.url, mode: config.bot.mode }, 'bot listening');
-
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight turns');
-    server
-      .close()
-      .then(() => telemetry.shutdown())
-      .then(() => process.exit(0))
-      .catch((error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 void main();

@@ -8,8 +8,8 @@ import { hostname } from 'node:os';
 import type { Logger } from './logging/logger';
 import { ActivityGate } from './services/activities/activity-gate';
 import { ActivitySweeper } from './services/activities/activity-sweeper';
-import { BackgroundLoop } from './services/outbox/background-loop';
-import type { Clock } from './services/ports';
+import { BackgroundJob } from './services/jobs/background-job';
+import type { Clock } from './domain/ports/clock';
 import { TableActivityLog } from './storage/activities/table-activity-log';
 import { TableActivityMarkers } from './storage/cases/activity-rows';
 import { TableLeaseStore } from './storage/leases/table-lease-store';
@@ -36,18 +36,16 @@ export function createActivityRecords(tables: TableService, clock: Clock, logger
   });
   options.onSweeper?.(sweeper);
   // The first sweep waits one interval: records live an hour, and a starting (or soon stopping) instance
-  // has better things to do with storage.
-  let started = false;
-  const loop = new BackgroundLoop(
-    'activity-sweep',
-    async () => {
-      if (started) await sweeper.runOnce();
-      started = true;
-      return intervalMs;
-    },
-    logger,
-    intervalMs,
-  );
-  if (intervalMs > 0) loop.start();
-  return { gate, sweeper, stop: () => loop.stop() };
+  // has better things to do with storage. The lease is taken at each sweep (see ActivitySweeper).
+  const job = new BackgroundJob({
+    name: 'activity-sweep',
+    leases: sweeper.leases,
+    run: async () => (await sweeper.runOnce(), intervalMs),
+    reporter: logger,
+    firstRunInMs: intervalMs,
+    errorDelayMs: intervalMs,
+    renewBetweenRuns: false,
+  });
+  if (intervalMs > 0) job.start();
+  return { gate, sweeper, stop: () => job.stop() };
 }

@@ -6,7 +6,10 @@ import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
 import { HOUR_MS } from './domain/intake/submission-limit';
-import { Clock, SolutionLookup, systemClock } from './services/ports';
+import { Clock, systemClock } from './domain/ports/clock';
+import { SolutionLookup } from './domain/ports/catalog';
+import type { PeopleDirectory } from './domain/ports/people-directory';
+import type { CatalogSyncOptions } from './start-catalog';
 import { TableCaseStore } from './storage/cases/table-case-store';
 import { CatalogTableStore } from './storage/catalog/catalog-table-store';
 import { TableIntakeStore } from './storage/intake/table-intake-store';
@@ -16,6 +19,7 @@ import { TableStateStore } from './storage/table-state-store';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
+import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -32,6 +36,10 @@ export interface StartOptions {
   readonly notifications?: NotificationOptions;
   /** The sweep of expired activity records; tests set sweepIntervalMs 0 and drive it through onSweeper. */
   readonly activities?: ActivityOptions;
+  /** Replaces the Microsoft Graph directory built from the configuration. */
+  readonly directory?: PeopleDirectory;
+  /** The scheduled catalog sync; tests drive it through onSync. */
+  readonly catalogSync?: CatalogSyncOptions;
 }
 
 /**
@@ -52,7 +60,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     // Ids only: the problems may quote personal data. `npm run catalog -- import` fixes the row.
     onInvalidRow: (solutionId, problems) => logger.warn({ solutionId, problemCount: problems.length }, 'invalid catalog row skipped'),
   });
-  const catalogService = new CatalogService(catalogStore, { clock });
+  const directory = options.directory ?? createPeopleDirectory(config);
+  const catalogService = new CatalogService(catalogStore, { clock, ...(directory ? { directory } : {}) });
   const catalog = options.catalog ?? catalogService;
 
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
@@ -63,6 +72,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), { perWindow: config.intake.maxRequestsPerHour, windowMs: HOUR_MS }),
+    // Only for the stored catalog: a replaced one (tests) has nothing to look up.
+    ...(options.catalog ? {} : { people: catalogService }),
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
@@ -71,7 +82,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     stateStore: new TableStateStore(tables.client('botState')),
     activities: activities.gate,
-    services: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requests: notifications.handling, outbox: notifications.admin },
+    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     proactive: {
       conversations: notifications.conversations,
@@ -88,6 +99,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   if (!bot.messageSender) throw new Error('the bot has no message sender');
   const jobServices = createNotificationServices(background, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const outbox = startNotificationJobs(jobServices, bot.messageSender, background, config, clock, logger, options.notifications);
+  // The sync writes with the background budget: nobody waits on it.
+  const catalogSync = await createCatalogSync(config, background, new CatalogService(CatalogTableStore.on(background), { clock, ...(directory ? { directory } : {}) }), clock, logger, options.catalogSync);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),
@@ -98,7 +111,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop()]);
       await running.close(graceMs);
     },
   };

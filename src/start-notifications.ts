@@ -11,12 +11,12 @@ import { TeamsRateLimiter } from './domain/delivery/rate-limiter';
 import type { TimerDurations } from './domain/notifications/request-timers';
 import type { Logger } from './logging/logger';
 import { RequestHandlingService, type RequestHandlingDeps } from './services/notifications/request-handling-service';
-import { BackgroundLoop } from './services/outbox/background-loop';
+import { BackgroundJob } from './services/jobs/background-job';
 import { OutboxAdmin, type OutboxHealth } from './services/outbox/outbox-admin';
-import type { MessageSender } from './services/outbox/outbox-ports';
+import type { MessageSender } from './domain/ports/outbox';
 import { OutboxWorker, type OutboxRunSummary } from './services/outbox/outbox-worker';
 import { TimerScheduler } from './services/outbox/timer-scheduler';
-import type { Clock } from './services/ports';
+import type { Clock } from './domain/ports/clock';
 import { SHARD_COUNT } from './storage/cases/case-partitions';
 import { TableConversationStore } from './storage/conversations/table-conversation-store';
 import { TableEndpointStore } from './storage/conversations/table-endpoint-store';
@@ -53,7 +53,7 @@ export interface NotificationJobs {
 
 const ALL_SHARDS = Array.from({ length: SHARD_COUNT }, (_, i) => i);
 
-export function createNotificationServices(tables: TableService, config: AppConfig, clock: Clock, tickets?: RequestHandlingDeps['tickets']) {
+export function createNotificationServices(tables: TableService, config: AppConfig, clock: Clock, tickets: RequestHandlingDeps['tickets']) {
   const cases = tables.client('cases');
   const outboxStore = new TableOutboxStore(cases);
   const changes = new TableRequestChanges(cases);
@@ -126,14 +126,12 @@ export function startNotificationJobs(
   options.onJobs?.(jobs);
 
   const auto = (options.background ?? 'auto') === 'auto';
-  const outboxLoop = new BackgroundLoop('outbox', async () => (await runOutbox()).nextRunInMs, logger);
-  const timerLoop = new BackgroundLoop('timers', async () => (await scheduler.runOnce(), scheduler.pollMs), logger);
+  // Leases are renewed on timers of their own, never starved by a long delivery run.
+  const outboxJob = new BackgroundJob({ name: 'outbox', leases: worker.leases, run: async () => (await runOutbox()).nextRunInMs, reporter: logger });
+  const timerJob = new BackgroundJob({ name: 'timers', leases: scheduler.leases, run: async () => (await scheduler.runOnce(), scheduler.pollMs), reporter: logger });
   if (auto) {
-    // Leases are renewed on timers of their own, never starved by a long delivery run.
-    worker.keepLeases();
-    scheduler.keepLeases();
-    outboxLoop.start();
-    timerLoop.start();
+    outboxJob.start();
+    timerJob.start();
   }
 
   return {
@@ -150,8 +148,8 @@ export function startNotificationJobs(
     outboxHealth: (): Promise<OutboxHealth> => services.admin.health(),
     async stop(): Promise<void> {
       worker.halt();
-      await Promise.all([outboxLoop.stop(), timerLoop.stop()]);
-      await Promise.all([worker.release(), scheduler.release()]);
+      // Each job waits for its run in progress, then gives its leases up (also in manual mode).
+      await Promise.all([outboxJob.stop(), timerJob.stop()]);
     },
   };
 }

@@ -5,7 +5,8 @@
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
-import type { Clock } from './services/ports';
+import type { Clock } from './domain/ports/clock';
+import { BackgroundJob } from './services/jobs/background-job';
 import { SlaScheduler } from './services/tickets/sla-scheduler';
 import { TicketService } from './services/tickets/ticket-service';
 import { TableConversationStore } from './storage/conversations/table-conversation-store';
@@ -34,11 +35,20 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
     lease: new TableLeaseStore(background.client('leases')),
     clock,
     reopenWindowMinutes: tickets.reopenWindowMinutes,
-    onError: (err) => logger.error({ err }, 'SLA scheduler pass failed'),
   });
   sla.onScheduler?.(scheduler);
   const intervalMs = sla.intervalMs ?? slaCheckIntervalMs;
-  if (intervalMs > 0) scheduler.start(intervalMs);
+  // A pass every interval (the first one interval after start; after a failed pass, one interval too).
+  const job = new BackgroundJob({
+    name: 'sla-scheduler',
+    leases: scheduler.leases,
+    run: async () => (await scheduler.runOnce(), intervalMs),
+    reporter: logger,
+    firstRunInMs: intervalMs,
+    errorDelayMs: intervalMs,
+    failureMessage: 'SLA scheduler pass failed',
+  });
+  if (intervalMs > 0) job.start();
   // Stops the loop (if any) and gives the SLA lease up, so another instance takes over at once.
-  return { numbers, tickets, channels, scheduler, stop: () => scheduler.stop(), slaConfig: tickets.slaConfig };
+  return { numbers, tickets, channels, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
 }

@@ -15,7 +15,7 @@
  *
  *   npm run bench -- list-views [--tickets 1000,100000] [--open-share 0.03] [--pages 20] [--seed-minutes 10]
  */
-import type { TicketListView } from '../../src/domain/tickets/ticket-views';
+import type { TicketListView } from '../../src/domain/tickets/ticket-lists';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { TableService } from '../../src/storage/table-service';
 import { azuriteConnectionString, startAzurite } from '../lib/azurite';

@@ -19,10 +19,11 @@ import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
+import { verbatim } from '../../src/domain/text';
 import { TeamsRateLimiter } from '../../src/domain/delivery/rate-limiter';
-import { message } from '../../src/services/routing/route-handlers';
+import { message } from '../../src/services/notifications/route-messages';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
-import { systemClock } from '../../src/services/ports';
+import { systemClock } from '../../src/domain/ports/clock';
 import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableConversationStore } from '../../src/storage/conversations/table-conversation-store';
@@ -65,7 +66,7 @@ function requestOf(i: number, requester: { aadObjectId: string; displayName: str
     routeReason: 'productivity-problem',
     handToDedicatedTeam: false,
     holder: { kind: 'help-desk' },
-    explanation: '',
+    explanation: verbatim(''),
     status: 'open',
     createdAt: at,
     updatedAt: at,
@@ -129,7 +130,7 @@ async function runMode(instances: number): Promise<ModeFigures> {
           const i = start + k;
           const person = people[i % CONVERSATIONS]!;
           const request = requestOf(i, person, at);
-          const dm = message(request, 'requester-update', { kind: 'user', ...person }, { template: 'requester-update', data: { update: `bench-msg-${i}`, holder: 'bench' } });
+          const dm = message(request, 'requester-update', { kind: 'user', ...person }, { card: 'requester-update', data: { update: `bench-msg-${i}`, holder: 'bench' } });
           await cases.create(request, [], [dm]);
         }),
       );
@@ -162,7 +163,7 @@ async function runMode(instances: number): Promise<ModeFigures> {
     let retried = 0;
     let failed = 0;
     const shardsHeld = workers.map(() => 0);
-    workers.forEach((w) => w.keepLeases()); // as in production: renewed on a timer, whatever a run takes
+    workers.forEach((w) => w.leases.start()); // as in production: renewed on a timer, whatever a run takes
     const loops = workers.map(async (worker, n) => {
       while (!done) {
         const run = await worker.runOnce();
@@ -179,7 +180,7 @@ async function runMode(instances: number): Promise<ModeFigures> {
     }
     const elapsed = (Date.now() - started) / 1000;
     await Promise.all(loops);
-    await Promise.all(workers.map((w) => w.release()));
+    await Promise.all(workers.map((w) => w.leases.releaseAll()));
 
     const { accepted, throttled, arrivals } = await connector.stats();
     const lost = Array.from({ length: MESSAGES }, (_, i) => String(i)).filter((id) => accepted[id] === undefined).length;

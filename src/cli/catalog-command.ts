@@ -7,8 +7,9 @@ import { ConfigError } from '../config/config-error';
 import type { Environment } from '../config/load-config';
 import { recordOf } from '../domain/catalog/solution-record';
 import { CatalogFileError, formatOf, readCatalogFile, writeCatalogFile } from '../services/catalog/files/catalog-file';
-import { StorageError } from '../storage/storage-errors';
+import { StorageError } from '../domain/ports/storage-errors';
 import { formatImportReport } from './catalog-report';
+import { formatAttention, formatSyncStatus } from './catalog-status-report';
 import { openCatalog } from './open-catalog';
 import { USAGE } from './catalog-usage';
 
@@ -36,15 +37,21 @@ export interface CliIo {
 type Command =
   | { kind: 'help' }
   | { kind: 'import'; file: string; partial: boolean; dryRun: boolean }
-  | { kind: 'export'; file: string };
+  | { kind: 'export'; file: string }
+  | { kind: 'sync-status' }
+  | { kind: 'attention' };
 
 export function parseArgs(argv: readonly string[]): Command | { kind: 'error'; message: string } {
   const flags = argv.filter((a) => a.startsWith('-'));
   const words = argv.filter((a) => !a.startsWith('-'));
   if (flags.includes('--help') || flags.includes('-h') || words[0] === 'help') return { kind: 'help' };
   const [verb, file, ...extra] = words;
+  if (verb === 'sync-status' || verb === 'attention') {
+    if (file || flags.length > 0) return { kind: 'error', message: `${verb}: unexpected argument "${file ?? flags[0]}"` };
+    return { kind: verb };
+  }
   if (verb !== 'import' && verb !== 'export') {
-    return { kind: 'error', message: verb ? `unknown command "${verb}"` : 'missing command (import or export)' };
+    return { kind: 'error', message: verb ? `unknown command "${verb}"` : 'missing command (import, export, sync-status or attention)' };
   }
   if (!file) return { kind: 'error', message: `${verb}: missing FILE` };
   if (extra.length > 0) return { kind: 'error', message: `${verb}: unexpected argument "${extra[0]}"` };
@@ -68,6 +75,8 @@ export async function runCatalogCli(argv: readonly string[], env: Environment, i
     return EXIT.usage;
   }
   try {
+    if (command.kind === 'sync-status') return await runSyncStatus(env, io);
+    if (command.kind === 'attention') return await runAttention(env, io);
     return command.kind === 'import' ? await runImport(env, command, io) : await runExport(env, command.file, io);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -113,6 +122,18 @@ async function runExport(env: Environment, file: string, io: CliIo): Promise<num
   const solutions = await catalog.exportAll();
   await writeFile(file, writeCatalogFile(solutions.map(recordOf), formatOf(file) ?? 'csv'), 'utf8');
   io.out.write(`Exported ${solutions.length} solution${solutions.length === 1 ? '' : 's'} to ${file}\n`);
+  return EXIT.ok;
+}
+
+async function runSyncStatus(env: Environment, io: CliIo): Promise<number> {
+  const { catalog } = await openCatalog(env, warnInvalidRows(io));
+  io.out.write(formatSyncStatus(await catalog.lastSync()));
+  return EXIT.ok;
+}
+
+async function runAttention(env: Environment, io: CliIo): Promise<number> {
+  const { catalog } = await openCatalog(env, warnInvalidRows(io));
+  io.out.write(formatAttention(await catalog.peopleNeedingAttention()));
   return EXIT.ok;
 }
 

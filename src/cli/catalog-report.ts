@@ -23,6 +23,16 @@ const FIELD_LABELS: Readonly<Record<RecordField, string>> = {
   dataSources: 'data sources',
   workarounds: 'workarounds',
   status: 'status',
+  manager: 'manager',
+  usage: 'usage figures',
+};
+
+const ROLE_LABELS = { maker: 'maker', 'co-owner': 'co-owner', manager: 'manager' } as const;
+
+export const STATE_LABELS: Readonly<Record<string, string>> = {
+  pending: 'not looked up in Microsoft Graph yet (no directory configured, or it did not answer)',
+  'not-found': 'not found in Microsoft Entra ID (check the email or UPN)',
+  disabled: 'account disabled in Microsoft Entra ID (has the person left?)',
 };
 
 /** Changes listed one by one in a real import; a dry run lists them all. */
@@ -52,6 +62,17 @@ export function formatImportReport(report: ImportReport, context: ReportContext)
     for (const row of plan.rejected) {
       out.push(`  line ${row.line}${row.id ? ` (id "${row.id}")` : ''}: ${row.reasons.join('; ')}`);
     }
+  }
+  if (report.attention.length > 0) {
+    out.push('', `People to look at (imported, but the bot cannot reach them; ${report.attention.length}):`);
+    for (const item of report.attention.slice(0, context.dryRun ? Infinity : 50)) {
+      out.push(`  line ${item.line} (id "${item.solutionId}"): ${ROLE_LABELS[item.role]} ${item.email || item.displayName}: ${STATE_LABELS[item.state] ?? item.state}`);
+    }
+    if (!context.dryRun && report.attention.length > 50) out.push(`  … and ${report.attention.length - 50} more (npm run catalog -- attention lists them all)`);
+  }
+  if (report.warnings.length > 0) {
+    out.push('', 'Warnings (the rows were imported without these values):');
+    for (const w of report.warnings) out.push(`  line ${w.line} (id "${w.id}"): ${w.messages.join('; ')}`);
   }
   const limit = context.dryRun ? Infinity : LISTED_CHANGES;
   out.push(...listed(context.dryRun ? 'Would add:' : 'Added:', plan.added.map((r) => `  line ${r.line}: ${r.record.id} "${r.record.name}"`), limit));

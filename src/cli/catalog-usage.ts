@@ -3,6 +3,8 @@ import { CANONICAL_COLUMNS } from '../domain/catalog/canonical-columns';
 export const USAGE = `Usage:
   npm run catalog -- import FILE [--partial] [--dry-run]
   npm run catalog -- export FILE
+  npm run catalog -- sync-status
+  npm run catalog -- attention
   npm run catalog -- --help
 
 import   Adds and updates solutions from FILE (.csv or .json). Idempotent: solutions that
@@ -13,6 +15,10 @@ import   Adds and updates solutions from FILE (.csv or .json). Idempotent: solut
   --dry-run   show what would be added, updated and rejected; write nothing
 export   Writes every solution to FILE as canonical CSV (or JSON for .json).
          Importing that file again changes nothing.
+sync-status  The last scheduled sync (CATALOG_SYNC_SOURCE): when, counts, rejected rows by
+         line, people to look at.
+attention    Everyone the catalog names whom the bot cannot reach: not found in Microsoft
+         Entra ID, account disabled, or not looked up yet.
 
 Storage (environment): STORAGE_CONNECTION_STRING, or STORAGE_ACCOUNT_URL with a managed
 identity or your Azure CLI login (AZURE_CLIENT_ID selects a user-assigned identity);
@@ -25,8 +31,14 @@ line breaks). Header:
   kind          canvas-app, model-driven-app, flow, chatbot or other
                 (also: canvas, model-driven, cloud flow, power automate, copilot, bot…)
   tier          Productivity, Important or Critical (any case)
-  maker_*       email or UPN, display name, Entra object id (a GUID)
-  co_owners     Name <email> [entra-object-id]; Name <email> [entra-object-id]; …
+  maker_*       email or UPN, display name (optional), Entra object id (optional, a GUID)
+  co_owners     Name <email> [entra-object-id]; Name <email>; email; … (ids optional)
+  manager_*     the maker's manager: stands in when the maker has left (optional)
+  maker_language, department, shared_users, shared_groups, last_used_at, last_modified_at,
+  sessions      optional figures from a CoE inventory (dates ISO 8601)
+People without an object id are looked up in Microsoft Graph when GRAPH_BASE_URL is set
+(with your Azure sign-in or a managed identity; the app needs User.Read.All). Whoever
+cannot be found is imported anyway, listed, and not messaged.
   data_sources  names separated by ;
   status        active (default), orphaned (the maker has left) or retired
 JSON: an array of objects with the same field names; co_owners may be an array of

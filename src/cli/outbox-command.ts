@@ -7,7 +7,7 @@
 import { ConfigError } from '../config/config-error';
 import { loadConfig, type Environment } from '../config/load-config';
 import { OutboxAdmin } from '../services/outbox/outbox-admin';
-import { systemClock } from '../services/ports';
+import { systemClock } from '../domain/ports/clock';
 import { SHARD_COUNT } from '../storage/cases/case-partitions';
 import { TableOutboxStore } from '../storage/outbox/table-outbox-store';
 import { TableService } from '../storage/table-service';

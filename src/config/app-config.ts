@@ -55,6 +55,19 @@ export interface AppConfig {
   readonly tickets: TicketConfig;
   /** The questionnaire: how much one person may submit. */
   readonly intake: IntakeConfig;
+  /** Microsoft Graph for people named by email or UPN; undefined: no look-ups (they stay unreachable). */
+  readonly graph?: { readonly baseUrl: string };
+  /** The scheduled catalog sync; undefined: none. */
+  readonly catalogSync?: CatalogSyncConfig;
+}
+
+export type CatalogSyncSource =
+  | { readonly kind: 'blob'; readonly container: string; readonly path: string; readonly blobUrl?: string }
+  | { readonly kind: 'dataverse'; readonly url: string };
+
+export interface CatalogSyncConfig {
+  readonly source: CatalogSyncSource;
+  readonly intervalMs: number;
 }
 
 export interface IntakeConfig {

@@ -13,6 +13,7 @@ import { readBotCredentials } from './bot-credentials';
 import { ConfigError, ConfigProblem } from './config-error';
 import { EnvVariableName } from './env-spec';
 import { readTicketConfig } from './ticket-config';
+import { readCatalogSync, readGraph } from './catalog-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
 import { integerReader, Problem, Reader } from './env-reader';
 
@@ -56,6 +57,8 @@ export function loadConfig(env: Environment): AppConfig {
   const notifications = readNotifications(read, problem);
   const tickets = readTicketConfig(read, problem);
   const intake = { maxRequestsPerHour: integerReader(read, problem)('MAX_REQUESTS_PER_HOUR', 20, 1, 200) };
+  const graph = readGraph(read, problem, bot.mode === 'local');
+  const catalogSync = readCatalogSync(read, problem, bot.mode === 'local');
 
   if (problems.length > 0 || storage === undefined) throw new ConfigError(problems);
   return {
@@ -73,6 +76,8 @@ export function loadConfig(env: Environment): AppConfig {
     notifications,
     tickets,
     intake,
+    ...(graph ? { graph } : {}),
+    ...(catalogSync ? { catalogSync } : {}),
   };
 }
 

@@ -43,3 +43,9 @@ export function parseConnectionString(value: string): Map<string, string> {
   }
   return parts;
 }
+
+/** An https URL, or http on a loopback host (local stand-ins): what the bot may call out to. */
+export function isServiceUrl(value: string): boolean {
+  const url = parseUrl(value);
+  return url !== undefined && (url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackUrl(value)));
+}

@@ -5,6 +5,8 @@
  * being applied again. The key is made by the Teams layer from the signed activity (tenant,
  * conversation and activity id, hashed): never from card data.
  */
+import type { Text } from './text';
+
 export interface ActivityRef {
   /** 32 lowercase hex characters. */
   readonly key: string;
@@ -13,8 +15,8 @@ export interface ActivityRef {
 /** What is kept of an applied activity, next to the change it made: what the person was told. */
 export interface ActivityRecord {
   readonly key: string;
-  /** The line the actor saw ("Note added…"); a redelivery is answered with it. */
-  readonly outcome: string;
+  /** The line the actor saw ("Note added…"), as words to render; a redelivery is answered with it. */
+  readonly outcome: Text;
   /** ISO-8601; after this the record may be swept. */
   readonly expiresAt: string;
 }
@@ -37,7 +39,7 @@ export function isActivityKey(value: unknown): value is string {
   return typeof value === 'string' && KEY.test(value);
 }
 
-export function activityRecord(ref: ActivityRef, outcome: string, now: Date): ActivityRecord {
+export function activityRecord(ref: ActivityRef, outcome: Text, now: Date): ActivityRecord {
   return { key: ref.key, outcome, expiresAt: new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString() };
 }
 

@@ -1,3 +1,5 @@
+import { readCardReference, type CardReference } from './card-reference';
+
 /**
  * A message the bot owes someone, written in the same transaction as the change that caused it and
  * delivered later by the outbox worker. Pure data: the card is named by template, bound at delivery.
@@ -28,7 +30,12 @@ export interface OutboxMessage {
   readonly requestId: string;
   readonly purpose: OutboxPurpose;
   readonly target: OutboxTarget;
-  /** A template in `cards/` and the data bound into it. */
-  readonly card: { readonly template: string; readonly data: Readonly<Record<string, unknown>> };
+  /** A template in `cards/` and the data bound into it (plain values and Text descriptors, rendered at delivery). */
+  readonly card: CardReference;
   readonly createdAt: string;
+}
+
+/** A stored message; rows written before cards were `CardReference`s name theirs `{ template, data }`. */
+export function readOutboxMessage(stored: OutboxMessage): OutboxMessage {
+  return { ...stored, card: readCardReference(stored.card) ?? { card: '', data: {} } };
 }

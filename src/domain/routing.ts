@@ -9,7 +9,8 @@ import { chatLinkFor } from './chat-link';
 import { UnknownValueError } from './errors';
 import { REQUEST_CATEGORIES, type RequestCategory } from './request-category';
 import { severityOf, type Impact, type Severity, type Urgency } from './severity';
-import { TIERS, type Person, type Solution, type Tier } from './solution';
+import { isContactable } from './catalog/person-identity';
+import { TIERS, type CatalogPerson, type Person, type Solution, type Tier } from './solution';
 import { nextTier, SUPPORT_TYPES, type ExternalEscalationTarget, type SupportTypeNumber } from './support-model';
 
 export interface Reachability {
@@ -17,6 +18,8 @@ export interface Reachability {
   readonly makerReachable: boolean;
   /** aadObjectIds of the co-owners the bot can message. */
   readonly reachableCoOwnerIds: readonly string[];
+  /** False when the maker's manager cannot be messaged; absent = whether the catalog knows their id. */
+  readonly managerReachable?: boolean;
 }
 
 export interface RouteInput {
@@ -32,7 +35,7 @@ export interface RouteInput {
 
 /** Someone the fallback chain passed over, and why: shown to the requester, kept in history. */
 export type SkippedParty =
-  | { readonly party: 'maker'; readonly person: Person; readonly why: 'orphaned' | 'unreachable' | 'is-requester' }
+  | { readonly party: 'maker'; readonly person: CatalogPerson; readonly why: 'orphaned' | 'unreachable' | 'is-requester' }
   | { readonly party: 'co-owners'; readonly why: 'none' | 'unreachable' };
 
 interface RouteBase {
@@ -46,10 +49,17 @@ interface RouteBase {
 
 export interface MakerRoute extends RouteBase {
   readonly kind: 'maker';
-  readonly reason: 'productivity-problem';
+  /**
+   * productivity-problem: the maker supports it. maker-left-manager: the maker has left and the
+   * solution has no co-owner to take over, so the maker's manager stands in for the maker (named to
+   * the requester, gets the maker's DM and buttons).
+   */
+  readonly reason: 'productivity-problem' | 'maker-left-manager';
   readonly solution: Solution;
-  /** Gets a DM; named to the requester. */
+  /** Gets a DM; named to the requester (the manager, when they stand in). */
   readonly maker: Person;
+  /** The maker who has left, when the manager stands in. */
+  readonly standsInFor?: CatalogPerson;
   /** Opens a Teams chat with the maker, for the requester's "Chat with" button. */
   readonly chatLink: string;
 }
@@ -99,9 +109,16 @@ export type Route = MakerRoute | CoOwnersRoute | HelpDeskRoute | DedicatedTeamRo
 export type RouteKind = Route['kind'];
 export type RouteReason = Route['reason'];
 
-/** Reachability before anything was tried: everyone can be messaged. */
+/**
+ * Reachability before anything was tried: everyone the catalog knows by object id can be messaged.
+ * People the directory could not find (or whose account is disabled) are unreachable from the start.
+ */
 export function everyoneReachable(solution: Solution | undefined): Reachability {
-  return { makerReachable: true, reachableCoOwnerIds: solution?.coOwners.map((p) => p.aadObjectId) ?? [] };
+  return {
+    makerReachable: solution === undefined || isContactable(solution.maker),
+    reachableCoOwnerIds: (solution?.coOwners ?? []).filter(isContactable).map((p) => p.aadObjectId),
+    ...(solution?.manager ? { managerReachable: isContactable(solution.manager) } : {}),
+  };
 }
 
 export function routeRequest(input: RouteInput): Route {
@@ -178,7 +195,7 @@ function routeProductivity(
 ): Route {
   const maker = solution.maker;
   const makerSkip = makerUnavailable(input, solution);
-  if (makerSkip === undefined) {
+  if (makerSkip === undefined && isContactable(maker)) {
     return {
       ...base,
       kind: 'maker',
@@ -191,12 +208,30 @@ function routeProductivity(
     };
   }
   // The fallback chain: maker → co-owners → help desk.
-  const skippedMaker: SkippedParty = { party: 'maker', person: maker, why: makerSkip };
+  const why = makerSkip ?? 'unreachable';
+  const skippedMaker: SkippedParty = { party: 'maker', person: maker, why };
   const coOwners = reachableCoOwners(input, solution, true);
   if (coOwners.people.length > 0) {
     const reason: CoOwnersReason =
-      makerSkip === 'orphaned' ? 'maker-orphaned' : makerSkip === 'unreachable' ? 'maker-unreachable' : 'maker-is-requester';
+      why === 'orphaned' ? 'maker-orphaned' : why === 'unreachable' ? 'maker-unreachable' : 'maker-is-requester';
     return coOwnersRoute(base, solution, reason, coOwners.people, [skippedMaker]);
+  }
+  // The maker has left and nobody co-owns it: their manager (the CoE Starter Kit's contact for
+  // orphaned objects) stands in for them, and can hand it to the help desk or flag the entry.
+  const manager = solution.manager;
+  const managerReachable = input.reachability.managerReachable ?? isContactable(manager);
+  if (why === 'orphaned' && isContactable(manager) && managerReachable && manager.aadObjectId !== input.requesterId) {
+    return {
+      ...base,
+      kind: 'maker',
+      reason: 'maker-left-manager',
+      solution,
+      supportType: SUPPORT_TYPES.maker.type,
+      skipped: [skippedMaker, coOwners.skipped],
+      maker: manager,
+      standsInFor: maker,
+      chatLink: chatLinkFor(manager),
+    };
   }
   return helpDesk('no-reachable-support', { skipped: [skippedMaker, coOwners.skipped] });
 }
@@ -204,7 +239,8 @@ function routeProductivity(
 function makerUnavailable(input: RouteInput, solution: Solution): 'orphaned' | 'unreachable' | 'is-requester' | undefined {
   if (solution.status === 'orphaned') return 'orphaned';
   if (input.requesterId !== undefined && input.requesterId === solution.maker.aadObjectId) return 'is-requester';
-  if (!input.reachability.makerReachable) return 'unreachable';
+  // Not known by object id (not found in the directory, or not looked up yet) counts as unreachable.
+  if (!input.reachability.makerReachable || !isContactable(solution.maker)) return 'unreachable';
   return undefined;
 }
 
@@ -215,9 +251,9 @@ function reachableCoOwners(
   excludeMaker: boolean,
 ): { people: readonly Person[]; skipped: SkippedParty & { party: 'co-owners' } } {
   const excluded = new Set([input.requesterId, excludeMaker ? solution.maker.aadObjectId : undefined]);
-  const candidates = solution.coOwners.filter((p) => !excluded.has(p.aadObjectId));
+  const candidates = solution.coOwners.filter((p) => p.aadObjectId === undefined || !excluded.has(p.aadObjectId));
   const reachable = new Set(input.reachability.reachableCoOwnerIds);
-  const people = candidates.filter((p) => reachable.has(p.aadObjectId));
+  const people = candidates.filter(isContactable).filter((p) => reachable.has(p.aadObjectId));
   return { people, skipped: { party: 'co-owners', why: candidates.length === 0 ? 'none' : 'unreachable' } };
 }
 

@@ -25,6 +25,7 @@ const MAX_SERVICE_URL = 2_048;
 const MAX_TYPE = 64;
 /** C0 and C1 control characters, DEL, and the Unicode line and paragraph separators. */
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
 
 type Fields = Record<string, unknown>;
 
@@ -46,7 +47,7 @@ export function activityBodyProblem(body: unknown, policy: ActivityPolicy = { lo
     optionalString(activity.locale, 'locale', MAX_TYPE) ??
     membersProblem(activity.membersAdded, 'membersAdded') ??
     membersProblem(activity.membersRemoved, 'membersRemoved') ??
-    entitiesProblem(activity.entities) ??
+    entitiesProblem(activity.entities, activity.text) ??
     listOfObjects(activity.attachments, 'attachments') ??
     channelDataProblem(activity.channelData) ??
     invokeProblem(activity)
@@ -103,12 +104,19 @@ function membersProblem(value: unknown, name: string): string | undefined {
   return undefined;
 }
 
-/** Mentions are removed from the text by the SDK, which reads `mentioned.id` and `text` of each. */
-function entitiesProblem(value: unknown): string | undefined {
+/**
+ * Mentions are removed from the activity's text by the SDK, which looks for them by each entity's
+ * `type` (lowercased: an entity without a type threw mid-turn), then reads `mentioned.id` and `text`
+ * of each, and the activity's own `text` (a mention of the bot in an activity without text threw).
+ */
+function entitiesProblem(value: unknown, text: unknown): string | undefined {
   const problem = listOfObjects(value, 'entities');
   if (problem !== undefined || value === undefined) return problem;
   for (const [i, entity] of (value as Fields[]).entries()) {
+    const invalidType = token(entity.type, `entities[${i}].type`, MAX_TYPE);
+    if (invalidType !== undefined) return invalidType;
     if (entity.type !== 'mention') continue;
+    if (typeof text !== 'string') return `"entities[${i}]" is a mention, which needs the activity's "text"`;
     if (!isObject(entity.mentioned)) return `"entities[${i}].mentioned" must be an object with an "id"`;
     const invalid = id(entity.mentioned.id, `entities[${i}].mentioned.id`);
     if (invalid !== undefined) return invalid;
@@ -148,9 +156,13 @@ function listOfObjects(value: unknown, name: string): string | undefined {
   return index === -1 ? undefined : `"${name}[${index}]" must be an object`;
 }
 
-/** An identifier: a non-empty, bounded string without control characters (it goes into URLs and logs). */
+/**
+ * An identifier: a non-empty, bounded string of printable ASCII, as every Teams id is. Ids go into
+ * URLs, logs and HTTP headers: the connector client sends the conversation id in a header, where a
+ * character beyond Latin-1 makes every reply (and the apology for the failed one) throw.
+ */
 function id(value: unknown, name: string): string | undefined {
-  return token(value, name, MAX_ID);
+  return token(value, name, MAX_ID) ?? (NOT_PRINTABLE_ASCII.test(value as string) ? `"${name}" must be printable ASCII, as Teams ids are` : undefined);
 }
 
 function optionalId(value: unknown, name: string): string | undefined {

@@ -21,7 +21,7 @@
  * an append decided again (a note) could land twice, unless it is idempotent on the activity id.
  */
 import type { TableServiceClientOptions } from '@azure/data-tables';
-import { StorageTimeoutError } from './storage-errors';
+import { StorageTimeoutError } from '../domain/ports/storage-errors';
 
 type AdditionalPolicy = NonNullable<TableServiceClientOptions['additionalPolicies']>[number];
 type PipelinePolicy = AdditionalPolicy['policy'];

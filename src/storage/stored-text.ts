@@ -20,7 +20,7 @@
  * accepts both forms. A text is always written with all its parts (create, Replace, or in a
  * transaction), never through a Merge, so a shorter text never leaves stale parts behind.
  */
-import { ValueTooLargeError } from './storage-errors';
+import { ValueTooLargeError } from '../domain/ports/storage-errors';
 
 /** Table Storage's limit for one binary property. */
 export const MAX_PART_BYTES = 64 * 1024;
@@ -37,6 +37,9 @@ export function partName(name: string, index: number): string {
 
 /** Properties holding one text: `name` always, `name_1`… when it needs more than one part. */
 export type TextProperties<N extends string> = { [K in N]: Uint8Array } & { [K in `${N}_${number}`]?: Uint8Array };
+
+/** A row whose `data` is JSON of any size (UTF-8 bytes in parts; a string in rows written before binary storage). */
+export type DataRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
 
 /**
  * The UTF-8 bytes of `text` in parts of at most `partBytes` (always at least one part, possibly empty).

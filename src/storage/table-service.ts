@@ -1,13 +1,13 @@
+import type { StorageConfig } from '../config/app-config';
 import { TableClient, TableServiceClient, TableServiceClientOptions } from '@azure/data-tables';
 import { DefaultAzureCredential } from '@azure/identity';
 import { DEFAULT_STORAGE_TIMEOUT_MS, deadlinePolicy } from './deadline-policy';
-import { StorageUnavailableError } from './storage-errors';
+import { StorageUnavailableError } from '../domain/ports/storage-errors';
+import { describe, unavailable } from './table-calls';
 import { TABLE_NAMES, TableKey } from './table-names';
 
 /** How to reach the account: the same two ways the configuration offers. */
-export type TableAccount =
-  | { readonly kind: 'connection-string'; readonly connectionString: string }
-  | { readonly kind: 'account-url'; readonly accountUrl: string; readonly managedIdentityClientId?: string };
+export type TableAccount = StorageConfig;
 
 export interface TableServiceOptions {
   /** The time budget of one storage call, retries included (deadline-policy.ts). Default 3 s. */
@@ -66,7 +66,7 @@ export class TableService {
     try {
       await Promise.all((Object.keys(TABLE_NAMES) as TableKey[]).map((key) => this.client(key).createTable()));
     } catch (error) {
-      throw new StorageUnavailableError(`could not create tables: ${describe(error)}`, error);
+      throw unavailable('could not create tables', error);
     }
   }
 
@@ -91,17 +91,4 @@ export class TableService {
     const clientId = this.account.kind === 'account-url' ? this.account.managedIdentityClientId : undefined;
     return new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
   }
-}
-
-export function describe(error: unknown): string {
-  if (error instanceof StorageUnavailableError) return error.reason;
-  if (error instanceof Error) {
-    const status = (error as { statusCode?: number }).statusCode;
-    return status ? `${error.message} (HTTP ${status})` : error.message;
-  }
-  return String(error);
-}
-
-export function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null ? (error as { statusCode?: number }).statusCode : undefined;
 }

@@ -1,19 +1,13 @@
 import { TableClient, TableEntity } from '@azure/data-tables';
-import { ConcurrencyConflictError, InvalidKeyError, StorageUnavailableError, ValueTooLargeError } from './storage-errors';
+import type { StoreItems, TurnStateStore } from '../domain/ports/turn-state';
+import { ConcurrencyConflictError, InvalidKeyError, ValueTooLargeError } from '../domain/ports/storage-errors';
 import { MAX_PART_BYTES, textFromParts, textToParts } from './stored-text';
 import { encodeKey, fitsInKey } from './table-keys';
-import { describe, statusOf } from './table-service';
-
-/** Items as botbuilder's `Storage` sees them: JSON objects with an optional `eTag`. */
-export type StoreItems = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+import { isStatus, unavailable } from './table-calls';
 
 /**
- * A key-value store over one table with the same contract as botbuilder's in-memory storage, so it plugs
- * into teams-ai as its `storage` (structurally: this layer does not import botbuilder):
- * - `read` returns stored items with their current `eTag`; missing keys are absent;
- * - `write` with no eTag or `*` overwrites; with an eTag it succeeds only if nobody wrote since, and
- *   otherwise throws ConcurrencyConflictError;
- * - `delete` removes unconditionally and ignores missing keys.
+ * The bot's turn state (the TurnStateStore port: botbuilder's in-memory storage contract, which teams-ai
+ * takes as its `storage`) over one table.
  *
  * One entity per key (PartitionKey = encoded key). The JSON is stored as its UTF-8 bytes (Edm.Binary, see
  * stored-text.ts for why), split across up to MAX_CHUNKS properties `d0`, `d1`… of at most 64 KiB each
@@ -33,7 +27,7 @@ interface StateEntity extends TableEntity {
   [chunk: `d${number}`]: Uint8Array | string;
 }
 
-export class TableStateStore {
+export class TableStateStore implements TurnStateStore {
   constructor(private readonly table: TableClient) {}
 
   async read(keys: string[]): Promise<StoreItems> {
@@ -53,20 +47,22 @@ export class TableStateStore {
         try {
           await this.table.deleteEntity(partitionOf(key), ROW);
         } catch (error) {
-          if (statusOf(error) !== 404) throw unavailable(key, error);
+          if (!isStatus(error, 'gone')) throw unavailable(what(key), error);
         }
       }),
     );
   }
 
+  // The key's partition is computed inside the try on purpose, as before: a key too long to store is
+  // reported by read and delete like any failed call (only write names it InvalidKeyError).
   private async readOne(key: string): Promise<object | undefined> {
     try {
       const entity = await this.table.getEntity<StateEntity>(partitionOf(key), ROW);
       const json = textFromParts(Array.from({ length: entity.chunks }, (_, i) => entity[`d${i}`]));
       return { ...(JSON.parse(json) as object), eTag: entity.etag };
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw unavailable(key, error);
+      if (isStatus(error, 'gone')) return undefined;
+      throw unavailable(what(key), error);
     }
   }
 
@@ -81,20 +77,19 @@ export class TableStateStore {
         await this.table.updateEntity(entity, 'Replace', { etag: eTag });
       }
     } catch (error) {
-      const status = statusOf(error);
       // 412: changed since read. 404 with an eTag: deleted since read; botbuilder's in-memory storage would then accept
       // the write, so create it, and a 409 there means another writer re-created it first.
-      if (status === 412) throw new ConcurrencyConflictError(key);
-      if (status === 404 && eTag !== undefined) {
+      if (isStatus(error, 'changed')) throw new ConcurrencyConflictError(key);
+      if (isStatus(error, 'gone') && eTag !== undefined) {
         try {
           await this.table.createEntity(entity);
           return;
         } catch (createError) {
-          if (statusOf(createError) === 409) throw new ConcurrencyConflictError(key);
-          throw unavailable(key, createError);
+          if (isStatus(createError, 'exists')) throw new ConcurrencyConflictError(key);
+          throw unavailable(what(key), createError);
         }
       }
-      throw unavailable(key, error);
+      throw unavailable(what(key), error);
     }
   }
 }
@@ -113,6 +108,7 @@ function toEntity(key: string, json: string): StateEntity {
   return entity;
 }
 
-function unavailable(key: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`state "${key}": ${describe(error)}`, error);
+/** How a failed call about a key is named in errors. */
+function what(key: string): string {
+  return `state "${key}"`;
 }

@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { PersonRef } from '../domain/history';
+import { text } from '../domain/text';
 
 /**
  * Who is acting, from the activity Teams signed (the Bot Framework token covers the whole activity):
@@ -12,4 +13,4 @@ export function actorOf(context: TurnContext): PersonRef | undefined {
   return { aadObjectId: id, displayName: (from.name ?? '').trim().slice(0, 200) || 'Someone' };
 }
 
-export const NO_IDENTITY_MESSAGE = 'I can only help people signed in to Teams with a work account.';
+export const NO_IDENTITY_MESSAGE = text('messages.common.noIdentity');

@@ -1,4 +1,7 @@
 import { ActivityTypes, Middleware, TurnContext } from 'botbuilder';
+import { text } from '../domain/text';
+import { render } from './rendering';
+import { viewerOf } from './viewer';
 
 /**
  * The longest message read as a command. The longest commands are a solution lookup ("how is …
@@ -9,12 +12,8 @@ export const MAX_COMMAND_LENGTH = 500;
 
 /** What a person who wrote more than a command is told (one place, for the locale resources). */
 export const COMMAND_TEXT_MESSAGES = {
-  personal:
-    "That's longer than any command I understand, so I haven't read it. To tell me about a problem, say **new request**: " +
-    'the questionnaire has room for all the details. Say **help** to see everything I can do.',
-  shared:
-    "That's longer than any command I understand, so I haven't read it. Mention me with a short command such as " +
-    '**open tickets**, **unassigned**, **mine** or **ticket HD-42**.',
+  personal: text('messages.commands.tooLongPersonal'),
+  shared: text('messages.commands.tooLongShared'),
 } as const;
 
 interface Log {
@@ -41,7 +40,7 @@ export function commandText(log: Log): Middleware {
       if (text.length > MAX_COMMAND_LENGTH) {
         log.info({ activityId: activity.id, conversationId: activity.conversation?.id, length: text.length }, 'message longer than any command: answered without routing');
         const type = activity.conversation?.conversationType;
-        await context.sendActivity(type === 'channel' || type === 'groupChat' ? COMMAND_TEXT_MESSAGES.shared : COMMAND_TEXT_MESSAGES.personal);
+        await context.sendActivity(render(type === 'channel' || type === 'groupChat' ? COMMAND_TEXT_MESSAGES.shared : COMMAND_TEXT_MESSAGES.personal, viewerOf(context)));
         return;
       }
       activity.text = text;

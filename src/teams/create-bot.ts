@@ -2,17 +2,20 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { Request, Response, TurnContext } from 'botbuilder';
 import { AppConfig } from '../config/app-config';
 import { Logger } from '../logging/logger';
-import { TableStateStore } from '../storage/table-state-store';
+import type { TurnStateStore } from '../domain/ports/turn-state';
 import { commandText } from './command-text';
 import { AuthOverrides, createAdapter } from './create-adapter';
 import { registerRoutes } from './routes';
-import type { BotServices } from './services';
-import { rememberConversations, type ConversationMemory, type EndpointMemory } from './proactive/remember-conversations';
-import { TeamsMessageSender, type EndpointDirectory, type ProactiveDirectory, type TeamsSenderOptions } from './proactive/teams-message-sender';
-import type { MessageSender } from '../services/outbox/outbox-ports';
+import type { UseCases } from './use-cases';
+import { type ConversationMemory, rememberConversations } from './proactive/remember-conversations';
+import type { EndpointDirectory, EndpointMemory } from '../domain/ports/endpoints';
+import { type ProactiveDirectory, TeamsMessageSender, type TeamsSenderOptions } from './proactive/teams-message-sender';
+import type { MessageSender } from '../domain/ports/outbox';
 import { answerEveryInvoke, answerInvoke, isAnswered } from './invoke-answers';
 import { tenantGuard } from './tenant-guard';
 import { failureMessage } from './turn-failures';
+import { render } from './rendering';
+import { viewerOf } from './viewer';
 import type { ActivityGate } from '../services/activities/activity-gate';
 import { oncePerActivity } from './once-per-activity';
 import { logTurns } from './turn-logger';
@@ -20,8 +23,9 @@ import { logTurns } from './turn-logger';
 export interface BotDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
-  readonly stateStore: TableStateStore;
-  readonly services: BotServices;
+  /** Where teams-ai keeps turn state (conversation, user): it must survive restarts and be shared by instances. */
+  readonly stateStore: TurnStateStore;
+  readonly useCases: UseCases;
   /** Handles a redelivered message once (see once-per-activity.ts); without it every delivery is handled. */
   readonly activities?: ActivityGate;
   /** Test-only: see AuthOverrides (startBot refuses them in production). */
@@ -58,7 +62,7 @@ export function createBot(deps: BotDependencies): Bot {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerRoutes(app, deps.services);
+  registerRoutes(app, deps.useCases);
 
   const botAppId = deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '';
   const p = deps.proactive;
@@ -80,7 +84,7 @@ async function onTurnError(context: TurnContext, error: Error, logger: Logger): 
       if (!isAnswered(context)) await answerInvoke(context, failureMessage(error));
       return;
     }
-    await context.sendActivity(failureMessage(error));
+    await context.sendActivity(render(failureMessage(error), viewerOf(context)));
   } catch (sendError) {
     logger.error({ err: sendError, activityId: activity.id }, 'could not tell the user about the failed turn');
   }

@@ -1,5 +1,8 @@
 import { ActivityTypes, INVOKE_RESPONSE_KEY, type Activity, type InvokeResponse, type Middleware, type TurnContext } from 'botbuilder';
+import type { Text } from '../domain/text';
+import { render } from './rendering';
 import { FAILURE_MESSAGES, failureMessage } from './turn-failures';
+import { viewerOf } from './viewer';
 
 /**
  * Every invoke gets an invoke response. botbuilder answers 501 with an empty body when a turn ends
@@ -29,9 +32,9 @@ export function answerEveryInvoke(): Middleware {
   };
 }
 
-/** Queues `text` as this invoke's response (botbuilder returns it as the HTTP answer to Teams). */
-export async function answerInvoke(context: TurnContext, text: string): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeMessage(context.activity.name, text) });
+/** Queues `words` (in the sender's language) as this invoke's response (botbuilder returns it as the HTTP answer to Teams). */
+export async function answerInvoke(context: TurnContext, words: Text): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeMessage(context.activity.name, render(words, viewerOf(context))) });
 }
 
 export function isAnswered(context: TurnContext): boolean {

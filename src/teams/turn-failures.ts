@@ -1,24 +1,24 @@
-import { StorageUnavailableError } from '../storage/storage-errors';
+import { StorageUnavailableError } from '../domain/ports/storage-errors';
+import { text, type Text } from '../domain/text';
 
 /**
- * What people are told when a turn cannot be served as asked. One place for these sentences: they
+ * What people are told when a turn cannot be served as asked (words in locales/, messages.failures): they
  * answer messages (through onTurnError) and card actions (through answerEveryInvoke) alike.
  */
 export const FAILURE_MESSAGES = {
-  storageDown:
-    "I can't reach my storage right now, so I couldn't do that. Nothing was lost: please try again in a minute.",
+  storageDown: text('messages.failures.storageDown'),
   // No "nothing was changed": a card action can fail after its change was saved (updating the card for everyone).
-  failed: 'Sorry, something went wrong on my side. Please try again; if it keeps happening, tell your help desk.',
+  failed: text('messages.failures.failed'),
   /** An invoke no route answered: a button of an older version of a card, or a verb we never had. */
-  outOfDate: 'This card is out of date, so that button no longer works. Ask me again for a fresh card (for example "my requests" or "new request").',
+  outOfDate: text('messages.failures.outOfDate'),
   /** An invoke without what every turn needs (sender, conversation, bot). */
-  damaged: 'That card action arrived incomplete, so I could not act on it. Please try again from a fresh card.',
+  damaged: text('messages.failures.damaged'),
   /** The tenant allow-list refused the activity (see tenant-guard). */
-  tenantRefused: "This app isn't available for your organisation, so I can't act on that card.",
+  tenantRefused: text('messages.failures.tenantRefused'),
 } as const;
 
 /** The words for a failed turn: storage being unreachable has its own, every other failure the generic one. */
-export function failureMessage(error: unknown): string {
+export function failureMessage(error: unknown): Text {
   return isStorageUnavailable(error) ? FAILURE_MESSAGES.storageDown : FAILURE_MESSAGES.failed;
 }
 

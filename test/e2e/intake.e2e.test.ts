@@ -36,7 +36,7 @@ describe('intake questionnaire in the Agents Playground', () => {
       await playground.fillCardInput(card, 'Description', 'I need to book a trip and cannot find the app.');
       await playground.fillCardInput(card, 'Since when?', 'today');
       await playground.chooseCardOption(card, 'Just me');
-      await playground.chooseCardOption(card, /workaround/i);
+      await playground.chooseCardOption(card, /^A workaround exists/);
       await playground.pressCardButton(card, 'Review');
       await playground.waitForCardText(card, 'Review your request');
       await playground.waitForCardText(card, 'The help desk can point you to the right app');

@@ -1,15 +1,16 @@
 import { Browser } from 'playwright-core';
+import { learntEndpoints } from '../../scripts/load-demo-data';
 import { demoOrg } from '../../scripts/lib/demo-org';
-import { RunningPlayground } from '../../scripts/lib/playground';
 import { launchBrowser } from './support/browser';
-import { e2eEnvironment } from './support/e2e-env';
-import { startPlaygroundAs } from './support/personas';
+import { e2eEnvironment, personaUrl } from './support/e2e-env';
 import { PlaygroundPage, withFailureScreenshot } from './support/playground-page';
 
 /**
- * Checks of the harness itself: the demo organisation reaches the playground (our launcher lifts
- * its 5-user / 1-channel limits), channel posts reach the bot, and a second playground can sign in
- * as another person. A playground upgrade that breaks one of these fails here first.
+ * Checks of the harness itself, which is `npm run dev`'s (scripts/lib/demo-stack.ts): every persona's
+ * playground signs in as them and shows their own team with its members (our launcher lifts the
+ * playground's 5-user / 1-channel limits and honours team members), the bot knows every persona
+ * before anyone types, and channel posts reach the bot. A playground upgrade that breaks one of
+ * these fails here first.
  */
 describe('Agents Playground harness', () => {
   const org = demoOrg();
@@ -22,30 +23,38 @@ describe('Agents Playground harness', () => {
     await browser?.close();
   });
 
-  it('serves the demo organisation: all people, the team and its channels', async () => {
-    const response = await fetch(`${e2eEnvironment().playgroundUrl}/_internal/v1/config`);
+  it.each(org.personas.map((p) => [p.name, p.key] as const))('serves %s their own playground: signed in, the whole organisation, their team and its members', async (_name, key) => {
+    const url = personaUrl(e2eEnvironment().playgrounds, key);
+    const me = org.person(key);
+    const team = org.teamOf(key);
+    const response = await fetch(`${url}/_internal/v1/config`);
     const { config } = (await response.json()) as {
-      config: { currentUser: { name: string }; users: { aadObjectId: string }[]; teams: { name: string; channels: { id: string; name: string }[] }[] };
+      config: { currentUser: { name: string }; users: { aadObjectId: string }[]; teams: { id: string; name: string; channels: { id: string; name: string }[] }[] };
     };
-    expect(config.currentUser.name).toBe(org.requester.name);
-    expect(config.users.map((u) => u.aadObjectId).sort()).toEqual(org.people.filter((p) => p !== org.currentUser).map((p) => p.aadObjectId).sort());
-    expect(config.teams[0].name).toBe(org.team.name);
-    expect(config.teams[0].channels).toEqual(org.team.channels.map(({ id, name }) => expect.objectContaining({ id, name })));
+    expect(config.currentUser.name).toBe(me.name);
+    expect(config.users.map((u) => u.aadObjectId).sort()).toEqual(org.people.filter((p) => p !== me).map((p) => p.aadObjectId).sort());
+    expect(config.teams.map((t) => t.name)).toEqual([team.name]);
+    expect(config.teams[0].channels).toEqual(team.channels.map(({ id, name }) => expect.objectContaining({ id, name })));
 
-    const playground = await PlaygroundPage.open(browser, e2eEnvironment().playgroundUrl);
-    try {
-      for (const channel of org.team.channels) await playground.conversation(`${org.team.name} - ${channel.name}`).waitFor();
-      await playground.conversation(org.groupChat.name).waitFor();
-    } finally {
-      await playground.close();
+    // The team's roster, as the bot's membership checks read it through the playground's connector.
+    const members = (await (await fetch(`${url}/_connector/v3/conversations/${encodeURIComponent(team.id)}/members`)).json()) as { id: string }[];
+    const expected = team.memberIds ? new Set([...team.memberIds, me.id]) : new Set(org.people.map((p) => p.id));
+    expect(members.map((m) => m.id).sort()).toEqual([...expected].sort());
+  });
+
+  it('has introduced every persona to the bot before anyone typed: a DM to them goes to their own playground', async () => {
+    const { playgrounds, storageConnectionString } = e2eEnvironment();
+    const seen = await learntEndpoints({ STORAGE_CONNECTION_STRING: storageConnectionString }, org.personas.map((p) => p.aadObjectId));
+    for (const person of org.personas) {
+      expect({ who: person.name, serviceUrl: seen.get(person.aadObjectId)?.serviceUrl }).toEqual({ who: person.name, serviceUrl: `${personaUrl(playgrounds, person.key)}/_connector` });
     }
   });
 
   it('delivers a channel post that @mentions the bot', async () => {
-    const playground = await PlaygroundPage.open(browser, e2eEnvironment().playgroundUrl);
+    const playground = await PlaygroundPage.open(browser, personaUrl(e2eEnvironment().playgrounds, org.admin.key));
     try {
       await withFailureScreenshot(playground, 'harness-channel', async () => {
-        await playground.openChannel(org.team.helpDesk.name);
+        await playground.openChannel(org.helpDesk.team.name, org.helpDesk.channel.name);
         // The log panel records "message 200" when the bot accepted the activity.
         const delivered = await playground.countLogLines(/message 200/);
         await playground.postInChannel('harness check');
@@ -54,25 +63,6 @@ describe('Agents Playground harness', () => {
       });
     } finally {
       await playground.close();
-    }
-  });
-
-  it('signs in as another demo person in a second playground', async () => {
-    const adele = org.person('adele');
-    let second: RunningPlayground | undefined;
-    let playground: PlaygroundPage | undefined;
-    try {
-      second = await startPlaygroundAs('adele');
-      playground = await PlaygroundPage.open(browser, second.url);
-      await playground.page.getByRole('img', { name: adele.name }).first().waitFor();
-      await playground.openPersonalChat();
-      const before = await playground.cardCount();
-      await playground.sendMessage('hi');
-      await playground.waitForCardText(await playground.waitForNewCard(before), `Hi ${adele.givenName}`);
-      await playground.screenshot('harness-signed-in-as-adele');
-    } finally {
-      await playground?.close();
-      await second?.stop();
     }
   });
 });

@@ -53,7 +53,7 @@ describe('catalog in Teams over /api/messages', () => {
     const text = allText(c);
     expect(text).toContain('Your solutions');
     expect(text).toContain('You made (5)');
-    expect(text).toContain('You co-own (4)');
+    expect(text).toContain('You co-own (5)');
     for (const name of ['Expense Tracker', 'Customer Onboarding', 'Travel Request Approvals', 'Site Inspection', 'Legacy Purchase Orders']) {
       expect(text).toContain(name);
     }
@@ -97,7 +97,8 @@ describe('catalog in Teams over /api/messages', () => {
   it.each([
     ['how is customer onboarding supported?', 'Customer Onboarding', 'the help desk handles it, with the Power Platform team'],
     ['who supports feuille de temps equipe', 'Feuille de temps équipe', 'its maker, Megan Bowen, supports it'],
-    ['solution travel approvals', 'Travel Request Approvals', 'its co-owners, Lee Gu and Nestor Wilke, support it'],
+    ['solution travel approvals', 'Travel Request Approvals', 'its co-owner, Lee Gu, supports it'],
+    ['solution site inspection', 'Site Inspection', 'its co-owners, Megan Bowen and Lee Gu, support it'],
     ['solution legacy purchase', 'Legacy Purchase Orders', 'its co-owner, Megan Bowen, supports it'],
     ['solution room booking classic', 'Room Booking Classic', 'Retired: the help desk can tell you what replaced it'],
   ])('%p → %s', async (text, name, support) => {

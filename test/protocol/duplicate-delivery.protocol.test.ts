@@ -17,6 +17,7 @@ import { TableRequestChanges } from '../../src/storage/outbox/table-request-chan
 import { activityRefOf } from '../../src/teams/activity-key';
 import { actionExecute, ALEX, personalMessage, user, type TestUser } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
+import { englishData } from '../support/words';
 import { allText, cardsIn, input } from '../support/cards';
 import { channel, channelActionExecute } from '../support/channel-activities';
 import { PEOPLE, SOLUTIONS } from '../support/fixture-solutions';
@@ -229,7 +230,7 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
 
     const history = historyCount(await hd.tickets.history(ticket.id));
     expect({ notes: history['note-added'], replies: history['replied-to-requester'], answers: history['requester-replied'] }).toEqual({ notes: 3, replies: 3, answers: 1 });
-    const replyDms = (await hd.outbox(ticket.id)).filter((m) => m.purpose === 'requester-update' && String(m.card.data.heading).includes('replied about'));
+    const replyDms = (await hd.outbox(ticket.id)).filter((m) => m.purpose === 'requester-update' && String(englishData(m.card.data).heading).includes('replied about'));
     expect(replyDms).toHaveLength(3);
   });
 

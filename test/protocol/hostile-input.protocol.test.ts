@@ -1,6 +1,8 @@
+import { english } from '../support/words';
 import http from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { gzipSync } from 'node:zlib';
+import { TableEndpointStore } from '../../src/storage/conversations/table-endpoint-store';
 import { COMMAND_TEXT_MESSAGES } from '../../src/teams/command-text';
 import { actionExecute, botInstalled, personalMessage } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
@@ -96,13 +98,16 @@ describe('hostile input at /api/messages', () => {
     const withRawValue = (activity: object, value: string) => JSON.stringify(activity).replace(/}$/, `,"value":${value}}`);
     it.each<[string, () => unknown, RegExp]>([
       ['JSON nested 5,000 levels deep', () => withRawValue(base(), '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000)), /nested more than/],
-      ['a card action nested 5,000 levels deep', () => withRawValue({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), value: undefined }, '['.repeat(5_000) + ']'.repeat(5_000)), /nested more than/],
+      ['a card action nested 5,000 levels deep', () => withRawValue({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), value: undefined }, '['.repeat(5_000) + ']'.repeat(5_000)), /nested more than/],
       ['a conversation id with control characters', () => ({ ...base(), conversation: { id: 'a:personal\u0000\r\n', conversationType: 'personal' } }), /control characters/],
+      ['a conversation id beyond ASCII (the reply and the apology both failed on the header; found by the fuzz test)', () => ({ ...base(), conversation: { id: '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', conversationType: 'personal' } }), /printable ASCII/],
       ['membersAdded: [null]', () => ({ ...botInstalled({ serviceUrl: bot.serviceUrl }), membersAdded: [null] }), /membersAdded\[0\]/],
       ['an activity from another Bot Framework channel', () => ({ ...base(), channelId: 'directline' }), /only activities from Microsoft Teams/],
-      ['an invoke without a name', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), name: undefined }), /"name"/],
-      ['a card action without a value', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), value: undefined }), /value\.action/],
-      ['an invoke without from', () => ({ ...actionExecute('intake.show', {}, { serviceUrl: bot.serviceUrl }), from: undefined }), /"from"/],
+      ['an invoke without a name', () => ({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), name: undefined }), /"name"/],
+      ['a card action without a value', () => ({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), value: undefined }), /value\.action/],
+      ['an invoke without from', () => ({ ...actionExecute('intake.back', {}, { serviceUrl: bot.serviceUrl }), from: undefined }), /"from"/],
+      ['a channel message mentioning the bot, without text (it failed mid-turn; found by the fuzz test)', () => ({ ...channelMention('open tickets', { serviceUrl: bot.serviceUrl, from: { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'X' }, channel: channel('Help Desk', 'hostile') }), text: undefined }), /needs the activity's "text"/],
+      ['a mention of the bot whose entity lost its type (it failed mid-turn; found by the fuzz test)', () => ({ ...channelMention('open tickets', { serviceUrl: bot.serviceUrl, from: { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'X' }, channel: channel('Help Desk', 'hostile') }), entities: [{ text: '<at>Support Intake</at>', mentioned: { id: '28:bot-app-id', name: 'Support Intake' } }] }), /"entities\[0\].type"/],
       ['a mention entity without the mentioned account', () => ({ ...base(), entities: [{ type: 'mention', text: '<at>x</at>' }] }), /mentioned/],
     ])('%s', async (_label, build, reason) => {
       const body = build();
@@ -114,6 +119,31 @@ describe('hostile input at /api/messages', () => {
       expect(bot.connector.calls).toHaveLength(0);
       expect((await bot.request('GET', '/healthz')).status).toBe(200);
     });
+  });
+
+  describe('a sender whose "aadObjectId" is not an Entra object id (found by the fuzz test)', () => {
+    const userRows = async () => {
+      const keys: string[] = [];
+      for await (const row of bot.tables().client('conversations').listEntities({ queryOptions: { filter: "PartitionKey eq 'user'" } })) keys.push(String(row.rowKey));
+      return keys;
+    };
+
+    it.each(['a/b', '=HYPERLINK("http://evil.example")', 'not-a-guid'])('%j: answered, nothing remembered under it, no storage failure', async (aadObjectId) => {
+      const answer = await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, from: { id: '29:someone', aadObjectId, name: 'Someone' } }));
+      expect(answer.status).toBe(200);
+      await bot.connector.waitFor((calls) => calls.length >= 1);
+      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([expect.stringContaining('work account')]);
+      // It used to become the key of a conversation row: "/" made the write fail (after the storage client's retries).
+      expect(bot.logs.find('could not remember the conversation reference')).toEqual([]);
+      expect(await userRows()).not.toContain(aadObjectId.toLowerCase());
+    });
+  });
+
+  it.each(['contoso/legacy', 'x#y?'])('remembers the endpoint of a tenant id that is no valid storage key as such (%j), without a storage failure', async (tenantId) => {
+    expect((await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, tenantId }))).status).toBe(200);
+    // It used to be the row key as given: "/" failed the write after the storage client's retries (about 2.5 s).
+    expect(bot.logs.find('could not remember the conversation reference')).toEqual([]);
+    expect(await new TableEndpointStore(bot.tables().client('conversations')).get(tenantId)).toMatchObject({ tenantId, serviceUrl: bot.serviceUrl });
   });
 
   describe('long text', () => {
@@ -135,7 +165,7 @@ describe('hostile input at /api/messages', () => {
       const description = 'Our expense app crashes when I attach a receipt. '.repeat(200); // ~10,000 characters
       expect((await bot.post(personalMessage(description, { serviceUrl: bot.serviceUrl }))).status).toBe(200);
       await bot.connector.waitFor((calls) => calls.length >= 1);
-      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([COMMAND_TEXT_MESSAGES.personal]);
+      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([english(COMMAND_TEXT_MESSAGES.personal)]);
       expect(bot.logs.find('message longer than any command: answered without routing', 'info')).toEqual([expect.objectContaining({ length: expect.any(Number) })]);
       expect(bot.logs.lines.join('\n')).not.toContain('receipt');
     });
@@ -144,7 +174,7 @@ describe('hostile input at /api/messages', () => {
       const helpDesk = channel('Help Desk', 'hostile');
       await bot.post(channelMention(`open tickets ${'please '.repeat(200)}`, { serviceUrl: bot.serviceUrl, from: { id: '29:x', aadObjectId: 'b0000000-0000-4000-8000-000000000001', name: 'X' }, channel: helpDesk }));
       await bot.connector.waitFor((calls) => calls.length >= 1);
-      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([COMMAND_TEXT_MESSAGES.shared]);
+      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([english(COMMAND_TEXT_MESSAGES.shared)]);
     });
 
     it('counts the text without the @mention of the bot', async () => {
@@ -153,7 +183,7 @@ describe('hostile input at /api/messages', () => {
       expect(answer.status).toBe(200);
       await bot.connector.waitFor((calls) => calls.length >= 1);
       // Understood as "open tickets" (and refused: no help desk channel is registered), not as too long.
-      expect(bot.connector.sentActivities.map((a) => a.text)).not.toContain(COMMAND_TEXT_MESSAGES.shared);
+      expect(bot.connector.sentActivities.map((a) => a.text)).not.toContain(english(COMMAND_TEXT_MESSAGES.shared));
     });
   });
 });

@@ -255,6 +255,16 @@ describe('intake questionnaire over /api/messages', () => {
     expect(allText(card)).toContain("I can't find this request");
   });
 
+  it('details sent before the need was chosen (a forged card) show the need again, and the draft still works (found by the fuzz test)', async () => {
+    const driver = new IntakeDriver(bot);
+    await driver.say('new request');
+    // It used to save the draft at the review step without a need: that press and every later one failed.
+    expect(allText(await driver.press('intake.details', DETAILS))).toContain('What do you need?');
+    await driver.press('intake.need', { category: 'find-or-how-to' });
+    expect(allText(await driver.press('intake.details', DETAILS))).toContain('Review your request');
+    expect(allText(await driver.press('intake.submit'))).toContain('submitted');
+  });
+
   it('refuses damaged card data', async () => {
     const driver = new IntakeDriver(bot);
     expect(await driver.press('intake.need', { category: 'access' }, 'not-a-uuid')).toBe('This card is out of date or damaged. Say "new request" to start again.');

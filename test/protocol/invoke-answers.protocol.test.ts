@@ -1,3 +1,4 @@
+import { english } from '../support/words';
 import { FAILURE_MESSAGES } from '../../src/teams/turn-failures';
 import { actionExecute, ALEX } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
@@ -33,7 +34,7 @@ describe('every invoke gets an invoke response', () => {
 
   it.each(['intake.hack', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'ticket.', ''])('answers the unknown verb %j: the card is out of date', async (verb) => {
     const answer = await bot.post(actionExecute(verb, { intakeId: '00000000-0000-4000-8000-000000000000' }, base()));
-    expect(answer).toEqual(messageAnswer(FAILURE_MESSAGES.outOfDate));
+    expect(answer).toEqual(messageAnswer(english(FAILURE_MESSAGES.outOfDate)));
     expect(bot.connector.calls).toHaveLength(0); // the answer is the HTTP response; nothing is posted
   });
 
@@ -44,7 +45,7 @@ describe('every invoke gets an invoke response', () => {
       ['no value', { ...good, value: undefined }, noAction],
       ['value is a string', { ...good, value: 'intake.submit' }, noAction],
       ['no action', { ...good, value: { trigger: 'manual' } }, noAction],
-      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }, messageAnswer(FAILURE_MESSAGES.outOfDate)],
+      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }, messageAnswer(english(FAILURE_MESSAGES.outOfDate))],
       ['verb is a number', { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } }, badRequest('"value.action.verb" must be a string')],
     ];
     for (const [what, activity, expected] of variants) {
@@ -66,8 +67,9 @@ describe('every invoke gets an invoke response', () => {
       const answer = await bot.post(activity);
       // The HTTP layer may refuse the shape outright (400); the Teams layer must never leave it unanswered.
       if (answer.status === 400) continue;
-      expect({ field, answer }).toEqual({ field, answer: messageAnswer(FAILURE_MESSAGES.damaged) });
+      expect({ field, answer }).toEqual({ field, answer: messageAnswer(english(FAILURE_MESSAGES.damaged)) });
     }
+    // A sender without an id: refused by the HTTP layer (an invoke the Teams layer sees always has one).
     const noSenderId = await bot.post({ ...good, from: { name: 'Someone' } });
     expect(noSenderId).toEqual(badRequest('"from.id" must be a non-empty string'));
     expect(bot.logs.find('turn failed')).toHaveLength(0);
@@ -81,22 +83,22 @@ describe('every invoke gets an invoke response', () => {
   });
 
   it.each([
-    ['task/fetch', { task: { type: 'message', value: FAILURE_MESSAGES.outOfDate } }],
-    ['task/submit', { task: { type: 'message', value: FAILURE_MESSAGES.outOfDate } }],
-    ['composeExtension/fetchTask', { task: { type: 'message', value: FAILURE_MESSAGES.outOfDate } }],
-    ['composeExtension/submitAction', { task: { type: 'message', value: FAILURE_MESSAGES.outOfDate } }],
-    ['composeExtension/query', { composeExtension: { type: 'message', text: FAILURE_MESSAGES.outOfDate } }],
-    ['composeExtension/queryLink', { composeExtension: { type: 'message', text: FAILURE_MESSAGES.outOfDate } }],
+    ['task/fetch', { task: { type: 'message', value: english(FAILURE_MESSAGES.outOfDate) } }],
+    ['task/submit', { task: { type: 'message', value: english(FAILURE_MESSAGES.outOfDate) } }],
+    ['composeExtension/fetchTask', { task: { type: 'message', value: english(FAILURE_MESSAGES.outOfDate) } }],
+    ['composeExtension/submitAction', { task: { type: 'message', value: english(FAILURE_MESSAGES.outOfDate) } }],
+    ['composeExtension/query', { composeExtension: { type: 'message', text: english(FAILURE_MESSAGES.outOfDate) } }],
+    ['composeExtension/queryLink', { composeExtension: { type: 'message', text: english(FAILURE_MESSAGES.outOfDate) } }],
     ['application/search', { statusCode: 200, type: 'application/vnd.microsoft.search.searchResponse', value: { results: [] } }],
-    ['signin/verifyState', { statusCode: 200, type: MESSAGE, value: FAILURE_MESSAGES.outOfDate }],
-    ['intake.hack', { statusCode: 200, type: MESSAGE, value: FAILURE_MESSAGES.outOfDate }],
-    ['toString', { statusCode: 200, type: MESSAGE, value: FAILURE_MESSAGES.outOfDate }],
+    ['signin/verifyState', { statusCode: 200, type: MESSAGE, value: english(FAILURE_MESSAGES.outOfDate) }],
+    ['intake.hack', { statusCode: 200, type: MESSAGE, value: english(FAILURE_MESSAGES.outOfDate) }],
+    ['toString', { statusCode: 200, type: MESSAGE, value: english(FAILURE_MESSAGES.outOfDate) }],
   ])('answers the invoke name %j with the shape Teams expects for it', async (name, body) => {
     const activity = { ...actionExecute('intake.start', {}, base()), name, value: { commandId: 'x', data: {} } };
     expect(await bot.post(activity)).toEqual({ status: 200, body });
   });
 
-  it('answers an invoke with no name', async () => {
+  it('refuses an invoke with no name with 400 (an answer, never an empty 501)', async () => {
     const activity: Record<string, unknown> = { ...actionExecute('intake.start', {}, base()) };
     delete activity.name;
     expect(await bot.post(activity)).toEqual(badRequest('"name" must be a non-empty string'));
@@ -108,7 +110,7 @@ describe('every invoke gets an invoke response', () => {
     await driver.press('intake.need', { category: 'solution-problem' });
     searchFails = true;
     const answer = await bot.post(actionExecute('intake.search', { intakeId: driver.intakeId, query: 'expense' }, base()));
-    expect(answer).toEqual(messageAnswer(FAILURE_MESSAGES.failed));
+    expect(answer).toEqual(messageAnswer(english(FAILURE_MESSAGES.failed)));
     expect(bot.logs.find('turn failed', 'error')).toHaveLength(1);
     expect(bot.logs.lines.join('\n')).toContain('search index corrupt');
 

@@ -3,7 +3,7 @@ import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { partitionOf } from '../../src/storage/cases/case-partitions';
-import { ALEX, personalMessage, user } from '../support/activities';
+import { actionExecute, ALEX, personalMessage, user } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
 import { allText, input, verbs } from '../support/cards';
 import { PEOPLE, SOLUTIONS } from '../support/fixture-solutions';
@@ -128,6 +128,18 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(await notes.press(MEGAN, 'request.acknowledge', { requestId: 'not-a-uuid' })).toBe('This card is out of date or damaged.');
   });
 
+  it("refuses someone else who sends the maker's press again under its ids (found by the fuzz test): words only", async () => {
+    const id = await submit('expense');
+    const press = actionExecute('request.acknowledge', { requestId: id }, { serviceUrl: bot.serviceUrl, from: MEGAN });
+    expect(allText((await bot.post(press)).body.value)).toContain(DETAILS.description);
+    // The same activity (conversation and activity id), sent as Mallory: local mode authenticates nobody.
+    const replay = await bot.post({ ...press, from: { id: MALLORY.id, aadObjectId: MALLORY.aadObjectId, name: MALLORY.name } });
+    expect(replay.body.value).toBe("This request wasn't sent to you, so you can't act on it.");
+    // Megan's own redelivery still gets her card, with what was done.
+    expect(allText((await bot.post(press)).body.value)).toContain(DETAILS.description);
+    expect((await changes.history(id)).filter((e) => e.type === 'acknowledged')).toHaveLength(1);
+  });
+
   it('"Hand to help desk" opens a help desk ticket carrying the maker\'s note', async () => {
     const id = await submit('expense');
     await notes.drain();
@@ -136,14 +148,15 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     const stored = await request(id);
     expect(stored).toMatchObject({ holder: { kind: 'help-desk' }, routeKind: 'help-desk', ticketNumber: expect.stringMatching(/^HD-/) });
     const { pending } = await bot.jobs.store.messagesOf(id);
-    expect(pending.find((p) => p.message.purpose === 'help-desk-ticket')?.message.card.template).toBe('ticket');
+    expect(pending.find((p) => p.message.purpose === 'help-desk-ticket')?.message.card.card).toBe('ticket');
     expect(pending.map((p) => p.message.purpose)).toContain('requester-update');
     const history = await changes.history(id);
     expect(history.find((e) => e.type === 'handed-on')).toMatchObject({ to: 'help-desk', note: 'Needs a licence change.' });
     expect(history.find((e) => e.type === 'ticket-opened')).toMatchObject({ ticketNumber: stored.ticketNumber });
     const tickets = new TableTicketStore(bot.tables().client('cases'));
     expect((await tickets.get(id))?.ticket).toMatchObject({ number: stored.ticketNumber, title: 'Totals are wrong' });
-    expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({ text: 'Megan Bowen handed this on: Needs a licence change.' });
+    // The note as Megan typed it; who handed it on is the event's actor (no English stored with it).
+    expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({ text: 'Needs a licence change.', actor: { displayName: 'Megan Bowen' } });
   });
 
   it('"I\'m stuck" escalates to the dedicated team', async () => {

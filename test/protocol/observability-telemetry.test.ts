@@ -72,7 +72,7 @@ describe('OpenTelemetry export to Application Insights', () => {
     let stopping = false;
     const exited = new Promise<number | string | null>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal)));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const killer = setTimeout(() => child.kill('SIGKILL'), 40_000);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     let served: number | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString();

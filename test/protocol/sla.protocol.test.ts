@@ -1,8 +1,12 @@
+import { BackgroundJob } from '../../src/services/jobs/background-job';
 import { SlaScheduler } from '../../src/services/tickets/sla-scheduler';
 import { TableLeaseStore } from '../../src/storage/leases/table-lease-store';
-import { renderCard } from '../../src/teams/card-templates';
+import { renderCard as renderRef } from '../../src/teams/rendering';
+
+const renderCard = (card: string, data: Record<string, unknown>) => renderRef({ card, data });
 import { ALEX, user } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
+import { englishData } from '../support/words';
 import { allText } from '../support/cards';
 import { channel } from '../support/channel-activities';
 import { SOLUTIONS } from '../support/fixture-solutions';
@@ -33,7 +37,7 @@ describe('SLA scheduler with a controllable clock', () => {
   });
   afterAll(async () => bot.stop());
 
-  const alerts = async (id: string) => (await hd.outbox(id)).filter((m) => m.card.template === 'ticket-sla-alert');
+  const alerts = async (id: string) => (await hd.outbox(id)).filter((m) => m.card.card === 'ticket-sla-alert');
 
   it('Critical ticket: warns at 75% of the first-response target, escalates to the dedicated team at breach', async () => {
     const { ticket } = await hd.submit(ALEX, { critical: true, details: { impact: 'team', urgency: 'blocked' } });
@@ -48,11 +52,11 @@ describe('SLA scheduler with a controllable clock', () => {
     expect(await scheduler!.runOnce(new Date(clock.warnAt))).toMatchObject({ warnings: 0, breaches: 0 });
     const [warning] = await alerts(ticket.id);
     expect(warning).toMatchObject({ target: { kind: 'channel', channel: 'help-desk' }, card: { data: { breach: false, hasAssignee: false } } });
-    expect(warning.card.data.heading).toContain(`${ticket.number}: first response target at risk`);
+    expect(englishData(warning.card.data).heading).toContain(`${ticket.number}: first response target at risk`);
     let stored = (await hd.tickets.get(ticket.id))!.ticket;
     expect(stored.sla['first-response']).toMatchObject({ warned: true, breached: false });
     const cardUpdate = (await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'update').pop();
-    expect(cardUpdate?.card.data.firstResponseDue).toContain('at risk');
+    expect(englishData(cardUpdate?.card.data).firstResponseDue).toContain('at risk');
 
     const result = await scheduler!.runOnce(new Date(clock.dueAt));
     expect(result).toMatchObject({ breaches: 1, escalations: 1 });
@@ -60,8 +64,8 @@ describe('SLA scheduler with a controllable clock', () => {
     expect(stored).toMatchObject({ status: 'escalated', escalatedTo: 'dedicated-team' });
     expect(stored.sla['first-response']).toMatchObject({ breached: true });
     const breach = (await alerts(ticket.id)).find((m) => m.card.data.breach === true)!;
-    expect(breach.card.data.heading).toContain('first response target BREACHED');
-    expect(breach.card.data.handoff).toContain('handed to the Power Platform team');
+    expect(englishData(breach.card.data).heading).toContain('first response target BREACHED');
+    expect(englishData(breach.card.data).handoff).toContain('handed to the Power Platform team');
     expect((await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team')).toHaveLength(1);
     const history = await hd.tickets.history(ticket.id);
     expect(history.map((e) => e.type)).toEqual(['created', 'sla-warning', 'sla-breached', 'escalated']);
@@ -98,7 +102,7 @@ describe('SLA scheduler with a controllable clock', () => {
     expect((await hd.tickets.get(ticket.id))!.ticket.status).toBe('closed');
     expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({ type: 'closed', reason: 'reopen-window-passed' });
     const dm = (await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'user').pop();
-    expect(dm?.card.data.heading).toBe(`${ticket.number} is closed`);
+    expect(englishData(dm?.card.data).heading).toBe(`${ticket.number} is closed`);
   });
 
   it('one instance at a time: another scheduler does nothing while the lease is held', async () => {
@@ -120,7 +124,8 @@ describe('SLA scheduler with a controllable clock', () => {
     const [first, second] = [make(), make()];
     expect(await first.runOnce(now)).toMatchObject({ ran: true });
     expect(await second.runOnce(now)).toMatchObject({ ran: false });
-    await first.stop();
+    // What the bot's shutdown does with the scheduler's job (start-tickets.ts): stop its loop, give its lease up.
+    await new BackgroundJob({ name: 'sla-scheduler', leases: first.leases, run: async () => 60_000, reporter: { error: () => undefined } }).stop();
     expect(await second.runOnce(new Date(now.getTime() + 2_500))).toMatchObject({ ran: true });
   });
 });

@@ -31,13 +31,18 @@ function runBot(env: Record<string, string>, whenReady?: (child: ReturnType<type
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // Generous: this starts a whole process that compiles TypeScript on the fly; a loaded CI machine is slow.
+    const timer = setTimeout(() => child.kill('SIGKILL'), PROCESS_LIMIT_MS);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr, stdout });
     });
   });
 }
+
+/** How long one started process may take; each test gets a little more. */
+const PROCESS_LIMIT_MS = 50_000;
+jest.setTimeout(PROCESS_LIMIT_MS + 10_000);
 
 describe('process start-up', () => {
   it('refuses to start in production without credentials, naming the variable', async () => {

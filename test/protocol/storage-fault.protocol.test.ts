@@ -1,3 +1,4 @@
+import { english } from '../support/words';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { FAILURE_MESSAGES } from '../../src/teams/turn-failures';
 import { actionExecute, personalMessage, user } from '../support/activities';
@@ -10,7 +11,7 @@ import { fixedCatalog } from '../support/test-catalog';
 import { testConnectionString } from '../support/test-storage';
 
 const DETAILS = { title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: 'today', impact: 'me', urgency: 'workaround' };
-const STORAGE_DOWN = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: FAILURE_MESSAGES.storageDown };
+const STORAGE_DOWN = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: english(FAILURE_MESSAGES.storageDown) };
 
 /**
  * Storage disappears in the middle of an intake: the bot's Table Storage connection goes through a
@@ -69,7 +70,7 @@ describe('storage cut in the middle of an intake', () => {
     );
 
     expect(duringOutage.map(([verb, answer]) => [verb, answer])).toEqual(duringOutage.map(([verb]) => [verb, { status: 200, body: STORAGE_DOWN }]));
-    expect(apology).toEqual([FAILURE_MESSAGES.storageDown]);
+    expect(apology).toEqual([english(FAILURE_MESSAGES.storageDown)]);
     expect(allText(confirmation)).toContain(`Request ${requests[0]?.reference} submitted`);
     expect(again).toEqual(confirmation);
     expect(requests).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
+import { TableIntakeStore } from '../../src/storage/intake/table-intake-store';
 import { actionExecute, user, type TestUser } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
 import { allText, input, verbs } from '../support/cards';
@@ -12,11 +13,13 @@ const T0 = Date.parse('2026-11-20T10:00:00Z');
 describe('requests per person per hour (MAX_REQUESTS_PER_HOUR=3)', () => {
   let bot: BotHarness;
   let cases: TableCaseStore;
+  let intakes: TableIntakeStore;
   let now = new Date(T0);
 
   beforeAll(async () => {
     bot = await BotHarness.start({ MAX_REQUESTS_PER_HOUR: '3' }, { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now } });
     cases = new TableCaseStore(bot.tables().client('cases'));
+    intakes = new TableIntakeStore(bot.tables().client('intakes'));
   });
   afterAll(async () => bot.stop());
 
@@ -48,7 +51,10 @@ describe('requests per person per hour (MAX_REQUESTS_PER_HOUR=3)', () => {
     expect(verbs(refused)).toEqual(['intake.submit', 'intake.back', 'intake.cancel']); // still the review card
     expect(await requestsOf(flood)).toHaveLength(3);
     expect(await cases.get(fourth.intakeId)).toBeUndefined();
-    expect(allText(await fourth.press('intake.show'))).toContain('Review your request'); // the draft is kept as it was
+    // The draft is kept as it was: still open, on the review step, with what was typed.
+    const draft = (await intakes.get(flood.aadObjectId, fourth.intakeId))?.draft;
+    expect(draft).toMatchObject({ state: 'open', step: 'review', details: { title: `${DETAILS.title} (${flood.name})` } });
+    expect(draft?.requestId).toBeUndefined();
 
     // Someone else is not held back by Fay's limit.
     const other = user('Oscar Other', 'f1000000-0000-4000-8000-000000000002');

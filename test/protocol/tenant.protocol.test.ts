@@ -1,3 +1,4 @@
+import { english } from '../support/words';
 import { FAILURE_MESSAGES } from '../../src/teams/turn-failures';
 import { actionExecute, botInstalled, personalMessage, TEST_TENANT } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
@@ -60,7 +61,7 @@ describe('tenant allow-list (ALLOWED_TENANTS)', () => {
     // Answered (never botbuilder's empty 501), with words and nothing from the card.
     expect(answer).toEqual({
       status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: FAILURE_MESSAGES.tenantRefused },
+      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: english(FAILURE_MESSAGES.tenantRefused) },
     });
     await settle();
     expectDropped('invoke', OTHER_TENANT);

@@ -3,7 +3,8 @@ import { activityRecord, ACTIVITY_MEMORY_MS } from '../../src/domain/activity-re
 import { requestEvent } from '../../src/domain/history';
 import { DEFAULT_SLA_CONFIG } from '../../src/domain/sla';
 import { ActivitySweeper } from '../../src/services/activities/activity-sweeper';
-import { applyAgentCommand } from '../../src/services/tickets/ticket-changes';
+import { applyAgentCommand } from '../../src/domain/tickets/ticket-changes';
+import { text, verbatim } from '../../src/domain/text';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
 import { TableActivityLog } from '../../src/storage/activities/table-activity-log';
 import { activityEntity, TableActivityMarkers } from '../../src/storage/cases/activity-rows';
@@ -11,7 +12,7 @@ import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableLeaseStore } from '../../src/storage/leases/table-lease-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { freshTables } from '../support/test-storage';
@@ -45,7 +46,7 @@ describe('activity records in Table Storage', () => {
   it('a ticket change records its activity in the same transaction; the same activity again changes nothing', async () => {
     const tickets = new TableTicketStore(cases);
     const ticket = await openTicket();
-    const activity = activityRecord({ key: key(1) }, 'Note added (the requester does not see it).', NOW);
+    const activity = activityRecord({ key: key(1) }, text('messages.tickets.done.note'), NOW);
     expect(await tickets.activity(ticket.id, activity.key)).toBeUndefined();
 
     const first = (await tickets.get(ticket.id))!;
@@ -66,7 +67,7 @@ describe('activity records in Table Storage', () => {
     const changes = new TableRequestChanges(cases);
     const request = { ...helpDeskRequest({ at: NOW }), routeKind: 'maker' as const, holder: { kind: 'maker' as const, person: MEGAN } };
     await caseStore.create(request, [], []);
-    const activity = activityRecord({ key: key(2) }, "Thanks — we told the requester you're on it.", NOW);
+    const activity = activityRecord({ key: key(2) }, text('messages.requests.done.acknowledge'), NOW);
     const acknowledge = async () => {
       const stored = (await changes.get(request.id))!;
       const history = await changes.history(request.id);
@@ -77,6 +78,16 @@ describe('activity records in Table Storage', () => {
     expect(await changes.activity(request.id, activity.key)).toEqual(activity);
     await expect(acknowledge()).rejects.toBeInstanceOf(ConcurrencyConflictError);
     expect((await changes.history(request.id)).map((e) => e.type)).toEqual(['acknowledged']);
+  });
+
+  it('reads a record written before outcomes were descriptors: its English is shown as it is', async () => {
+    const caseStore = new TableCaseStore(cases);
+    const changes = new TableRequestChanges(cases);
+    const request = { ...helpDeskRequest({ at: NOW }), routeKind: 'maker' as const, holder: { kind: 'maker' as const, person: MEGAN } };
+    await caseStore.create(request, [], []);
+    const pk = partitionOf(request.id);
+    await cases.createEntity({ partitionKey: pk, rowKey: `act|${key(3)}`, outcome: "{Thanks — we told the requester you're on it.", expiresAt: new Date(NOW.getTime() + ACTIVITY_MEMORY_MS).toISOString() });
+    expect((await changes.activity(request.id, key(3)))?.outcome).toEqual(verbatim("{Thanks — we told the requester you're on it."));
   });
 
   it('the message log: in progress, taken over only with its ETag, done; a released record is handled again', async () => {
@@ -113,9 +124,9 @@ describe('activity records in Table Storage', () => {
     // 150 expired records in one shard partition (more than one transaction's worth) and 3 live ones.
     const pk = partitionOf('00000000-0000-4000-8000-000000000abc');
     for (let i = 0; i < 150; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, (_, j) => cases.createEntity(activityEntity(pk, { key: key(1000 + i + j), outcome: 'done', expiresAt: expiredAt }))));
+      await Promise.all(Array.from({ length: 50 }, (_, j) => cases.createEntity(activityEntity(pk, { key: key(1000 + i + j), outcome: verbatim('done'), expiresAt: expiredAt }))));
     }
-    await Promise.all([1, 2, 3].map((n) => cases.createEntity(activityEntity(pk, { key: key(5000 + n), outcome: 'done', expiresAt: liveAt }))));
+    await Promise.all([1, 2, 3].map((n) => cases.createEntity(activityEntity(pk, { key: key(5000 + n), outcome: verbatim('done'), expiresAt: liveAt }))));
     for (let n = 0; n < 20; n++) await log.begin(key(0x10 * n + 7), old, n % 2 === 0 ? expiredAt : liveAt);
 
     const sweeper = (owner: string) =>
@@ -130,7 +141,7 @@ describe('activity records in Table Storage', () => {
       return rows;
     };
     expect((await left(cases)).every((at) => at > NOW.toISOString())).toBe(true);
-    expect(await left(cases)).toHaveLength(3 + 2); // the live ones here, and the two from the change tests above
+    expect(await left(cases)).toHaveLength(3 + 3); // the live ones here, and the three from the tests above
     expect((await left(activities)).every((at) => at > NOW.toISOString())).toBe(true);
     expect(await sweeper('instance-1').runOnce()).toBe(0);
   });

@@ -49,12 +49,23 @@ function generate(count = 2000): Generated {
       maker_email: maker.email,
       maker_name: maker.name,
       maker_aad_id: maker.id,
-      co_owners: co.map((p) => `${p.name} <${p.email}> [${p.id}]`).join('; '),
+      // People named by email alone (no object id, no directory here) are imported too, and round-trip.
+      co_owners: co.map((p, k) => ((i + k) % 5 === 0 ? p.email : (i + k) % 5 === 1 ? `${p.name} <${p.email}>` : `${p.name} <${p.email}> [${p.id}]`)).join('; '),
       support_channel: i % 5 === 0 ? 'Finance › Support' : i % 5 === 1 ? FORMULAS[i % FORMULAS.length]! : '',
       business_unit: i % 4 === 0 ? 'Opérations' : i % 4 === 1 ? FORMULAS[(i + 1) % FORMULAS.length]! : '',
       data_sources: i % 2 ? 'SharePoint: Expenses; Dataverse' : '',
       workarounds: i % 10 === 0 ? `Use the web form,\nthen email "finance".\nTicket ${i}` : i % 10 === 1 ? `=1+${i}\n@then this` : '',
       status: i % 50 === 0 ? 'orphaned' : i % 77 === 0 ? 'retired' : '',
+      manager_email: i % 6 === 0 ? PEOPLE[(i + 3) % PEOPLE.length]!.email : '',
+      manager_name: i % 12 === 0 ? PEOPLE[(i + 3) % PEOPLE.length]!.name : '',
+      manager_aad_id: '',
+      maker_language: i % 3 === 0 ? 'fr-FR' : '',
+      department: i % 4 === 2 ? 'Opérations, Nord' : '',
+      shared_users: i % 2 ? String(i * 7) : '',
+      shared_groups: i % 3 ? String(i % 9) : '',
+      last_used_at: i % 5 === 0 ? `2026-0${1 + (i % 9)}-1${i % 10}T08:30:00.000Z` : '',
+      last_modified_at: i % 7 === 0 ? '2025-12-31T23:59:59.000Z' : '',
+      sessions: i % 8 === 0 ? String(i) : '',
     };
     rows.push(row);
   }
@@ -137,7 +148,7 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     expect(result.out).toContain(`Done: ${generated.validIds.length} solutions written, 10 rejected rows skipped (--partial).`);
     const stored = (await store.listAll()).map((s) => s.solution.id).sort();
     expect(stored).toEqual([...generated.validIds].sort());
-  }, 60_000);
+  }, 120_000);
 
   it('import(export(x)) is the identity: nothing changes, and exporting again gives the same file', async () => {
     const exported = path.join(dir, 'export.csv');
@@ -167,7 +178,7 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     const byId = new Map(fromInput.map((r) => [r.id, r]));
     expect(fromExport).toHaveLength(generated.validIds.length);
     for (const r of fromExport) expect(r).toEqual(byId.get(r.id));
-  }, 60_000);
+  }, 120_000);
 
   it('JSON export imports back unchanged', async () => {
     const exported = path.join(dir, 'export.json');
@@ -175,7 +186,7 @@ describe('catalog import / export through the CLI (Azurite)', () => {
     const again = await run('import', exported, '--dry-run');
     expect(again.out).toContain(`unchanged ${generated.validIds.length}`);
     expect(again.out).toContain('Nothing would change.');
-  }, 60_000);
+  }, 120_000);
 
   it.each([
     [['import'], EXIT.usage, 'import: missing FILE'],
@@ -205,7 +216,8 @@ describe('catalog import / export through the CLI (Azurite)', () => {
 
   it('runs as `npm run catalog` with the exit code of the result', async () => {
     const bad = path.join(dir, 'one-bad.csv');
-    writeFileSync(bad, `${CANONICAL_COLUMNS.join(',')}\nx,X,flow,E,Gold,a@b.example,A,${PEOPLE[0]!.id},,,,,,\n`);
+    const values: Partial<Row> = { id: 'x', name: 'X', kind: 'flow', environment: 'E', tier: 'Gold', maker_email: 'a@b.example', maker_name: 'A', maker_aad_id: PEOPLE[0]!.id };
+    writeFileSync(bad, `${CANONICAL_COLUMNS.join(',')}\n${CANONICAL_COLUMNS.map((c) => values[c] ?? '').join(',')}\n`);
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/catalog.ts', 'import', bad], {
         cwd: ROOT,

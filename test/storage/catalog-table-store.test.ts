@@ -3,7 +3,7 @@ import { withTimestamps } from '../../src/domain/catalog/solution-record';
 import type { Solution } from '../../src/domain/solution';
 import { CatalogTableStore } from '../../src/storage/catalog/catalog-table-store';
 import { PersonIndex } from '../../src/storage/catalog/person-index';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import type { TableService } from '../../src/storage/table-service';
 import { LEE, MEGAN, NESTOR, record } from '../unit/catalog/fixtures';
 import { freshTables, testConnectionString } from '../support/test-storage';

@@ -9,11 +9,12 @@ import type { OutboxMessage } from '../../src/domain/outbox-message';
 import { DEFAULT_SLA_CONFIG } from '../../src/domain/sla';
 import { MAX_CARD_POSTS, MAX_EXTERNAL_REFERENCES, type Ticket } from '../../src/domain/tickets/ticket';
 import { formatTicketNumber } from '../../src/domain/ticket-number';
-import { applyAgentCommand, applyRequesterCommand, escalate, type Change } from '../../src/services/tickets/ticket-changes';
+import { applyAgentCommand, applyRequesterCommand, escalate, type Change } from '../../src/domain/tickets/ticket-changes';
 import { notificationsFor } from '../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
-import { TableTicketStore, type StoredTicket } from '../../src/storage/tickets/table-ticket-store';
+import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
+import type { StoredTicket } from '../../src/domain/ports/tickets';
 import { SCRIPTS } from '../support/large-text';
 import { field, largestPerson, largestRequest, largestSolution, paragraph } from '../support/largest-records';
 import { freshTables } from '../support/test-storage';
@@ -54,7 +55,7 @@ describe.each(SCRIPTS)('a %s ticket at the largest sizes, on Azurite', (_script,
     const current = (): Ticket => stored.ticket;
 
     await apply(applyAgentCommand(current(), { type: 'status', action: 'hand-back' }, agent, NOW));
-    await apply(applyAgentCommand(current(), { type: 'assign', assignee: { aadObjectId: agent.aadObjectId, displayName: agent.displayName } }, agent, NOW));
+    await apply(applyAgentCommand(current(), { type: 'assign-to', assignee: { aadObjectId: agent.aadObjectId, displayName: agent.displayName } }, agent, NOW));
     await apply(applyAgentCommand(current(), { type: 'request-info', text: text(1) }, agent, NOW));
     await apply(applyRequesterCommand(current(), { type: 'answer', text: text(2) }, requester, NOW, true));
     await apply(applyAgentCommand(current(), { type: 'note', text: text(3) }, agent, NOW));

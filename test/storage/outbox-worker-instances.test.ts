@@ -1,6 +1,7 @@
 import { TeamsRateLimiter } from '../../src/domain/delivery/rate-limiter';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
-import type { LeasePort, MessageSender } from '../../src/services/outbox/outbox-ports';
+import type { LeaseStore } from '../../src/domain/ports/leases';
+import type { MessageSender } from '../../src/domain/ports/outbox';
 import { OutboxWorker } from '../../src/services/outbox/outbox-worker';
 import { SHARD_COUNT, shardOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
@@ -63,8 +64,8 @@ describe('outbox worker with several instances', () => {
     expect([...byShard.values()].every((instances) => instances.size === 1)).toBe(true);
 
     // Instances that stop give their shards up; the one left takes them over.
-    await a.release();
-    await b.release();
+    await a.leases.releaseAll();
+    await b.leases.releaseAll();
     const request = plainRequest(now, 'late');
     const late = dmTo(request, 'user-late');
     await cases.create(request, [], [late]);
@@ -89,7 +90,7 @@ describe('outbox worker: crash and takeover', () => {
     let now = t0;
     const clock = { now: () => new Date(now) };
     const calls: Array<{ instance: string; id: string; shard: number; at: number }> = [];
-    const make = (name: string, leases: LeasePort) => {
+    const make = (name: string, leases: LeaseStore) => {
       const worker = new OutboxWorker(
         {
           store: new TableOutboxStore(tables.client('cases')),
@@ -107,7 +108,7 @@ describe('outbox worker: crash and takeover', () => {
       );
       // The renewal timer, fired by the test as the clock moves on.
       let tick = () => undefined as void;
-      worker.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+      worker.leases.start((_every, fn) => ((tick = fn), () => undefined));
       return { worker, tick: () => tick() };
     };
     const seed = async (n: number, tag: string) => {
@@ -155,7 +156,7 @@ describe('outbox worker: crash and takeover', () => {
   it('two live instances never work the same shard at once, even when one of them cannot renew its leases', async () => {
     const env = await setUp();
     let aCutOff = false;
-    const aLeases: LeasePort = {
+    const aLeases: LeaseStore = {
       tryAcquire: (...args) => (aCutOff ? Promise.reject(new Error('lease storage timed out')) : env.leaseStore.tryAcquire(...args)),
       release: (...args) => env.leaseStore.release(...args),
     };

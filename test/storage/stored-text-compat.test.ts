@@ -7,16 +7,22 @@ import { newIntake } from '../../src/domain/intake/intake-draft';
 import { DEFAULT_SLA_CONFIG } from '../../src/domain/sla';
 import { formatTicketNumber } from '../../src/domain/ticket-number';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
-import { partitionOf, ROW } from '../../src/storage/cases/case-partitions';
+import { partitionOf } from '../../src/storage/cases/case-partitions';
+import { REQUEST_HISTORY_ROW } from '../../src/storage/cases/request-history-rows';
+import { REQUEST_ROW } from '../../src/storage/cases/request-rows';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { CatalogTableStore } from '../../src/storage/catalog/catalog-table-store';
 import { TableConversationStore } from '../../src/storage/conversations/table-conversation-store';
 import { TableIntakeStore } from '../../src/storage/intake/table-intake-store';
-import { OUTBOX_ROW } from '../../src/storage/outbox/outbox-rows';
+import { FAILED_ROW } from '../../src/storage/outbox/failed-rows';
+import { FLAG_ROW } from '../../src/storage/outbox/flag-rows';
+import { PENDING_ROW } from '../../src/storage/outbox/pending-rows';
+import { SENT_ROW } from '../../src/storage/outbox/sent-rows';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';
 import { jsonProperties, MAX_PART_BYTES, readJson } from '../../src/storage/stored-text';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
+import { TICKET_HISTORY_ROW } from '../../src/storage/tickets/ticket-history-rows';
 import { TICKET_ROW } from '../../src/storage/tickets/ticket-rows';
 import { fill, KOREAN, EMOJI } from '../support/large-text';
 import { freshTables } from '../support/test-storage';
@@ -39,17 +45,17 @@ describe('rows written before text was stored as bytes', () => {
     const third = { ...post!, id: `${request.id}.third` };
     const old = (rowKey: string, value: unknown, extra: object = {}) =>
       cases.createEntity({ partitionKey: pk, rowKey, data: JSON.stringify(value), ...extra });
-    await old(ROW.request(request.id), request, { requesterId: request.requester.aadObjectId });
-    await old(ROW.history(request.id, NOW.toISOString(), 0), opened.history[0]);
-    await old(OUTBOX_ROW.pending(post!.id), post, { status: 'pending', attempts: 0, nextAttemptAt: post!.createdAt });
-    await old(OUTBOX_ROW.sent(handOff.id), handOff, { conversationId: '19:c', deliveredAt: NOW.toISOString(), attempts: 1, throttles: 0 });
-    await old(OUTBOX_ROW.failed(third.id), third, { reason: 'rejected', lastError: 'x', failedAt: NOW.toISOString(), attempts: 1, throttles: 0 });
-    await old(TICKET_ROW.ticket(request.id), opened.ticket, { number: opened.ticket.number, status: opened.ticket.status });
-    await old(TICKET_ROW.history(request.id, 1, 0), opened.history[0]);
+    await old(REQUEST_ROW.key(request.id), request, { requesterId: request.requester.aadObjectId });
+    await old(REQUEST_HISTORY_ROW.key(request.id, NOW.toISOString(), 0), opened.history[0]);
+    await old(PENDING_ROW.key(post!.id), post, { status: 'pending', attempts: 0, nextAttemptAt: post!.createdAt });
+    await old(SENT_ROW.key(handOff.id), handOff, { conversationId: '19:c', deliveredAt: NOW.toISOString(), attempts: 1, throttles: 0 });
+    await old(FAILED_ROW.key(third.id), third, { reason: 'rejected', lastError: 'x', failedAt: NOW.toISOString(), attempts: 1, throttles: 0 });
+    await old(TICKET_ROW.key(request.id), opened.ticket, { number: opened.ticket.number, status: opened.ticket.status });
+    await old(TICKET_HISTORY_ROW.key(request.id, 1, 0), opened.history[0]);
     const flaggedBy = { aadObjectId: 'a1e0c0de-0000-4000-8000-00000000f1a9', displayName: NAME };
     await cases.createEntity({
       partitionKey: pk,
-      rowKey: OUTBOX_ROW.flag('sol-1', request.id),
+      rowKey: FLAG_ROW.key('sol-1', request.id),
       solutionId: 'sol-1',
       requestId: request.id,
       reason: 'not-my-solution',
@@ -78,7 +84,7 @@ describe('rows written before text was stored as bytes', () => {
     const next = { ...stored.ticket, version: 2, lastNote: { text: NAME, by: NAME, at: NOW.toISOString() } };
     await tickets.update(stored, next, [], []);
     expect((await tickets.get(request.id))!.ticket).toEqual(next);
-    expect((await cases.getEntity<{ data: unknown }>(pk, TICKET_ROW.ticket(request.id))).data).toBeInstanceOf(Uint8Array);
+    expect((await cases.getEntity<{ data: unknown }>(pk, TICKET_ROW.key(request.id))).data).toBeInstanceOf(Uint8Array);
   });
 
   it('an intake draft, a conversation reference and a catalog solution', async () => {

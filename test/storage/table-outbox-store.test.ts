@@ -1,7 +1,7 @@
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { shardOf } from '../../src/storage/cases/case-partitions';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import { dmTo, plainRequest } from '../support/outbox-fixtures';
 import { freshTables } from '../support/test-storage';
 
@@ -38,6 +38,20 @@ describe('TableOutboxStore', () => {
     // The timer the delivery started is due at its time, not before.
     expect((await outbox.dueTimers(shard, later(59_000), 10)).filter((t) => t.requestId === request.id)).toEqual([]);
     expect((await outbox.dueTimers(shard, later(60_000), 10)).filter((t) => t.requestId === request.id)).toEqual([{ requestId: request.id, kind: 'maker-ack', dueAt: later(60_000).toISOString() }]);
+  });
+
+  it('two pings of one request delivered at the same instant are both marked sent, with one timer (found by the fuzz test)', async () => {
+    const request = plainRequest(t0);
+    const pings = [dmTo(request, 'co-owner-1'), dmTo(request, 'co-owner-2')];
+    await cases.create(request, [], pings);
+    const shard = shardOf(request.id);
+    const due = (await outbox.due(shard, t0, 100)).filter((p) => p.message.requestId === request.id);
+    const timer = { requestId: request.id, kind: 'co-owner-claim' as const, dueAt: later(120_000).toISOString() };
+    // The same timer (request, kind, due time) from each delivery: it used to fail the second
+    // delivery's transaction (the timer row existed), which left the ping pending and sent it again.
+    for (const pending of due) await outbox.markSent(pending, { conversationId: `conv-${pending.message.id}` }, later(1000), timer);
+    expect((await outbox.messagesOf(request.id)).pending).toEqual([]);
+    expect((await outbox.dueTimers(shard, later(120_000), 10)).filter((t) => t.requestId === request.id)).toEqual([timer]);
   });
 
   it('reschedules with attempts and the last error, and fails for good into its own range', async () => {

@@ -1,4 +1,4 @@
-import { ConcurrencyConflictError, InvalidKeyError, ValueTooLargeError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError, InvalidKeyError, ValueTooLargeError } from '../../src/domain/ports/storage-errors';
 import type { TableClient } from '@azure/data-tables';
 import { encodeKey } from '../../src/storage/table-keys';
 import { MAX_STATE_VALUE_BYTES, TableStateStore } from '../../src/storage/table-state-store';

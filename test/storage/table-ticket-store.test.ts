@@ -1,11 +1,11 @@
 import type { TableClient } from '@azure/data-tables';
 import { DEFAULT_SLA_CONFIG } from '../../src/domain/sla';
 import { formatTicketNumber } from '../../src/domain/ticket-number';
-import { applyAgentCommand } from '../../src/services/tickets/ticket-changes';
+import { applyAgentCommand } from '../../src/domain/tickets/ticket-changes';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
 import { ALL_PARTITIONS } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
-import { ConcurrencyConflictError } from '../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors';
 import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { freshTables } from '../support/test-storage';
@@ -64,7 +64,7 @@ describe('ticket storage', () => {
     const stored = await tickets.get(ticket.id);
     expect(stored?.ticket).toMatchObject({ id: ticket.id, number: ticket.number, status: 'new' });
     expect(await tickets.history(ticket.id)).toEqual([expect.objectContaining({ type: 'created' })]);
-    expect((await cases.outboxOf(ticket.id)).map((m) => m.card.template)).toEqual(['ticket']);
+    expect((await cases.outboxOf(ticket.id)).map((m) => m.card.card)).toEqual(['ticket']);
     // Creating the same request again is refused as a whole: nothing is duplicated.
     const request = (await cases.get(ticket.id))!.request;
     const opened = openTicketFor(request, ticket.number, DEFAULT_SLA_CONFIG, new Date(request.createdAt));
@@ -74,8 +74,8 @@ describe('ticket storage', () => {
   it('updates carry the ETag: a stale writer gets a conflict and nothing of its change is stored', async () => {
     const ticket = await open();
     const stored = (await tickets.get(ticket.id))!;
-    const megan = applyAgentCommand(stored.ticket, { type: 'assign', assignee: MEGAN }, agent(MEGAN), new Date());
-    const lee = applyAgentCommand(stored.ticket, { type: 'assign', assignee: LEE }, agent(LEE), new Date());
+    const megan = applyAgentCommand(stored.ticket, { type: 'assign-to', assignee: MEGAN }, agent(MEGAN), new Date());
+    const lee = applyAgentCommand(stored.ticket, { type: 'assign-to', assignee: LEE }, agent(LEE), new Date());
     await tickets.update(stored, megan.next, megan.events, []);
     await expect(tickets.update(stored, lee.next, lee.events, [])).rejects.toBeInstanceOf(ConcurrencyConflictError);
     const now = (await tickets.get(ticket.id))!;
@@ -88,7 +88,7 @@ describe('ticket storage', () => {
     await open({ severity: 'B' });
     const assigned = await open({ severity: 'A', title: 'Megan has it' });
     const stored = (await tickets.get(assigned.id))!;
-    const change = applyAgentCommand(stored.ticket, { type: 'assign', assignee: MEGAN }, agent(MEGAN), new Date());
+    const change = applyAgentCommand(stored.ticket, { type: 'assign-to', assignee: MEGAN }, agent(MEGAN), new Date());
     await tickets.update(stored, change.next, change.events, []);
 
     const cases_: [Parameters<TableTicketStore['list']>[0], string][] = [

@@ -13,7 +13,7 @@ import { requestEvent, type RequestHistoryEvent } from '../../src/domain/history
 import type { IntakeDetails } from '../../src/domain/intake/intake-draft';
 import { INTAKE_LIMITS, validateDetails } from '../../src/domain/intake/intake-validation';
 import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../src/domain/intake/support-request';
-import { explainRoute, renderExplanation } from '../../src/domain/route-explanation';
+import { explainRoute } from '../../src/domain/route-explanation';
 import { everyoneReachable, routeRequest, type Route } from '../../src/domain/routing';
 import type { Solution, Tier } from '../../src/domain/solution';
 import { ofLength } from './large-text';
@@ -58,6 +58,16 @@ export function largestSolution(unit: string, tier: Tier, salt = 1): Solution {
     data_sources: formatList(Array.from({ length: LIMITS.dataSources }, (_, i) => `${i} ${field(unit, LIMITS.dataSource - String(i).length - 1)}`)),
     workarounds: paragraph(unit, LIMITS.workarounds),
     status: 'active',
+    manager_email: email(unit, 99),
+    manager_name: field(unit, LIMITS.personName),
+    manager_aad_id: guid(99, salt),
+    maker_language: 'ko-KR',
+    department: field(unit, LIMITS.businessUnit),
+    shared_users: '123456',
+    shared_groups: '789',
+    last_used_at: '2026-11-19T08:00:00.000Z',
+    last_modified_at: '2026-11-18T08:00:00.000Z',
+    sessions: '4242',
   };
   const result = validateRecord(values);
   if (!result.ok) throw new Error(`the largest solution is not valid: ${result.issues.map((i) => i.message).join('; ')}`);
@@ -109,7 +119,7 @@ export function largestRequest(unit: string, solution: Solution, at: Date): { re
     routeReason: route.reason,
     handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
     holder: holderFor(route),
-    explanation: renderExplanation(explainRoute(route)),
+    explanation: explainRoute(route),
     ...(route.kind === 'maker' ? { chatLink: route.chatLink } : {}),
     status: 'open',
     createdAt: at.toISOString(),

@@ -1,8 +1,9 @@
+import { verbatim } from '../../src/domain/text';
 import { randomUUID } from 'node:crypto';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor } from '../../src/domain/intake/support-request';
 import type { OutboxMessage } from '../../src/domain/outbox-message';
-import { message } from '../../src/services/routing/route-handlers';
+import { message } from '../../src/services/notifications/route-messages';
 
 /** A submitted request (help desk holder, so no route logic runs) for outbox tests. */
 export function plainRequest(at: Date, title = 'Problem'): SupportRequest {
@@ -19,7 +20,7 @@ export function plainRequest(at: Date, title = 'Problem'): SupportRequest {
     routeReason: 'critical-solution',
     handToDedicatedTeam: false,
     holder: { kind: 'help-desk' },
-    explanation: '',
+    explanation: verbatim(''),
     status: 'open',
     createdAt: at.toISOString(),
     updatedAt: at.toISOString(),
@@ -28,5 +29,5 @@ export function plainRequest(at: Date, title = 'Problem'): SupportRequest {
 
 /** A DM to `aadObjectId` caused by `request`. */
 export function dmTo(request: SupportRequest, aadObjectId: string, suffix?: string): OutboxMessage {
-  return message(request, 'requester-update', { kind: 'user', aadObjectId, displayName: 'Someone' }, { template: 'requester-update', data: { update: 'x', holder: 'y' }, suffix });
+  return message(request, 'requester-update', { kind: 'user', aadObjectId, displayName: 'Someone' }, { card: 'requester-update', data: { update: 'x', holder: 'y' } }, suffix);
 }

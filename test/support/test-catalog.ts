@@ -1,4 +1,4 @@
-import type { SolutionLookup, SolutionMatch } from '../../src/services/ports';
+import type { SolutionLookup, SolutionMatch } from '../../src/domain/ports/catalog';
 import type { Solution } from '../../src/domain/solution';
 
 /** A catalog over a fixed list for protocol tests of the intake (the real catalog has its own tests). */

@@ -1,3 +1,4 @@
+import { verbatim } from '../../src/domain/text';
 import { randomUUID } from 'node:crypto';
 import type { SupportRequest } from '../../src/domain/intake/support-request';
 import { referenceFor, snapshotOf } from '../../src/domain/intake/support-request';
@@ -22,7 +23,7 @@ export function helpDeskRequest(overrides: { severity?: Severity; requester?: { 
     routeReason: solution ? 'critical-solution' : 'find-or-how-to',
     handToDedicatedTeam: false,
     holder: { kind: 'help-desk' },
-    explanation: 'The help desk has it.',
+    explanation: verbatim('The help desk has it.'),
     status: 'open',
     createdAt: at,
     updatedAt: at,

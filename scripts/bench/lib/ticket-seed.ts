@@ -14,8 +14,10 @@ import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import type { Ticket } from '../../../src/domain/tickets/ticket';
 import type { TicketStatus } from '../../../src/domain/ticket-status';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
-import { partitionOf, ROW } from '../../../src/storage/cases/case-partitions';
-import { requestRow } from '../../../src/storage/cases/table-case-store';
+import { verbatim } from '../../../src/domain/text';
+import { partitionOf } from '../../../src/storage/cases/case-partitions';
+import { requestEntity } from '../../../src/storage/cases/request-rows';
+import { requesterIndexEntity } from '../../../src/storage/cases/requester-index-rows';
 import { newTicketEntities } from '../../../src/storage/tickets/ticket-rows';
 
 /** The agents open tickets are assigned to; "mine" is measured for the first. */
@@ -96,8 +98,8 @@ export class TicketSeeder {
     const ticket = rnd() < this.openShare ? this.asOpen(opened.ticket) : asClosed(opened.ticket, createdAt);
     const pk = partitionOf(id);
     return [
-      requestRow(pk, request) as unknown as Record<string, unknown>,
-      { partitionKey: pk, rowKey: ROW.requesterIndex(requester.aadObjectId, request.createdAt, id), data: id },
+      requestEntity(pk, request) as unknown as Record<string, unknown>,
+      requesterIndexEntity(pk, request) as unknown as Record<string, unknown>,
       ...(newTicketEntities(pk, ticket, opened.history) as unknown as Record<string, unknown>[]),
     ];
   }
@@ -138,7 +140,7 @@ function requestOf(id: string, requester: { aadObjectId: string; displayName: st
     routeReason: 'find-or-how-to',
     handToDedicatedTeam: false,
     holder: { kind: 'help-desk' },
-    explanation: 'The help desk has it.',
+    explanation: verbatim('The help desk has it.'),
     status: 'open',
     createdAt: at,
     updatedAt: at,

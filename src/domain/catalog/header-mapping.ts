@@ -2,9 +2,12 @@
  * Which column of a file feeds which canonical column. A file is either canonical (it has an `id`
  * column) or a CoE Starter Kit inventory export (admin_appid / admin_flowid / admin_pvaid), to which
  * canonical columns may be added; a canonical column always wins over its CoE counterpart.
+ * Web API annotations (`@odata.etag`, `…@OData.Community.Display.V1.FormattedValue`) are metadata:
+ * read where the mapping names them, never reported as ignored columns.
  */
 import { CANONICAL_COLUMNS, REQUIRED_COLUMNS, type CanonicalColumn, type RowValues } from './canonical-columns';
-import { COE_TABLES, isYes, type CoeTable } from './coe-columns';
+import { COE_TABLES, isYes, POWERAPPS_TYPES, type CoeTable } from './coe-columns';
+import { isGuid } from './field-rules';
 import { parseKindText } from './solution-fields';
 
 export type FileSource = 'canonical' | `coe-${CoeTable}`;
@@ -32,7 +35,7 @@ export function mapHeader(header: readonly string[]): HeaderResult {
     if (position.has(k)) return { ok: false, problem: `column "${name.trim()}" appears twice in the header` };
     position.set(k, i);
   }
-  const coe = (Object.keys(COE_TABLES) as CoeTable[]).find((table) => position.has(COE_TABLES[table].idColumn));
+  const coe = (Object.keys(COE_TABLES) as CoeTable[]).find((table) => COE_TABLES[table].idColumns.some((c) => position.has(c)));
   const source: FileSource = position.has('id') || coe === undefined ? 'canonical' : `coe-${coe}`;
 
   // Canonical column → index of the file column it is read from (canonical name first).
@@ -43,14 +46,16 @@ export function mapHeader(header: readonly string[]): HeaderResult {
     if (found.length > 0) from.set(column, found);
   }
 
-  const required = source === 'canonical' ? REQUIRED_COLUMNS : (['id', 'name', 'maker_aad_id', 'maker_email'] as const);
-  const missing = required.filter((column) => !from.has(column));
+  // A CoE row names its maker by the owner lookup (an object id Graph can look up) or by email.
+  const required = source === 'canonical' ? REQUIRED_COLUMNS : (['id', 'name'] as const);
+  const missing: CanonicalColumn[] = required.filter((column) => !from.has(column));
+  if (source !== 'canonical' && !from.has('maker_aad_id') && !from.has('maker_email')) missing.push('maker_email');
   if (missing.length > 0) return { ok: false, problem: missingColumnsProblem(source, missing) };
 
   const flags = coe ? { deleted: COE_TABLES[coe].deletedColumns, orphaned: COE_TABLES[coe].orphanedColumns } : undefined;
   const used = new Set([...from.values()].flat());
   if (flags) for (const c of [...flags.deleted, ...flags.orphaned]) if (position.has(c)) used.add(position.get(c) as number);
-  const ignored = header.filter((name, i) => key(name) !== '' && !used.has(i)).map((name) => name.trim());
+  const ignored = header.filter((name, i) => key(name) !== '' && !key(name).includes('@') && !used.has(i)).map((name) => name.trim());
 
   const rowValues = (cells: readonly string[]): RowValues => {
     const values: Record<string, string> = {};
@@ -73,8 +78,16 @@ function applyCoeDefaults(
   const table = COE_TABLES[coe];
   // App types the catalog does not know (new Power Apps flavours) are still solutions: "other".
   if (!values.kind) values.kind = table.defaultKind;
-  else if (coe === 'apps' && parseKindText(values.kind) === undefined) values.kind = 'other';
+  else if (coe === 'apps' && parseKindText(values.kind) === undefined) values.kind = POWERAPPS_TYPES[values.kind.trim()] ?? 'other';
   if (!values.tier) values.tier = 'Productivity';
+  // An Excel export shows a lookup's name instead of its id: a name, then, and the email finds the id.
+  for (const [idColumn, nameColumn] of [['maker_aad_id', 'maker_name'], ['manager_aad_id', 'manager_name']] as const) {
+    const id = values[idColumn]?.trim();
+    if (id && !isGuid(id)) {
+      if (!values[nameColumn]) values[nameColumn] = id;
+      delete values[idColumn];
+    }
+  }
   if (!values.maker_name && values.maker_email) values.maker_name = values.maker_email;
   if (!values.status) {
     if (flags.deleted.some((c) => isYes(cell(c)))) values.status = 'retired';
@@ -90,6 +103,10 @@ function missingColumnsProblem(source: FileSource, missing: readonly CanonicalCo
     );
   }
   const coe = source.slice('coe-'.length) as CoeTable;
-  const names = missing.map((column) => [column, ...(COE_TABLES[coe].columns[column] ?? [])].join(' or '));
-  return `this CoE Starter Kit export (${COE_TABLES[coe].idColumn}) lacks ${names.join('; ')}`;
+  const names = missing.map((column) =>
+    column === 'maker_email'
+      ? ['maker_email', ...(COE_TABLES[coe].columns.maker_email ?? []), ...(COE_TABLES[coe].columns.maker_aad_id ?? [])].join(' or ')
+      : [column, ...(COE_TABLES[coe].columns[column] ?? [])].join(' or '),
+  );
+  return `this CoE Starter Kit export (${COE_TABLES[coe].idColumns.join(' / ')}) lacks ${names.join('; ')}`;
 }

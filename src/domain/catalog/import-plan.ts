@@ -9,6 +9,7 @@ import { changedFields, type RecordField, type SolutionRecord } from './solution
 export interface PlannedRow {
   readonly line: number;
   readonly record: SolutionRecord;
+  readonly warnings?: readonly string[];
 }
 
 export interface PlannedUpdate extends PlannedRow {
@@ -26,15 +27,16 @@ export function planImport(rows: RowsResult, existing: ReadonlyMap<string, Solut
   const added: PlannedRow[] = [];
   const updated: PlannedUpdate[] = [];
   const unchanged: PlannedRow[] = [];
-  for (const { line, record } of rows.accepted) {
+  for (const { line, record, warnings } of rows.accepted) {
+    const extra = warnings?.length ? { warnings } : {};
     const before = existing.get(record.id);
     if (before === undefined) {
-      added.push({ line, record });
+      added.push({ line, record, ...extra });
       continue;
     }
     const changed = changedFields(before, record);
-    if (changed.length === 0) unchanged.push({ line, record });
-    else updated.push({ line, record, changed });
+    if (changed.length === 0) unchanged.push({ line, record, ...extra });
+    else updated.push({ line, record, changed, ...extra });
   }
   return { added, updated, unchanged, rejected: rows.rejected };
 }

@@ -7,10 +7,14 @@ import type { SolutionRecord } from './solution-record';
 export const CATALOG_ROLES = ['maker', 'co-owner'] as const;
 export type CatalogRole = (typeof CATALOG_ROLES)[number];
 
-/** Entra object id → role. Validation guarantees the maker is not also a co-owner. */
+/**
+ * Entra object id → role, for the people whose id is known (the others cannot sign in to "my
+ * solutions" under an id yet). Validation guarantees the maker is not also a co-owner.
+ */
 export function peopleOf(solution: SolutionRecord): ReadonlyMap<string, CatalogRole> {
-  const people = new Map<string, CatalogRole>(solution.coOwners.map((p) => [p.aadObjectId, 'co-owner']));
-  people.set(solution.maker.aadObjectId, 'maker');
+  const people = new Map<string, CatalogRole>();
+  for (const p of solution.coOwners) if (p.aadObjectId) people.set(p.aadObjectId, 'co-owner');
+  if (solution.maker.aadObjectId) people.set(solution.maker.aadObjectId, 'maker');
   return people;
 }
 

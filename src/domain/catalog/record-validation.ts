@@ -2,7 +2,7 @@
  * From one row of text values (a CSV row, a JSON object) to a valid catalog record, or the list of
  * everything wrong with it, so an import report can say it all at once.
  */
-import type { Person, SolutionKind, SolutionStatus, Tier } from '../solution';
+import type { CatalogPerson, SolutionKind, SolutionStatus, Tier } from '../solution';
 import type { CanonicalColumn, RowValues } from './canonical-columns';
 import {
   idProblem,
@@ -16,6 +16,7 @@ import {
 import { parseList, parsePeople, type PersonText } from './list-formats';
 import { ALLOWED_VALUES, parseKindText, parseStatusText, parseTierText } from './solution-fields';
 import type { SolutionRecord } from './solution-record';
+import { readUsage } from './usage-fields';
 
 export type IssueCode =
   | 'missing-value'
@@ -37,7 +38,8 @@ export interface RecordIssue {
 }
 
 export type RecordResult =
-  | { readonly ok: true; readonly record: SolutionRecord }
+  /** `warnings`: values left out (usage figures that cannot be read); the record is still valid. */
+  | { readonly ok: true; readonly record: SolutionRecord; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly id: string | undefined; readonly issues: readonly RecordIssue[] };
 
 export function validateRecord(values: RowValues): RecordResult {
@@ -72,6 +74,12 @@ export function validateRecord(values: RowValues): RecordResult {
     report,
   );
   const coOwners = validateCoOwners(text('co_owners'), maker, report);
+  const managerText = { displayName: text('manager_name'), email: text('manager_email'), aadObjectId: text('manager_aad_id') };
+  const hasManager = managerText.email !== '' || managerText.aadObjectId !== '';
+  const manager = hasManager
+    ? validatePerson('manager', managerText, { name: 'manager_name', email: 'manager_email', aadObjectId: 'manager_aad_id' }, report)
+    : undefined;
+  const extra = readUsage(text);
   const dataSources = validateDataSources(text('data_sources'), report);
 
   const environment = line('environment', 'environment', LIMITS.environment);
@@ -80,24 +88,27 @@ export function validateRecord(values: RowValues): RecordResult {
   const workarounds = text('workarounds');
   report('workarounds', 'invalid-text', multiLineProblem('workarounds', workarounds, LIMITS.workarounds));
 
-  if (issues.length > 0 || !tier || !kind || !status || !maker || !coOwners || !dataSources) {
+  if (issues.length > 0 || !tier || !kind || !status || !maker || !coOwners || !dataSources || (hasManager && !manager)) {
     return { ok: false, id: id || undefined, issues };
   }
   return {
     ok: true,
+    warnings: extra.warnings,
     record: {
       id,
       name,
       kind,
       environment,
       tier,
-      maker,
+      maker: extra.preferredLanguage ? { ...maker, preferredLanguage: extra.preferredLanguage } : maker,
       coOwners,
+      ...(manager ? { manager } : {}),
       ...(supportChannel ? { supportChannel } : {}),
       ...(businessUnit ? { businessUnit } : {}),
       dataSources,
       ...(workarounds ? { workarounds } : {}),
       status,
+      ...(extra.usage ? { usage: extra.usage } : {}),
     },
   };
 }
@@ -127,26 +138,34 @@ function validatePerson(
   person: PersonText,
   columns: { name: CanonicalColumn; email: CanonicalColumn; aadObjectId: CanonicalColumn },
   report: Report,
-): Person | undefined {
+): CatalogPerson | undefined {
   const mine: RecordIssue[] = [];
   const add = (column: CanonicalColumn, code: IssueCode, message: string | undefined): void => {
     if (message !== undefined) mine.push({ column, code, message });
   };
-  if (person.displayName === '') add(columns.name, 'missing-value', `missing ${label} name`);
-  else add(columns.name, 'invalid-text', singleLineProblem(`${label} name`, person.displayName, LIMITS.personName));
-  if (person.email === '') add(columns.email, 'missing-value', `missing ${label} email`);
-  else if (!isEmail(person.email)) add(columns.email, 'invalid-email', `invalid ${label} email "${person.email}"`);
-  if (person.aadObjectId === '') add(columns.aadObjectId, 'missing-value', `missing ${label} Entra object id`);
-  else if (!isGuid(person.aadObjectId)) {
-    add(columns.aadObjectId, 'invalid-aad-id', `${label} Entra object id "${person.aadObjectId}" is not a GUID`);
+  // Without a name the email (or the object id) stands in for it, until the directory gives the real one.
+  const displayName = person.displayName || person.email || person.aadObjectId;
+  if (displayName === '') add(columns.name, 'missing-value', `missing ${label} name`);
+  else add(columns.name, 'invalid-text', singleLineProblem(`${label} name`, displayName, LIMITS.personName));
+  // An email / UPN, or an object id (Microsoft Graph gives the email for it): one of the two.
+  if (person.email === '' && person.aadObjectId === '') add(columns.email, 'missing-value', `missing ${label} email`);
+  else if (person.email !== '' && !isEmail(person.email)) add(columns.email, 'invalid-email', `invalid ${label} email "${person.email.slice(0, 80)}"`);
+  // The object id is optional (Microsoft Graph finds it from the email or UPN), but if given it must be one.
+  if (person.aadObjectId !== '' && !isGuid(person.aadObjectId)) {
+    add(columns.aadObjectId, 'invalid-aad-id', `${label} Entra object id "${person.aadObjectId.slice(0, 80)}" is not a GUID`);
   }
   for (const issue of mine) report(issue.column, issue.code, issue.message);
   if (mine.length > 0) return undefined;
   // Teams sends `from.aadObjectId` in lower case: store it that way so lookups match.
-  return { aadObjectId: person.aadObjectId.toLowerCase(), displayName: person.displayName, email: person.email };
+  return { displayName, email: person.email, ...(person.aadObjectId ? { aadObjectId: person.aadObjectId.toLowerCase() } : {}) };
 }
 
-function validateCoOwners(text: string, maker: Person | undefined, report: Report): Person[] | undefined {
+/** Two entries naming the same person: the same object id, or the same email / UPN. */
+function samePerson(a: CatalogPerson, b: CatalogPerson): boolean {
+  return (a.aadObjectId !== undefined && a.aadObjectId === b.aadObjectId) || (a.email !== '' && a.email.toLowerCase() === b.email.toLowerCase());
+}
+
+function validateCoOwners(text: string, maker: CatalogPerson | undefined, report: Report): CatalogPerson[] | undefined {
   const parsed = parsePeople(text);
   if (!parsed.ok) {
     report('co_owners', 'invalid-co-owners', parsed.problem);
@@ -156,8 +175,7 @@ function validateCoOwners(text: string, maker: Person | undefined, report: Repor
     report('co_owners', 'invalid-co-owners', `${parsed.people.length} co-owners; the limit is ${LIMITS.coOwners}`);
     return undefined;
   }
-  const people: Person[] = [];
-  const seen = new Set<string>();
+  const people: CatalogPerson[] = [];
   let ok = true;
   parsed.people.forEach((candidate, i) => {
     const column = 'co_owners';
@@ -166,14 +184,13 @@ function validateCoOwners(text: string, maker: Person | undefined, report: Repor
       ok = false;
       return;
     }
-    if (maker && person.aadObjectId === maker.aadObjectId) {
+    if (maker && samePerson(person, maker)) {
       report(column, 'invalid-co-owners', `co-owner ${person.displayName} is the maker; list the maker only once`);
       ok = false;
-    } else if (seen.has(person.aadObjectId)) {
+    } else if (people.some((other) => samePerson(other, person))) {
       report(column, 'invalid-co-owners', `co-owner ${person.displayName} is listed twice`);
       ok = false;
     }
-    seen.add(person.aadObjectId);
     people.push(person);
   });
   return ok ? people : undefined;

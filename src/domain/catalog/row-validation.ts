@@ -17,6 +17,8 @@ export interface SourceRow {
 export interface AcceptedRow {
   readonly line: number;
   readonly record: SolutionRecord;
+  /** Values left out of the record (usage figures it could not read); the row is still imported. */
+  readonly warnings?: readonly string[];
 }
 
 export interface RejectedRow {
@@ -35,7 +37,8 @@ export function validateRows(rows: readonly SourceRow[]): RowsResult {
     const result = validateRecord(row.values);
     const reasons = [...(row.problems ?? []), ...(result.ok ? [] : result.issues.map((issue) => issue.message))];
     const id = result.ok ? result.record.id : result.id ?? (row.values.id?.trim() || undefined);
-    return { row, id, record: result.ok && reasons.length === 0 ? result.record : undefined, reasons };
+    const warnings = result.ok ? result.warnings : [];
+    return { row, id, record: result.ok && reasons.length === 0 ? result.record : undefined, reasons, warnings };
   });
 
   // Which copy of a duplicated id is right is anybody's guess: every copy is rejected.
@@ -44,10 +47,10 @@ export function validateRows(rows: readonly SourceRow[]): RowsResult {
 
   const accepted: AcceptedRow[] = [];
   const rejected: RejectedRow[] = [];
-  for (const { row, id, record, reasons } of checked) {
+  for (const { row, id, record, reasons, warnings } of checked) {
     const others = id === undefined ? [] : (lines.get(id) ?? []).filter((line) => line !== row.line);
     const all = others.length > 0 ? [...reasons, `duplicate id "${id}" in the file (also on line ${others.join(', ')})`] : reasons;
-    if (record && all.length === 0) accepted.push({ line: row.line, record });
+    if (record && all.length === 0) accepted.push({ line: row.line, record, ...(warnings.length > 0 ? { warnings } : {}) });
     else rejected.push({ line: row.line, id, reasons: all });
   }
   return { accepted, rejected };

@@ -2,7 +2,8 @@
  * A catalog record: a solution without its timestamps, i.e. exactly what an import file describes.
  * Timestamps belong to the catalog (set when a record is first stored or really changes).
  */
-import type { Person, Solution } from '../solution';
+import type { CatalogPerson, Solution, SolutionUsage } from '../solution';
+import { identityState } from './person-identity';
 
 export type SolutionRecord = Omit<Solution, 'createdAt' | 'updatedAt'>;
 
@@ -19,6 +20,8 @@ export const RECORD_FIELDS = [
   'dataSources',
   'workarounds',
   'status',
+  'manager',
+  'usage',
 ] as const satisfies readonly (keyof SolutionRecord)[];
 export type RecordField = (typeof RECORD_FIELDS)[number];
 
@@ -27,8 +30,22 @@ export function recordOf(solution: Solution): SolutionRecord {
   return record;
 }
 
-function samePerson(a: Person, b: Person): boolean {
-  return a.aadObjectId === b.aadObjectId && a.displayName === b.displayName && a.email === b.email;
+/** When the directory answered is not a change; what it answered is. */
+function samePerson(a: CatalogPerson | undefined, b: CatalogPerson | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return (
+    a.aadObjectId === b.aadObjectId &&
+    a.displayName === b.displayName &&
+    a.email === b.email &&
+    identityState(a) === identityState(b) &&
+    a.preferredLanguage === b.preferredLanguage
+  );
+}
+
+const USAGE_FIELDS = ['sharedUsers', 'sharedGroups', 'lastUsedAt', 'lastModifiedAt', 'sessions', 'department'] as const satisfies readonly (keyof SolutionUsage)[];
+
+function sameUsage(a: SolutionUsage | undefined, b: SolutionUsage | undefined): boolean {
+  return USAGE_FIELDS.every((field) => a?.[field] === b?.[field]);
 }
 
 function sameList<T>(a: readonly T[], b: readonly T[], same: (x: T, y: T) => boolean): boolean {
@@ -39,8 +56,12 @@ function sameField(field: RecordField, a: SolutionRecord, b: SolutionRecord): bo
   switch (field) {
     case 'maker':
       return samePerson(a.maker, b.maker);
+    case 'manager':
+      return samePerson(a.manager, b.manager);
+    case 'usage':
+      return sameUsage(a.usage, b.usage);
     case 'coOwners':
-      return sameList(a.coOwners, b.coOwners, samePerson);
+      return sameList(a.coOwners, b.coOwners, (x, y) => samePerson(x, y));
     case 'dataSources':
       return sameList(a.dataSources, b.dataSources, (x, y) => x === y);
     default:

@@ -9,7 +9,10 @@ export interface RateWindow {
   readonly windowMs: number;
 }
 
-/** Teams' limits per bot per conversation (DESIGN.md §6). */
+/**
+ * Teams' limits per bot per conversation, as Microsoft publishes them ("Optimize your bot with rate
+ * limiting in Teams"; see the README's section "Teams' limits").
+ */
 export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
   { limit: 7, windowMs: 1_000 },
   { limit: 8, windowMs: 2_000 },
@@ -17,7 +20,7 @@ export const TEAMS_CONVERSATION_WINDOWS: readonly RateWindow[] = [
   { limit: 1_800, windowMs: 3_600_000 },
 ];
 
-/** Per app per tenant: about 30–50 requests / s; configurable, default 30 / s. */
+/** Per app per tenant: Teams allows 50 requests / s (older pages said 30); the rate is OUTBOX_TENANT_RATE (default 45). */
 export function tenantWindows(perSecond: number): readonly RateWindow[] {
   return [{ limit: Math.max(1, Math.floor(perSecond)), windowMs: 1_000 }];
 }

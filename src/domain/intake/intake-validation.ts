@@ -5,10 +5,11 @@
 import { isImpact, isUrgency } from '../severity';
 import { isRequestCategory, type RequestCategory } from '../request-category';
 import type { IntakeDetails } from './intake-draft';
+import { text, type Text } from '../text';
 
 export const INTAKE_LIMITS = { title: 120, description: 2000, since: 100, searchQuery: 100 } as const;
 
-export type FieldErrors = Readonly<Partial<Record<'category' | 'solution' | 'title' | 'description' | 'since' | 'impact' | 'urgency' | 'query', string>>>;
+export type FieldErrors = Readonly<Partial<Record<'category' | 'solution' | 'title' | 'description' | 'since' | 'impact' | 'urgency' | 'query', Text>>>;
 
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldErrors };
 
@@ -20,13 +21,13 @@ function clean(value: unknown, multiline = false): string {
 }
 
 export function validateCategory(value: unknown): Validated<RequestCategory> {
-  return isRequestCategory(value) ? { ok: true, value } : { ok: false, errors: { category: 'Choose what you need.' } };
+  return isRequestCategory(value) ? { ok: true, value } : { ok: false, errors: { category: text('messages.intake.errors.category') } };
 }
 
 export function validateSearchQuery(value: unknown): Validated<string> {
   const query = clean(value);
   if (query.length > INTAKE_LIMITS.searchQuery) {
-    return { ok: false, errors: { query: `Keep the search under ${INTAKE_LIMITS.searchQuery} characters.` } };
+    return { ok: false, errors: { query: text('messages.intake.errors.queryTooLong', { max: INTAKE_LIMITS.searchQuery }) } };
   }
   return { ok: true, value: query };
 }
@@ -35,16 +36,16 @@ export function validateDetails(input: Readonly<Record<string, unknown>>): Valid
   const title = clean(input.title);
   const description = clean(input.description, true);
   const since = clean(input.since);
-  const errors: Record<string, string> = {};
-  if (title.length === 0) errors.title = 'Give your request a short title.';
-  else if (title.length > INTAKE_LIMITS.title) errors.title = `Keep the title under ${INTAKE_LIMITS.title} characters (it has ${title.length}).`;
-  if (description.length === 0) errors.description = "Describe what's happening.";
+  const errors: Record<string, Text> = {};
+  if (title.length === 0) errors.title = text('messages.intake.errors.titleMissing');
+  else if (title.length > INTAKE_LIMITS.title) errors.title = text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: title.length });
+  if (description.length === 0) errors.description = text('messages.intake.errors.descriptionMissing');
   else if (description.length > INTAKE_LIMITS.description) {
-    errors.description = `Keep the description under ${INTAKE_LIMITS.description} characters (it has ${description.length}).`;
+    errors.description = text('messages.intake.errors.descriptionTooLong', { max: INTAKE_LIMITS.description, length: description.length });
   }
-  if (since.length > INTAKE_LIMITS.since) errors.since = `Keep "since when" under ${INTAKE_LIMITS.since} characters.`;
-  if (!isImpact(input.impact)) errors.impact = 'Choose who is affected.';
-  if (!isUrgency(input.urgency)) errors.urgency = 'Say whether you are blocked or have a workaround.';
+  if (since.length > INTAKE_LIMITS.since) errors.since = text('messages.intake.errors.sinceTooLong', { max: INTAKE_LIMITS.since });
+  if (!isImpact(input.impact)) errors.impact = text('messages.intake.errors.impact');
+  if (!isUrgency(input.urgency)) errors.urgency = text('messages.intake.errors.urgency');
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, value: { title, description, since, impact: input.impact as IntakeDetails['impact'], urgency: input.urgency as IntakeDetails['urgency'] } };
 }

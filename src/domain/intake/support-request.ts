@@ -8,6 +8,8 @@ import type { Route } from '../routing';
 import type { Severity } from '../severity';
 import type { Solution } from '../solution';
 import type { IntakeDetails } from './intake-draft';
+import { explainRoute } from '../route-explanation';
+import type { Text } from '../text';
 
 /** What the request knew about the solution at submission (the catalog may change later). */
 export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners'>;
@@ -37,7 +39,8 @@ export interface SupportRequest {
   readonly handToDedicatedTeam: boolean;
   readonly holder: RequestHolder;
   /** What happens next, in plain words, as decided at submission. */
-  readonly explanation: string;
+  /** What happens next, in words rendered for whoever reads it (older rows: English, read as `verbatim`). */
+  readonly explanation: Text;
   /** "Chat with the maker" link, for the maker route. */
   readonly chatLink?: string;
   readonly status: RequestStatus;
@@ -78,4 +81,19 @@ export function holderFor(route: Route): RequestHolder {
     case 'dedicated-team':
       return { kind: 'dedicated-team' };
   }
+}
+
+/**
+ * What a route decides about a request: its holder, why, what happens next. The one builder of a
+ * routed request, at submission (intake) and whenever it moves on (timers, fallbacks, hand-ons).
+ */
+export function routedFields(route: Route): Pick<SupportRequest, 'routeKind' | 'routeReason' | 'handToDedicatedTeam' | 'holder' | 'explanation' | 'chatLink'> {
+  return {
+    routeKind: route.kind,
+    routeReason: route.reason,
+    handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
+    holder: holderFor(route),
+    explanation: explainRoute(route),
+    chatLink: route.kind === 'maker' ? route.chatLink : undefined,
+  };
 }

@@ -5,6 +5,8 @@
  */
 import type { ActorRole, PersonRef } from '../history';
 import type { RequestHolder, RequestStatus, SupportRequest } from '../intake/support-request';
+import type { MessageKey } from '../message-keys';
+import { text, type Text } from '../text';
 
 export type HandlingAction =
   | { readonly type: 'acknowledge' }
@@ -76,27 +78,25 @@ export function isRecipient(request: SupportRequest, actorId: string): boolean {
 /** The maker or a co-owner of the solution as submitted: they get "it moved on", not "not yours". */
 function wasOfferedTo(request: SupportRequest, id: string): boolean {
   const s = request.solution;
-  return s !== undefined && (s.maker.aadObjectId.toLowerCase() === id || s.coOwners.some((p) => p.aadObjectId.toLowerCase() === id));
+  return s !== undefined && (s.maker.aadObjectId?.toLowerCase() === id || s.coOwners.some((p) => p.aadObjectId?.toLowerCase() === id));
 }
 
+const REFUSALS = {
+  closed: 'messages.requests.refused.closed',
+  'not-holder': 'messages.requests.refused.not-holder',
+  'not-co-owner': 'messages.requests.refused.not-co-owner',
+  'already-claimed': 'messages.requests.refused.already-claimed',
+  'not-yet-claimed': 'messages.requests.refused.not-yet-claimed',
+  'already-acknowledged': 'messages.requests.refused.already-acknowledged',
+  'moved-on': 'messages.requests.refused.moved-on',
+} as const satisfies Record<RefusalReason, MessageKey>;
+
 /** Plain-words reason for a refused action, shown on the refreshed card. */
-export function refusalMessage(reason: RefusalReason, claimedBy?: PersonRef): string {
-  switch (reason) {
-    case 'closed':
-      return 'This request is already closed.';
-    case 'not-holder':
-      return "This request wasn't sent to you, so you can't act on it.";
-    case 'not-co-owner':
-      return 'Only co-owners of this solution can claim this request.';
-    case 'already-claimed':
-      return `${claimedBy?.displayName ?? 'Another co-owner'} already claimed this request.`;
-    case 'not-yet-claimed':
-      return 'Claim the request first.';
-    case 'already-acknowledged':
-      return "You've already said you're on it.";
-    case 'moved-on':
-      return 'This request has moved on to someone else.';
+export function refusalMessage(reason: RefusalReason, claimedBy?: PersonRef): Text {
+  if (reason === 'already-claimed') {
+    return claimedBy ? text(REFUSALS[reason], { name: claimedBy.displayName }) : text('messages.requests.refused.already-claimed-by-another');
   }
+  return text(REFUSALS[reason]);
 }
 
 /** The state a request is in after an action by its holder (pure, no routing). */
@@ -112,20 +112,6 @@ export function afterAction(request: SupportRequest, actor: PersonRef, action: E
     }
     case 'resolve':
       return { ...request, status: 'resolved', updatedAt };
-  }
-}
-
-/** "Megan Bowen", "Lee Gu (co-owner)", "the help desk": who has the request, for the requester. */
-export function holderLabel(holder: RequestHolder): string {
-  switch (holder.kind) {
-    case 'maker':
-      return holder.person.displayName;
-    case 'co-owners':
-      return holder.claimedBy ? holder.claimedBy.displayName : `the co-owners (${holder.people.map((p) => p.displayName).join(', ')})`;
-    case 'help-desk':
-      return 'the help desk';
-    case 'dedicated-team':
-      return 'the Power Platform team';
   }
 }
 

@@ -28,6 +28,9 @@ export interface ExternalReference {
   readonly at: string;
 }
 
+/** What was appended last: an internal note, a reply to the requester, a question, the requester's answer or added details. */
+export type LastNoteKind = 'note' | 'reply' | 'request-info' | 'answer' | 'add-details';
+
 export interface Ticket {
   /** Same as the request's id (and the intake's id): creation is idempotent on it. */
   readonly id: string;
@@ -49,7 +52,8 @@ export interface Ticket {
   readonly externalReferences: readonly ExternalReference[];
   readonly sla: Readonly<Record<SlaKind, SlaClock>>;
   /** The last internal note, question or reply, for the card at a glance. */
-  readonly lastNote?: { readonly text: string; readonly by: string; readonly at: string; /** Who wrote it (tells a double click from a colleague's note). */ readonly byId?: string };
+  /** The last thing appended, as typed; its kind names it on the card (rows before kinds hold "Reply: …" in English and no kind). */
+  readonly lastNote?: { readonly kind?: LastNoteKind; readonly text: string; readonly by: string; readonly at: string; /** Who wrote it (tells a double click from a colleague's note). */ readonly byId?: string };
   /** The open question to the requester, while waiting on them. */
   readonly pendingQuestion?: string;
   readonly resolution?: string;

@@ -11,19 +11,9 @@
  * crash may go out twice (at-least-once), so effects that must never double carry the activity key
  * themselves (a draft's id is derived from it; appended notes record it in their transaction).
  */
-import { ACTIVITY_MEMORY_MS, type ActivityClaim, type ActivityRef } from '../../domain/activity-ref';
-import type { Clock } from '../ports';
-
-export interface ActivityLog {
-  /** Records the activity as in progress; if it is recorded already, says how it stands. */
-  begin(key: string, now: Date, expiresAt: string): Promise<ActivityClaim>;
-  /** Claims a record left in progress, with its ETag; the new ETag, or undefined if someone else did first. */
-  takeOver(key: string, etag: string, now: Date, expiresAt: string): Promise<string | undefined>;
-  /** Marks it done (nothing if someone took it over meanwhile). */
-  finish(key: string, etag: string): Promise<void>;
-  /** Forgets it, so a retry is handled again. */
-  release(key: string): Promise<void>;
-}
+import { ACTIVITY_MEMORY_MS, type ActivityRef } from '../../domain/activity-ref';
+import type { ActivityLog } from '../../domain/ports/activities';
+import type { Clock } from '../../domain/ports/clock';
 
 /** An in-progress record older than this is taken over by a redelivery (Teams retries after ~15 s). */
 export const TAKEOVER_MS = 12_000;

@@ -7,7 +7,7 @@
  */
 import { SearchIndex } from '../../domain/catalog/search/search-index';
 import type { Solution } from '../../domain/solution';
-import type { CatalogStore } from './catalog-store';
+import type { CatalogStore } from '../../domain/ports/catalog';
 
 type Source = Pick<CatalogStore, 'readVersion' | 'listAll'>;
 

@@ -4,23 +4,9 @@
  * the queue to the new channel.
  */
 import type { PersonRef } from '../../domain/history';
-import type { Clock } from '../ports';
-import type { ChannelRole } from '../tickets/ticket-ports';
-
-export interface ChannelRegistrationRecord {
-  readonly role: ChannelRole;
-  readonly conversationReference: Readonly<Record<string, unknown>>;
-  readonly teamId: string;
-  readonly channelId: string;
-  readonly channelName?: string;
-  readonly registeredBy: PersonRef;
-  readonly registeredAt: string;
-}
-
-export interface ChannelRegistry {
-  getChannel(role: ChannelRole): Promise<ChannelRegistrationRecord | undefined>;
-  saveChannel(registration: ChannelRegistrationRecord): Promise<void>;
-}
+import type { Clock } from '../../domain/ports/clock';
+import type { ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
+import { text, type Text } from '../../domain/text';
 
 export interface ChannelPlace {
   readonly teamId?: string;
@@ -30,10 +16,8 @@ export interface ChannelPlace {
 }
 
 export type RegistrationResult =
-  | { readonly kind: 'registered'; readonly role: ChannelRole; readonly moved: boolean; readonly registration: ChannelRegistrationRecord }
-  | { readonly kind: 'refused'; readonly reason: string };
-
-export const ROLE_LABELS: Readonly<Record<ChannelRole, string>> = { 'help-desk': 'help desk', 'dedicated-team': 'Power Platform team' };
+  | { readonly kind: 'registered'; readonly role: ChannelRole; readonly moved: boolean; readonly registration: ChannelRegistration }
+  | { readonly kind: 'refused'; readonly reason: Text };
 
 export class ChannelService {
   constructor(
@@ -42,13 +26,13 @@ export class ChannelService {
 
   async register(actor: PersonRef, role: ChannelRole, place: ChannelPlace): Promise<RegistrationResult> {
     if (!this.deps.adminIds.has(actor.aadObjectId.toLowerCase())) {
-      return { kind: 'refused', reason: `Only bot admins can register the ${ROLE_LABELS[role]} channel, and you're not one. Ask your Teams admin to add your id to ADMIN_IDS, or to register it.` };
+      return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.adminsOnly.help-desk' : 'messages.channels.adminsOnly.dedicated-team') };
     }
     if (!place.teamId || !place.channelId) {
-      return { kind: 'refused', reason: `Register the ${ROLE_LABELS[role]} in a team channel: mention me there with "register ${role === 'help-desk' ? 'help desk' : 'dedicated team'}".` };
+      return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.inChannel.help-desk' : 'messages.channels.inChannel.dedicated-team') };
     }
     const previous = await this.deps.registry.getChannel(role);
-    const registration: ChannelRegistrationRecord = {
+    const registration: ChannelRegistration = {
       role,
       conversationReference: place.conversationReference,
       teamId: place.teamId,

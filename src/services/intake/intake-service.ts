@@ -21,16 +21,20 @@ import {
 } from '../../domain/intake/intake-draft';
 import { validateCategory, validateDetails, validateSearchQuery } from '../../domain/intake/intake-validation';
 import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../domain/intake/support-request';
-import { explainRoute, renderExplanation } from '../../domain/route-explanation';
+import { explainRoute } from '../../domain/route-explanation';
+import { text } from '../../domain/text';
 import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
-import type { TicketNumber } from '../../domain/ticket-number';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock, IntakeRepository, RequestRepository, SolutionLookup, StoredIntake } from '../ports';
-import { planRoute } from '../routing/route-handlers';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import type { IntakeRepository, StoredIntake } from '../../domain/ports/intake';
+import type { RequestRepository } from '../../domain/ports/requests';
+import type { SolutionLookup } from '../../domain/ports/catalog';
+import { planRoute } from '../notifications/route-messages';
 import { openTicketFor } from '../tickets/ticket-opening';
-import type { IntakeAction, IntakeView } from './intake-view';
+import type { IntakeAction, IntakeView } from '../../domain/intake/intake-view';
 import type { SubmissionLimit } from './submission-limit';
 
 export interface IntakeServiceDeps {
@@ -40,9 +44,19 @@ export interface IntakeServiceDeps {
   readonly clock: Clock;
   readonly newId?: () => string;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
-  readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
+  readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig };
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
+  /**
+   * Finds the object ids of the solution's people the catalog knows by email only, before routing
+   * picks whom to message (the catalog service, over Microsoft Graph). None: they count as unreachable.
+   */
+  readonly people?: PeopleResolution;
+}
+
+/** The port the intake calls before routing (see CatalogService.withKnownPeople). */
+export interface PeopleResolution {
+  withKnownPeople(solution: Solution): Promise<Solution>;
 }
 
 const SEARCH_RESULTS = 8;
@@ -100,8 +114,6 @@ export class IntakeService {
     const now = this.deps.clock.now();
     const draft = stored.draft;
     switch (action.type) {
-      case 'show':
-        return this.viewOf(draft);
       case 'back':
         return this.save(stored, back(draft, now));
       case 'cancel':
@@ -121,11 +133,14 @@ export class IntakeService {
         const picked = await this.pickSolution(action.solutionId);
         if (picked === 'invalid') {
           const matches = draft.searchQuery ? await this.deps.catalog.search(draft.searchQuery, SEARCH_RESULTS) : [];
-          return { kind: 'solution', draft, matches, errors: { solution: 'Pick a solution from the list, or "It\'s not listed".' } };
+          return { kind: 'solution', draft, matches, errors: { solution: text('messages.intake.errors.solution') } };
         }
         return this.save(stored, chooseSolution(draft, picked, now));
       }
       case 'set-details': {
+        // The need comes first (the route depends on it): details on a draft without one (a forged
+        // card) show the draft as it is, instead of a review that cannot be routed.
+        if (draft.category === undefined) return this.viewOf(draft);
         const details = validateDetails(action.fields);
         if (!details.ok) {
           const solution = await this.solutionOf(draft);
@@ -155,7 +170,7 @@ export class IntakeService {
       const minutesLeft = Math.max(1, Math.ceil((reservation.retryAt.getTime() - now.getTime()) / 60_000));
       return { ...view, limited: { retryAt: reservation.retryAt.toISOString(), minutesLeft, perHour: limit!.policy.perWindow } };
     }
-    const solution = await this.solutionOf(draft);
+    const solution = await this.routableSolutionOf(draft);
     const route = this.routeOf(draft, solution);
     let request = buildRequest(draft, solution, route, now);
     const actor = { kind: 'user' as const, role: 'requester' as const, ...draft.requester };
@@ -164,12 +179,12 @@ export class IntakeService {
       requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
     ];
     // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
-    const number = route.kind === 'help-desk' && this.deps.tickets ? await this.deps.tickets.numbers.allocate(request.id) : undefined;
+    const number = route.kind === 'help-desk' ? await this.deps.tickets.numbers.allocate(request.id) : undefined;
     if (number) {
       request = { ...request, ticketNumber: number };
       history.push(requestEvent('ticket-opened', { kind: 'system', component: 'intake' }, now, { ticketNumber: number }));
     }
-    const opened = number ? openTicketFor(request, number, this.deps.tickets?.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
+    const opened = number ? openTicketFor(request, number, this.deps.tickets.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
     try {
       // The help desk route posts the ticket card (and hands Sev A Critical ones on) instead of a plain notice.
       await this.deps.requests.create(request, history, opened ? opened.outbox : planRoute(request, route), opened);
@@ -219,15 +234,27 @@ export class IntakeService {
       case 'details':
         return { kind: 'details', draft, solution: await this.solutionOf(draft) };
       case 'review': {
-        const solution = await this.solutionOf(draft);
+        const solution = await this.routableSolutionOf(draft);
         const route = this.routeOf(draft, solution);
-        return { kind: 'review', draft, solution, route, explanation: renderExplanation(explainRoute(route)) };
+        return { kind: 'review', draft, solution, route, explanation: explainRoute(route) };
       }
     }
   }
 
   private async solutionOf(draft: IntakeDraft): Promise<Solution | undefined> {
     return draft.solutionId ? this.deps.catalog.get(draft.solutionId) : undefined;
+  }
+
+  /** The solution with its people looked up if needed; a directory that fails leaves them unreachable. */
+  private async routableSolutionOf(draft: IntakeDraft): Promise<Solution | undefined> {
+    const solution = await this.solutionOf(draft);
+    if (!solution || !this.deps.people) return solution;
+    try {
+      return await this.deps.people.withKnownPeople(solution);
+    } catch {
+      // Saving what was learnt failed (storage): route with what the catalog had.
+      return solution;
+    }
   }
 
   private routeOf(draft: IntakeDraft, solution: Solution | undefined): Route {
@@ -258,7 +285,7 @@ function buildRequest(draft: IntakeDraft, solution: Solution | undefined, route:
     routeReason: route.reason,
     handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
     holder: holderFor(route),
-    explanation: renderExplanation(explainRoute(route)),
+    explanation: explainRoute(route),
     chatLink: route.kind === 'maker' ? route.chatLink : undefined,
     status: 'open',
     createdAt: at,

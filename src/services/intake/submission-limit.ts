@@ -3,14 +3,9 @@
  * stored record, read and written back with its ETag. Checked at Submit before anything else is
  * written; a Submit that is refused changes nothing (the draft stays as it is).
  */
-import { decideSubmission, type SubmissionPolicy, type SubmissionRecord } from '../../domain/intake/submission-limit';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-
-export interface SubmissionLogStore {
-  read(requesterId: string): Promise<{ readonly records: readonly SubmissionRecord[]; readonly etag: string } | undefined>;
-  /** Creates the record when `etag` is undefined, else replaces it if unchanged; ConcurrencyConflictError otherwise. */
-  write(requesterId: string, records: readonly SubmissionRecord[], etag: string | undefined): Promise<void>;
-}
+import { decideSubmission, type SubmissionPolicy } from '../../domain/intake/submission-limit';
+import type { SubmissionLogStore } from '../../domain/ports/submission-log';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 
 export type Reservation = { readonly allowed: true } | { readonly allowed: false; readonly retryAt: Date };
 

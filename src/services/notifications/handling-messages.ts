@@ -3,19 +3,16 @@
  * it now" DM, and updates of cards the outbox posted earlier (co-owners' pings, the maker's card).
  */
 import type { SupportRequest } from '../../domain/intake/support-request';
-import { holderLabel } from '../../domain/notifications/request-handling';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import { coOwnerCardData, makerCardData, message } from '../routing/route-handlers';
-import type { PendingDelivery, SentRecord } from '../outbox/outbox-ports';
+import type { Text } from '../../domain/text';
+import type { PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
+import { requesterUpdateCard, updatedHandlerCard } from '../../presentation/request-cards';
+import { message } from './route-messages';
 
 /** The requester's DM: what happened, who has the request now. */
-export function requesterUpdate(request: SupportRequest, suffix: string, text: string): OutboxMessage {
-  return message(
-    request,
-    'requester-update',
-    { kind: 'user', aadObjectId: request.requester.aadObjectId, displayName: request.requester.displayName },
-    { template: 'requester-update', data: { update: text, explanation: request.explanation, holder: capitalise(holderLabel(request.holder)) }, suffix },
-  );
+export function requesterUpdate(request: SupportRequest, suffix: string, update: Text): OutboxMessage {
+  const requester = request.requester;
+  return message(request, 'requester-update', { kind: 'user', aadObjectId: requester.aadObjectId, displayName: requester.displayName }, requesterUpdateCard(request, update), suffix);
 }
 
 type Posted = Pick<PendingDelivery, 'message'> | Pick<SentRecord, 'message'>;
@@ -24,26 +21,21 @@ type Posted = Pick<PendingDelivery, 'message'> | Pick<SentRecord, 'message'>;
  * Replaces every maker card and co-owner ping of the request (except `exceptId`'s) with its current
  * state: "claimed by X", "moved on to the help desk". Pings not delivered yet are updated once they are.
  */
-export function cardUpdates(request: SupportRequest, posted: readonly Posted[], suffix: string, exceptId?: string, notice = ''): OutboxMessage[] {
+export function cardUpdates(request: SupportRequest, posted: readonly Posted[], suffix: string, exceptId?: string, notice: Text | '' = ''): OutboxMessage[] {
   const updates: OutboxMessage[] = [];
   for (const { message: original } of posted) {
     if (original.target.kind !== 'user') continue;
     if (original.purpose !== 'co-owner-ping' && original.purpose !== 'maker-notification') continue;
     const viewer = original.target.aadObjectId;
     if (viewer === exceptId) continue;
-    const isPing = original.purpose === 'co-owner-ping';
     updates.push({
       id: `${original.id}.update.${suffix}`,
       requestId: request.id,
       purpose: original.purpose,
       target: { kind: 'update', messageId: original.id },
-      card: { template: isPing ? 'co-owner-ping' : 'maker-notification', data: isPing ? coOwnerCardData(request, viewer, notice) : makerCardData(request, notice) },
+      card: updatedHandlerCard(request, original.purpose, viewer, notice),
       createdAt: request.updatedAt,
     });
   }
   return updates;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,35 +1,31 @@
 /**
  * What the maker and the co-owners do with a request (their card buttons), what timers do when they
- * don't, and the fallback when they cannot be messaged. Every change is one transaction: the request
- * row (ETag), its history, the outbox messages it causes (new route, requester DM, card updates).
+ * don't, and the fallback when they cannot be messaged. Each use case reads, decides (the domain's
+ * rules, reroute.ts), and writes one transaction (request-change-loop.ts): the request row (ETag),
+ * its history, the outbox messages it causes (new route, requester DM, card updates).
  */
 import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
 import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
-import { requestEvent, ticketEvent, type HistoryActor, type PersonRef, type RequestHistoryEvent, type TicketHistoryEvent } from '../../domain/history';
-import { holderFor, type SupportRequest } from '../../domain/intake/support-request';
-import {
-  afterAction,
-  authorize,
-  cleanNote,
-  holderLabel,
-  isRecipient,
-  refusalMessage,
-  type HandlingAction,
-} from '../../domain/notifications/request-handling';
+import { requestEvent, type HistoryActor, type PersonRef, type RequestHistoryEvent } from '../../domain/history';
+import type { SupportRequest } from '../../domain/intake/support-request';
+import { afterAction, authorize, cleanNote, isRecipient, refusalMessage, type HandlingAction } from '../../domain/notifications/request-handling';
 import { DEFAULT_TIMER_DURATIONS, timerStillApplies, type RequestTimer, type TimerDurations } from '../../domain/notifications/request-timers';
-import type { OutboxMessage } from '../../domain/outbox-message';
-import { explainRoute, renderExplanation } from '../../domain/route-explanation';
-import { routeRequest, type Route } from '../../domain/routing';
-import type { Solution } from '../../domain/solution';
-import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
-import type { TicketNumber } from '../../domain/ticket-number';
-import { openTicketFor } from '../tickets/ticket-opening';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock, StoredRequest } from '../ports';
-import type { GiveUpReason, PendingDelivery, UndeliverableHandler } from '../outbox/outbox-ports';
-import { coOwnerCardData, handOffMessages, makerCardData, planRoute } from '../routing/route-handlers';
+import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { Clock } from '../../domain/ports/clock';
+import type { OutboxLookup, RequestChangeStore } from '../../domain/ports/request-changes';
+import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
+import { text, type Text } from '../../domain/text';
+import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
+import { holderInSentence } from '../../presentation/labels';
+import { handlerCard } from '../../presentation/request-cards';
+import { doneText } from '../../presentation/request-words';
+import type { UndeliverableHandler } from '../outbox/outbox-worker';
 import { cardUpdates, requesterUpdate } from './handling-messages';
-import type { CatalogFlag, OutboxLookup, RequestChange, RequestChangeStore } from './notification-ports';
+import type { TicketDeps } from './help-desk-ticket';
+import { openHelpDeskTicket } from './help-desk-ticket';
+import { changeRequest, type Plan, type PlannedChange } from './request-change-loop';
+import { planReroute, rerouteFrom } from './reroute';
+import { handOffMessages } from './route-messages';
 
 export interface RequestHandlingDeps {
   readonly changes: RequestChangeStore;
@@ -37,19 +33,8 @@ export interface RequestHandlingDeps {
   readonly clock: Clock;
   readonly timers?: TimerDurations;
   /** Help desk tickets: a request handed (or falling back) to the help desk opens one, as at intake. */
-  readonly tickets?: { readonly numbers: { allocate(requestId: string): Promise<TicketNumber> }; readonly sla?: SlaConfig };
+  readonly tickets: TicketDeps;
 }
-
-/** What the actor's card shows after the action (bound by the Teams layer), or a refusal in words only. */
-export type HandlingView =
-  | { readonly kind: 'card'; readonly template: 'maker-notification' | 'co-owner-ping'; readonly data: Record<string, unknown> }
-  | { readonly kind: 'refused'; readonly message: string }
-  | { readonly kind: 'not-found' };
-
-/** A change to compute from the current request; undefined = nothing to write. */
-type Plan = (stored: StoredRequest, history: readonly RequestHistoryEvent[]) => Promise<Omit<RequestChange, 'stored' | 'historyOffset'> | undefined>;
-
-const MAX_CONFLICT_RETRIES = 5;
 
 export class RequestHandlingService implements UndeliverableHandler {
   private readonly durations: TimerDurations;
@@ -63,9 +48,9 @@ export class RequestHandlingService implements UndeliverableHandler {
    * `activity` names the Teams activity: the change records it in its transaction, and a redelivery
    * of it is answered with the card as it is now and what was done, not applied again.
    */
-  async act(actor: PersonRef, requestId: string, action: HandlingAction, activity?: ActivityRef): Promise<HandlingView> {
-    let notice: string | undefined;
-    let refusal: string | undefined;
+  async act(actor: PersonRef, requestId: string, action: HandlingAction, activity?: ActivityRef): Promise<Answer> {
+    let notice: Text | undefined;
+    let refusal: Text | undefined;
     const stored = await this.change(requestId, async (current, history) => {
       refusal = undefined;
       const applied = activity ? await this.deps.changes.activity(requestId, activity.key) : undefined;
@@ -78,20 +63,16 @@ export class RequestHandlingService implements UndeliverableHandler {
       }
       const now = this.deps.clock.now();
       const planned = await this.planAction(current.request, history, { kind: 'user', role: auth.role, ...actor }, action);
-      return { ...planned, ...(activity ? { activity: activityRecord(activity, doneMessage(action), now) } : {}) };
+      return { ...planned, ...(activity ? { activity: activityRecord(activity, doneText(action), now) } : {}) };
     });
-    if (stored === undefined) return { kind: 'not-found' };
-    // Someone the request was never sent to learns why, and nothing of the request itself.
-    if (refusal !== undefined && !isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusal };
-    return this.viewFor(stored.request, actor, refusal ?? notice ?? doneMessage(action));
-  }
-
-  /** The current card for a person the request was sent to (the card's refresh). */
-  async view(actor: PersonRef, requestId: string): Promise<HandlingView> {
-    const stored = await this.deps.changes.get(requestId);
-    if (stored === undefined) return { kind: 'not-found' };
-    if (!isRecipient(stored.request, actor.aadObjectId)) return { kind: 'refused', message: refusalMessage('not-holder') };
-    return this.viewFor(stored.request, actor, '');
+    if (stored === undefined) return messageAnswer(text('messages.requests.notFound'));
+    // Someone the request was never sent to learns why, and nothing of the request itself: also when
+    // the activity they sent was applied already (another person's press replayed under its ids is
+    // found by its key before any authorisation).
+    if ((refusal !== undefined || notice !== undefined) && !isRecipient(stored.request, actor.aadObjectId)) {
+      return messageAnswer(refusal ?? refusalMessage('not-holder'));
+    }
+    return cardAnswer(handlerCard(stored.request, actor.aadObjectId, refusal ?? notice ?? doneText(action)));
   }
 
   /** A due timer: move the request on if its holder still has not answered; drop the timer either way. */
@@ -101,15 +82,20 @@ export class RequestHandlingService implements UndeliverableHandler {
       moved = false;
       if (!timerStillApplies(timer, current.request)) return { next: current.request, history: [], outbox: [], timersDone: [timer] };
       moved = true;
-      const system: HistoryActor = { kind: 'system', component: 'sla-scheduler' };
       const request = current.request;
-      const minutes = Math.round((timer.kind === 'maker-ack' ? this.durations.makerAckMs : this.durations.coOwnerClaimMs) / 60_000);
-      const route = rerouteFrom(request, timer.kind === 'maker-ack' ? 'maker' : 'co-owners', []);
-      const why =
-        timer.kind === 'maker-ack'
-          ? `${holderLabel(request.holder)} didn't pick it up within ${duration(minutes)}`
-          : `none of its co-owners picked it up within ${duration(minutes)}`;
-      const change = await this.reroute(request, history, route, system, why);
+      const makerTimer = timer.kind === 'maker-ack';
+      const minutes = Math.round((makerTimer ? this.durations.makerAckMs : this.durations.coOwnerClaimMs) / 60_000);
+      const change = await planReroute(
+        this.deps,
+        request,
+        history,
+        {
+          route: rerouteFrom(request, makerTimer ? 'maker' : 'co-owners'),
+          actor: { kind: 'system', component: 'sla-scheduler' },
+          why: makerTimer ? { kind: 'maker-timeout', holder: holderInSentence(request.holder), minutes } : { kind: 'co-owners-timeout', minutes },
+        },
+        this.deps.clock.now(),
+      );
       return { ...change, timersDone: [timer] };
     });
     return moved ? 'moved-on' : 'not-applicable';
@@ -129,121 +115,81 @@ export class RequestHandlingService implements UndeliverableHandler {
       const now = this.deps.clock.now();
       const outbox: HistoryActor = { kind: 'system', component: 'outbox' };
       const unreachable = requestEvent('unreachable', outbox, now, { recipient });
+      if (!stillTheirs(request, message.purpose as 'maker-notification' | 'co-owner-ping', recipient)) return { next: request, history: [unreachable], outbox: [], failedDelivery };
       const holder = request.holder;
-      const stillTheirs =
-        (message.purpose === 'maker-notification' && holder.kind === 'maker' && holder.person.aadObjectId === recipient.aadObjectId && request.status === 'open') ||
-        (message.purpose === 'co-owner-ping' && holder.kind === 'co-owners' && holder.claimedBy === undefined && request.status === 'open');
-      if (!stillTheirs) return { next: request, history: [unreachable], outbox: [], failedDelivery };
       if (message.purpose === 'co-owner-ping' && holder.kind === 'co-owners') {
         const gone = new Set(history.filter((e) => e.type === 'unreachable').map((e) => (e as Extract<RequestHistoryEvent, { type: 'unreachable' }>).recipient.aadObjectId));
         gone.add(recipient.aadObjectId);
-        const left = holder.people.filter((p) => !gone.has(p.aadObjectId));
         // Someone can still claim it: only the fact is recorded.
-        if (left.length > 0) return { next: request, history: [unreachable], outbox: [], failedDelivery };
+        if (holder.people.some((p) => !gone.has(p.aadObjectId))) return { next: request, history: [unreachable], outbox: [], failedDelivery };
       }
-      const route = rerouteFrom(request, message.purpose === 'maker-notification' ? 'maker' : 'co-owners', []);
-      const change = await this.reroute(request, history, route, outbox, `${recipient.displayName} can't be reached in Teams`, undefined, message.id);
+      const change = await planReroute(
+        this.deps,
+        request,
+        history,
+        {
+          route: rerouteFrom(request, message.purpose === 'maker-notification' ? 'maker' : 'co-owners'),
+          actor: outbox,
+          why: { kind: 'unreachable', name: recipient.displayName },
+          skipMessageId: message.id,
+        },
+        now,
+      );
       return { ...change, history: [unreachable, ...change.history], failedDelivery };
     });
     return stored !== undefined;
   }
 
-  /** Read, plan, write with the ETag; on a conflict read again and plan again. Returns the request as it ended. */
-  private async change(requestId: string, plan: Plan): Promise<StoredRequest | undefined> {
-    for (let attempt = 0; ; attempt++) {
-      const stored = await this.deps.changes.get(requestId);
-      if (stored === undefined) return undefined;
-      const history = await this.deps.changes.history(requestId);
-      const planned = await plan(stored, history);
-      if (planned === undefined) return stored;
-      try {
-        await this.deps.changes.apply({ ...planned, stored, historyOffset: history.length });
-        return { request: planned.next, etag: '' };
-      } catch (error) {
-        if (!(error instanceof ConcurrencyConflictError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
-      }
-    }
+  private change(requestId: string, plan: Plan) {
+    return changeRequest(this.deps.changes, requestId, plan);
   }
 
-  private async planAction(
-    request: SupportRequest,
-    history: readonly RequestHistoryEvent[],
-    actor: Extract<HistoryActor, { kind: 'user' }>,
-    action: HandlingAction,
-  ): Promise<Omit<RequestChange, 'stored' | 'historyOffset'>> {
+  private async planAction(request: SupportRequest, history: readonly RequestHistoryEvent[], actor: Extract<HistoryActor, { kind: 'user' }>, action: HandlingAction): Promise<PlannedChange> {
     const now = this.deps.clock.now();
     const seq = String(history.length);
     const person: PersonRef = { aadObjectId: actor.aadObjectId, displayName: actor.displayName };
+    const name = person.displayName;
+    const posted = async () => {
+      const { pending, sent } = await this.deps.outbox.messagesOf(request.id);
+      return [...sent, ...pending];
+    };
     switch (action.type) {
       case 'acknowledge': {
         const next = afterAction(request, person, action, now);
-        return {
-          next,
-          history: [requestEvent('acknowledged', actor, now, {})],
-          outbox: [requesterUpdate(next, seq, `${person.displayName} is on it.`)],
-        };
+        return { next, history: [requestEvent('acknowledged', actor, now, {})], outbox: [requesterUpdate(next, seq, text('messages.requests.update.acknowledged', { name }))] };
       }
       case 'claim': {
         const next = afterAction(request, person, action, now);
-        const { pending, sent } = await this.deps.outbox.messagesOf(request.id);
+        const solution = request.solution?.name;
+        const update = solution ? text('messages.requests.update.claimed', { name, solution }) : text('messages.requests.update.claimedUnnamed', { name });
         return {
           next,
           history: [requestEvent('claimed', actor, now, { by: person })],
-          outbox: [
-            requesterUpdate(next, seq, `${person.displayName}, a co-owner of ${request.solution?.name ?? 'the solution'}, picked up your request.`),
-            ...cardUpdates(next, [...sent, ...pending], seq, person.aadObjectId, `Claimed by ${person.displayName}.`),
-          ],
+          outbox: [requesterUpdate(next, seq, update), ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.claimed', { name }))],
         };
       }
       case 'resolve': {
         const note = cleanNote(action.note);
         const next = afterAction(request, person, action, now);
-        const { pending, sent } = await this.deps.outbox.messagesOf(request.id);
+        const update = note ? text('messages.requests.update.resolvedWithNote', { name, note }) : text('messages.requests.update.resolved', { name });
         return {
           next,
           history: [requestEvent('resolved', actor, now, note ? { resolution: note } : {})],
-          outbox: [
-            requesterUpdate(next, seq, `${person.displayName} resolved your request.${note ? ` Their note: "${note}"` : ''}`),
-            ...cardUpdates(next, [...sent, ...pending], seq, person.aadObjectId, `Resolved by ${person.displayName}.`),
-          ],
+          outbox: [requesterUpdate(next, seq, update), ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.resolved', { name }))],
         };
       }
       case 'hand-to-help-desk':
-      case 'stuck': {
-        const note = cleanNote(action.note);
-        const to = action.type === 'stuck' ? 'dedicated-team' : 'help-desk';
-        const next: SupportRequest = {
-          ...request,
-          routeKind: to,
-          routeReason: to === 'help-desk' ? 'no-reachable-support' : 'maker-stuck',
-          handToDedicatedTeam: false,
-          holder: { kind: to },
-          status: 'open',
-          chatLink: undefined,
-          explanation:
-            to === 'help-desk'
-              ? `${person.displayName} handed your request to the help desk.`
-              : `${person.displayName} asked the Power Platform team to help with your request.`,
-          updatedAt: now.toISOString(),
-        };
-        const { pending, sent } = await this.deps.outbox.messagesOf(request.id);
-        const opened = to === 'help-desk' ? await this.openTicket(next, actor, now, note ? `${person.displayName} handed this on: ${note}` : undefined) : undefined;
-        const handed = opened?.next ?? next;
-        return {
-          next: handed,
-          history: [requestEvent('handed-on', actor, now, note ? { to, note } : { to }), ...(opened?.events ?? [])],
-          outbox: [
-            ...(opened?.outbox ?? handOffMessages(next, to, seq, { by: person.displayName, text: note })),
-            requesterUpdate(handed, seq, `${next.explanation}${opened ? ` Ticket ${opened.number}.` : ''} They now have it.`),
-            ...cardUpdates(handed, [...sent, ...pending], seq, person.aadObjectId, `Handed on by ${person.displayName}.`),
-          ],
-          ...(opened ? { ticket: opened.ticket } : {}),
-        };
-      }
+      case 'stuck':
+        return this.handOn(request, seq, actor, person, action.type === 'stuck' ? 'dedicated-team' : 'help-desk', cleanNote(action.note), await posted(), now);
       case 'not-my-solution': {
         const note = cleanNote(action.note);
-        const route = rerouteFrom(request, 'maker', []);
-        const change = await this.reroute(request, history, route, actor, `${person.displayName} says ${request.solution?.name ?? 'this solution'} isn't theirs`, note);
+        const change = await planReroute(
+          this.deps,
+          request,
+          history,
+          { route: rerouteFrom(request, 'maker'), actor, why: { kind: 'not-mine', name, solution: request.solution?.name }, note },
+          now,
+        );
         const flags: CatalogFlag[] = request.solution
           ? [{ solutionId: request.solution.id, requestId: request.id, reason: 'not-my-solution', flaggedBy: person, flaggedAt: now.toISOString(), ...(note ? { note } : {}) }]
           : [];
@@ -255,145 +201,51 @@ export class RequestHandlingService implements UndeliverableHandler {
     }
   }
 
-  /** The request moved on to `route`: new holder, its messages, the requester told, old cards updated. */
-  private async reroute(
+  /** The holder hands the request to the help desk (a ticket is opened) or to the Power Platform team. */
+  private async handOn(
     request: SupportRequest,
-    history: readonly RequestHistoryEvent[],
-    route: Route,
-    actor: HistoryActor,
-    why: string,
-    note?: string,
-    /** A message leaving the outbox in this same change (its card will never exist to update). */
-    skipMessageId?: string,
-  ): Promise<Omit<RequestChange, 'stored' | 'historyOffset'>> {
-    const now = this.deps.clock.now();
-    const seq = String(history.length);
+    seq: string,
+    actor: Extract<HistoryActor, { kind: 'user' }>,
+    person: PersonRef,
+    to: 'help-desk' | 'dedicated-team',
+    note: string | undefined,
+    posted: Parameters<typeof cardUpdates>[1],
+    now: Date,
+  ): Promise<PlannedChange> {
+    const name = person.displayName;
     const next: SupportRequest = {
       ...request,
-      routeKind: route.kind,
-      routeReason: route.reason,
-      handToDedicatedTeam: route.kind === 'help-desk' && route.handToDedicatedTeam,
-      holder: holderFor(route),
+      routeKind: to,
+      routeReason: to === 'help-desk' ? 'no-reachable-support' : 'maker-stuck',
+      handToDedicatedTeam: false,
+      holder: { kind: to },
       status: 'open',
-      explanation: renderExplanation(explainRoute(route)),
       chatLink: undefined,
+      explanation: text(to === 'help-desk' ? 'messages.requests.update.handedToHelpDesk' : 'messages.requests.update.handedToDedicatedTeam', { name }),
       updatedAt: now.toISOString(),
     };
-    const to = route.kind === 'maker' ? 'co-owners' : route.kind;
-    const events: RequestHistoryEvent[] = [
-      requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
-      requestEvent('handed-on', actor, now, { to, note: note ? `${why}. Note: ${note}` : why }),
-    ];
-    const { pending, sent } = await this.deps.outbox.messagesOf(request.id);
-    const opened = route.kind === 'help-desk' ? await this.openTicket(next, actor, now, note ? `${capitalise(why)}: ${note}` : `${capitalise(why)}.`) : undefined;
-    const moved = opened?.next ?? next;
-    const routed = opened?.outbox ?? planRoute(next, route, seq).map((m) => withNote(m, note, why));
-    const outbox: OutboxMessage[] = [
-      ...routed,
-      requesterUpdate(moved, seq, `${capitalise(why)}. Now: ${holderLabel(next.holder)}${opened ? `, ticket ${opened.number}` : ''}.`),
-      ...cardUpdates(moved, [...sent, ...pending.filter((p) => p.message.id !== skipMessageId)], seq, undefined, `Moved on: ${why}.`),
-    ];
-    return { next: moved, history: [...events, ...(opened?.events ?? [])], outbox, ...(opened ? { ticket: opened.ticket } : {}) };
-  }
-
-  /**
-   * The help desk ticket for a request that reaches the help desk after submission, built as the
-   * intake builds one (number allocated first, idempotent on the request id), with the note of whoever
-   * handed it on as an internal note. None when tickets are not wired or the request has one already.
-   */
-  private async openTicket(
-    next: SupportRequest,
-    actor: HistoryActor,
-    now: Date,
-    note: string | undefined,
-  ): Promise<{ next: SupportRequest; number: TicketNumber; events: RequestHistoryEvent[]; outbox: readonly OutboxMessage[]; ticket: NonNullable<RequestChange['ticket']> } | undefined> {
-    const tickets = this.deps.tickets;
-    if (!tickets || next.ticketNumber) return undefined;
-    const number = await tickets.numbers.allocate(next.id);
-    const withTicket: SupportRequest = { ...next, ticketNumber: number };
-    const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now);
-    const history: TicketHistoryEvent[] = [...opened.history, ...(note ? [ticketEvent('note-added', actor, now, { text: note })] : [])];
+    const opened = to === 'help-desk' ? await openHelpDeskTicket(this.deps.tickets, next, actor, now, note) : undefined;
+    const handed = opened?.next ?? next;
+    const update = opened
+      ? text('messages.requests.update.handedOnWithTicket', { explanation: next.explanation, ticket: opened.number })
+      : text('messages.requests.update.handedOn', { explanation: next.explanation });
     return {
-      next: withTicket,
-      number,
-      events: [requestEvent('ticket-opened', { kind: 'system', component: 'router' }, now, { ticketNumber: number })],
-      outbox: opened.outbox,
-      ticket: { ticket: opened.ticket, history },
+      next: handed,
+      history: [requestEvent('handed-on', actor, now, note ? { to, note } : { to }), ...(opened?.events ?? [])],
+      outbox: [
+        ...(opened?.outbox ?? handOffMessages(next, to, seq, { by: name, note })),
+        requesterUpdate(handed, seq, update),
+        ...cardUpdates(handed, posted, seq, person.aadObjectId, text('messages.requests.notice.handedOn', { name })),
+      ],
+      ...(opened ? { ticket: opened.ticket } : {}),
     };
   }
-
-  private viewFor(request: SupportRequest, actor: PersonRef, notice: string): HandlingView {
-    const id = actor.aadObjectId;
-    const s = request.solution;
-    const isCoOwner = request.holder.kind === 'co-owners' ? request.holder.people.some((p) => p.aadObjectId === id) : (s?.coOwners.some((p) => p.aadObjectId === id) ?? false);
-    const isMaker = s?.maker.aadObjectId === id && !isCoOwner;
-    if (isMaker || (request.holder.kind === 'maker' && request.holder.person.aadObjectId === id)) {
-      return { kind: 'card', template: 'maker-notification', data: makerCardData(request, notice) };
-    }
-    return { kind: 'card', template: 'co-owner-ping', data: coOwnerCardData(request, id, notice) };
-  }
 }
 
-
-/** Route the request again with `passedOver` (and everyone before it) unreachable. */
-function rerouteFrom(request: SupportRequest, passedOver: 'maker' | 'co-owners', reachableCoOwnerIds: readonly string[]): Route {
-  const solution = solutionOf(request);
-  const coOwners = passedOver === 'maker' ? (solution?.coOwners.map((p) => p.aadObjectId) ?? []) : reachableCoOwnerIds;
-  const route = routeRequest({
-    category: request.category,
-    impact: request.details.impact,
-    urgency: request.details.urgency,
-    solution,
-    reachability: { makerReachable: false, reachableCoOwnerIds: coOwners },
-    requesterId: request.requester.aadObjectId,
-  });
-  // Important solutions route to co-owners whatever the maker: once they were passed over, the help desk.
-  if (passedOver === 'co-owners' && route.kind === 'co-owners') {
-    return routeRequest({
-      category: request.category,
-      impact: request.details.impact,
-      urgency: request.details.urgency,
-      solution,
-      reachability: { makerReachable: false, reachableCoOwnerIds: [] },
-      requesterId: request.requester.aadObjectId,
-    });
-  }
-  return route;
-}
-
-/** The catalog entry as the request knew it (routing needs a whole Solution). */
-function solutionOf(request: SupportRequest): Solution | undefined {
-  const s = request.solution;
-  if (!s) return undefined;
-  return { ...s, dataSources: [], status: 'active', createdAt: request.createdAt, updatedAt: request.createdAt };
-}
-
-function withNote(message: OutboxMessage, note: string | undefined, why: string): OutboxMessage {
-  return { ...message, card: { ...message.card, data: { ...message.card.data, handedOnBy: why, note: note ?? '' } } };
-}
-
-function doneMessage(action: HandlingAction): string {
-  switch (action.type) {
-    case 'acknowledge':
-      return "Thanks — we told the requester you're on it.";
-    case 'claim':
-      return "It's yours — we told the requester and the other co-owners.";
-    case 'resolve':
-      return 'Marked as resolved — we told the requester.';
-    case 'hand-to-help-desk':
-      return 'Handed to the help desk — we told the requester.';
-    case 'not-my-solution':
-      return "Thanks — we passed it on and flagged the catalog entry for review.";
-    case 'stuck':
-      return 'Escalated to the Power Platform team — we told the requester.';
-  }
-}
-
-function duration(minutes: number): string {
-  if (minutes % 60 === 0 && minutes >= 60) return `${minutes / 60} hour${minutes === 60 ? '' : 's'}`;
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** The undelivered message was the current holder's: only then does the request move on. */
+function stillTheirs(request: SupportRequest, purpose: 'maker-notification' | 'co-owner-ping', recipient: PersonRef): boolean {
+  const holder = request.holder;
+  if (request.status !== 'open') return false;
+  if (purpose === 'maker-notification') return holder.kind === 'maker' && holder.person.aadObjectId === recipient.aadObjectId;
+  return holder.kind === 'co-owners' && holder.claimedBy === undefined;
 }

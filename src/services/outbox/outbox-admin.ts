@@ -4,16 +4,9 @@
  * landed: an admin checks with the person, then resends or dismisses), across every shard; and the
  * readiness figure (oldest pending age).
  */
-import type { Clock } from '../ports';
-import type { FailedRecord, PendingDelivery, UncertainRecord } from './outbox-ports';
-
-export interface OutboxListing {
-  pending(shard: number, limit?: number): Promise<PendingDelivery[]>;
-  failed(shard: number, limit?: number): Promise<FailedRecord[]>;
-  uncertain(shard: number, limit?: number): Promise<UncertainRecord[]>;
-  /** Resend: back in the outbox, due now. Dismiss: removed. False when no uncertain message has that id. */
-  decideUncertain(messageId: string, decision: 'resend' | 'dismiss', at: Date): Promise<boolean>;
-}
+import type { Clock } from '../../domain/ports/clock';
+import type { OutboxListing } from '../../domain/ports/outbox';
+import type { PendingDelivery } from '../../domain/delivery/outbox-records';
 
 export interface StuckDelivery {
   readonly messageId: string;

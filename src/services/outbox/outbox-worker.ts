@@ -15,15 +15,24 @@ import { CALL_LIMIT_MS, DEFAULT_RETRY_POLICY, isRepeatable, nextStep, type Deliv
 import type { TeamsRateLimiter } from '../../domain/delivery/rate-limiter';
 import { DEFAULT_TIMER_DURATIONS, timerForDelivery, type TimerDurations } from '../../domain/notifications/request-timers';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Ticker } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
-import type { LeasePort, MessageSender, OutboxStore, PendingDelivery, SentRecord, UndeliverableHandler } from './outbox-ports';
-import { ShardLeases } from './shard-leases';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
+import type { MessageSender, OutboxStore } from '../../domain/ports/outbox';
+import type { GiveUpReason, PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
+import { ShardLeases } from '../jobs/shard-leases';
+
+/**
+ * Called when a message can never be delivered. Returns true when it took the fallback route and
+ * moved the message out of the outbox itself (in the same transaction as the request change).
+ */
+export interface UndeliverableHandler {
+  onUndeliverable(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure): Promise<boolean>;
+}
 
 export interface OutboxWorkerDeps {
   readonly store: OutboxStore;
-  readonly leases: LeasePort;
+  readonly leases: LeaseStore;
   readonly sender: MessageSender;
   readonly limiter: TeamsRateLimiter;
   readonly clock: Clock;
@@ -88,7 +97,8 @@ type Outcome = { kind: 'delivered' | 'retried' | 'failed' | 'uncertain' } | { ki
 type Totals = { delivered: number; retried: number; failed: number; uncertain: number; deferred: number; wait: number };
 
 export class OutboxWorker {
-  private readonly leases: ShardLeases;
+  /** This worker's shard leases: kept renewed and given up by its BackgroundJob (start-notifications.ts). */
+  readonly leases: ShardLeases;
   private readonly retry: RetryPolicyOptions;
   private readonly timers: TimerDurations;
   private readonly random: () => number;
@@ -136,18 +146,9 @@ export class OutboxWorker {
     return { shards: shards.length, delivered, retried, failed, uncertain, deferred, nextRunInMs };
   }
 
-  /** Renews the shard leases on a timer of their own from now on (the background mode). */
-  keepLeases(ticker?: Ticker): void {
-    this.leases.start(ticker);
-  }
-
   /** Shutting down: the run in progress stops taking new messages (what it started, it finishes). */
   halt(): void {
     this.halted = true;
-  }
-
-  async release(): Promise<void> {
-    await this.leases.releaseAll();
   }
 
   /**

@@ -4,11 +4,10 @@
  * the request with its ETag, so a timer racing with a click or another instance moves a request once.
  */
 import type { RequestTimer } from '../../domain/notifications/request-timers';
-import type { TimerStore } from '../notifications/notification-ports';
-import type { Ticker } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
-import type { LeasePort } from './outbox-ports';
-import { ShardLeases } from './shard-leases';
+import type { TimerStore } from '../../domain/ports/timers';
+import type { Clock } from '../../domain/ports/clock';
+import type { LeaseStore } from '../../domain/ports/leases';
+import { ShardLeases } from '../jobs/shard-leases';
 
 export interface TimerFirer {
   fireTimer(timer: RequestTimer): Promise<'moved-on' | 'not-applicable'>;
@@ -22,11 +21,12 @@ export interface TimerSchedulerOptions {
 }
 
 export class TimerScheduler {
-  private readonly leases: ShardLeases;
+  /** The `timers` shard leases: kept renewed and given up by its BackgroundJob (start-notifications.ts). */
+  readonly leases: ShardLeases;
   readonly pollMs: number;
 
   constructor(
-    private readonly deps: { readonly timers: TimerStore; readonly leases: LeasePort; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
+    private readonly deps: { readonly timers: TimerStore; readonly leases: LeaseStore; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
     options: TimerSchedulerOptions,
   ) {
     this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'timers', owner: options.owner, shards: options.shards, ttlMs: options.leaseTtlMs });
@@ -53,14 +53,5 @@ export class TimerScheduler {
       }
     }
     return { fired, movedOn };
-  }
-
-  /** Renews the shard leases on a timer of their own from now on (the background mode). */
-  keepLeases(ticker?: Ticker): void {
-    this.leases.start(ticker);
-  }
-
-  async release(): Promise<void> {
-    await this.leases.releaseAll();
   }
 }

@@ -2,21 +2,23 @@
  * The SLA scheduler: warns the help desk channel when 75% of a target has passed and escalates at
  * breach (mentioning the assignee; a Critical solution's ticket goes to the dedicated team). Timers
  * live in storage (each ticket's next SLA event is an `sla|{at}|{id}` row in its shard), and one
- * instance at a time runs the loop, holding a short lease renewed on a timer of its own (see
- * RenewedLeases): any number of instances can run, and a dead one's work is taken over within about
- * 12 s plus one check interval.
+ * instance at a time runs the passes, holding a short lease renewed on a timer of its own (its
+ * BackgroundJob, start-tickets.ts; see RenewedLeases): any number of instances can run, and a dead
+ * one's work is taken over within about 12 s plus one check interval.
  */
 import { randomUUID } from 'node:crypto';
 import { ticketEvent, type TicketHistoryEvent } from '../../domain/history';
 import { nextSlaEvent, type Ticket } from '../../domain/tickets/ticket';
 import { canApply } from '../../domain/ticket-status';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import { RenewedLeases } from '../leases/renewed-leases';
-import type { Clock } from '../ports';
-import { slaAlertCard } from './ticket-cards';
-import { escalate, type Change } from './ticket-changes';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import { RenewedLeases } from '../jobs/renewed-leases';
+import type { Clock } from '../../domain/ports/clock';
+import { text } from '../../domain/text';
+import { escalate, type Change } from '../../domain/tickets/ticket-changes';
+import { slaAlertCard } from '../../presentation/ticket-cards';
 import { notificationsFor } from './ticket-notifications';
-import type { Lease, TicketRepository } from './ticket-ports';
+import type { LeaseStore } from '../../domain/ports/leases';
+import type { TicketRepository } from '../../domain/ports/tickets';
 
 export interface SlaRunResult {
   /** False when another instance holds the lease (it does the work). */
@@ -34,7 +36,7 @@ function isAutoCloseDue(ticket: Ticket, now: Date): boolean {
 
 export interface SlaSchedulerDeps {
   readonly tickets: TicketRepository;
-  readonly lease: Lease;
+  readonly lease: LeaseStore;
   readonly clock: Clock;
   readonly reopenWindowMinutes: number;
   readonly leaseName?: string;
@@ -42,21 +44,20 @@ export interface SlaSchedulerDeps {
   readonly leaseMs?: number;
   /** This process's name on the lease (default a random id: one per process, see start-notifications.ts). */
   readonly owner?: string;
-  readonly onError?: (error: unknown) => void;
 }
 
 const SYSTEM = { kind: 'system', component: 'sla-scheduler' } as const;
 const MAX_ATTEMPTS = 3;
 
 export class SlaScheduler {
-  private readonly lease: RenewedLeases;
+  /** The scheduler's lease: kept renewed and given up by its BackgroundJob (start-tickets.ts). */
+  readonly leases: RenewedLeases;
   private readonly leaseName: string;
   private running?: Promise<SlaRunResult>;
-  private loop?: NodeJS.Timeout;
 
   constructor(private readonly deps: SlaSchedulerDeps) {
     this.leaseName = deps.leaseName ?? 'sla-scheduler';
-    this.lease = new RenewedLeases(deps.lease, deps.clock, { owner: deps.owner ?? randomUUID(), names: [this.leaseName], ttlMs: deps.leaseMs });
+    this.leases = new RenewedLeases(deps.lease, deps.clock, { owner: deps.owner ?? randomUUID(), names: [this.leaseName], ttlMs: deps.leaseMs });
   }
 
   /** One pass over every due timer; serialised within the process, leased across processes. */
@@ -66,35 +67,14 @@ export class SlaScheduler {
     return run;
   }
 
-  /**
-   * Runs `runOnce` every `intervalMs` and keeps the lease renewed in between, on its own timer
-   * (unref'd: never keeps the process alive).
-   */
-  start(intervalMs: number): { stop(): Promise<void> } {
-    this.lease.start();
-    this.loop ??= setInterval(() => {
-      this.runOnce().catch((error) => this.deps.onError?.(error));
-    }, intervalMs);
-    this.loop.unref();
-    return { stop: () => this.stop() };
-  }
-
-  /** Shutdown: no new pass, the one under way finishes, the lease is given up for another instance. */
-  async stop(): Promise<void> {
-    if (this.loop) clearInterval(this.loop);
-    this.loop = undefined;
-    await this.running?.catch(() => undefined);
-    await this.lease.releaseAll();
-  }
-
   private async pass(now: Date): Promise<SlaRunResult> {
     const counts = { ran: false, warnings: 0, breaches: 0, escalations: 0, closed: 0 };
-    await this.lease.refresh(now);
-    if (!this.lease.holds(this.leaseName, now)) return counts;
+    await this.leases.refresh(now);
+    if (!this.leases.holds(this.leaseName, now)) return counts;
     counts.ran = true;
     for (const id of await this.deps.tickets.dueForSla(now)) {
       // Renewals failed (storage slow or down): stop before another instance may take over.
-      if (!this.lease.holds(this.leaseName)) break;
+      if (!this.leases.holds(this.leaseName)) break;
       // A ticket may owe several events (the scheduler was down): handle them one at a time.
       for (let i = 0; i < 4; i++) {
         const outcome = await this.fireNext(id, now);
@@ -111,7 +91,8 @@ export class SlaScheduler {
   private autoClose(ticket: Ticket, now: Date): Change {
     const next: Ticket = { ...ticket, status: 'closed', version: ticket.version + 1, updatedAt: now.toISOString() };
     const events = [ticketEvent('closed', SYSTEM, now, { reason: 'reopen-window-passed', statusChange: { from: 'resolved', to: 'closed' } })];
-    return { next, events, tellRequester: { heading: `${ticket.number} is closed`, message: 'It was resolved and not reopened, so it is now closed. Start a new request if you need more help.' }, done: '' };
+    const tellRequester = { heading: text('messages.tickets.tell.closed', { number: ticket.number }), message: text('messages.tickets.tell.closedMessage') };
+    return { next, events, tellRequester, done: text('common.verbatim', { text: '' }) };
   }
 
   private async fireNext(id: string, now: Date): Promise<{ stage: 'warning' | 'breach' | 'closed'; escalated: boolean } | undefined> {
@@ -139,7 +120,7 @@ export class SlaScheduler {
         requestId: ticket.id,
         purpose: 'help-desk-ticket',
         target: { kind: 'channel', channel: 'help-desk' },
-        card: { template: alert.template, data: alert.data },
+        card: alert,
         createdAt: now.toISOString(),
       });
       try {
@@ -168,7 +149,7 @@ export class SlaScheduler {
     const critical = ticket.solution?.tier === 'Critical';
     const escalates = stage === 'breach' && critical && ticket.escalatedTo !== 'dedicated-team' && canApply(ticket.status, 'escalate');
     if (!escalates) {
-      const change: Change = { next: marked, events, done: '' };
+      const change: Change = { next: marked, events, done: text('common.verbatim', { text: '' }) };
       return { change, alertStage: stage, escalated: false };
     }
     const esc = escalate(marked, 'dedicated-team', '', SYSTEM, now, 'sla-breach');

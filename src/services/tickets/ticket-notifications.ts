@@ -5,8 +5,10 @@
  */
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { withAutoClose, withCardPost, type Ticket } from '../../domain/tickets/ticket';
-import { requesterCard, ticketCard, type CardData } from './ticket-cards';
-import type { Change } from './ticket-changes';
+import type { Text } from '../../domain/text';
+import type { Change } from '../../domain/tickets/ticket-changes';
+import type { CardRef } from '../../presentation/cards';
+import { requesterCard, ticketCard } from '../../presentation/ticket-cards';
 
 /** The message that first posts a ticket to the help desk channel (also the target of every card update). */
 export function helpDeskPostId(ticketId: string): string {
@@ -17,8 +19,8 @@ export function dedicatedTeamPostId(ticketId: string, version: number): string {
   return version <= 1 ? `${ticketId}.dedicated-team-handoff.dedicated-team` : `${ticketId}.v${version}.dedicated-team-handoff`;
 }
 
-function message(ticket: Ticket, id: string, purpose: OutboxMessage['purpose'], target: OutboxMessage['target'], card: CardData): OutboxMessage {
-  return { id, requestId: ticket.id, purpose, target, card: { template: card.template, data: card.data }, createdAt: ticket.updatedAt };
+function message(ticket: Ticket, id: string, purpose: OutboxMessage['purpose'], target: OutboxMessage['target'], card: CardRef): OutboxMessage {
+  return { id, requestId: ticket.id, purpose, target, card, createdAt: ticket.updatedAt };
 }
 
 export function postToHelpDesk(ticket: Ticket): OutboxMessage {
@@ -36,7 +38,7 @@ export function cardUpdates(ticket: Ticket, except: readonly string[] = []): Out
     .map((messageId, i) => message(ticket, `${ticket.id}.v${ticket.version}.card.${i}`, 'help-desk-ticket', { kind: 'update', messageId }, ticketCard(ticket)));
 }
 
-export function requesterMessage(ticket: Ticket, heading: string, text: string | undefined, reopenWindowMinutes: number, now: Date): OutboxMessage {
+export function requesterMessage(ticket: Ticket, heading: Text, text: Text | string | undefined, reopenWindowMinutes: number, now: Date): OutboxMessage {
   return message(
     ticket,
     `${ticket.id}.v${ticket.version}.requester`,

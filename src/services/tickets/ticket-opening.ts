@@ -9,7 +9,7 @@ import type { OutboxMessage } from '../../domain/outbox-message';
 import type { SlaConfig } from '../../domain/sla';
 import { openTicket, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketNumber } from '../../domain/ticket-number';
-import { escalate } from './ticket-changes';
+import { escalate } from '../../domain/tickets/ticket-changes';
 import { dedicatedTeamPostId, helpDeskPostId, postToDedicatedTeam, postToHelpDesk } from './ticket-notifications';
 
 export interface OpenedTicket {

@@ -9,15 +9,21 @@ import type { PersonRef } from '../../domain/history';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
-import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-views';
-import { isWithinReopenWindow, TICKET_STATUS_LABELS } from '../../domain/ticket-status';
+import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-lists';
+import { isWithinReopenWindow } from '../../domain/ticket-status';
 import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-number';
-import { ConcurrencyConflictError } from '../../storage/storage-errors';
-import type { Clock } from '../ports';
-import { requesterCard, ticketCard, type CardData } from './ticket-cards';
-import { applyAgentCommand, applyRequesterCommand, CommandRefused, repeatOf, type AgentCommand, type Change, type RequesterCommand } from './ticket-changes';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import type { Clock } from '../../domain/ports/clock';
+import { text, type Text } from '../../domain/text';
+import { applyAgentCommand, applyRequesterCommand, CommandRefused, repeatOf, statusInSentence, type AgentCommand, type Change, type RequesterCommand } from '../../domain/tickets/ticket-changes';
+import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
+import type { CardRef } from '../../presentation/cards';
+import { ticketStatusLabel } from '../../presentation/labels';
+import { requesterCard, ticketCard, ticketListCard, type Words } from '../../presentation/ticket-cards';
 import { notificationsFor } from './ticket-notifications';
-import type { ChannelDirectory, StoredTicket, TeamRoster, TicketNumberAllocator, TicketRepository } from './ticket-ports';
+import type { ChannelDirectory } from '../../domain/ports/channels';
+import type { StoredTicket, TicketNumberAllocator, TicketRepository } from '../../domain/ports/tickets';
+import type { TeamRoster } from '../../domain/ports/team-roster';
 
 /** Seven days to say "it's not fixed" before a new request is needed. */
 export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;
@@ -31,18 +37,19 @@ export interface TicketServiceDeps {
   readonly reopenWindowMinutes?: number;
 }
 
-/** What the Teams layer shows: a card (maybe with a notice for the caller), or a refusal in words. */
-export type TicketResult = { readonly kind: 'card'; readonly card: CardData } | { readonly kind: 'refused'; readonly reason: string };
+/**
+ * An agent's card action, named as its verb (`ticket.assign-me` → `assign-me`): the domain's commands
+ * (ticket-changes.ts) with the people still to be found (the caller, the roster's member), and the
+ * two that change nothing (show the card, show it with the team to pick from).
+ */
+export type AgentRequest =
+  | Exclude<AgentCommand, { type: 'assign-me' } | { type: 'assign-to' }>
+  | { readonly type: 'show' }
+  | { readonly type: 'pick-assignee' }
+  | { readonly type: 'assign-me' }
+  | { readonly type: 'assign-to'; readonly assigneeId: unknown };
 
-export type AgentRequest = Exclude<AgentCommand, { type: 'assign' }> | { readonly type: 'show' } | { readonly type: 'pick-assignee' } | { readonly type: 'assign-me' } | { readonly type: 'assign-to'; readonly assigneeId: unknown };
-
-const refused = (reason: string): TicketResult => ({ kind: 'refused', reason });
-
-/** What members of the dedicated team's team are told outside the tickets escalated to them. */
-const DEDICATED_TEAM_MESSAGES = {
-  notWithThem: "This ticket hasn't been escalated to the Power Platform team, so only the help desk's team can work it.",
-  listsForHelpDesk: 'Ticket lists are for the help desk\'s team. The tickets escalated to the Power Platform team are posted in its channel; "mine" lists the ones assigned to you.',
-} as const;
+const refused = (key: Parameters<typeof text>[0]): Answer => messageAnswer(text(key));
 
 export class TicketService {
   readonly slaConfig: SlaConfig;
@@ -57,31 +64,31 @@ export class TicketService {
    * Which role the caller has on ticket cards: a member of the help desk's team, of the dedicated
    * team's (who may act only on the tickets escalated to them: see isWithDedicatedTeam), or none.
    */
-  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: string }> {
+  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: Text }> {
     const helpDesk = await this.deps.channels.getChannel('help-desk');
-    if (helpDesk === undefined) return { refusal: 'No help desk channel is registered yet: an admin says "register help desk" in it first.' };
+    if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
     try {
       if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId };
       const dedicated = await this.deps.channels.getChannel('dedicated-team');
       if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) return { role: 'dedicated-team', teamId: helpDesk.teamId };
     } catch {
       // Teams did not answer: refuse (never guess membership), and say so.
-      return { refusal: "I couldn't check the help desk team's members with Teams just now, so I can't let you act on tickets. Please try again in a moment." };
+      return { refusal: text('messages.tickets.role.rosterUnavailable') };
     }
-    return { refusal: "Only members of the help desk's team can work tickets, and you're not a member of that team." };
+    return { refusal: text('messages.tickets.role.notMember') };
   }
 
   /**
    * An agent's action on a ticket card. `activity` names the Teams activity that asked: a change records
    * it in its transaction, and a redelivery of it is answered with the card as it is, not applied again.
    */
-  async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster, activity?: ActivityRef): Promise<TicketResult> {
+  async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster, activity?: ActivityRef): Promise<Answer> {
     const who = await this.agentRole(actor, roster);
-    if ('refusal' in who) return refused(who.refusal);
+    if ('refusal' in who) return messageAnswer(who.refusal);
     const writes = request.type !== 'show' && request.type !== 'pick-assignee';
     const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), writes ? this.appliedActivity(ticketId, activity) : undefined]);
-    if (stored === undefined) return refused("I can't find this ticket any more.");
-    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused(DEDICATED_TEAM_MESSAGES.notWithThem);
+    if (stored === undefined) return refused('messages.tickets.notFound');
+    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused('messages.tickets.role.notWithDedicatedTeam');
     if (applied) return this.card(stored.ticket, applied);
     const historyActor = { kind: 'user' as const, role: who.role, ...actor };
     switch (request.type) {
@@ -89,22 +96,18 @@ export class TicketService {
         return this.card(stored.ticket);
       case 'pick-assignee': {
         const members = await roster.members(who.teamId);
-        if (members.length === 0) return this.card(stored.ticket, "I couldn't read the help desk team's members right now; try again in a moment.");
-        return { kind: 'card', card: ticketCard(stored.ticket, { members }) };
+        if (members.length === 0) return this.card(stored.ticket, text('messages.tickets.membersUnavailable'));
+        return cardAnswer(ticketCard(stored.ticket, { members }));
       }
       case 'assign-me':
-        // "Assign to me" never takes a ticket from a colleague: that is "Assign to…", on purpose.
-        if (stored.ticket.assignee && stored.ticket.assignee.aadObjectId !== actor.aadObjectId) {
-          return this.card(stored.ticket, `${stored.ticket.assignee.displayName} already has this ticket. Use "Assign to…" to reassign it.`);
-        }
-        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: actor }, historyActor, this.now()), actor, activity);
+        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign-me', me: actor }, historyActor, this.now()), actor, activity);
       case 'assign-to': {
         const id = typeof request.assigneeId === 'string' ? request.assigneeId.toLowerCase() : '';
-        if (id === '') return this.card(stored.ticket, 'Pick someone from the list first.');
+        if (id === '') return this.card(stored.ticket, text('messages.tickets.pickSomeone'));
         // The choice came from card data: the person must really be in the help desk's team now.
         const member = (await roster.members(who.teamId)).find((m) => m.aadObjectId === id);
-        if (!member) return this.card(stored.ticket, "That person isn't a member of the help desk team, so I can't assign the ticket to them.");
-        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign', assignee: member }, historyActor, this.now()), actor, activity);
+        if (!member) return this.card(stored.ticket, text('messages.tickets.notInTeam'));
+        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign-to', assignee: member }, historyActor, this.now()), actor, activity);
       }
       default:
         return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
@@ -112,30 +115,30 @@ export class TicketService {
   }
 
   /** The requester's action on their own ticket (from their 1:1 chat); `activity` as for `act`. */
-  async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }, activity?: ActivityRef): Promise<TicketResult> {
+  async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }, activity?: ActivityRef): Promise<Answer> {
     const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), command.type === 'show' ? undefined : this.appliedActivity(ticketId, activity)]);
     if (stored === undefined || stored.ticket.requester.aadObjectId !== actor.aadObjectId) {
-      return refused('This ticket is not one of yours, so I can only show it to the person who asked for help.');
+      return refused('messages.tickets.notYours');
     }
-    if (command.type === 'show') return { kind: 'card', card: this.requesterView(stored.ticket, `${stored.ticket.number}: ${stored.ticket.title}`) };
-    if (applied) return { kind: 'card', card: this.requesterView(stored.ticket, `${stored.ticket.number}: ${stored.ticket.title}`, applied) };
+    if (command.type === 'show') return cardAnswer(this.requesterView(stored.ticket));
+    if (applied) return cardAnswer(this.requesterView(stored.ticket, applied));
     const historyActor = { kind: 'user' as const, role: 'requester' as const, ...actor };
     const now = this.now();
-    const attempt = async (current: StoredTicket): Promise<TicketResult> => {
+    const attempt = async (current: StoredTicket): Promise<Answer> => {
       const t = current.ticket;
       const repeated = repeatOf(t, command, actor, now);
-      if (repeated) return { kind: 'card', card: this.requesterView(t, `${t.number}: ${t.title}`, repeated) };
+      if (repeated) return cardAnswer(this.requesterView(t, repeated));
       const reopenAllowed = t.resolvedAt !== undefined && isWithinReopenWindow(new Date(t.resolvedAt), now, this.reopenWindowMinutes);
       let change: Change;
       try {
         change = applyRequesterCommand(t, command, historyActor, now, reopenAllowed);
       } catch (error) {
-        if (error instanceof CommandRefused) return { kind: 'card', card: this.requesterView(t, `${t.number}: ${t.title}`, error.reason) };
+        if (error instanceof CommandRefused) return cardAnswer(this.requesterView(t, error.reason));
         throw error;
       }
       const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, now);
       await this.deps.tickets.update(current, ticket, change.events, outbox, activity && activityRecord(activity, change.done, now));
-      return { kind: 'card', card: this.requesterView(ticket, `${ticket.number}: ${ticket.title}`, change.done) };
+      return cardAnswer(this.requesterView(ticket, change.done));
     };
     try {
       return await attempt(stored);
@@ -144,45 +147,48 @@ export class TicketService {
       // The help desk changed the ticket meanwhile (or this very activity was applied by an earlier
       // delivery): decide again on what it is now (once).
       const [current, appliedMeanwhile] = await Promise.all([this.deps.tickets.get(ticketId), this.appliedActivity(ticketId, activity)]);
-      if (!current) return refused("I can't find this ticket any more.");
-      if (appliedMeanwhile) return { kind: 'card', card: this.requesterView(current.ticket, `${current.ticket.number}: ${current.ticket.title}`, appliedMeanwhile) };
+      if (!current) return refused('messages.tickets.notFound');
+      if (appliedMeanwhile) return cardAnswer(this.requesterView(current.ticket, appliedMeanwhile));
       try {
         return await attempt(current);
       } catch (again) {
         if (!(again instanceof ConcurrencyConflictError)) throw again;
-        return { kind: 'card', card: this.requesterView(current.ticket, current.ticket.number, 'The ticket changed while you were acting: please try again.') };
+        return cardAnswer(this.requesterView(current.ticket, text('messages.tickets.changedMeanwhile'), current.ticket.number));
       }
     }
   }
 
   /** "ticket HD-42": the card, for help desk members only. */
-  async find(actor: PersonRef, text: string, roster: TeamRoster): Promise<TicketResult> {
+  async find(actor: PersonRef, typed: string, roster: TeamRoster): Promise<Answer> {
     const who = await this.agentRole(actor, roster);
-    if ('refusal' in who) return refused(who.refusal);
-    const sequence = tryParseTicketNumber(text);
-    if (sequence === undefined) return refused(text.trim() === '' ? 'Which ticket? Say "ticket HD-42".' : `"${text.slice(0, 40)}" is not a ticket number: try "ticket HD-42".`);
+    if ('refusal' in who) return messageAnswer(who.refusal);
+    const sequence = tryParseTicketNumber(typed);
+    if (sequence === undefined) {
+      return typed.trim() === '' ? refused('messages.tickets.find.which') : messageAnswer(text('messages.tickets.find.notANumber', { typed: typed.slice(0, 40) }));
+    }
     const number = formatTicketNumber(sequence);
     const id = await this.deps.numbers.ticketIdOf(number);
     const stored = id ? await this.deps.tickets.get(id) : undefined;
-    if (!stored) return refused(`There is no ticket ${number}.`);
-    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused(DEDICATED_TEAM_MESSAGES.notWithThem);
+    if (!stored) return messageAnswer(text('messages.tickets.find.noSuchTicket', { number }));
+    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused('messages.tickets.role.notWithDedicatedTeam');
     return this.card(stored.ticket);
   }
 
   /** A page of a list view, for help desk members only. */
-  async list(actor: PersonRef, view: TicketListView, offset: number, pageSize: number, roster: TeamRoster): Promise<TicketPage | { refusal: string }> {
+  async list(actor: PersonRef, view: TicketListView, offset: number, pageSize: number, roster: TeamRoster): Promise<Answer> {
     const who = await this.agentRole(actor, roster);
-    if ('refusal' in who) return who;
+    if ('refusal' in who) return messageAnswer(who.refusal);
     // The queue's lists are the help desk's; a dedicated team member sees only what is assigned to them.
-    if (who.role === 'dedicated-team' && view.kind !== 'mine') return { refusal: DEDICATED_TEAM_MESSAGES.listsForHelpDesk };
-    return this.deps.tickets.list(view, Math.max(0, Math.floor(offset)), pageSize);
+    if (who.role === 'dedicated-team' && view.kind !== 'mine') return refused('messages.tickets.role.listsForHelpDesk');
+    const page: TicketPage = await this.deps.tickets.list(view, Math.max(0, Math.floor(offset)), pageSize);
+    return cardAnswer(ticketListCard(view, page));
   }
 
   /** Ticket numbers and statuses for "my requests", by request id. */
-  async statusesOf(requestIds: readonly string[]): Promise<Map<string, { number: string; status: string }>> {
+  async statusesOf(requestIds: readonly string[]): Promise<Map<string, { number: string; status: Text }>> {
     const found = await Promise.all(requestIds.map((id) => this.deps.tickets.get(id)));
-    const out = new Map<string, { number: string; status: string }>();
-    for (const s of found) if (s) out.set(s.ticket.id, { number: s.ticket.number, status: TICKET_STATUS_LABELS[s.ticket.status] });
+    const out = new Map<string, { number: string; status: Text }>();
+    for (const s of found) if (s) out.set(s.ticket.id, { number: s.ticket.number, status: ticketStatusLabel(s.ticket.status) });
     return out;
   }
 
@@ -195,8 +201,8 @@ export class TicketService {
     decide: (t: Ticket) => Change,
     actor: PersonRef,
     activity?: ActivityRef,
-    repeated: (t: Ticket) => string | undefined = () => undefined,
-  ): Promise<TicketResult> {
+    repeated: (t: Ticket) => Text | undefined = () => undefined,
+  ): Promise<Answer> {
     const repeat = repeated(stored.ticket);
     if (repeat) return this.card(stored.ticket, repeat);
     let change: Change;
@@ -213,7 +219,7 @@ export class TicketService {
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
       const [current, applied] = await Promise.all([this.deps.tickets.get(stored.ticket.id), this.appliedActivity(stored.ticket.id, activity)]);
-      if (!current) return refused("I can't find this ticket any more.");
+      if (!current) return refused('messages.tickets.notFound');
       return this.card(current.ticket, applied ?? repeated(current.ticket) ?? conflictNotice(current.ticket, actor));
     }
   }
@@ -224,15 +230,16 @@ export class TicketService {
   }
 
   /** What the actor was told when this activity was applied to the ticket, if it was. */
-  private async appliedActivity(ticketId: string, activity: ActivityRef | undefined): Promise<string | undefined> {
+  private async appliedActivity(ticketId: string, activity: ActivityRef | undefined): Promise<Text | undefined> {
     return activity ? (await this.deps.tickets.activity(ticketId, activity.key))?.outcome : undefined;
   }
 
-  private card(ticket: Ticket, notice?: string): TicketResult {
-    return { kind: 'card', card: ticketCard(ticket, { notice }) };
+  private card(ticket: Ticket, notice?: Words): Answer {
+    return cardAnswer(ticketCard(ticket, { notice }));
   }
 
-  private requesterView(ticket: Ticket, heading: string, notice?: string): CardData {
+  /** The requester's card, headed "HD-42: title" (or `heading`). */
+  private requesterView(ticket: Ticket, notice?: Words, heading: Words = text('messages.tickets.requesterHeading', { number: ticket.number, title: ticket.title })): CardRef {
     return requesterCard(ticket, { heading, notice, reopenWindowMinutes: this.reopenWindowMinutes, now: this.now() });
   }
 
@@ -242,11 +249,10 @@ export class TicketService {
 }
 
 /** What the loser of a race is told, with the card as it is now. */
-function conflictNotice(current: Ticket, actor: PersonRef): string {
+function conflictNotice(current: Ticket, actor: PersonRef): Text {
   const assignee = current.assignee;
-  if (assignee && assignee.aadObjectId !== actor.aadObjectId) {
-    return `Someone acted on this ticket just before you: it's now ${TICKET_STATUS_LABELS[current.status].toLowerCase()} and assigned to ${assignee.displayName}. Your action was not applied; here is the ticket as it is now.`;
-  }
-  return `Someone changed this ticket just before you (it's now ${TICKET_STATUS_LABELS[current.status].toLowerCase()}). Your action was not applied; check the card and try again.`;
+  const status = statusInSentence(current.status);
+  if (assignee && assignee.aadObjectId !== actor.aadObjectId) return text('messages.tickets.conflictAssigned', { status, name: assignee.displayName });
+  return text('messages.tickets.conflict', { status });
 }
 

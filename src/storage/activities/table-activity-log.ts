@@ -1,8 +1,9 @@
 import { TableClient } from '@azure/data-tables';
 import type { ActivityClaim } from '../../domain/activity-ref';
+import type { ActivityLog, ExpiringRecords } from '../../domain/ports/activities';
+import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { deleteExpiredRows } from '../expired-rows';
-import { StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf } from '../table-service';
+import { deleteRow, getOrUndefined, isStatus, unavailable } from '../table-calls';
 
 /**
  * Messages being handled or handled already (see services/activities/activity-gate.ts): one row per
@@ -20,7 +21,7 @@ interface Row {
   expiresAt: string;
 }
 
-export class TableActivityLog {
+export class TableActivityLog implements ActivityLog, ExpiringRecords {
   constructor(private readonly table: TableClient) {}
 
   async begin(key: string, now: Date, expiresAt: string): Promise<ActivityClaim> {
@@ -31,9 +32,9 @@ export class TableActivityLog {
         const created = await this.table.createEntity(row);
         return { kind: 'claimed', etag: created.etag ?? '' };
       } catch (error) {
-        if (statusOf(error) !== 409) throw unavailable(`record activity ${key}`, error);
+        if (!isStatus(error, 'exists')) throw unavailable(`record activity ${key}`, error);
       }
-      const current = await this.read(key);
+      const current = await getOrUndefined<Row>(this.table, partitionOf(key), PREFIX + key, `read activity ${key}`);
       if (current?.state === 'done') return { kind: 'done' };
       if (current) return { kind: 'in-progress', claimedAt: current.claimedAt, etag: current.etag };
     }
@@ -45,7 +46,7 @@ export class TableActivityLog {
       const updated = await this.table.updateEntity(this.row(key, 'in-progress', now, expiresAt), 'Replace', { etag });
       return updated.etag ?? '';
     } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'changed', 'gone')) return undefined;
       throw unavailable(`take over activity ${key}`, error);
     }
   }
@@ -54,33 +55,19 @@ export class TableActivityLog {
     try {
       await this.table.updateEntity({ partitionKey: partitionOf(key), rowKey: PREFIX + key, state: 'done' }, 'Merge', { etag });
     } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 404) return;
+      if (isStatus(error, 'changed', 'gone')) return;
       throw unavailable(`finish activity ${key}`, error);
     }
   }
 
   async release(key: string): Promise<void> {
-    try {
-      await this.table.deleteEntity(partitionOf(key), PREFIX + key);
-    } catch (error) {
-      if (statusOf(error) === 404) return;
-      throw unavailable(`release activity ${key}`, error);
-    }
+    await deleteRow(this.table, partitionOf(key), PREFIX + key, `release activity ${key}`);
   }
 
   async sweepExpired(now: Date): Promise<number> {
     let deleted = 0;
     for (const pk of PARTITIONS) deleted += await deleteExpiredRows(this.table, pk, PREFIX, now);
     return deleted;
-  }
-
-  private async read(key: string): Promise<(Row & { etag: string }) | undefined> {
-    try {
-      return await this.table.getEntity<Row>(partitionOf(key), PREFIX + key);
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw unavailable(`read activity ${key}`, error);
-    }
   }
 
   private row(key: string, state: Row['state'], now: Date, expiresAt: string): Row {
@@ -91,8 +78,4 @@ export class TableActivityLog {
 function partitionOf(key: string): string {
   const first = key.charAt(0).toLowerCase();
   return /^[0-9a-f]$/.test(first) ? `a${first}` : 'a0';
-}
-
-function unavailable(what: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
 }

@@ -6,44 +6,65 @@
  */
 import type { TableClient } from '@azure/data-tables';
 import type { ActivityRecord } from '../../domain/activity-ref';
+import { readText, verbatim } from '../../domain/text';
+import type { ExpiringRecords } from '../../domain/ports/activities';
 import { deleteExpiredRows } from '../expired-rows';
-import { StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf } from '../table-service';
+import { getOrUndefined } from '../table-calls';
 import { ALL_PARTITIONS } from './case-partitions';
 
-export const ACTIVITY_PREFIX = 'act|';
-export const activityRowKey = (key: string) => `${ACTIVITY_PREFIX}${key}`;
+export const ACTIVITY_ROW = {
+  key: (activityKey: string) => `act|${activityKey}`,
+  prefix: 'act|',
+} as const;
 
 interface ActivityRow {
   partitionKey: string;
   rowKey: string;
+  /** The Text the actor was told, as JSON; rows written before words were descriptors hold English (shown as it is). */
   outcome: string;
   expiresAt: string;
 }
 
+/** Longer than any outcome (a key and a few names): such a row is not written with a cut-off JSON. */
+const MAX_OUTCOME = 4000;
+
 /** The row to create in the change's transaction (a second one for the same activity fails it with 409). */
 export function activityEntity(partitionKey: string, record: ActivityRecord): ActivityRow {
-  return { partitionKey, rowKey: activityRowKey(record.key), outcome: record.outcome.slice(0, 1000), expiresAt: record.expiresAt };
+  return { partitionKey, rowKey: ACTIVITY_ROW.key(record.key), outcome: outcomeJson(record), expiresAt: record.expiresAt };
 }
 
 /** The record of an activity in a partition, if it was applied there (expired or not: it is evidence). */
 export async function readActivity(table: TableClient, partitionKey: string, key: string): Promise<ActivityRecord | undefined> {
-  try {
-    const row = await table.getEntity<ActivityRow>(partitionKey, activityRowKey(key));
-    return { key, outcome: row.outcome, expiresAt: row.expiresAt };
-  } catch (error) {
-    if (statusOf(error) === 404) return undefined;
-    throw new StorageUnavailableError(`read activity ${partitionKey}/${key}: ${describe(error)}`, error);
+  return getOrUndefined(table, partitionKey, ACTIVITY_ROW.key(key), `read activity ${partitionKey}/${key}`, (row: ActivityRow) => ({
+    key,
+    outcome: outcomeOf(row.outcome),
+    expiresAt: row.expiresAt,
+  }));
+}
+
+function outcomeJson(record: ActivityRecord): string {
+  const json = JSON.stringify(record.outcome);
+  return json.length <= MAX_OUTCOME ? json : JSON.stringify(verbatim(''));
+}
+
+function outcomeOf(stored: string) {
+  if (stored.startsWith('{')) {
+    try {
+      return readText(JSON.parse(stored)) ?? verbatim(stored);
+    } catch {
+      // An older row's English that happens to start with a brace.
+    }
   }
+  return verbatim(stored);
 }
 
 /** Sweeps expired activity records from every shard partition of the Cases table. */
-export class TableActivityMarkers {
+export class TableActivityMarkers implements ExpiringRecords {
   constructor(private readonly table: TableClient) {}
 
   async sweepExpired(now: Date): Promise<number> {
     let deleted = 0;
-    for (const pk of ALL_PARTITIONS) deleted += await deleteExpiredRows(this.table, pk, ACTIVITY_PREFIX, now);
+    for (const pk of ALL_PARTITIONS) deleted += await deleteExpiredRows(this.table, pk, ACTIVITY_ROW.prefix, now);
     return deleted;
   }
 }

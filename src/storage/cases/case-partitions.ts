@@ -1,8 +1,28 @@
 /**
- * Where requests live. A request, its history, its index rows and the outbox messages it causes all
- * share one partition, so one entity-group transaction writes them together (all or nothing).
- * Requests are spread over SHARD_COUNT partitions by a hash of their id: list views and the outbox
- * worker read SHARD_COUNT small range queries instead of scanning the table.
+ * Where requests live. A request, its history, its index rows, its ticket and the outbox messages it
+ * causes all share one partition, so one entity-group transaction writes them together (all or
+ * nothing). Requests are spread over SHARD_COUNT partitions by a hash of their id: list views and the
+ * outbox worker read SHARD_COUNT small range queries instead of scanning the table.
+ *
+ * The row kinds of a shard partition, each owned (key format and codec) by one file:
+ *
+ *   req|{id}                                   the request              cases/request-rows.ts
+ *   hist|{id}|{at}|{seq}                       its history              cases/request-history-rows.ts
+ *   idx|requester|{aad}|{inverted time}|{id}   "my requests"            cases/requester-index-rows.ts
+ *   act|{activity key}                         an applied activity      cases/activity-rows.ts
+ *   out|{messageId}                            a pending message        outbox/pending-rows.ts
+ *   sent|{messageId}                           a delivered message      outbox/sent-rows.ts
+ *   fail|{messageId}                           a message failed for good  outbox/failed-rows.ts
+ *   unsure|{messageId}                         a call that may have landed  outbox/uncertain-rows.ts
+ *   due|{iso}|{requestId}|{kind}               a request timer          outbox/timer-rows.ts
+ *   flag|{solutionId}|{requestId}              "not my solution"        outbox/flag-rows.ts
+ *   flagopen|{inverted time}|{requestId}       open flags, newest first  outbox/flag-rows.ts
+ *   tkt|{id}                                   the ticket               tickets/ticket-rows.ts
+ *   thist|{id}|{version}|{seq}                 its history              tickets/ticket-history-rows.ts
+ *   idx|open|…, idx|unassigned|…, idx|assignee|…, sla|…   ticket lists and SLA timers  tickets/ticket-index-rows.ts
+ *
+ * Pending rows never share a prefix with delivered or failed ones, so the worker's range query reads
+ * only work to do. The `ticket-numbers` partition holds the ticket number counter (tickets/table-ticket-numbers.ts).
  */
 export const SHARD_COUNT = 16;
 
@@ -26,24 +46,7 @@ export function partitionOf(requestId: string): string {
 
 export const ALL_PARTITIONS: readonly string[] = Array.from({ length: SHARD_COUNT }, (_, i) => partitionOfShard(i));
 
-/** Row key prefixes inside a shard. `~` sorts after every other printable ASCII character. */
-export const ROW = {
-  request: (id: string) => `req|${id}`,
-  history: (id: string, at: string, seq: number) => `hist|${id}|${at}|${seq.toString().padStart(4, '0')}`,
-  historyPrefix: (id: string) => `hist|${id}|`,
-  outbox: (id: string) => `out|${id}`,
-  outboxPrefix: 'out|',
-  /** "My requests": newest first thanks to the inverted timestamp. */
-  requesterIndex: (aadObjectId: string, createdAt: string, id: string) => `idx|requester|${aadObjectId}|${invertedTime(createdAt)}|${id}`,
-  requesterIndexPrefix: (aadObjectId: string) => `idx|requester|${aadObjectId}|`,
-} as const;
-
 /** Keys sort as strings: an inverted, zero-padded epoch makes newer rows sort first. */
 export function invertedTime(iso: string): string {
   return (9_999_999_999_999 - Date.parse(iso)).toString().padStart(13, '0');
-}
-
-/** The upper bound of a prefix range query. */
-export function prefixEnd(prefix: string): string {
-  return `${prefix}~`;
 }

@@ -1,67 +1,42 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
-import type { RequestHistoryEvent, TicketHistoryEvent } from '../../domain/history';
-import type { Ticket } from '../../domain/tickets/ticket';
-import { newTicketEntities } from '../tickets/ticket-rows';
+import type { RequestHistoryEvent } from '../../domain/history';
 import type { SupportRequest } from '../../domain/intake/support-request';
-import type { OutboxMessage } from '../../domain/outbox-message';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
-import { jsonProperties, readJson, type TextProperties } from '../stored-text';
-import { describe, statusOf } from '../table-service';
-import { ALL_PARTITIONS, partitionOf, prefixEnd, ROW } from './case-partitions';
-
-/** A request as read, with the ETag a later update must carry. */
-export interface StoredRequest {
-  readonly request: SupportRequest;
-  readonly etag: string;
-}
-
-/** Thrown by `create` when a request with this id exists: the caller reads it back (idempotency). */
-export class RequestExistsError extends ConcurrencyConflictError {
-  constructor(readonly requestId: string) {
-    super(`request ${requestId}`);
-    this.name = 'RequestExistsError';
-  }
-}
-
-/** A row whose `data` is JSON (stored-text.ts: UTF-8 bytes; a string in rows written before). */
-type JsonRow = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
-
-/** An index row: `data` is the request id (ASCII). */
-interface IndexRow {
-  partitionKey: string;
-  rowKey: string;
-  data: string;
-}
+import { readOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
+import type { NewTicket, RequestRepository, StoredRequest } from '../../domain/ports/requests';
+import { RequestExistsError } from '../../domain/ports/storage-errors';
+import { pendingEntity, PENDING_ROW } from '../outbox/pending-rows';
+import { readJson, type DataRow } from '../stored-text';
+import { getOrUndefined, isStatus, listRange, submit, translate } from '../table-calls';
+import { newTicketEntities } from '../tickets/ticket-rows';
+import { ALL_PARTITIONS, partitionOf } from './case-partitions';
+import { requestHistoryEntity, requestEventOf, REQUEST_HISTORY_ROW } from './request-history-rows';
+import { requestEntity, storedRequestOf, REQUEST_ROW } from './request-rows';
+import { requesterIndexEntity, REQUESTER_INDEX_ROW, type RequesterIndexRow } from './requester-index-rows';
 
 /**
  * Requests in Table Storage (see case-partitions.ts for the layout). Every write is one transaction
  * in the request's partition; updates carry the request row's ETag.
  */
-export class TableCaseStore {
+export class TableCaseStore implements RequestRepository {
   constructor(private readonly table: TableClient) {}
 
   /**
    * Creates the request with its first history events, outbox messages and index rows, atomically;
    * and, for the help desk route, its ticket (same id, same partition, same transaction).
    */
-  async create(
-    request: SupportRequest,
-    history: readonly RequestHistoryEvent[],
-    outbox: readonly OutboxMessage[],
-    ticket?: { readonly ticket: Ticket; readonly history: readonly TicketHistoryEvent[] },
-  ): Promise<void> {
+  async create(request: SupportRequest, history: readonly RequestHistoryEvent[], outbox: readonly OutboxMessage[], ticket?: NewTicket): Promise<void> {
     const pk = partitionOf(request.id);
     const tx = new TableTransaction();
-    tx.createEntity(requestRow(pk, request));
-    history.forEach((event, i) => tx.createEntity(this.historyRow(pk, request.id, event, i)));
-    outbox.forEach((message) => tx.createEntity(this.outboxRow(pk, message)));
+    tx.createEntity(requestEntity(pk, request));
+    history.forEach((event, i) => tx.createEntity(requestHistoryEntity(pk, request.id, event, i)));
+    outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
     if (ticket) newTicketEntities(pk, ticket.ticket, ticket.history).forEach((row) => tx.createEntity(row));
-    tx.createEntity({ partitionKey: pk, rowKey: ROW.requesterIndex(request.requester.aadObjectId, request.createdAt, request.id), data: request.id });
+    tx.createEntity(requesterIndexEntity(pk, request));
     try {
       await this.table.submitTransaction(tx.actions);
     } catch (error) {
-      if (statusOf(error) === 409) throw new RequestExistsError(request.id);
-      throw unavailable(`create request ${request.id}`, error);
+      if (isStatus(error, 'exists')) throw new RequestExistsError(request.id);
+      throw translate(error, `create request ${request.id}`);
     }
   }
 
@@ -75,37 +50,27 @@ export class TableCaseStore {
   ): Promise<void> {
     const pk = partitionOf(next.id);
     const tx = new TableTransaction();
-    tx.updateEntity(requestRow(pk, next), 'Replace', { etag: stored.etag });
-    history.forEach((event, i) => tx.createEntity(this.historyRow(pk, next.id, event, historyOffset + i)));
-    outbox.forEach((message) => tx.createEntity(this.outboxRow(pk, message)));
-    try {
-      await this.table.submitTransaction(tx.actions);
-    } catch (error) {
-      if (statusOf(error) === 412 || statusOf(error) === 409) throw new ConcurrencyConflictError(`request ${next.id}`);
-      throw unavailable(`update request ${next.id}`, error);
-    }
+    tx.updateEntity(requestEntity(pk, next), 'Replace', { etag: stored.etag });
+    history.forEach((event, i) => tx.createEntity(requestHistoryEntity(pk, next.id, event, historyOffset + i)));
+    outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
+    await submit(this.table, tx, `update request ${next.id}`, { on: ['changed', 'exists'], key: `request ${next.id}` });
   }
 
   async get(id: string): Promise<StoredRequest | undefined> {
-    try {
-      const row = await this.table.getEntity<JsonRow>(partitionOf(id), ROW.request(id));
-      return { request: readJson<SupportRequest>(row, 'data'), etag: row.etag };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw unavailable(`read request ${id}`, error);
-    }
+    return getOrUndefined(this.table, partitionOf(id), REQUEST_ROW.key(id), `read request ${id}`, storedRequestOf);
   }
 
   async history(id: string): Promise<RequestHistoryEvent[]> {
-    const prefix = ROW.historyPrefix(id);
-    const rows = await this.range<JsonRow>(partitionOf(id), prefix, 1000);
-    return rows.map((row) => readJson<RequestHistoryEvent>(row, 'data'));
+    const prefix = REQUEST_HISTORY_ROW.prefix(id);
+    const rows = await listRange<DataRow>(this.table, { partitionKey: partitionOf(id), prefix, limit: 1000 }, `query ${partitionOf(id)}/${prefix}`);
+    return rows.map(requestEventOf);
   }
 
   /** The outbox messages a request's transactions wrote (for tests and the admin view). */
   async outboxOf(requestId: string): Promise<OutboxMessage[]> {
-    const rows = await this.range<JsonRow>(partitionOf(requestId), ROW.outboxPrefix, 1000);
-    return rows.map((row) => readJson<OutboxMessage>(row, 'data')).filter((m) => m.requestId === requestId);
+    const pk = partitionOf(requestId);
+    const rows = await listRange<DataRow>(this.table, { partitionKey: pk, prefix: PENDING_ROW.prefix, limit: 1000 }, `query ${pk}/${PENDING_ROW.prefix}`);
+    return rows.map((row) => readOutboxMessage(readJson<OutboxMessage>(row, 'data'))).filter((m) => m.requestId === requestId);
   }
 
   /**
@@ -113,8 +78,8 @@ export class TableCaseStore {
    * merged, then the request rows read by key.
    */
   async listByRequester(aadObjectId: string, limit: number): Promise<SupportRequest[]> {
-    const prefix = ROW.requesterIndexPrefix(aadObjectId);
-    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range<IndexRow>(pk, prefix, limit)));
+    const prefix = REQUESTER_INDEX_ROW.prefix(aadObjectId);
+    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => listRange<RequesterIndexRow>(this.table, { partitionKey: pk, prefix, limit }, `query ${pk}/${prefix}`)));
     const newest = perShard
       .flat()
       .sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1))
@@ -122,40 +87,4 @@ export class TableCaseStore {
     const requests = await Promise.all(newest.map((row) => this.get(row.data)));
     return requests.filter((r): r is StoredRequest => r !== undefined).map((r) => r.request);
   }
-
-  private async range<T extends object>(partitionKey: string, prefix: string, limit: number): Promise<T[]> {
-    const filter = `PartitionKey eq '${partitionKey}' and RowKey ge '${prefix}' and RowKey lt '${prefixEnd(prefix)}'`;
-    const rows: T[] = [];
-    try {
-      for await (const page of this.table.listEntities<T>({ queryOptions: { filter } }).byPage({ maxPageSize: Math.min(limit, 1000) })) {
-        rows.push(...page);
-        if (rows.length >= limit) break;
-      }
-    } catch (error) {
-      throw unavailable(`query ${partitionKey}/${prefix}`, error);
-    }
-    return rows.slice(0, limit);
-  }
-
-  private historyRow(pk: string, id: string, event: RequestHistoryEvent, seq: number): JsonRow {
-    return { partitionKey: pk, rowKey: ROW.history(id, event.at, seq), ...jsonProperties('data', event) };
-  }
-
-  private outboxRow(pk: string, message: OutboxMessage): JsonRow & { status: string; attempts: number; nextAttemptAt: string } {
-    return outboxEntity(pk, message);
-  }
-}
-
-/** An outbox row as the outbox worker reads it (shared by every store writing to a shard). */
-export function outboxEntity(pk: string, message: OutboxMessage): JsonRow & { status: string; attempts: number; nextAttemptAt: string } {
-  return { partitionKey: pk, rowKey: ROW.outbox(message.id), ...jsonProperties('data', message), status: 'pending', attempts: 0, nextAttemptAt: message.createdAt };
-}
-
-/** The request row: its JSON, and the requester's id as a column for people reading the table. */
-export function requestRow(pk: string, request: SupportRequest): JsonRow & { requesterId: string } {
-  return { partitionKey: pk, rowKey: ROW.request(request.id), ...jsonProperties('data', request, `request ${request.id}`), requesterId: request.requester.aadObjectId };
-}
-
-function unavailable(what: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
 }

@@ -8,6 +8,9 @@
  * a whole row of Korean names and workarounds is a large request body, which Azurite would corrupt
  * as text); rows written before, or edited by hand, hold strings, and both read back the same.
  *
+ * Beside the columns, `identities` (JSON) caches what Microsoft Graph said about each person (state,
+ * when, language: see identity-cache.ts), so people named by email are not looked up again.
+ *
  * CatalogPeople: PartitionKey = Entra object id, RowKey = solution id, role = maker | co-owner.
  *
  * CatalogMeta: PartitionKey = "catalog", RowKey = "version", revision = a counter. Its ETag is the
@@ -16,16 +19,19 @@
 import type { TableEntity } from '@azure/data-tables';
 import { CANONICAL_COLUMNS, rowOf, type CanonicalColumn } from '../../domain/catalog/canonical-columns';
 import { CATALOG_ROLES, type CatalogRole } from '../../domain/catalog/person-roles';
+import { identityCacheOf, withIdentityCache } from '../../domain/catalog/identity-cache';
 import { validateRecord } from '../../domain/catalog/record-validation';
 import type { Solution } from '../../domain/solution';
-import { InvalidKeyError } from '../storage-errors';
+import { InvalidKeyError } from '../../domain/ports/storage-errors';
 import { columnValue, readText } from '../stored-text';
 import { decodeKey, encodeKey, fitsInKey } from '../table-keys';
 
 export const SOLUTION_ROW = 'solution';
 export const VERSION_KEY = { partitionKey: 'catalog', rowKey: 'version' } as const;
 
-export type SolutionEntity = TableEntity<Record<CanonicalColumn, string | Uint8Array> & { createdAt: string; updatedAt: string }>;
+export type SolutionEntity = TableEntity<
+  Record<CanonicalColumn, string | Uint8Array> & { createdAt: string; updatedAt: string; identities?: string | Uint8Array }
+>;
 
 export interface PersonIndexEntity extends TableEntity {
   role: CatalogRole;
@@ -48,10 +54,12 @@ export function toSolutionEntity(solution: Solution): SolutionEntity {
   const columns = rowOf(solution);
   const stored = {} as Record<CanonicalColumn, string | Uint8Array>;
   for (const column of CANONICAL_COLUMNS) stored[column] = columnValue(columns[column]);
+  const identities = identityCacheOf(solution);
   return {
     partitionKey: keyOf(solution.id),
     rowKey: SOLUTION_ROW,
     ...stored,
+    ...(Object.keys(identities).length > 0 ? { identities: columnValue(JSON.stringify(identities)) } : {}),
     createdAt: solution.createdAt,
     updatedAt: solution.updatedAt,
   };
@@ -76,7 +84,17 @@ export function fromSolutionEntity(entity: Partial<SolutionEntity>): { solution?
   if (!result.ok) return { problems: result.issues.map((issue) => issue.message) };
   const createdAt = typeof entity.createdAt === 'string' ? entity.createdAt : '';
   const updatedAt = typeof entity.updatedAt === 'string' ? entity.updatedAt : createdAt;
-  return { solution: { ...result.record, createdAt, updatedAt }, problems: [] };
+  return { solution: { ...withIdentityCache(result.record, identitiesOf(entity)), createdAt, updatedAt }, problems: [] };
+}
+
+/** The cached identities, or undefined when absent or unreadable (the people are then looked up again). */
+function identitiesOf(entity: Partial<SolutionEntity>): unknown {
+  if (entity.identities === undefined) return undefined;
+  try {
+    return JSON.parse(readText(entity, 'identities'));
+  } catch {
+    return undefined;
+  }
 }
 
 export function toPersonIndexEntity(aadObjectId: string, solution: Solution, role: CatalogRole): PersonIndexEntity {

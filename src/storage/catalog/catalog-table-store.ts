@@ -1,13 +1,16 @@
 /**
- * The solution catalog on Table Storage (entities: see catalog-entities.ts). Implements the
- * services' CatalogStore structurally. Every write carries an ETag or is a create that fails on an
+ * The solution catalog on Table Storage (entities: see catalog-entities.ts). Every write carries an ETag or is a create that fails on an
  * existing row: two admins importing at once can never silently overwrite each other.
  */
-import { odata, TableClient, type TableEntityResult } from '@azure/data-tables';
-import { peopleOf, type CatalogRole } from '../../domain/catalog/person-roles';
+import { odata, TableClient, TableTransaction, type TableEntityResult } from '@azure/data-tables';
+import type { CatalogHistoryEvent } from '../../domain/catalog/catalog-history';
+import { jsonProperties, readJson } from '../stored-text';
+import { peopleOf } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf, type TableService } from '../table-service';
+import type { CatalogStore, PersonLink, StoredSolution } from '../../domain/ports/catalog';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import { isStatus, submit, translate, unavailable } from '../table-calls';
+import type { TableService } from '../table-service';
 import { decodeKey } from '../table-keys';
 import {
   fromSolutionEntity,
@@ -22,16 +25,6 @@ import {
 } from './catalog-entities';
 import { PersonIndex } from './person-index';
 
-export interface StoredSolution {
-  readonly solution: Solution;
-  readonly etag: string;
-}
-
-export interface PersonLink {
-  readonly solutionId: string;
-  readonly role: CatalogRole;
-}
-
 export interface CatalogTables {
   readonly solutions: TableClient;
   readonly people: TableClient;
@@ -44,8 +37,14 @@ export interface CatalogTableStoreOptions {
 }
 
 const VERSION_ATTEMPTS = 10;
+/** History rows sit next to the solution row; listAll reads RowKey "solution" only. */
+const HISTORY_PREFIX = 'hist|';
 
-export class CatalogTableStore {
+function randomSuffix(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+export class CatalogTableStore implements CatalogStore {
   private readonly index: PersonIndex;
 
   constructor(
@@ -67,7 +66,7 @@ export class CatalogTableStore {
     try {
       entity = await this.tables.solutions.getEntity<SolutionEntity>(keyOf(id), SOLUTION_ROW);
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable(`read solution "${id}"`, error);
     }
     return this.stored(entity);
@@ -100,7 +99,19 @@ export class CatalogTableStore {
     return links;
   }
 
-  async save(solution: Solution, previous: StoredSolution | undefined): Promise<void> {
+  /** History rows (`hist|{time}|{n}`) of the entry, oldest first: its own partition, one range. */
+  async history(id: string): Promise<CatalogHistoryEvent[]> {
+    const events: CatalogHistoryEvent[] = [];
+    try {
+      const filter = odata`PartitionKey eq ${keyOf(id)} and RowKey ge ${HISTORY_PREFIX} and RowKey lt ${`${HISTORY_PREFIX}~`}`;
+      for await (const row of this.tables.solutions.listEntities({ queryOptions: { filter } })) events.push(readJson<CatalogHistoryEvent>(row, 'data'));
+    } catch (error) {
+      throw unavailable(`read the history of solution "${id}"`, error);
+    }
+    return events;
+  }
+
+  async save(solution: Solution, previous: StoredSolution | undefined, history: readonly CatalogHistoryEvent[] = []): Promise<void> {
     const next = peopleOf(solution);
     const removed = previous ? [...peopleOf(previous.solution).keys()].filter((person) => !next.has(person)) : [];
     const removedEtags = await Promise.all(removed.map((person) => this.index.etagOf(person, solution.id)));
@@ -108,7 +119,8 @@ export class CatalogTableStore {
 
     const entity = toSolutionEntity(solution);
     try {
-      await this.writeSolution(entity, previous?.etag);
+      if (history.length > 0) await this.writeWithHistory(entity, previous?.etag, history);
+      else await this.writeSolution(entity, previous?.etag);
     } catch (error) {
       // A create that meets a row `get` cannot read (edited by hand) replaces it, still conditionally.
       const invalid = !previous && error instanceof ConcurrencyConflictError ? await this.invalidRowEtag(solution.id) : undefined;
@@ -128,7 +140,7 @@ export class CatalogTableStore {
     try {
       return (await this.tables.meta.getEntity<VersionEntity>(VERSION_KEY.partitionKey, VERSION_KEY.rowKey)).etag;
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable('read the catalog version', error);
     }
   }
@@ -140,7 +152,7 @@ export class CatalogTableStore {
       try {
         current = await this.tables.meta.getEntity<VersionEntity>(VERSION_KEY.partitionKey, VERSION_KEY.rowKey);
       } catch (error) {
-        if (statusOf(error) !== 404) throw unavailable('read the catalog version', error);
+        if (!isStatus(error, 'gone')) throw unavailable('read the catalog version', error);
       }
       const next: VersionEntity = { ...VERSION_KEY, revision: (current?.revision ?? 0) + 1, changedAt: new Date().toISOString() };
       try {
@@ -148,8 +160,7 @@ export class CatalogTableStore {
         else await this.tables.meta.createEntity(next);
         return;
       } catch (error) {
-        const status = statusOf(error);
-        if (status !== 412 && status !== 409 && status !== 404) throw unavailable('bump the catalog version', error);
+        if (!isStatus(error, 'changed', 'exists', 'gone')) throw unavailable('bump the catalog version', error);
       }
     }
     throw new ConcurrencyConflictError('catalog version');
@@ -161,11 +172,24 @@ export class CatalogTableStore {
       if (etag) await this.tables.solutions.updateEntity(entity, 'Replace', { etag });
       else await this.tables.solutions.createEntity(entity);
     } catch (error) {
-      const status = statusOf(error);
       // 412: changed since read; 404: deleted since read; 409: created by someone else meanwhile.
-      if (status === 412 || status === 404 || status === 409) throw new ConcurrencyConflictError(`solution ${decodeKey(entity.partitionKey)}`);
-      throw unavailable(`save solution "${decodeKey(entity.partitionKey)}"`, error);
+      const id = decodeKey(entity.partitionKey);
+      throw translate(error, `save solution "${id}"`, { on: ['changed', 'gone', 'exists'], key: `solution ${id}` });
     }
+  }
+
+  /** The solution and its history rows in one entity-group transaction (same partition), with the ETag. */
+  private async writeWithHistory(entity: SolutionEntity, etag: string | undefined, history: readonly CatalogHistoryEvent[]): Promise<void> {
+    const tx = new TableTransaction();
+    if (etag) tx.updateEntity(entity, 'Replace', { etag });
+    else tx.createEntity(entity);
+    history.forEach((event, i) =>
+      tx.createEntity({ partitionKey: entity.partitionKey, rowKey: `${HISTORY_PREFIX}${event.at}|${String(i).padStart(2, '0')}|${randomSuffix()}`, ...jsonProperties('data', event) }),
+    );
+    await submit(this.tables.solutions, tx, `save solution "${decodeKey(entity.partitionKey)}"`, {
+      on: ['changed', 'gone', 'exists'],
+      key: `solution ${decodeKey(entity.partitionKey)}`,
+    });
   }
 
   /** The ETag of a stored row that is not a valid solution, or undefined (absent or valid). */
@@ -174,7 +198,7 @@ export class CatalogTableStore {
       const raw = await this.tables.solutions.getEntity<SolutionEntity>(keyOf(id), SOLUTION_ROW);
       return fromSolutionEntity(raw).solution ? undefined : raw.etag;
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable(`read solution "${id}"`, error);
     }
   }
@@ -185,8 +209,4 @@ export class CatalogTableStore {
     this.options.onInvalidRow?.(decodeKey(entity.partitionKey), problems);
     return undefined;
   }
-}
-
-function unavailable(what: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
 }

@@ -13,8 +13,8 @@
 import { TableClient } from '@azure/data-tables';
 import type { CatalogRole } from '../../domain/catalog/person-roles';
 import type { Solution } from '../../domain/solution';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf } from '../table-service';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import { isStatus, unavailable } from '../table-calls';
 import { keyOf, toPersonIndexEntity, type PersonIndexEntity } from './catalog-entities';
 
 const TOUCH_ATTEMPTS = 5;
@@ -27,7 +27,7 @@ export class PersonIndex {
     try {
       return (await this.table.getEntity<PersonIndexEntity>(keyOf(aadObjectId), keyOf(solutionId))).etag;
     } catch (error) {
-      if (statusOf(error) === 404) return undefined;
+      if (isStatus(error, 'gone')) return undefined;
       throw unavailable('read person index', error);
     }
   }
@@ -40,7 +40,7 @@ export class PersonIndex {
         await this.table.createEntity(entity);
         return;
       } catch (error) {
-        if (statusOf(error) !== 409) throw unavailable('create person index row', error);
+        if (!isStatus(error, 'exists')) throw unavailable('create person index row', error);
       }
       const etag = await this.etagOf(aadObjectId, solution.id);
       if (etag === undefined) continue; // deleted in between: create again
@@ -48,8 +48,7 @@ export class PersonIndex {
         await this.table.updateEntity(entity, 'Replace', { etag });
         return;
       } catch (error) {
-        const status = statusOf(error);
-        if (status !== 412 && status !== 404) throw unavailable('update person index row', error);
+        if (!isStatus(error, 'changed', 'gone')) throw unavailable('update person index row', error);
       }
     }
     throw new ConcurrencyConflictError(`person index ${aadObjectId}/${solution.id}`);
@@ -60,12 +59,7 @@ export class PersonIndex {
     try {
       await this.table.deleteEntity(keyOf(aadObjectId), keyOf(solutionId), { etag });
     } catch (error) {
-      const status = statusOf(error);
-      if (status !== 404 && status !== 412) throw unavailable('delete person index row', error);
+      if (!isStatus(error, 'gone', 'changed')) throw unavailable('delete person index row', error);
     }
   }
-}
-
-function unavailable(what: string, error: unknown): StorageUnavailableError {
-  return new StorageUnavailableError(`${what}: ${describe(error)}`, error);
 }

@@ -1,26 +1,8 @@
 import { TableClient } from '@azure/data-tables';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
-import { jsonProperties, readJson, type TextProperties } from '../stored-text';
-import { describe, statusOf } from '../table-service';
-
-/** A Bot Framework ConversationReference, stored as plain JSON (this layer does not import botbuilder). */
-export type StoredConversationReference = Readonly<Record<string, unknown>>;
-
-/** The two channels an admin registers. */
-export type ChannelRole = 'help-desk' | 'dedicated-team';
-
-export interface ChannelRegistration {
-  readonly role: ChannelRole;
-  readonly conversationReference: StoredConversationReference;
-  readonly teamId: string;
-  readonly channelId: string;
-  readonly channelName?: string;
-  readonly registeredBy: { readonly aadObjectId: string; readonly displayName: string };
-  readonly registeredAt: string;
-}
-
-/** `data`: the JSON as UTF-8 bytes (stored-text.ts: names and channel names may be any script); a string in rows written before. */
-type Row = { partitionKey: string; rowKey: string } & TextProperties<'data'>;
+import type { ChannelDirectory, ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
+import { jsonProperties, readJson, type DataRow } from '../stored-text';
+import { getOrUndefined, translate } from '../table-calls';
 
 const USERS = 'user';
 const CHANNELS = 'channel';
@@ -29,7 +11,7 @@ const CHANNELS = 'channel';
  * Where the bot can reach people and channels proactively: the 1:1 conversation reference of each
  * user (by Entra object id) once created or seen, and the registered help desk / dedicated team channels.
  */
-export class TableConversationStore {
+export class TableConversationStore implements UserConversations, ChannelRegistry, ChannelDirectory {
   constructor(private readonly table: TableClient) {}
 
   async getUser(aadObjectId: string): Promise<StoredConversationReference | undefined> {
@@ -50,22 +32,19 @@ export class TableConversationStore {
     await this.upsert(CHANNELS, registration.role, registration);
   }
 
-  private async read<T>(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string } | undefined> {
-    try {
-      const row = await this.table.getEntity<Row>(partitionKey, rowKey);
-      return { value: readJson<T>(row, 'data'), etag: row.etag };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read ${partitionKey}/${rowKey}: ${describe(error)}`, error);
-    }
+  /** `data`: the JSON as UTF-8 bytes (stored-text.ts: names and channel names may be any script). */
+  private read<T>(partitionKey: string, rowKey: string): Promise<{ value: T; etag: string } | undefined> {
+    return getOrUndefined(this.table, partitionKey, rowKey, `read ${partitionKey}/${rowKey}`, (row: DataRow & { etag: string }) => ({
+      value: readJson<T>(row, 'data'),
+      etag: row.etag,
+    }));
   }
 
   private async upsert(partitionKey: string, rowKey: string, value: unknown): Promise<void> {
     try {
-      await this.table.upsertEntity<Row>({ partitionKey, rowKey, ...jsonProperties('data', value) }, 'Replace');
+      await this.table.upsertEntity<DataRow>({ partitionKey, rowKey, ...jsonProperties('data', value) }, 'Replace');
     } catch (error) {
-      if (statusOf(error) === 412) throw new ConcurrencyConflictError(`${partitionKey}/${rowKey}`);
-      throw new StorageUnavailableError(`save ${partitionKey}/${rowKey}: ${describe(error)}`, error);
+      throw translate(error, `save ${partitionKey}/${rowKey}`, { on: ['changed'], key: `${partitionKey}/${rowKey}` });
     }
   }
 }

@@ -1,7 +1,7 @@
 import { TableClient } from '@azure/data-tables';
 import type { SubmissionRecord } from '../../domain/intake/submission-limit';
-import { ConcurrencyConflictError, StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf } from '../table-service';
+import type { SubmissionLogStore } from '../../domain/ports/submission-log';
+import { getOrUndefined, translate } from '../table-calls';
 
 interface LogRow {
   partitionKey: string;
@@ -16,17 +16,14 @@ const ROW = 'recent';
  * partition (PartitionKey = Entra object id), written with its ETag. The service keeps it bounded
  * to the limit (at most a few hundred short entries, well under one property's 64 KiB).
  */
-export class TableSubmissionLog {
+export class TableSubmissionLog implements SubmissionLogStore {
   constructor(private readonly table: TableClient) {}
 
   async read(requesterId: string): Promise<{ records: SubmissionRecord[]; etag: string } | undefined> {
-    try {
-      const row = await this.table.getEntity<LogRow>(requesterId, ROW);
-      return { records: JSON.parse(row.data) as SubmissionRecord[], etag: row.etag };
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read submissions: ${describe(error)}`, error);
-    }
+    return getOrUndefined(this.table, requesterId, ROW, 'read submissions', (row: LogRow & { etag: string }) => ({
+      records: JSON.parse(row.data) as SubmissionRecord[],
+      etag: row.etag,
+    }));
   }
 
   async write(requesterId: string, records: readonly SubmissionRecord[], etag: string | undefined): Promise<void> {
@@ -35,9 +32,7 @@ export class TableSubmissionLog {
       if (etag === undefined) await this.table.createEntity(row);
       else await this.table.updateEntity(row, 'Replace', { etag });
     } catch (error) {
-      const status = statusOf(error);
-      if (status === 409 || status === 412 || status === 404) throw new ConcurrencyConflictError(`submissions of ${requesterId}`);
-      throw new StorageUnavailableError(`save submissions: ${describe(error)}`, error);
+      throw translate(error, 'save submissions', { on: ['exists', 'changed', 'gone'], key: `submissions of ${requesterId}` });
     }
   }
 }

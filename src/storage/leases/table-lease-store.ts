@@ -1,6 +1,7 @@
 import { TableClient } from '@azure/data-tables';
-import { StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf } from '../table-service';
+import type { LeaseStore } from '../../domain/ports/leases';
+import { StorageError } from '../../domain/ports/storage-errors';
+import { getOrUndefined, isStatus, translate } from '../table-calls';
 
 interface LeaseRow {
   partitionKey: string;
@@ -16,7 +17,7 @@ const PARTITION = 'lease';
  * time (the outbox worker of a shard, the SLA scheduler…). A lease is an entity whose owner and expiry
  * change only with its ETag: two instances racing for an expired lease cannot both win.
  */
-export class TableLeaseStore {
+export class TableLeaseStore implements LeaseStore {
   constructor(private readonly table: TableClient) {}
 
   /** Takes the lease if it is free, expired or already ours; true if we hold it until now + ttl. */
@@ -24,7 +25,7 @@ export class TableLeaseStore {
     const expiresAt = new Date(now.getTime() + ttlMs).toISOString();
     const row: LeaseRow = { partitionKey: PARTITION, rowKey: name, owner, expiresAt };
     try {
-      const current = await this.get(name);
+      const current = await this.get(name, `lease ${name}`);
       if (current === undefined) {
         await this.table.createEntity(row);
         return true;
@@ -34,28 +35,23 @@ export class TableLeaseStore {
       return true;
     } catch (error) {
       // 409: someone created it first; 412: someone took or renewed it since we read it.
-      if (statusOf(error) === 409 || statusOf(error) === 412) return false;
-      throw new StorageUnavailableError(`lease ${name}: ${describe(error)}`, error);
+      if (isStatus(error, 'exists', 'changed')) return false;
+      throw error instanceof StorageError ? error : translate(error, `lease ${name}`);
     }
   }
 
   /** Gives the lease up early (on shutdown), only if we still hold it. */
   async release(name: string, owner: string): Promise<void> {
     try {
-      const current = await this.get(name);
+      const current = await this.get(name, `release lease ${name}`);
       if (current?.owner === owner) await this.table.deleteEntity(PARTITION, name, { etag: current.etag });
     } catch (error) {
-      if (statusOf(error) === 404 || statusOf(error) === 412) return;
-      throw new StorageUnavailableError(`release lease ${name}: ${describe(error)}`, error);
+      if (isStatus(error, 'gone', 'changed')) return;
+      throw error instanceof StorageError ? error : translate(error, `release lease ${name}`);
     }
   }
 
-  private async get(name: string): Promise<(LeaseRow & { etag: string }) | undefined> {
-    try {
-      return await this.table.getEntity<LeaseRow>(PARTITION, name);
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw error;
-    }
+  private get(name: string, what: string): Promise<(LeaseRow & { etag: string }) | undefined> {
+    return getOrUndefined<LeaseRow>(this.table, PARTITION, name, what);
   }
 }

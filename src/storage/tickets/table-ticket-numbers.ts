@@ -1,7 +1,8 @@
 import { TableClient, TableTransaction } from '@azure/data-tables';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import { StorageUnavailableError } from '../../domain/ports/storage-errors';
 import { formatTicketNumber, type TicketNumber } from '../../domain/ticket-number';
-import { StorageUnavailableError } from '../storage-errors';
-import { describe, statusOf } from '../table-service';
+import { getOrUndefined, isStatus, unavailable } from '../table-calls';
 
 /** A dedicated partition of the Cases table: the counter, and both directions of the mapping. */
 const PARTITION = 'ticket-numbers';
@@ -27,7 +28,7 @@ const MAX_ATTEMPTS = 50;
  * in the same transaction as the `alloc|{requestId}` and `num|{number}` rows) and idempotent per
  * request (a second allocation for the same request finds its `alloc|` row and reuses the number).
  */
-export class TableTicketNumbers {
+export class TableTicketNumbers implements TicketNumberAllocator {
   constructor(private readonly table: TableClient) {}
 
   async allocate(requestId: string): Promise<TicketNumber> {
@@ -47,8 +48,7 @@ export class TableTicketNumbers {
         await this.table.submitTransaction(tx.actions);
         return number;
       } catch (error) {
-        const status = statusOf(error);
-        if (status !== 409 && status !== 412) throw new StorageUnavailableError(`allocate ticket number: ${describe(error)}`, error);
+        if (!isStatus(error, 'exists', 'changed')) throw unavailable('allocate ticket number', error);
         // Someone took this number (or allocated for this request) first: read again and retry.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * (attempt + 1)));
       }
@@ -61,12 +61,7 @@ export class TableTicketNumbers {
     return (await this.read<LinkRow>(numberRow(number)))?.data;
   }
 
-  private async read<T extends object>(rowKey: string): Promise<(T & { etag: string }) | undefined> {
-    try {
-      return await this.table.getEntity<T>(PARTITION, rowKey);
-    } catch (error) {
-      if (statusOf(error) === 404) return undefined;
-      throw new StorageUnavailableError(`read ${PARTITION}/${rowKey}: ${describe(error)}`, error);
-    }
+  private read<T extends object>(rowKey: string): Promise<(T & { etag: string }) | undefined> {
+    return getOrUndefined<T>(this.table, PARTITION, rowKey, `read ${PARTITION}/${rowKey}`);
   }
 }

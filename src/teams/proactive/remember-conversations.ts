@@ -1,17 +1,10 @@
 import { Middleware, TurnContext } from 'botbuilder';
-import type { StoredConversationReference } from '../../storage/conversations/table-conversation-store';
-import type { PersonEndpoint, TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
+import type { EndpointMemory, PersonEndpoint } from '../../domain/ports/endpoints';
 import { actorOf } from '../actor';
 import { tenantOf } from '../tenant-guard';
 
-export interface ConversationMemory {
-  saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void>;
-}
-
-export interface EndpointMemory {
-  save(endpoint: TenantEndpoint): Promise<void>;
-  savePerson(endpoint: PersonEndpoint): Promise<void>;
-}
+export type ConversationMemory = Pick<UserConversations, 'saveUser'>;
 
 interface Log {
   warn(details: object, message: string): void;
@@ -53,11 +46,11 @@ export function rememberConversations(users: ConversationMemory, endpoints: Endp
           const endpoint: PersonEndpoint = { aadObjectId: person, serviceUrl, bot, ...(tenantId ? { tenantId } : {}), seenAt: new Date().toISOString() };
           await once(`person:${person}`, `${serviceUrl}|${bot.id}|${tenantId ?? ''}`, () => endpoints.savePerson(endpoint));
         }
-        const aad = activity.from?.aadObjectId?.toLowerCase();
-        if (aad && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {
+        // Only a person with an Entra object id (actorOf): any other "aadObjectId" would become a storage key.
+        if (person && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {
           const reference = TurnContext.getConversationReference(activity);
           const stored = JSON.parse(JSON.stringify({ ...reference, activityId: undefined })) as StoredConversationReference;
-          await once(`user:${aad}`, `${activity.conversation.id}|${serviceUrl}`, () => users.saveUser(aad, stored));
+          await once(`user:${person}`, `${activity.conversation.id}|${serviceUrl}`, () => users.saveUser(person, stored));
         }
       })().catch((error: unknown) => log.warn({ err: error, activityId: activity.id }, 'could not remember the conversation reference'));
       await next();

@@ -2,22 +2,17 @@ import { Activity, CardFactory, CloudAdapter, ConversationParameters, Conversati
 import type { ConnectorClient } from 'botframework-connector';
 import { CALL_LIMIT_MS, type DeliveryResult } from '../../domain/delivery/delivery-outcome';
 import type { OutboxMessage } from '../../domain/outbox-message';
-import type { MessageSender, SentRecord } from '../../services/outbox/outbox-ports';
-import type { ChannelRegistration, StoredConversationReference } from '../../storage/conversations/table-conversation-store';
-import type { PersonEndpoint, TenantEndpoint } from '../../storage/conversations/table-endpoint-store';
-import { renderCard, type CardName } from '../card-templates';
+import type { MessageSender } from '../../domain/ports/outbox';
+import type { SentRecord } from '../../domain/delivery/outbox-records';
+import type { ChannelRegistry } from '../../domain/ports/channels';
+import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
+import type { EndpointDirectory, PersonEndpoint } from '../../domain/ports/endpoints';
+import { DEFAULT_VIEWER } from '../../i18n/locales';
+import { renderCard } from '../rendering';
 import { failureOf, withTimeout } from './connector-errors';
 
-export interface ProactiveDirectory {
-  getUser(aadObjectId: string): Promise<StoredConversationReference | undefined>;
-  saveUser(aadObjectId: string, reference: StoredConversationReference): Promise<void>;
-  getChannel(role: 'help-desk' | 'dedicated-team'): Promise<ChannelRegistration | undefined>;
-}
-
-export interface EndpointDirectory {
-  get(tenantId?: string): Promise<TenantEndpoint | undefined>;
-  getPerson(aadObjectId: string): Promise<PersonEndpoint | undefined>;
-}
+/** Where people's 1:1 chats and the registered channels are (a chat the sender creates is remembered). */
+export type ProactiveDirectory = UserConversations & Pick<ChannelRegistry, 'getChannel'>;
 
 export interface TeamsSenderOptions {
   /** The bot's Microsoft App ID; empty in local mode. */
@@ -48,7 +43,6 @@ interface Call {
 
 /** Teams refuses payloads over 100 KB (413); stay under ~80 KB. */
 const MAX_PAYLOAD_CHARS = 80_000;
-const TEMPLATE_NAME = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 /**
  * Delivers outbox messages to Teams through the adapter: a DM over the person's stored 1:1
@@ -85,7 +79,7 @@ export class TeamsMessageSender implements MessageSender {
     try {
       activity = this.activityOf(message);
     } catch (error) {
-      return { ok: false, kind: 'rejected', detail: `card ${message.card.template}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+      return { ok: false, kind: 'rejected', detail: `card ${message.card.card}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
     }
     let call: DeliveryResult | Call;
     try {
@@ -109,10 +103,9 @@ export class TeamsMessageSender implements MessageSender {
     };
   }
 
+  /** The card rendered in English for now (the recipient's remembered language comes later: README, "Words"). */
   private activityOf(message: OutboxMessage): Partial<Activity> {
-    const template = message.card.template;
-    if (!TEMPLATE_NAME.test(template)) throw new Error('not a card template name');
-    const card = renderCard(template as CardName, message.card.data);
+    const card = renderCard(message.card, DEFAULT_VIEWER);
     const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     const size = JSON.stringify(activity).length;
     if (size > MAX_PAYLOAD_CHARS) throw new Error(`payload of ${size} characters is over the ${MAX_PAYLOAD_CHARS} limit`);

@@ -1,9 +1,11 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
+import { text } from '../../domain/text';
+import { cardAnswer, messageAnswer } from '../../presentation/answer';
+import { mySolutionsCard, solutionSupportCard } from '../../presentation/catalog-cards';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
-import { cardAttachment } from '../card-templates';
-import { mySolutionsCardData, solutionSupportCardData } from '../catalog/catalog-card-data';
-import type { BotServices } from '../services';
+import { sendAnswer } from '../card-action';
+import type { UseCases } from '../use-cases';
 
 // Patterns see whitespace-normalised text (../command-text.ts) and stay linear on any input: a name
 // is "anything ending in a character other than a space or punctuation", never a lazy group before a
@@ -34,24 +36,24 @@ function lookupQuery(context: TurnContext): string | undefined {
 }
 
 /** "my solutions" (a maker's list, personal chat only) and solution lookups (anywhere). */
-export function registerCatalogRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerCatalogRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.message(MY_SOLUTIONS, async (context) => {
     const actor = actorOf(context);
-    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
     if (context.activity.conversation?.conversationType !== 'personal') {
-      return void (await context.sendActivity('I list your solutions in our 1:1 chat, so only you see them: send me "my solutions" there.'));
+      return void (await sendAnswer(context, messageAnswer(text('messages.catalog.mySolutionsInPersonalChat'))));
     }
-    const solutions = await services.catalog.solutionsOf(actor.aadObjectId);
+    const solutions = await useCases.catalog.solutionsOf(actor.aadObjectId);
     const firstName = actor.displayName.split(/\s+/)[0] ?? '';
-    await context.sendActivity({ attachments: [cardAttachment('my-solutions', mySolutionsCardData(solutions, firstName))] });
+    await sendAnswer(context, cardAnswer(mySolutionsCard(solutions, firstName)));
   });
 
   app.message(
     async (context) => context.activity.type === 'message' && lookupQuery(context) !== undefined,
     async (context) => {
       const query = lookupQuery(context) ?? '';
-      const matches = query === '' ? [] : await services.catalog.search(query, LOOKUP_MATCHES);
-      await context.sendActivity({ attachments: [cardAttachment('solution-support', solutionSupportCardData(query, matches))] });
+      const matches = query === '' ? [] : await useCases.catalog.search(query, LOOKUP_MATCHES);
+      await sendAnswer(context, cardAnswer(solutionSupportCard(query, matches)));
     },
   );
 }

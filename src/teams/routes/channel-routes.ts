@@ -1,11 +1,11 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
-import { formatInstant } from '../../services/tickets/ticket-cards';
-import { ROLE_LABELS } from '../../services/channels/channel-service';
-import type { ChannelRole } from '../../services/tickets/ticket-ports';
+import type { ChannelRole } from '../../domain/ports/channels';
+import { cardAnswer, messageAnswer } from '../../presentation/answer';
+import { channelRegisteredCard } from '../../presentation/channel-cards';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
-import { cardAttachment } from '../card-templates';
-import type { BotServices } from '../services';
+import { sendAnswer } from '../card-action';
+import type { UseCases } from '../use-cases';
 
 /** Sees whitespace-normalised text (../command-text.ts): single spaces, none at the ends. */
 const REGISTER = /^register (help ?desk|dedicated team|power platform team)[ .!]*$/i;
@@ -16,37 +16,22 @@ interface TeamsChannelData {
 }
 
 /** "register help desk" / "register dedicated team", said to the bot (mentioned) in a team channel by an admin. */
-export function registerChannelRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerChannelRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   app.message(REGISTER, async (context) => {
     const actor = actorOf(context);
-    if (!actor) return void (await context.sendActivity(NO_IDENTITY_MESSAGE));
+    if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
     const which = REGISTER.exec(context.activity.text ?? '')?.[1]?.toLowerCase() ?? '';
     const role: ChannelRole = which.startsWith('help') ? 'help-desk' : 'dedicated-team';
     const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
     const inChannel = context.activity.conversation?.conversationType === 'channel';
-    const result = await services.channels.register(actor, role, {
+    const result = await useCases.channels.register(actor, role, {
       teamId: inChannel ? channelData.team?.id : undefined,
       channelId: inChannel ? channelData.channel?.id : undefined,
       channelName: channelData.channel?.name,
       conversationReference: channelReference(context),
     });
-    if (result.kind === 'refused') return void (await context.sendActivity(result.reason));
-    const label = ROLE_LABELS[role];
-    const where = result.registration.channelName ? `"${result.registration.channelName}"` : 'This channel';
-    await context.sendActivity({
-      attachments: [
-        cardAttachment('channel-registered', {
-          heading: `${where} is now the ${label} channel`,
-          message: result.moved
-            ? `The ${label} queue moved here: new tickets and updates are posted in this channel from now on.`
-            : role === 'help-desk'
-              ? 'New tickets are posted here. Members of this team can work them from their cards; say "open tickets", "unassigned", "mine" or "ticket HD-42" (mention me).'
-              : 'Escalations and hand-offs to the Power Platform team are posted here.',
-          registeredBy: actor.displayName,
-          registeredAt: formatInstant(result.registration.registeredAt),
-        }),
-      ],
-    });
+    if (result.kind === 'refused') return void (await sendAnswer(context, messageAnswer(result.reason)));
+    await sendAnswer(context, cardAnswer(channelRegisteredCard(result.registration, result.moved)));
   });
 }
 

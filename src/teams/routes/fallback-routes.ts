@@ -1,12 +1,8 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { ActivityTypes } from 'botbuilder';
-
-const PERSONAL_HINT =
-  "I didn't catch that. Say **new request** to get help with an app, flow or chatbot, **my requests** to see yours, " +
-  '**my solutions** if you are a maker, or **help** to see everything I can do.';
-export const CHANNEL_HINT =
-  "I didn't catch that. In a channel I understand **open tickets**, **unassigned**, **mine**, **ticket HD-42**, " +
-  'and for admins **register help desk** or **register dedicated team**.';
+import { messageAnswer } from '../../presentation/answer';
+import { HINTS } from '../../presentation/welcome-cards';
+import { sendAnswer } from '../card-action';
 
 /**
  * Registered last: a message no other route understood still gets an answer, so nothing a person
@@ -15,6 +11,6 @@ export const CHANNEL_HINT =
 export function registerFallbackRoutes<TState extends TurnState>(app: Application<TState>): void {
   app.activity(ActivityTypes.Message, async (context) => {
     const type = context.activity.conversation?.conversationType;
-    await context.sendActivity(type === 'channel' || type === 'groupChat' ? CHANNEL_HINT : PERSONAL_HINT);
+    await sendAnswer(context, messageAnswer(type === 'channel' || type === 'groupChat' ? HINTS.channel : HINTS.personal));
   });
 }

@@ -1,5 +1,5 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
-import type { BotServices } from '../services';
+import type { UseCases } from '../use-cases';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerFallbackRoutes } from './fallback-routes';
@@ -11,14 +11,14 @@ import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
 
 /** The route table: every feature registers its routes here, in order of precedence. */
-export function registerRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
+export function registerRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   registerWelcomeRoutes(app);
-  registerIntakeRoutes(app, services);
-  registerCatalogRoutes(app, services);
-  registerChannelRoutes(app, services);
-  registerTicketRoutes(app, services);
-  registerRequesterTicketRoutes(app, services);
-  registerNotificationRoutes(app, services);
-  registerOutboxAdminRoutes(app, services);
+  registerIntakeRoutes(app, useCases);
+  registerCatalogRoutes(app, useCases);
+  registerChannelRoutes(app, useCases);
+  registerTicketRoutes(app, useCases);
+  registerRequesterTicketRoutes(app, useCases);
+  registerNotificationRoutes(app, useCases);
+  registerOutboxAdminRoutes(app, useCases);
   registerFallbackRoutes(app);
 }

@@ -1,17 +1,16 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
-import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { RequesterCommand } from '../../services/tickets/ticket-changes';
-import { activityRefOf } from '../activity-key';
-import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
-import type { BotServices } from '../services';
-import { invokeAnswer } from '../tickets/ticket-views';
+import type { RequesterCommand } from '../../domain/tickets/ticket-changes';
+import { text } from '../../domain/text';
+import type { Verb } from '../../presentation/cards';
+import { cardAction } from '../card-action';
+import type { UseCases } from '../use-cases';
 
 const data = z.object({ ticketId: z.string().uuid(), text: z.string().max(4000).optional() });
 type Data = z.infer<typeof data>;
 
 /** By verb; a Map, so a verb such as "toString" never finds an object prototype's member. */
-const ACTIONS = new Map<string, (d: Data) => RequesterCommand | { type: 'show' }>([
+const ACTIONS = new Map<Verb, (d: Data) => RequesterCommand | { type: 'show' }>([
   ['myticket.show', () => ({ type: 'show' })],
   ['myticket.answer', (d) => ({ type: 'answer', text: d.text })],
   ['myticket.details', (d) => ({ type: 'add-details', text: d.text })],
@@ -21,15 +20,11 @@ const ACTIONS = new Map<string, (d: Data) => RequesterCommand | { type: 'show' }
 ]);
 
 /** The requester's side of a ticket: the buttons on the DMs about their ticket. Only their own tickets. */
-export function registerRequesterTicketRoutes<TState extends TurnState>(app: Application<TState>, services: BotServices): void {
-  app.adaptiveCards.actionExecute([...ACTIONS.keys()], async (context: TurnContext, _state, value) => {
-    const actor = actorOf(context);
-    if (!actor) return NO_IDENTITY_MESSAGE;
-    const parsed = data.safeParse(value);
-    if (!parsed.success) return 'This card is out of date or damaged: say "my requests" to see your requests.';
-    const verb = (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb ?? '';
-    const toCommand = ACTIONS.get(verb);
-    if (!toCommand) return 'I did not understand that button.';
-    return invokeAnswer(await services.tickets.requesterAct(actor, parsed.data.ticketId, toCommand(parsed.data), activityRefOf(context)));
+export function registerRequesterTicketRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
+  cardAction(app, {
+    verbs: [...ACTIONS.keys()],
+    data,
+    damaged: text('messages.tickets.damagedRequesterCard'),
+    handle: ({ verb, actor, data: d, activity }) => useCases.tickets.requesterAct(actor, d.ticketId, ACTIONS.get(verb)!(d), activity),
   });
 }

@@ -1,21 +1,12 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
-import { cardAttachment, renderCard } from '../card-templates';
-
-/** What the bot can do, shown when the user expands the welcome card. */
-const CAPABILITIES = [
-  { command: 'new request', description: 'Get help with an app, flow or chatbot, or ask the help desk a question.' },
-  { command: 'my requests', description: 'See the requests you submitted and who has them now.' },
-  { command: 'my solutions', description: 'For makers: the solutions you made or co-own, and how each is supported.' },
-  { command: 'help', description: 'Show this card again.' },
-];
+import { z } from 'zod';
+import { cardAnswer } from '../../presentation/answer';
+import { welcomeCard } from '../../presentation/welcome-cards';
+import { cardAction, sendAnswer } from '../card-action';
 
 export function firstNameOf(context: TurnContext): string {
-  return (context.activity.from?.name?.trim() ?? '').split(/\s+/)[0] || 'there';
-}
-
-function welcomeData(context: TurnContext, expanded: boolean): object {
-  return { firstName: firstNameOf(context), expanded, capabilities: CAPABILITIES };
+  return (context.activity.from?.name?.trim() ?? '').split(/\s+/)[0] ?? '';
 }
 
 /**
@@ -27,10 +18,13 @@ export function registerWelcomeRoutes<TState extends TurnState>(app: Application
     const botId = context.activity.recipient?.id;
     const botWasAdded = (context.activity.membersAdded ?? []).some((member) => member.id === botId);
     if (botWasAdded && context.activity.conversation?.conversationType === 'personal') {
-      await context.sendActivity({ attachments: [cardAttachment('welcome', welcomeData(context, false))] });
+      await sendAnswer(context, cardAnswer(welcomeCard(firstNameOf(context), false)));
     }
   });
 
-
-  app.adaptiveCards.actionExecute('welcome.more', async (context) => renderCard('welcome', welcomeData(context, true)));
+  cardAction(app, {
+    verbs: ['welcome.more'],
+    data: z.unknown(),
+    handle: async ({ context }) => cardAnswer(welcomeCard(firstNameOf(context), true)),
+  });
 }

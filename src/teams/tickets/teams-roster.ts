@@ -1,6 +1,6 @@
 import { TeamsInfo, TurnContext } from 'botbuilder';
 import type { PersonRef } from '../../domain/history';
-import type { TeamRoster } from '../../services/tickets/ticket-ports';
+import type { TeamRoster } from '../../domain/ports/team-roster';
 import { TtlCache } from './ttl-cache';
 
 /** Membership answers are reused for a minute: someone removed from the team loses access within that. */

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DemoPersonKey } from '../../../scripts/lib/demo-org';
 import { repoRoot } from '../../../scripts/lib/paths';
 
 /** Where screenshots and the processes' logs go (git-ignored). */
@@ -7,21 +8,25 @@ export const LOG_DIR = path.join(RESULTS_DIR, 'e2e-logs');
 
 /** What the global setup started, handed to the test files through the environment. */
 export interface E2eEnvironment {
-  /** The Agents Playground's web UI, e.g. http://127.0.0.1:41234. */
+  /** Each persona's Agents Playground web UI, e.g. { alex: 'http://127.0.0.1:41234', … }. */
+  readonly playgrounds: Readonly<Partial<Record<DemoPersonKey, string>>>;
+  /** The requester's playground (the demo organisation's current user). */
   readonly playgroundUrl: string;
-  /** The bot's messaging endpoint (to start more playgrounds, e.g. as another person). */
+  /** The bot's messaging endpoint. */
   readonly botEndpoint: string;
   readonly storageConnectionString: string;
 }
 
 const VARS = {
-  playgroundUrl: 'E2E_PLAYGROUND_URL',
+  playgrounds: 'E2E_PLAYGROUNDS',
   botEndpoint: 'E2E_BOT_ENDPOINT',
   storageConnectionString: 'E2E_STORAGE_CONNECTION_STRING',
 } as const;
 
-export function publishE2eEnvironment(env: E2eEnvironment): void {
-  for (const [key, name] of Object.entries(VARS)) process.env[name] = env[key as keyof E2eEnvironment];
+export function publishE2eEnvironment(env: Omit<E2eEnvironment, 'playgroundUrl'>): void {
+  process.env[VARS.playgrounds] = JSON.stringify(env.playgrounds);
+  process.env[VARS.botEndpoint] = env.botEndpoint;
+  process.env[VARS.storageConnectionString] = env.storageConnectionString;
 }
 
 export function e2eEnvironment(): E2eEnvironment {
@@ -30,9 +35,18 @@ export function e2eEnvironment(): E2eEnvironment {
     if (!value) throw new Error(`${name} is not set: run the browser tests with \`npm run test:e2e\` (its global setup starts everything)`);
     return value;
   };
+  const playgrounds = JSON.parse(read(VARS.playgrounds)) as Partial<Record<DemoPersonKey, string>>;
   return {
-    playgroundUrl: read(VARS.playgroundUrl),
+    playgrounds,
+    playgroundUrl: personaUrl(playgrounds, 'alex'),
     botEndpoint: read(VARS.botEndpoint),
     storageConnectionString: read(VARS.storageConnectionString),
   };
+}
+
+/** A persona's playground URL. */
+export function personaUrl(playgrounds: E2eEnvironment['playgrounds'], key: DemoPersonKey): string {
+  const url = playgrounds[key];
+  if (!url) throw new Error(`no playground for ${key}: only personas (scripts/lib/demo-org.ts) have one`);
+  return url;
 }

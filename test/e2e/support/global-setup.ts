@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { loadDemoData } from '../../../scripts/load-demo-data';
 import { RunningAzurite, startAzurite } from '../../../scripts/lib/azurite';
 import { botEndpoint, botHealthUrl, startBotProcess } from '../../../scripts/lib/bot';
-import { demoOrg } from '../../../scripts/lib/demo-org';
-import { RunningPlayground, startPlayground } from '../../../scripts/lib/playground';
+import { startDemoGraph } from '../../../scripts/lib/graph';
+import type { GraphStandIn } from '../../support/graph-stand-in';
+import { demoOrg, DemoPersonKey } from '../../../scripts/lib/demo-org';
+import { introducePersonas, PersonaPlayground, registerChannels, startPersonaPlaygrounds } from '../../../scripts/lib/demo-stack';
 import { findFreePort } from '../../../scripts/lib/ports';
 import { ManagedProcess } from '../../../scripts/lib/processes';
 import { waitForHttp } from '../../../scripts/lib/wait-for-http';
@@ -12,8 +15,9 @@ import { LOG_DIR, publishE2eEnvironment, RESULTS_DIR } from './e2e-env';
 /** What the teardown stops (globalSetup and globalTeardown share this process's globals). */
 export interface E2eStack {
   azurite?: RunningAzurite;
+  graph?: GraphStandIn;
   bot?: ManagedProcess;
-  playground?: RunningPlayground;
+  playgrounds?: PersonaPlayground[];
 }
 
 const STACK_KEY = '__SUPPORT_BOT_E2E_STACK__';
@@ -34,52 +38,71 @@ function logFile(name: string): string {
   return path.join(LOG_DIR, `${name}.log`);
 }
 
+const quiet = { out: { write: () => true }, err: process.stderr };
+
 /**
- * Starts Azurite (in memory), the bot (local mode, via tsx) and the Agents Playground on free ports.
- * Their output goes to test-results/e2e-logs/ so that the jest output stays readable.
+ * Starts what `npm run dev` starts, with the same code (scripts/lib/demo-stack.ts), on free ports:
+ * Azurite (in memory) with the demo catalog, the bot (local mode, via tsx), one Agents Playground
+ * per persona, the help desk and dedicated team channels registered, every persona introduced to the
+ * bot. Their output goes to test-results/e2e-logs/ so that the jest output stays readable.
  */
 export default async function globalSetup(): Promise<void> {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   fs.rmSync(LOG_DIR, { recursive: true, force: true });
   fs.mkdirSync(LOG_DIR, { recursive: true });
+  const org = demoOrg();
   const stack = e2eStack();
-  const [azuritePort, botPort, playgroundPort] = await distinctFreePorts(3);
+  const [azuritePort, botPort, ...personaPorts] = await distinctFreePorts(2 + org.personas.length);
   const logs = `see ${path.relative(process.cwd(), LOG_DIR)}/`;
 
   try {
     stack.azurite = await startAzurite({ port: azuritePort, output: { kind: 'file', file: logFile('azurite') } });
+    const storage = stack.azurite.connectionString;
+    // People the demo catalog names by email resolve through the Graph stand-in, as in `npm run dev`.
+    stack.graph = await startDemoGraph();
+    const graphBaseUrl = stack.graph.baseUrl;
+    const loaded = await loadDemoData({ STORAGE_CONNECTION_STRING: storage, GRAPH_BASE_URL: graphBaseUrl }, quiet);
+    if (loaded !== 0) throw new Error(`loading the demo catalog failed (exit code ${loaded})`);
 
     const bot = startBotProcess({
       port: botPort,
-      storageConnectionString: stack.azurite.connectionString,
+      storageConnectionString: storage,
       entry: process.env.E2E_BOT_ENTRY,
       nodeEnv: 'test',
-      env: { ADMIN_IDS: demoOrg().admin.aadObjectId, LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug' },
+      env: { ADMIN_IDS: org.admins.map((p) => p.aadObjectId).join(','), GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug' },
       output: { kind: 'file', file: logFile('bot') },
     });
     stack.bot = bot;
-    await waitForHttp(botHealthUrl(botPort), { timeoutMs: 60_000, failIfExited: [bot], hint: `The bot's output: ${logFile('bot')}` });
-
-    stack.playground = await startPlayground({
-      botEndpoint: botEndpoint(botPort),
-      port: playgroundPort,
-      logFile: logFile('agents-playground'),
-      output: { kind: 'file', file: logFile('playground') },
-    });
+    // Side by side, as in `npm run dev`; both settle before anything is judged, so nothing is left running.
+    const [botUp, started] = await Promise.allSettled([
+      waitForHttp(botHealthUrl(botPort), { timeoutMs: 90_000, failIfExited: [bot], hint: `The bot's output: ${logFile('bot')}` }),
+      startPersonaPlaygrounds({
+        botEndpoint: botEndpoint(botPort),
+        ports: new Map(org.personas.map((p, i) => [p.key, personaPorts[i]])),
+        logFile: (person) => logFile(`agents-playground-${person.key}`),
+        output: (person) => ({ kind: 'file', file: logFile(`playground-${person.key}`) }),
+      }),
+    ]);
+    if (started.status === 'fulfilled') stack.playgrounds = started.value;
+    if (botUp.status === 'rejected') throw botUp.reason;
+    if (started.status === 'rejected') throw started.reason;
+    const playgrounds = started.value;
+    await registerChannels(storage, playgrounds);
+    await introducePersonas(storage, playgrounds);
   } catch (error) {
     await stopStack(stack);
     throw new Error(`browser-test setup failed (${logs}): ${(error as Error).message}`);
   }
 
   publishE2eEnvironment({
-    playgroundUrl: stack.playground.url,
+    playgrounds: Object.fromEntries((stack.playgrounds ?? []).map((p) => [p.person.key, p.playground.url])) as Record<DemoPersonKey, string>,
     botEndpoint: botEndpoint(botPort),
     storageConnectionString: stack.azurite.connectionString,
   });
 }
 
 export async function stopStack(stack: E2eStack): Promise<void> {
-  await Promise.all([stack.playground?.stop(), stack.bot?.stop()]);
-  await stack.azurite?.stop();
-  stack.playground = stack.bot = stack.azurite = undefined;
+  await Promise.all([...(stack.playgrounds ?? []).map((p) => p.playground.stop()), stack.bot?.stop()]);
+  await Promise.all([stack.azurite?.stop(), stack.graph?.stop()]);
+  stack.playgrounds = stack.bot = stack.azurite = stack.graph = undefined;
 }

@@ -18,7 +18,9 @@ import { RESULTS_DIR } from './e2e-env';
  * - after an Action.Execute the card shows "Your response was sent to the app"
  *   (`[aria-label="Display Invoked Message"]`);
  * - the log panel on the right lists every activity ("message 200", "invoke 200", ...).
- * The playground cannot switch the signed-in user in its UI: see personas.ts.
+ * The playground cannot switch the signed-in user in its UI: every persona has a playground of
+ * their own (scripts/lib/demo-stack.ts), and a page only shows what arrives while it is open (plus
+ * what arrived before any page of that playground was open): keep one page per persona open.
  */
 export class PlaygroundPage {
   private constructor(
@@ -59,8 +61,8 @@ export class PlaygroundPage {
     await this.openConversation(name);
   }
 
-  /** Opens a channel of the team, e.g. `openChannel('Help Desk')`. */
-  async openChannel(channel: string, team = demoOrg().team.name): Promise<void> {
+  /** Opens a channel of the playground's team, e.g. `openChannel('IT Support', 'Help Desk')`. */
+  async openChannel(team: string, channel: string): Promise<void> {
     await this.openConversation(`${team} - ${channel}`);
   }
 
@@ -103,9 +105,21 @@ export class PlaygroundPage {
 
   // ---- cards ---------------------------------------------------------------------------------
 
-  /** All Adaptive Cards of the open conversation, in order. */
+  /** All Adaptive Cards of the open conversation, in order (not the cards an Action.ShowCard opens inside one). */
   cards(): Locator {
-    return this.page.locator('.ac-adaptiveCard');
+    return this.page.locator('.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)');
+  }
+
+  /** The latest card whose text contains `text`, waited for (up to `timeoutMs`). */
+  async cardWith(text: string | RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const card = this.cards().filter({ hasText: text }).last();
+    try {
+      await card.waitFor({ timeout: timeoutMs });
+    } catch {
+      const last = (await this.botMessages()).slice(-3).map((t) => `"${t.slice(0, 120)}"`);
+      throw new Error(`no card showing ${String(text)} within ${timeoutMs} ms; the last bot messages here: ${last.join(', ') || 'none'}`);
+    }
+    return card;
   }
 
   lastCard(): Locator {
@@ -141,10 +155,50 @@ export class PlaygroundPage {
     await this.cardButton(card, title).click();
   }
 
+  /**
+   * An Action.ShowCard with a form: opens it with `showTitle`, fills its text inputs (by label) and
+   * presses its `submitTitle` (the last button of that name: the ShowCard's own may share it). The
+   * playground redraws every card of a conversation when a message arrives there (closing the form
+   * and dropping what was typed), so it waits for a quiet moment first and starts over if the form
+   * was redrawn before it was sent.
+   */
+  async submitShowCard(card: Locator, showTitle: string, inputs: Record<string, string>, submitTitle: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      await this.quiet();
+      await this.cardButton(card, showTitle).first().click();
+      for (const [label, value] of Object.entries(inputs)) await this.fillCardInput(card, label, value);
+      const kept = await Promise.all(Object.entries(inputs).map(async ([label, value]) => (await this.cardInput(card, label).inputValue().catch(() => '')) === value));
+      if (kept.every(Boolean)) {
+        await this.cardButton(card, submitTitle).last().click();
+        return;
+      }
+      if (attempt === 3) throw new Error(`the "${showTitle}" form was redrawn three times before it could be sent`);
+    }
+  }
+
+  /** Waits until the log panel has had no new line for `quietMs` (nothing sent or received). */
+  async quiet(quietMs = 1500, timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let last = await this.logPanel().innerText();
+    let quietSince = Date.now();
+    while (Date.now() < deadline && Date.now() - quietSince < quietMs) {
+      await this.page.waitForTimeout(150);
+      const now = await this.logPanel().innerText();
+      if (now !== last) {
+        last = now;
+        quietSince = Date.now();
+      }
+    }
+  }
+
+  private cardInput(card: Locator, label: string): Locator {
+    const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
+    return card.getByRole('textbox', { name }).last();
+  }
+
   /** Types into a card's text input, found by its label (required inputs add " *" to the name). */
   async fillCardInput(card: Locator, label: string, value: string): Promise<void> {
-    const name = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`);
-    await card.getByRole('textbox', { name }).fill(value);
+    await this.cardInput(card, label).fill(value);
   }
 
   /** Picks an option of an expanded choice set (a radio button), by its title. */

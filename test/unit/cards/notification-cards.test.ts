@@ -1,7 +1,10 @@
 // The package's "main" is ES modules, which jest does not load untransformed: use its UMD build.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
-import { renderCard, type CardName } from '../../../src/teams/card-templates';
+import type { CardName } from '../../../src/presentation/cards';
+import { renderCard as renderRef } from '../../../src/teams/rendering';
+
+const renderCard = (card: CardName, data: Record<string, unknown>) => renderRef({ card, data });
 import { allText, verbs } from '../../support/cards';
 
 const SUMMARY = {

@@ -1,20 +1,22 @@
 import { newIntake, chooseCategory, chooseSolution, setDetails } from '../../../src/domain/intake/intake-draft';
 import { referenceFor, snapshotOf, holderFor, type SupportRequest } from '../../../src/domain/intake/support-request';
-import { explainRoute, renderExplanation } from '../../../src/domain/route-explanation';
+import { explainRoute } from '../../../src/domain/route-explanation';
+import { text } from '../../../src/domain/text';
 import { everyoneReachable, routeRequest } from '../../../src/domain/routing';
 import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
-import { summaryOf } from '../../../src/domain/tickets/ticket-views';
+import { summaryOf } from '../../../src/domain/tickets/ticket-lists';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import type { Solution } from '../../../src/domain/solution';
 import { requesterUpdate } from '../../../src/services/notifications/handling-messages';
-import { coOwnerCardData, makerCardData, message } from '../../../src/services/routing/route-handlers';
-import { requesterCard, slaAlertCard, ticketCard } from '../../../src/services/tickets/ticket-cards';
+import { planRoute } from '../../../src/services/notifications/route-messages';
+import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
+import { mySolutionsCard, solutionSupportCard } from '../../../src/presentation/catalog-cards';
+import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-cards';
+import { coOwnerCard, makerCard } from '../../../src/presentation/request-cards';
+import { requesterCard, slaAlertCard, ticketCard, ticketListCard } from '../../../src/presentation/ticket-cards';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
-import { renderCard, type AdaptiveCardJson, type CardName } from '../../../src/teams/card-templates';
-import { mySolutionsCardData, solutionSupportCardData } from '../../../src/teams/catalog/catalog-card-data';
-import { intakeCard, myRequestsCard } from '../../../src/teams/intake/intake-card-data';
+import { renderCard, type AdaptiveCardJson } from '../../../src/teams/rendering';
 import { escapeMarkdown } from '../../../src/teams/plain-text';
-import { ticketListData } from '../../../src/teams/tickets/ticket-views';
 import { input } from '../../support/cards';
 import { PEOPLE, SOLUTIONS } from '../../support/fixture-solutions';
 
@@ -110,7 +112,7 @@ function hostileRequest(): SupportRequest {
     routeReason: route.reason,
     handToDedicatedTeam: false,
     holder: holderFor(route),
-    explanation: renderExplanation(explainRoute(route)),
+    explanation: explainRoute(route),
     status: 'open',
     createdAt: NOW.toISOString(),
     updatedAt: NOW.toISOString(),
@@ -119,7 +121,6 @@ function hostileRequest(): SupportRequest {
 
 function hostileCards(): Array<[string, AdaptiveCardJson]> {
   const request = hostileRequest();
-  const render = (template: string, data: object) => renderCard(template as CardName, data);
   const opened = openTicketFor({ ...request, ticketNumber: formatTicketNumber(42) }, formatTicketNumber(42), DEFAULT_SLA_CONFIG, NOW);
   const ticket = {
     ...opened.ticket,
@@ -130,25 +131,35 @@ function hostileCards(): Array<[string, AdaptiveCardJson]> {
   };
   const draft = setDetails(chooseSolution(chooseCategory(newIntake(request.id, hostilePerson, NOW), 'solution-problem', NOW), hostileSolution.id, NOW), request.details, NOW);
   const route = routeRequest({ category: 'solution-problem', impact: 'me', urgency: 'workaround', solution: hostileSolution, reachability: everyoneReachable(hostileSolution) });
-  const review = intakeCard({ kind: 'review', draft, solution: hostileSolution, route, explanation: renderExplanation(explainRoute(route)) });
+  const review = intakeCard({ kind: 'review', draft, solution: hostileSolution, route, explanation: explainRoute(route) });
   const confirmation = intakeCard({ kind: 'submitted', request });
   const mine = myRequestsCard([request]);
-  const helpDeskPost = message(request, 'help-desk-ticket', { kind: 'channel', channel: 'help-desk' }, { data: { handedOnBy: hostilePerson.displayName, note: HOSTILE } });
+  const helpDeskRoute = routeRequest({ category: 'access', impact: 'me', urgency: 'workaround', solution: hostileSolution, reachability: everyoneReachable(hostileSolution) });
+  const [helpDeskPost] = planRoute(request, helpDeskRoute, '1', { by: hostilePerson.displayName, note: HOSTILE });
+  const registration = {
+    role: 'help-desk' as const,
+    conversationReference: {},
+    teamId: 't',
+    channelId: 'c',
+    channelName: HOSTILE,
+    registeredBy: hostilePerson,
+    registeredAt: NOW.toISOString(),
+  };
   return [
-    ['maker DM', render('maker-notification', makerCardData(request, HOSTILE))],
-    ['co-owner ping', render('co-owner-ping', coOwnerCardData(request, PEOPLE.lee.aadObjectId, HOSTILE))],
-    ['help desk request post', render(helpDeskPost.card.template, helpDeskPost.card.data)],
-    ['requester update', render('requester-update', requesterUpdate(request, '1', `Megan resolved it. Their note: "${HOSTILE}"`).card.data)],
-    ['help desk ticket', render(ticketCard(ticket, { notice: HOSTILE, members: [hostilePerson] }).template, ticketCard(ticket, { notice: HOSTILE, members: [hostilePerson] }).data)],
-    ['requester ticket view', render('ticket-requester', requesterCard({ ...ticket, status: 'waiting-on-requester' }, { heading: `HD-42: ${HOSTILE}`, message: HOSTILE, reopenWindowMinutes: 60, now: NOW }).data)],
-    ['SLA alert', render('ticket-sla-alert', slaAlertCard(ticket, 'resolution', 'breach', false).data)],
-    ['ticket list', render('ticket-list', ticketListData({ kind: 'open' }, { items: [summaryOf(ticket)], offset: 0, hasMore: false }))],
-    ['intake review', render(review.name, review.data)],
-    ['intake confirmation', render(confirmation.name, confirmation.data)],
-    ['my requests', render(mine.name, mine.data)],
-    ['solution lookup', render('solution-support', solutionSupportCardData(HOSTILE, [{ solution: hostileSolution, score: 1 }]))],
-    ['my solutions', render('my-solutions', mySolutionsCardData({ made: [hostileSolution], coOwned: [] }, 'Alex'))],
-    ['channel registered', render('channel-registered', { heading: `"${HOSTILE}" is now the help desk channel`, message: 'New tickets are posted here.', registeredBy: hostilePerson.displayName, registeredAt: '2026-11-20 10:00 UTC' })],
+    ['maker DM', renderCard(makerCard(request, text('common.verbatim', { text: HOSTILE })))],
+    ['co-owner ping', renderCard(coOwnerCard(request, PEOPLE.lee.aadObjectId, text('common.verbatim', { text: HOSTILE })))],
+    ['help desk request post', renderCard(helpDeskPost!.card)],
+    ['requester update', renderCard(requesterUpdate(request, '1', text('messages.requests.update.resolvedWithNote', { name: 'Megan', note: HOSTILE })).card)],
+    ['help desk ticket', renderCard(ticketCard(ticket, { notice: HOSTILE, members: [hostilePerson] }))],
+    ['requester ticket view', renderCard(requesterCard({ ...ticket, status: 'waiting-on-requester' }, { heading: `HD-42: ${HOSTILE}`, message: HOSTILE, reopenWindowMinutes: 60, now: NOW }))],
+    ['SLA alert', renderCard(slaAlertCard(ticket, 'resolution', 'breach', false))],
+    ['ticket list', renderCard(ticketListCard({ kind: 'open' }, { items: [summaryOf(ticket)], offset: 0, hasMore: false }))],
+    ['intake review', renderCard(review)],
+    ['intake confirmation', renderCard(confirmation)],
+    ['my requests', renderCard(mine)],
+    ['solution lookup', renderCard(solutionSupportCard(HOSTILE, [{ solution: hostileSolution, score: 1 }]))],
+    ['my solutions', renderCard(mySolutionsCard({ made: [hostileSolution], coOwned: [] }, 'Alex'))],
+    ['channel registered', renderCard(channelRegisteredCard(registration, false))],
   ];
 }
 
@@ -168,22 +179,22 @@ describe('user text on every card is plain text', () => {
   it('keeps user text raw where it is not Markdown: a pre-filled input, an input label, a choice, a button', () => {
     const details = intakeCard({ kind: 'details', draft: newIntake('7abbe92b-0922-4154-ad38-075b9897e1d2', hostilePerson, NOW), entered: { title: HOSTILE } });
     // The input holds exactly what they typed, so sending the card again loses nothing.
-    expect(input(renderCard(details.name, details.data), 'title').value).toBe(HOSTILE);
+    expect(input(renderCard(details), 'title').value).toBe(HOSTILE);
 
     const opened = openTicketFor({ ...hostileRequest(), ticketNumber: formatTicketNumber(7) }, formatTicketNumber(7), DEFAULT_SLA_CONFIG, NOW);
     const ticket = ticketCard(opened.ticket, { members: [hostilePerson] });
-    const card = renderCard(ticket.template, ticket.data);
+    const card = renderCard(ticket);
     expect(input(card, 'assigneeId').choices).toEqual([{ title: hostilePerson.displayName, value: hostilePerson.aadObjectId }]);
     expect(JSON.stringify(card)).toContain(JSON.stringify(`Reply (sent to ${hostilePerson.displayName})`));
 
     const confirmation = intakeCard({ kind: 'submitted', request: { ...hostileRequest(), chatLink: 'https://teams.microsoft.com/l/chat/0/0?users=meganb%40contoso.example' } });
-    const bound = renderCard(confirmation.name, confirmation.data) as any;
+    const bound = renderCard(confirmation) as any;
     expect(bound.actions).toEqual([{ type: 'Action.OpenUrl', title: `Chat with Megan ${LINK}`, url: 'https://teams.microsoft.com/l/chat/0/0?users=meganb%40contoso.example' }]);
   });
 
   it('does not evaluate template expressions found in user text', () => {
     const request = { ...hostileRequest(), details: { ...hostileRequest().details, title: '${requestId}', description: "${string(6*7)} ${if(true, 'yes', 'no')} ${$root.reference}" } };
-    const card = renderCard('maker-notification', makerCardData(request));
+    const card = renderCard(makerCard(request));
     const text = markdownFields(card).join('\n');
     expect(text).toContain('${requestId}');
     expect(text).toContain("${string(6\\*7)} ${if(true, 'yes', 'no')} ${$root.reference}");

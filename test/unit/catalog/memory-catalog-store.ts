@@ -1,7 +1,8 @@
+import type { CatalogHistoryEvent } from '../../../src/domain/catalog/catalog-history';
 import { peopleOf } from '../../../src/domain/catalog/person-roles';
 import type { Solution } from '../../../src/domain/solution';
-import type { CatalogStore, PersonLink, StoredSolution } from '../../../src/services/catalog/catalog-store';
-import { ConcurrencyConflictError } from '../../../src/storage/storage-errors';
+import type { CatalogStore, PersonLink, StoredSolution } from '../../../src/domain/ports/catalog';
+import { ConcurrencyConflictError } from '../../../src/domain/ports/storage-errors';
 
 /** CatalogStore in memory, with ETags and call counts, for service tests. */
 export class MemoryCatalogStore implements CatalogStore {
@@ -29,7 +30,14 @@ export class MemoryCatalogStore implements CatalogStore {
     return [...(this.people.get(aadObjectId) ?? new Map())].map(([solutionId, role]) => ({ solutionId, role }));
   }
 
-  async save(solution: Solution, previous: StoredSolution | undefined): Promise<void> {
+  readonly events = new Map<string, CatalogHistoryEvent[]>();
+
+  async history(id: string): Promise<CatalogHistoryEvent[]> {
+    return [...(this.events.get(id) ?? [])];
+  }
+
+  async save(solution: Solution, previous: StoredSolution | undefined, history: readonly CatalogHistoryEvent[] = []): Promise<void> {
+    this.events.set(solution.id, [...(this.events.get(solution.id) ?? []), ...history]);
     this.calls.save++;
     this.beforeSave?.(solution);
     const current = this.solutions.get(solution.id);

@@ -44,7 +44,7 @@ describe('tier, kind and status parsing', () => {
 describe('validateRecord', () => {
   it('maps a canonical row to a record, normalising tier, kind, lists and defaults', () => {
     const result = validateRecord(row({ tier: 'important', kind: 'Cloud Flow', data_sources: ' SharePoint ;; Dataverse; ', status: '' }));
-    expect(result).toEqual({ ok: true, record: record({ tier: 'Important', kind: 'flow' }) });
+    expect(result).toEqual({ ok: true, record: record({ tier: 'Important', kind: 'flow' }), warnings: [] });
   });
 
   it('keeps line breaks in workarounds (as \\n) and trims the ends', () => {
@@ -78,10 +78,13 @@ describe('validateRecord', () => {
     ['unknown status', { status: 'paused' }, 'unknown-status', 'unknown status "paused"'],
     ['invalid maker email', { maker_email: 'megan.contoso.example' }, 'invalid-email', 'invalid maker email "megan.contoso.example"'],
     ['email with a space', { maker_email: 'megan bowen@contoso.example' }, 'invalid-email', 'invalid maker email'],
-    ['missing maker email', { maker_email: '' }, 'missing-value', 'missing maker email'],
+    ['missing maker email and object id', { maker_email: '', maker_aad_id: '' }, 'missing-value', 'missing maker email'],
     ['maker id not a GUID', { maker_aad_id: '12345' }, 'invalid-aad-id', 'maker Entra object id "12345" is not a GUID'],
-    ['missing maker name', { maker_name: '' }, 'missing-value', 'missing maker name'],
-    ['co-owners not in the format', { co_owners: 'Lee Gu, leeg@contoso.example' }, 'invalid-co-owners', 'is not in the form Name <email> [entra-object-id]'],
+    ['missing maker name, email and id', { maker_name: '', maker_email: '', maker_aad_id: '' }, 'missing-value', 'missing maker name'],
+    ['co-owner listed twice by email', { co_owners: `Lee <${LEE.email}>; ${LEE.email.toUpperCase()}` }, 'invalid-co-owners', 'listed twice'],
+    ['maker listed as co-owner by email', { co_owners: MEGAN.email }, 'invalid-co-owners', 'is the maker'],
+    ['manager with a bad email', { manager_email: 'boss' }, 'invalid-email', 'invalid manager email "boss"'],
+    ['co-owners not in the format', { co_owners: 'Lee Gu, leeg@contoso.example' }, 'invalid-co-owners', 'is not in the form Name <email>, Name <email> [entra-object-id] or an email'],
     ['co-owner with a bad email', { co_owners: `Lee <lee> [${LEE.aadObjectId}]` }, 'invalid-email', 'invalid co-owner 1 email "lee"'],
     ['co-owner with a bad id', { co_owners: `Lee <${LEE.email}> [nope]` }, 'invalid-aad-id', 'co-owner 1 Entra object id "nope"'],
     ['maker listed as co-owner', { co_owners: `Megan <${MEGAN.email}> [${MEGAN.aadObjectId}]` }, 'invalid-co-owners', 'is the maker'],
@@ -93,6 +96,40 @@ describe('validateRecord', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.issues).toEqual(expect.arrayContaining([expect.objectContaining({ code, message: expect.stringContaining(message) })]));
+  });
+
+  it('names people by email or UPN alone: Name <email>, a bare email, or an object id', () => {
+    const result = validateRecord(row({ maker_aad_id: '', maker_name: '', co_owners: `Lee Gu <${LEE.email}>; ${NESTOR.email}; <adelev@contoso.example> [${NESTOR.aadObjectId.replace('c3', 'd4')}]` }));
+    expect(result).toMatchObject({
+      ok: true,
+      warnings: [],
+      record: {
+        maker: { displayName: MEGAN.email, email: MEGAN.email },
+        coOwners: [
+          { displayName: 'Lee Gu', email: LEE.email },
+          { displayName: NESTOR.email, email: NESTOR.email },
+          { displayName: 'adelev@contoso.example', email: 'adelev@contoso.example', aadObjectId: NESTOR.aadObjectId.replace('c3', 'd4') },
+        ],
+      },
+    });
+    if (!result.ok) return;
+    expect(result.record.maker.aadObjectId).toBeUndefined();
+    expect(result.record.coOwners[0]!.aadObjectId).toBeUndefined();
+  });
+
+  it('reads the manager, the maker language and the usage figures, leaving out with a warning what it cannot read', () => {
+    const result = validateRecord(
+      row({ manager_email: 'pattif@contoso.example', maker_language: 'sv-SE', shared_users: '1,204', sessions: 'many', last_used_at: '2026-05-31', department: 'Finance' }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      record: {
+        manager: { displayName: 'pattif@contoso.example', email: 'pattif@contoso.example' },
+        maker: { preferredLanguage: 'sv-SE' },
+        usage: { sharedUsers: 1204, lastUsedAt: '2026-05-31T00:00:00.000Z', department: 'Finance' },
+      },
+      warnings: ['sessions "many" is not a whole number; left out'],
+    });
   });
 
   it('reports every problem of a row at once, with its id', () => {

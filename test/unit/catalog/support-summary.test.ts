@@ -1,7 +1,11 @@
 import { supportSummaryOf } from '../../../src/domain/catalog/support-summary';
 import { withTimestamps } from '../../../src/domain/catalog/solution-record';
 import type { Solution } from '../../../src/domain/solution';
-import { mySolutionsCardData, solutionSupportCardData } from '../../../src/teams/catalog/catalog-card-data';
+import { mySolutionsCard, solutionSupportCard } from '../../../src/presentation/catalog-cards';
+import { englishData } from '../../support/words';
+
+const mySolutionsCardData = (...args: Parameters<typeof mySolutionsCard>) => englishData(mySolutionsCard(...args).data);
+const solutionSupportCardData = (...args: Parameters<typeof solutionSupportCard>) => englishData(solutionSupportCard(...args).data);
 import { LEE, MEGAN, NESTOR, record } from './fixtures';
 
 const T0 = new Date('2026-01-01T00:00:00Z');

@@ -1,3 +1,4 @@
+import { text } from '../../../src/domain/text';
 import { activityRecord, ACTIVITY_MEMORY_MS, isActivityKey, RECENT_ACTIVITY_KEYS, uuidOfActivity, withRecentActivity } from '../../../src/domain/activity-ref';
 
 const KEY = '0123456789abcdef0123456789abcdef';
@@ -21,7 +22,7 @@ describe('activity references', () => {
 
   it('a record expires after the memory span', () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    expect(activityRecord({ key: KEY }, 'Note added.', now)).toEqual({ key: KEY, outcome: 'Note added.', expiresAt: new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString() });
+    expect(activityRecord({ key: KEY }, text('messages.tickets.done.note'), now)).toEqual({ key: KEY, outcome: text('messages.tickets.done.note'), expiresAt: new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString() });
   });
 
   it('an entity keeps its last few activity keys, newest last, each once', () => {

@@ -10,7 +10,7 @@ const ANY = { loopbackServiceUrlsOnly: false };
 
 type Activity = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const message = (): Activity => personalMessage('hi', { serviceUrl: SERVICE_URL });
-const invoke = (): Activity => actionExecute('intake.show', { intakeId: 'x' }, { serviceUrl: SERVICE_URL });
+const invoke = (): Activity => actionExecute('intake.back', { intakeId: 'x' }, { serviceUrl: SERVICE_URL });
 
 /** `depth` levels of `{"a": …}` around a string, built and parsed the way a request body is. */
 function nested(depth: number): unknown {
@@ -79,6 +79,8 @@ describe('activityBodyProblem: malformed or hostile bodies are refused, with the
     ['a conversation id with a carriage return', () => ({ ...message(), conversation: { id: 'a:1\r\nX-Injected: 1' } }), /control characters/],
     ['a conversation id with a C1 control', () => ({ ...message(), conversation: { id: 'a:1\u0085' } }), /control characters/],
     ['a conversation id with a line separator', () => ({ ...message(), conversation: { id: 'a:1\u2028' } }), /control characters/],
+    ['a conversation id beyond ASCII (it is sent in an HTTP header; found by the fuzz test)', () => ({ ...message(), conversation: { id: 'a:𝔘𝔫𝔦𝔠𝔬𝔡𝔢' } }), /"conversation.id" must be printable ASCII/],
+    ['a Korean sender id', () => ({ ...message(), from: { ...ALEX, id: '29:안녕' } }), /"from.id" must be printable ASCII/],
     ['a 513-character conversation id', () => ({ ...message(), conversation: { id: 'a'.repeat(513) } }), /"conversation.id" is longer than 512/],
     ['a non-boolean isGroup', () => ({ ...message(), conversation: { id: 'a:1', isGroup: 'yes' } }), /"conversation.isGroup" must be a boolean/],
     ['a tenant id with a tab', () => ({ ...message(), conversation: { id: 'a:1', tenantId: 't\t' } }), /"conversation.tenantId" contains control/],
@@ -92,6 +94,9 @@ describe('activityBodyProblem: malformed or hostile bodies are refused, with the
     ['entities: [null]', () => ({ ...message(), entities: [null] }), /"entities\[0\]" must be an object/],
     ['a mention without the mentioned account', () => ({ ...message(), entities: [{ type: 'mention', text: '<at>Bot</at>' }] }), /"entities\[0\].mentioned"/],
     ['a mention without text', () => ({ ...message(), entities: [{ type: 'mention', mentioned: { id: '28:bot' } }] }), /"entities\[0\].text" must be a string/],
+    ['a mention in an activity without text (found by the fuzz test)', () => ({ ...message(), text: undefined, entities: [{ type: 'mention', text: '<at>Bot</at>', mentioned: { id: '28:bot' } }] }), /"entities\[0\]" is a mention, which needs the activity's "text"/],
+    ['an entity without a type (found by the fuzz test)', () => ({ ...message(), entities: [{ text: '<at>Bot</at>', mentioned: { id: '28:bot' } }] }), /"entities\[0\].type" must be a non-empty string/],
+    ['an entity with a numeric type', () => ({ ...message(), entities: [{ type: 7 }] }), /"entities\[0\].type" must be a non-empty string/],
     ['attachments that are no list', () => ({ ...message(), attachments: 'card' }), /"attachments" must be a list/],
     ['channelData that is a string', () => ({ ...message(), channelData: 'x' }), /"channelData" must be an object/],
     ['a channelData tenant id with a NUL', () => ({ ...message(), channelData: { tenant: { id: 'x\u0000' } } }), /"channelData.tenant.id" contains control/],

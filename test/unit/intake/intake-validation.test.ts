@@ -1,3 +1,4 @@
+import { englishData } from '../../support/words';
 import { INTAKE_LIMITS, validateCategory, validateDetails, validateSearchQuery } from '../../../src/domain/intake/intake-validation';
 
 const VALID = { title: 'Totals are wrong', description: 'The total ignores the last row.', since: 'today', impact: 'team', urgency: 'blocked' };
@@ -6,7 +7,7 @@ describe('intake validation', () => {
   it('accepts a known category and refuses anything else', () => {
     expect(validateCategory('access')).toEqual({ ok: true, value: 'access' });
     for (const bad of ['', 'Access', 'drop table', 42, undefined, null, {}]) {
-      expect(validateCategory(bad)).toEqual({ ok: false, errors: { category: 'Choose what you need.' } });
+      expect(englishData(validateCategory(bad))).toEqual({ ok: false, errors: { category: 'Choose what you need.' } });
     }
   });
 
@@ -14,7 +15,7 @@ describe('intake validation', () => {
     expect(validateSearchQuery('  expense \t  tracker ')).toEqual({ ok: true, value: 'expense tracker' });
     expect(validateSearchQuery(undefined)).toEqual({ ok: true, value: '' });
     expect(validateSearchQuery('x'.repeat(INTAKE_LIMITS.searchQuery))).toMatchObject({ ok: true });
-    expect(validateSearchQuery('x'.repeat(INTAKE_LIMITS.searchQuery + 1))).toEqual({ ok: false, errors: { query: 'Keep the search under 100 characters.' } });
+    expect(englishData(validateSearchQuery('x'.repeat(INTAKE_LIMITS.searchQuery + 1)))).toEqual({ ok: false, errors: { query: 'Keep the search under 100 characters.' } });
   });
 
   it('accepts complete details, trimmed, with "since" optional', () => {
@@ -40,7 +41,7 @@ describe('intake validation', () => {
     ['urgency unknown', { urgency: 'soon' }, 'urgency', 'Say whether you are blocked or have a workaround.'],
     ['title not text', { title: 42 }, 'title', 'Give your request a short title.'],
   ])('refuses %s with a message on that field', (_label, change, field, message) => {
-    expect(validateDetails({ ...VALID, ...change })).toEqual({ ok: false, errors: { [field]: message } });
+    expect(englishData(validateDetails({ ...VALID, ...change }))).toEqual({ ok: false, errors: { [field]: message } });
   });
 
   it('accepts fields exactly at their limits', () => {

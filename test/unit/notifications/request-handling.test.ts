@@ -1,5 +1,8 @@
 import type { SupportRequest } from '../../../src/domain/intake/support-request';
-import { afterAction, authorize, cleanNote, holderLabel, isRecipient, refusalMessage } from '../../../src/domain/notifications/request-handling';
+import { afterAction, authorize, cleanNote, isRecipient, refusalMessage } from '../../../src/domain/notifications/request-handling';
+import { verbatim } from '../../../src/domain/text';
+import { holderInSentence } from '../../../src/presentation/labels';
+import { english } from '../../support/words';
 import { timerForDelivery, timerStillApplies } from '../../../src/domain/notifications/request-timers';
 
 const MEGAN = { aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen' };
@@ -22,7 +25,7 @@ function request(holder: SupportRequest['holder'], status: SupportRequest['statu
     routeReason: 'productivity-problem',
     handToDedicatedTeam: false,
     holder,
-    explanation: '',
+    explanation: verbatim(''),
     status,
     createdAt: AT.toISOString(),
     updatedAt: AT.toISOString(),
@@ -59,7 +62,7 @@ describe('authorize', () => {
     expect(authorize(claimed, NESTOR.aadObjectId, { type: 'claim' })).toEqual({ ok: false, reason: 'already-claimed', claimedBy: LEE });
     expect(authorize(claimed, LEE.aadObjectId, { type: 'resolve' })).toEqual({ ok: true, role: 'co-owner' });
     expect(authorize(claimed, NESTOR.aadObjectId, { type: 'resolve' })).toMatchObject({ ok: false, reason: 'already-claimed' });
-    expect(refusalMessage('already-claimed', LEE)).toBe('Lee Gu already claimed this request.');
+    expect(english(refusalMessage('already-claimed', LEE))).toBe('Lee Gu already claimed this request.');
   });
 });
 
@@ -67,9 +70,9 @@ describe('state after an action', () => {
   it('claim records who, acknowledge and resolve change the status', () => {
     const claimed = afterAction(request({ kind: 'co-owners', people: [LEE, NESTOR] }), NESTOR, { type: 'claim' }, AT);
     expect(claimed).toMatchObject({ status: 'claimed', holder: { kind: 'co-owners', claimedBy: NESTOR } });
-    expect(holderLabel(claimed.holder)).toBe('Nestor Wilke');
+    expect(english(holderInSentence(claimed.holder))).toBe('Nestor Wilke');
     expect(afterAction(request({ kind: 'maker', person: MEGAN }), MEGAN, { type: 'acknowledge' }, AT).status).toBe('acknowledged');
-    expect(holderLabel({ kind: 'co-owners', people: [LEE, NESTOR] })).toBe('the co-owners (Lee Gu, Nestor Wilke)');
+    expect(english(holderInSentence({ kind: 'co-owners', people: [LEE, NESTOR] }))).toBe('the co-owners (Lee Gu, Nestor Wilke)');
     expect(cleanNote('  fixed  ')).toBe('fixed');
     expect(cleanNote('   ')).toBeUndefined();
     expect(cleanNote('x'.repeat(5000))).toHaveLength(1000);

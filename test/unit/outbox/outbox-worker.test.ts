@@ -3,9 +3,10 @@ import type { FailedRecord, GiveUpReason, PendingDelivery, SentRecord, Uncertain
 import { TeamsRateLimiter } from '../../../src/domain/delivery/rate-limiter';
 import type { RequestTimer } from '../../../src/domain/notifications/request-timers';
 import type { OutboxMessage } from '../../../src/domain/outbox-message';
-import type { LeasePort, MessageSender, OutboxStore } from '../../../src/services/outbox/outbox-ports';
+import type { LeaseStore } from '../../../src/domain/ports/leases';
+import type { MessageSender, OutboxStore } from '../../../src/domain/ports/outbox';
 import { OutboxWorker } from '../../../src/services/outbox/outbox-worker';
-import { ConcurrencyConflictError } from '../../../src/storage/storage-errors';
+import { ConcurrencyConflictError } from '../../../src/domain/ports/storage-errors';
 
 /** An in-memory outbox with the same rules as the table store (one outcome per message). */
 class MemoryOutbox implements OutboxStore {
@@ -53,11 +54,11 @@ class MemoryOutbox implements OutboxStore {
   }
 }
 
-const leases: LeasePort = { tryAcquire: async () => true, release: async () => undefined };
+const leases: LeaseStore = { tryAcquire: async () => true, release: async () => undefined };
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 
 function dm(id: string, to: string, purpose: OutboxMessage['purpose'] = 'requester-update'): OutboxMessage {
-  return { id, requestId: 'r1', purpose, target: { kind: 'user', aadObjectId: to, displayName: to }, card: { template: 'requester-update', data: {} }, createdAt: new Date(T0).toISOString() };
+  return { id, requestId: 'r1', purpose, target: { kind: 'user', aadObjectId: to, displayName: to }, card: { card: 'requester-update', data: {} }, createdAt: new Date(T0).toISOString() };
 }
 
 function setup(answers: (message: OutboxMessage, attempt: number) => DeliveryResult) {
@@ -222,7 +223,7 @@ describe('OutboxWorker: calls whose outcome is unknown', () => {
 /** Leases in memory with Table Storage's rules; `down` makes one instance's lease calls fail. */
 class MemoryLeases {
   readonly rows = new Map<string, { owner: string; expiresAt: number }>();
-  view(owner: string, isDown: () => boolean = () => false): LeasePort {
+  view(owner: string, isDown: () => boolean = () => false): LeaseStore {
     return {
       tryAcquire: async (name, who, ttlMs, now) => {
         if (isDown()) throw new Error(`storage unreachable from ${owner}`);
@@ -241,7 +242,7 @@ class MemoryLeases {
 describe('OutboxWorker: shard leases', () => {
   const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-  function instance(name: string, leases: LeasePort, store: MemoryOutbox, clock: { now(): Date }, send: MessageSender['send']) {
+  function instance(name: string, leases: LeaseStore, store: MemoryOutbox, clock: { now(): Date }, send: MessageSender['send']) {
     return new OutboxWorker(
       { store, leases, sender: { send }, limiter: new TeamsRateLimiter({ tenantPerSecond: 30 }), clock },
       { owner: name, shards: [0], leaseTtlMs: 10_000, random: () => 0.5 },
@@ -271,7 +272,7 @@ describe('OutboxWorker: shard leases', () => {
       return ok;
     });
     b = instance('b', leases.view('b'), store, clock, async (m) => (log.push(`b:${m.id}`), ok));
-    a.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+    a.leases.start((_every, fn) => ((tick = fn), () => undefined));
     store.add(dm('m1', 'u1'));
     store.add(dm('m2', 'u1'));
     expect(await a.runOnce()).toMatchObject({ shards: 1, delivered: 2 });
@@ -279,7 +280,7 @@ describe('OutboxWorker: shard leases', () => {
     expect(bShards).toBe(0);
     expect(leases.rows.get('outbox-s00')).toMatchObject({ owner: 'a' });
     // Shutdown gives the lease up: the other instance takes it at its next try (a quarter of the lease).
-    await a.release();
+    await a.leases.releaseAll();
     now += 2_500;
     expect((await b.runOnce()).shards).toBe(1);
   });
@@ -302,7 +303,7 @@ describe('OutboxWorker: shard leases', () => {
     };
     const a = instance('a', leases.view('a', () => aDown), store, clock, send('a'));
     const b = instance('b', leases.view('b'), store, clock, send('b'));
-    a.keepLeases((_every, fn) => ((tick = fn), () => undefined));
+    a.leases.start((_every, fn) => ((tick = fn), () => undefined));
     expect((await a.runOnce()).shards).toBe(1);
     expect((await b.runOnce()).shards).toBe(0);
     const expiresAt = leases.rows.get('outbox-s00')!.expiresAt;

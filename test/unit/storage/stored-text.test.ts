@@ -1,4 +1,4 @@
-import { ValueTooLargeError } from '../../../src/storage/storage-errors';
+import { ValueTooLargeError } from '../../../src/domain/ports/storage-errors';
 import {
   columnValue,
   jsonProperties,

@@ -1,11 +1,12 @@
 import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
 import { nextSlaEvent, type Ticket } from '../../../src/domain/tickets/ticket';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
-import { ticketCard } from '../../../src/services/tickets/ticket-cards';
-import { applyAgentCommand, applyRequesterCommand, CommandRefused, escalate, REPEAT_WINDOW_MS, repeatOf } from '../../../src/services/tickets/ticket-changes';
+import { ticketCard } from '../../../src/presentation/ticket-cards';
+import { applyAgentCommand, applyRequesterCommand, CommandRefused, escalate, REPEAT_WINDOW_MS, repeatOf } from '../../../src/domain/tickets/ticket-changes';
+import { english, englishData, refusalOf } from '../../support/words';
 import { notificationsFor } from '../../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
-import { indexRowsOf } from '../../../src/storage/tickets/ticket-rows';
+import { indexRowsOf } from '../../../src/storage/tickets/ticket-index-rows';
 import { helpDeskRequest } from '../../support/ticket-fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z'); // Monday
@@ -32,7 +33,7 @@ describe('ticket changes', () => {
   it('the first agent response stops the first-response clock and removes its timers', () => {
     const ticket = fresh();
     expect(nextSlaEvent(ticket)).toMatchObject({ clock: 'first-response', stage: 'warning' });
-    const change = applyAgentCommand(ticket, { type: 'assign', assignee: MEGAN }, AGENT, NOW);
+    const change = applyAgentCommand(ticket, { type: 'assign-to', assignee: MEGAN }, AGENT, NOW);
     expect(change.next.sla['first-response'].metAt).toBe(NOW.toISOString());
     expect(nextSlaEvent(change.next)).toMatchObject({ clock: 'resolution', stage: 'warning' });
     expect([...indexRowsOf(change.next).keys()].some((k) => k.startsWith(`idx|assignee|${MEGAN.aadObjectId}|C|`))).toBe(true);
@@ -43,17 +44,17 @@ describe('ticket changes', () => {
     const change = applyAgentCommand(fresh(), { type: 'note', text: '  checked the logs ' }, AGENT, NOW);
     expect(change.next.status).toBe('new');
     expect(change.tellRequester).toBeUndefined();
-    expect(change.next.lastNote).toEqual({ text: 'checked the logs', by: 'Megan Bowen', byId: MEGAN.aadObjectId, at: NOW.toISOString() });
+    expect(change.next.lastNote).toEqual({ kind: 'note', text: 'checked the logs', by: 'Megan Bowen', byId: MEGAN.aadObjectId, at: NOW.toISOString() });
     expect(change.next.sla['first-response'].metAt).toBeUndefined();
   });
 
   it('refuses what the state machine does not allow, and empty or oversized text, in words', () => {
     const ticket = fresh();
     expect(() => applyAgentCommand(ticket, { type: 'reopen' }, AGENT, NOW)).toThrow(CommandRefused);
-    expect(() => applyAgentCommand(ticket, { type: 'status', action: 'start' }, AGENT, NOW)).toThrow("That isn't possible while the ticket is new.");
-    expect(() => applyAgentCommand(ticket, { type: 'resolve', resolution: '   ' }, AGENT, NOW)).toThrow('Please write the resolution first.');
-    expect(() => applyAgentCommand(ticket, { type: 'reply', text: 'x'.repeat(4001) }, AGENT, NOW)).toThrow('too long');
-    expect(() => applyAgentCommand(ticket, { type: 'status', action: 'resolve' }, AGENT, NOW)).toThrow('Pick a status first.');
+    expect(refusalOf(() => applyAgentCommand(ticket, { type: 'status', action: 'start' }, AGENT, NOW))).toContain("That isn't possible while the ticket is new.");
+    expect(refusalOf(() => applyAgentCommand(ticket, { type: 'resolve', resolution: '   ' }, AGENT, NOW))).toContain('Please write the resolution first.');
+    expect(refusalOf(() => applyAgentCommand(ticket, { type: 'reply', text: 'x'.repeat(4001) }, AGENT, NOW))).toContain('too long');
+    expect(refusalOf(() => applyAgentCommand(ticket, { type: 'status', action: 'resolve' }, AGENT, NOW))).toContain('Pick a status first.');
     expect(() => escalate(ticket, 'nasa', '', AGENT, NOW, 'agent')).toThrow(CommandRefused);
   });
 
@@ -69,20 +70,20 @@ describe('ticket changes', () => {
   });
 
   it('requester: answering moves a waiting ticket on; reopening needs the window', () => {
-    const asked = applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next;
+    const asked = applyAgentCommand(fresh(), { type: 'assign-to', assignee: MEGAN }, AGENT, NOW).next;
     const waiting = applyAgentCommand(asked, { type: 'request-info', text: 'Which browser?' }, AGENT, NOW).next;
     expect(waiting).toMatchObject({ status: 'waiting-on-requester', pendingQuestion: 'Which browser?' });
     const answered = applyRequesterCommand(waiting, { type: 'answer', text: 'Edge' }, REQUESTER, NOW, false).next;
     expect(answered).toMatchObject({ status: 'in-progress', pendingQuestion: undefined });
     const resolved = applyAgentCommand(answered, { type: 'resolve', resolution: 'Cleared the cache.' }, AGENT, NOW).next;
     expect(nextSlaEvent(resolved)).toBeUndefined();
-    expect(() => applyRequesterCommand(resolved, { type: 'reopen' }, REQUESTER, NOW, false)).toThrow('too long ago');
+    expect(refusalOf(() => applyRequesterCommand(resolved, { type: 'reopen' }, REQUESTER, NOW, false))).toContain('too long ago');
     expect(applyRequesterCommand(resolved, { type: 'reopen' }, REQUESTER, NOW, true).next.status).toBe('reopened');
   });
 
   it('the dedicated team hands an escalated ticket back; an agent closes a resolved one', () => {
     const escalated = escalate(fresh(), 'dedicated-team', '', AGENT, NOW, 'agent').next;
-    expect(ticketCard(escalated).data.statusChoices).toEqual([
+    expect(englishData(ticketCard(escalated).data).statusChoices).toEqual([
       { title: 'Waiting on vendor', value: 'wait-on-vendor' },
       { title: 'Back from escalation (in progress)', value: 'hand-back' },
     ]);
@@ -92,32 +93,32 @@ describe('ticket changes', () => {
     const resolved = applyAgentCommand(back.next, { type: 'resolve', resolution: 'Fixed the flow.' }, AGENT, NOW).next;
     const closed = applyAgentCommand(resolved, { type: 'status', action: 'close' }, AGENT, NOW);
     expect(closed.next.status).toBe('closed');
-    expect(ticketCard(closed.next).data).toMatchObject({ canNote: false, canReopen: false, canResolve: false, canChangeStatus: false });
+    expect(englishData(ticketCard(closed.next).data)).toMatchObject({ canNote: false, canReopen: false, canResolve: false, canChangeStatus: false });
   });
 
   it('the card offers exactly the actions the status allows', () => {
-    const card = ticketCard(fresh()).data;
+    const card = englishData(ticketCard(fresh()).data);
     expect(card).toMatchObject({ canAssignMe: true, canResolve: true, canReopen: false, canRequestInfo: false, status: 'New', assignee: 'Unassigned' });
-    const assigned = ticketCard(applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next).data;
+    const assigned = englishData(ticketCard(applyAgentCommand(fresh(), { type: 'assign-to', assignee: MEGAN }, AGENT, NOW).next).data);
     expect(assigned).toMatchObject({ canAssignMe: false, canAssign: true, canRequestInfo: true, statusChoices: [{ title: 'In progress', value: 'start' }, { title: 'Waiting on vendor', value: 'wait-on-vendor' }] });
   });
 
   describe('a double click of an append (two activity ids) is one append', () => {
     const LEE = { aadObjectId: 'f0fcce3d-482b-4e59-81e2-542c7050214b', displayName: 'Lee Gu' };
     const later = (ms: number) => new Date(NOW.getTime() + ms);
-    const assigned = () => applyAgentCommand(fresh(), { type: 'assign', assignee: MEGAN }, AGENT, NOW).next;
+    const assigned = () => applyAgentCommand(fresh(), { type: 'assign-to', assignee: MEGAN }, AGENT, NOW).next;
 
     it('the same person, the same text, within the window: a repeat, answered with what was done', () => {
       const noted = applyAgentCommand(fresh(), { type: 'note', text: 'checked the logs' }, AGENT, NOW).next;
-      expect(repeatOf(noted, { type: 'note', text: ' checked the logs ' }, MEGAN, later(REPEAT_WINDOW_MS))).toBe('Note added (the requester does not see it).');
+      expect(english(repeatOf(noted, { type: 'note', text: ' checked the logs ' }, MEGAN, later(REPEAT_WINDOW_MS))!)).toBe('Note added (the requester does not see it).');
       const replied = applyAgentCommand(assigned(), { type: 'reply', text: 'On it.' }, AGENT, NOW).next;
-      expect(repeatOf(replied, { type: 'reply', text: 'On it.' }, MEGAN, later(500))).toBe('Reply sent to the requester.');
+      expect(english(repeatOf(replied, { type: 'reply', text: 'On it.' }, MEGAN, later(500))!)).toBe('Reply sent to the requester.');
       const asked = applyAgentCommand(assigned(), { type: 'request-info', text: 'Which browser?' }, AGENT, NOW).next;
-      expect(repeatOf(asked, { type: 'request-info', text: 'Which browser?' }, MEGAN, NOW)).toBe('Question sent to the requester.');
+      expect(english(repeatOf(asked, { type: 'request-info', text: 'Which browser?' }, MEGAN, NOW)!)).toBe('Question sent to the requester.');
       const answered = applyRequesterCommand(asked, { type: 'answer', text: 'Edge' }, REQUESTER, NOW, false).next;
-      expect(repeatOf(answered, { type: 'answer', text: 'Edge' }, REQUESTER, later(10))).toBe('Thanks: your answer is with the help desk.');
+      expect(english(repeatOf(answered, { type: 'answer', text: 'Edge' }, REQUESTER, later(10))!)).toBe('Thanks: your answer is with the help desk.');
       const detailed = applyRequesterCommand(fresh(), { type: 'add-details', text: 'Since Monday.' }, REQUESTER, NOW, false).next;
-      expect(repeatOf(detailed, { type: 'add-details', text: 'Since Monday.' }, REQUESTER, later(10))).toBe('Added: the help desk sees it on the ticket.');
+      expect(english(repeatOf(detailed, { type: 'add-details', text: 'Since Monday.' }, REQUESTER, later(10))!)).toBe('Added: the help desk sees it on the ticket.');
     });
 
     it('not a repeat: another text, another person, another kind of append, after the window, or a state change', () => {

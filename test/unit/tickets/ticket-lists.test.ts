@@ -5,8 +5,9 @@
 import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
 import { MAX_CARD_POSTS, MAX_EXTERNAL_REFERENCES, withCardPost, withExternalReference, type Ticket } from '../../../src/domain/tickets/ticket';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
-import { ticketCard } from '../../../src/services/tickets/ticket-cards';
-import { applyAgentCommand, escalate } from '../../../src/services/tickets/ticket-changes';
+import { ticketCard } from '../../../src/presentation/ticket-cards';
+import { applyAgentCommand, escalate } from '../../../src/domain/tickets/ticket-changes';
+import { englishData } from '../../support/words';
 import { helpDeskPostId, notificationsFor } from '../../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { helpDeskRequest } from '../../support/ticket-fixtures';
@@ -56,8 +57,8 @@ describe('bounded ticket lists', () => {
     expect(ticket.externalReferences.map((r) => r.caseReference)).toEqual(
       Array.from({ length: MAX_EXTERNAL_REFERENCES }, (_, i) => `CASE-${i + 4}`),
     );
-    expect(ticketCard(ticket).data.externalReferences).not.toContain('CASE-3,');
-    expect(ticketCard(ticket).data.externalReferences).toContain(`CASE-${MAX_EXTERNAL_REFERENCES + 3}`);
+    expect(englishData(ticketCard(ticket).data).externalReferences).not.toContain('CASE-3,');
+    expect(englishData(ticketCard(ticket).data).externalReferences).toContain(`CASE-${MAX_EXTERNAL_REFERENCES + 3}`);
   });
 
   it('adds nothing twice and leaves short lists alone', () => {

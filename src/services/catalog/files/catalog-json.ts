@@ -5,7 +5,9 @@
  *     "maker_email": "…", "maker_name": "…", "maker_aad_id": "…",
  *     "co_owners": [{ "name": "Lee Gu", "email": "leeg@contoso.com", "aad_id": "f0fc…" }],
  *     "data_sources": ["SharePoint", "Dataverse"], … }
- * A Dataverse Web API answer (`{ "value": [ … ] }`) with CoE Starter Kit columns is read too.
+ * A Dataverse Web API answer (`{ "value": [ … ] }`) with CoE Starter Kit columns is read too; there a
+ * single-valued navigation property expanded with `$expand` (`"admin_AppOwner": { … }`) is read as
+ * columns `admin_AppOwner.<column>`, like the columns Power Query's "Expand" makes.
  */
 import { CANONICAL_COLUMNS, rowOf } from '../../../domain/catalog/canonical-columns';
 import { mapHeader } from '../../../domain/catalog/header-mapping';
@@ -25,8 +27,10 @@ export function readJson(text: string): ParsedCatalogFile {
     const position = /position (\d+)/.exec((error as Error).message)?.[1];
     throw new CatalogFileError(`not valid JSON: ${(error as Error).message}`, position ? lineAt(source, Number(position)) : undefined);
   }
-  const items = Array.isArray(parsed) ? parsed : isObject(parsed) && Array.isArray(parsed.value) ? parsed.value : undefined;
-  if (items === undefined) throw new CatalogFileError('expected an array of solutions (or a Dataverse answer with a "value" array)');
+  const dataverse = !Array.isArray(parsed) && isObject(parsed) && Array.isArray(parsed.value);
+  const raw = Array.isArray(parsed) ? parsed : dataverse ? (parsed as { value: unknown[] }).value : undefined;
+  if (raw === undefined) throw new CatalogFileError('expected an array of solutions (or a Dataverse answer with a "value" array)');
+  const items = dataverse ? raw.map(flattenExpanded) : raw;
 
   // The header is every key used, in order of first appearance.
   const header = [...new Set(items.flatMap((item) => (isObject(item) ? Object.keys(item) : [])))];
@@ -44,7 +48,22 @@ export function readJson(text: string): ParsedCatalogFile {
   return { source: mapped.mapping.source, ignoredColumns: mapped.mapping.ignored, rows };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+/** `{ "admin_AppOwner": { "admin_userprincipalname": "…" } }` → `{ "admin_AppOwner.admin_userprincipalname": "…" }`. */
+function flattenExpanded(item: unknown): unknown {
+  if (!isObject(item)) return item;
+  const flat: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(item)) {
+    if (isObject(value)) {
+      for (const [inner, innerValue] of Object.entries(value)) if (!isObject(innerValue) && !Array.isArray(innerValue)) flat[`${key}.${inner}`] = innerValue;
+    } else if (!Array.isArray(value)) {
+      // Collection-valued navigation properties (arrays) say nothing the catalog reads.
+      flat[key] = value;
+    }
+  }
+  return flat;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

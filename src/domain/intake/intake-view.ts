@@ -1,0 +1,43 @@
+/** Where a questionnaire is after an intake action: a step to show, or why there is none (presented by src/presentation/intake-cards.ts). */
+import type { IntakeDraft } from './intake-draft';
+import type { FieldErrors } from './intake-validation';
+import type { SupportRequest } from './support-request';
+import type { Route } from '../routing';
+import type { Solution } from '../solution';
+import type { SolutionMatch } from '../ports/catalog';
+import type { Text } from '../text';
+
+export type IntakeView =
+  | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
+  | { readonly kind: 'solution'; readonly draft: IntakeDraft; readonly matches: readonly SolutionMatch[]; readonly errors?: FieldErrors }
+  | { readonly kind: 'details'; readonly draft: IntakeDraft; readonly solution?: Solution; readonly errors?: FieldErrors; readonly entered?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'review';
+      readonly draft: IntakeDraft;
+      readonly solution?: Solution;
+      readonly route: Route;
+      readonly explanation: Text;
+      /** Submit was refused by the per-person limit: when they may submit again (the draft is kept). */
+      readonly limited?: SubmissionLimited;
+    }
+  | { readonly kind: 'submitted'; readonly request: SupportRequest }
+  | { readonly kind: 'cancelled' }
+  | { readonly kind: 'expired' }
+  | { readonly kind: 'not-found' };
+
+/** An action a requester takes on a questionnaire card. Field values are untrusted until validated. */
+export type IntakeAction =
+  | { readonly type: 'choose-need'; readonly category: unknown }
+  | { readonly type: 'search'; readonly query: unknown }
+  | { readonly type: 'choose-solution'; readonly solutionId: unknown }
+  | { readonly type: 'set-details'; readonly fields: Readonly<Record<string, unknown>> }
+  | { readonly type: 'back' }
+  | { readonly type: 'cancel' }
+  | { readonly type: 'submit' };
+
+export interface SubmissionLimited {
+  /** ISO-8601 instant from which Submit is accepted again. */
+  readonly retryAt: string;
+  readonly minutesLeft: number;
+  readonly perHour: number;
+}

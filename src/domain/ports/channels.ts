@@ -1,0 +1,29 @@
+/** The channels an admin registers, and where they are (storage/conversations/table-conversation-store.ts). */
+import type { PersonRef } from '../history';
+import type { StoredConversationReference } from './conversations';
+
+export type ChannelRole = 'help-desk' | 'dedicated-team';
+
+/** A registered channel, as far as the ticket use cases care: which team's members work it. */
+export interface ChannelInfo {
+  readonly role: ChannelRole;
+  readonly teamId: string;
+  readonly channelId: string;
+  readonly channelName?: string;
+}
+
+export interface ChannelRegistration extends ChannelInfo {
+  readonly conversationReference: StoredConversationReference;
+  readonly registeredBy: PersonRef;
+  readonly registeredAt: string;
+}
+
+export interface ChannelDirectory {
+  getChannel(role: ChannelRole): Promise<ChannelInfo | undefined>;
+}
+
+export interface ChannelRegistry {
+  getChannel(role: ChannelRole): Promise<ChannelRegistration | undefined>;
+  /** Registers (or moves) a channel: registering again replaces the previous registration. */
+  saveChannel(registration: ChannelRegistration): Promise<void>;
+}

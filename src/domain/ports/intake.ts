@@ -1,0 +1,18 @@
+/** Questionnaires in progress (storage/intake/table-intake-store.ts). */
+import type { IntakeDraft } from '../intake/intake-draft';
+import type { Versioned } from './versioned';
+
+export interface StoredIntake extends Versioned {
+  readonly draft: IntakeDraft;
+}
+
+export interface IntakeRepository {
+  /** Throws ConcurrencyConflictError when a draft with this id exists. */
+  create(draft: IntakeDraft): Promise<StoredIntake>;
+  /** Only drafts of `requesterId` are reachable: the partition is the requester. */
+  get(requesterId: string, id: string): Promise<StoredIntake | undefined>;
+  /** Throws ConcurrencyConflictError when someone saved since `stored` was read. */
+  update(stored: StoredIntake, draft: IntakeDraft): Promise<StoredIntake>;
+  /** Deletes the requester's drafts for which `disposable` is true; returns how many. */
+  prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean): Promise<number>;
+}

@@ -1,0 +1,80 @@
+/**
+ * Renders words in a viewer's language: `Text` descriptors through i18next (plurals by `count`,
+ * `{{name}}` interpolation), instants with Intl in the viewer's locale and time zone. Values are
+ * inserted as they are (no HTML escaping: cards escape Markdown once bound) and never read as
+ * templates or nested keys (`skipOnVariables`), so what people typed stays text.
+ */
+import i18next, { type i18n } from 'i18next';
+import { isInstant, isText, type Instant, type Text, type TextParam } from '../domain/text';
+import { DEFAULT_LOCALE, LOCALES, NAMESPACES, type Viewer } from './locales';
+import { readAllBundles } from './resources';
+
+let instance: i18n | undefined;
+
+function i18n(): i18n {
+  if (instance) return instance;
+  const created = i18next.createInstance();
+  void created.init({
+    resources: readAllBundles(),
+    lng: DEFAULT_LOCALE,
+    fallbackLng: DEFAULT_LOCALE,
+    supportedLngs: [...LOCALES],
+    ns: [...NAMESPACES],
+    defaultNS: 'messages',
+    // Keys are "<namespace>.<path>": the namespace is split off here, not by i18next.
+    nsSeparator: false,
+    keySeparator: '.',
+    initAsync: false,
+    returnNull: false,
+    returnEmptyString: true,
+    interpolation: { escapeValue: false, skipOnVariables: true },
+    showSupportNotice: false,
+  } as Parameters<i18n['init']>[0]);
+  instance = created;
+  return created;
+}
+
+/** The words of `value` for `viewer`: a Text rendered, a plain string (an older row's English) as it is. */
+export function translate(value: Text | string, viewer: Viewer): string {
+  if (typeof value === 'string') return value;
+  const dot = value.key.indexOf('.');
+  const ns = value.key.slice(0, dot);
+  const key = value.key.slice(dot + 1);
+  const options: Record<string, unknown> = { lng: viewer.locale, ns };
+  for (const [name, param] of Object.entries(value.params ?? {})) options[name] = renderParam(param, viewer);
+  return i18n().t(key, options) as string;
+}
+
+function renderParam(param: TextParam, viewer: Viewer): string | number {
+  if (typeof param === 'string' || typeof param === 'number') return param;
+  if (isInstant(param)) return formatInstant(param, viewer);
+  if (isText(param)) return translate(param, viewer);
+  return '';
+}
+
+const INSTANT_STYLES: Readonly<Record<NonNullable<Instant['style']>, Intl.DateTimeFormatOptions>> = {
+  'date-time': { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+  date: { year: 'numeric', month: 'short', day: 'numeric' },
+  time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+};
+
+/** "Nov 20, 2026, 14:30 UTC", "20 nov. 2026, 15:30 UTC+1": the viewer's locale and time zone. */
+export function formatInstant(value: Instant, viewer: Viewer): string {
+  const at = new Date(value.instant);
+  if (Number.isNaN(at.getTime())) return value.instant;
+  return new Intl.DateTimeFormat(viewer.locale, { ...INSTANT_STYLES[value.style ?? 'date-time'], timeZone: viewer.timeZone }).format(at);
+}
+
+/**
+ * A card's static words (`locales/<lng>/cards.json` → `<card>.<key>`), each interpolated with the
+ * card's scalar data, for binding as `${t.<key>}`.
+ */
+export function cardWords(card: string, scalars: Readonly<Record<string, string | number | boolean>>, viewer: Viewer): Record<string, string> {
+  const t = i18n();
+  const bundle = (t.getResourceBundle(viewer.locale, 'cards') ?? {}) as Record<string, unknown>;
+  const english = (t.getResourceBundle(DEFAULT_LOCALE, 'cards') ?? {}) as Record<string, unknown>;
+  const words = (bundle[card] ?? english[card] ?? {}) as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(words)) out[key] = t.t(`${card}.${key}`, { lng: viewer.locale, ns: 'cards', ...scalars }) as string;
+  return out;
+}

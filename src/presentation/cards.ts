@@ -1,0 +1,62 @@
+/**
+ * The card registry: every template in `cards/` (the file name without `.json`) and the verbs of the
+ * Action.Execute buttons it carries. It is the one place card names and verbs are written:
+ * routes register their verbs from `Verb`, presenters return a `CardRef` naming a `CardName`, and
+ * test/unit/cards/card-registry.test.ts checks this table against the files and the route table
+ * (every verb in a card has a route, every route a card).
+ */
+import type { CardReference } from '../domain/card-reference';
+
+export const CARD_VERBS = {
+  welcome: ['intake.start', 'welcome.more'],
+  'intake-need': ['intake.cancel', 'intake.need', 'welcome.more'],
+  'intake-solution': ['intake.back', 'intake.cancel', 'intake.search', 'intake.solution'],
+  'intake-details': ['intake.back', 'intake.cancel', 'intake.details'],
+  'intake-review': ['intake.back', 'intake.cancel', 'intake.submit'],
+  'intake-confirmation': [],
+  'intake-closed': ['intake.start'],
+  'my-requests': ['intake.start'],
+  'my-solutions': ['intake.start'],
+  'solution-support': ['intake.start'],
+  'request-notification': [],
+  'maker-notification': ['request.acknowledge', 'request.handToHelpDesk', 'request.notMine', 'request.resolve', 'request.stuck'],
+  'co-owner-ping': ['request.claim', 'request.handToHelpDesk', 'request.resolve', 'request.stuck'],
+  'requester-update': [],
+  ticket: [
+    'ticket.assign-me',
+    'ticket.assign-to',
+    'ticket.escalate',
+    'ticket.note',
+    'ticket.pick-assignee',
+    'ticket.reopen',
+    'ticket.reply',
+    'ticket.request-info',
+    'ticket.resolve',
+    'ticket.show',
+    'ticket.status',
+  ],
+  'ticket-requester': ['myticket.answer', 'myticket.confirm', 'myticket.details', 'myticket.reopen', 'myticket.show', 'myticket.withdraw'],
+  'ticket-sla-alert': ['ticket.show'],
+  'ticket-list': ['tickets.page'],
+  'channel-registered': [],
+  'outbox-status': [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The name of a template in `cards/`. */
+export type CardName = keyof typeof CARD_VERBS;
+
+/** A verb some card's button sends (Action.Execute `verb`). */
+export type Verb = (typeof CARD_VERBS)[CardName][number];
+
+export const CARD_NAMES = Object.keys(CARD_VERBS) as CardName[];
+
+const NAMES: ReadonlySet<string> = new Set(CARD_NAMES);
+
+export function isCardName(value: unknown): value is CardName {
+  return typeof value === 'string' && NAMES.has(value);
+}
+
+/** A card to show: a template and the data bound into it (plain values and `Text` descriptors, never markup). */
+export interface CardRef extends CardReference {
+  readonly card: CardName;
+}

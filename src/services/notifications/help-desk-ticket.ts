@@ -1,0 +1,41 @@
+/**
+ * The help desk ticket for a request that reaches the help desk after submission, built as the
+ * intake builds one (number allocated first, idempotent on the request id), with the note of whoever
+ * handed it on as an internal note. None when the request has one already.
+ */
+import { requestEvent, ticketEvent, type HistoryActor, type RequestHistoryEvent, type TicketHistoryEvent } from '../../domain/history';
+import type { SupportRequest } from '../../domain/intake/support-request';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { RequestChange } from '../../domain/ports/request-changes';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
+import type { TicketNumber } from '../../domain/ticket-number';
+import { openTicketFor } from '../tickets/ticket-opening';
+
+export interface TicketDeps {
+  readonly numbers: Pick<TicketNumberAllocator, 'allocate'>;
+  readonly sla?: SlaConfig;
+}
+
+export interface OpenedForRequest {
+  readonly next: SupportRequest;
+  readonly number: TicketNumber;
+  readonly events: RequestHistoryEvent[];
+  readonly outbox: readonly OutboxMessage[];
+  readonly ticket: NonNullable<RequestChange['ticket']>;
+}
+
+export async function openHelpDeskTicket(tickets: TicketDeps, next: SupportRequest, actor: HistoryActor, now: Date, note: string | undefined): Promise<OpenedForRequest | undefined> {
+  if (next.ticketNumber) return undefined;
+  const number = await tickets.numbers.allocate(next.id);
+  const withTicket: SupportRequest = { ...next, ticketNumber: number };
+  const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now);
+  const history: TicketHistoryEvent[] = [...opened.history, ...(note ? [ticketEvent('note-added', actor, now, { text: note })] : [])];
+  return {
+    next: withTicket,
+    number,
+    events: [requestEvent('ticket-opened', { kind: 'system', component: 'router' }, now, { ticketNumber: number })],
+    outbox: opened.outbox,
+    ticket: { ticket: opened.ticket, history },
+  };
+}

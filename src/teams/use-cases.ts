@@ -1,0 +1,18 @@
+import type { CatalogService } from '../services/catalog/catalog-service';
+import type { ChannelService } from '../services/channels/channel-service';
+import type { IntakeService } from '../services/intake/intake-service';
+import type { RequestHandlingService } from '../services/notifications/request-handling-service';
+import type { OutboxAdmin } from '../services/outbox/outbox-admin';
+import type { TicketService } from '../services/tickets/ticket-service';
+
+/** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
+export interface UseCases {
+  readonly intake: IntakeService;
+  readonly catalog: CatalogService;
+  readonly tickets: TicketService;
+  readonly channels: ChannelService;
+  /** The maker's and co-owners' card actions on a request (request-handling service). */
+  readonly requestHandling: RequestHandlingService;
+  /** Stuck, failed and uncertain deliveries, for admins. */
+  readonly outbox: OutboxAdmin;
+}

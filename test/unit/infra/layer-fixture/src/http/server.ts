@@ -1,0 +1,3 @@
+import restify from 'restify';
+import { useCase } from '../services/use-case';
+export const planted = [restify, useCase];

@@ -1,0 +1,2 @@
+import { TurnContext } from 'botbuilder';
+export const planted = TurnContext;

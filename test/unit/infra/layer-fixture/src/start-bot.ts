@@ -1,0 +1,4 @@
+import { useCase } from './services/use-case';
+import { Store } from './storage/store';
+import { planted } from './http/server';
+export const start = () => [useCase, Store, planted];

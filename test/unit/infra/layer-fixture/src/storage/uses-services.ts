@@ -1,0 +1,2 @@
+import { useCase } from '../services/use-case';
+export const planted = useCase;

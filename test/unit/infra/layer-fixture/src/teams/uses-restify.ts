@@ -1,0 +1,2 @@
+import restify from 'restify';
+export const planted = restify;

@@ -1,0 +1,2 @@
+import { start } from '../start-bot';
+export const planted = start;

@@ -1,0 +1,2 @@
+import { Store } from '../storage/store';
+export const planted = Store;

@@ -1,0 +1,2 @@
+import { TableClient } from '@azure/data-tables';
+export const planted = TableClient;
