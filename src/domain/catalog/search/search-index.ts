@@ -1,21 +1,30 @@
 /**
- * "Find my solution from what I remember of its name", in memory, over tens of thousands of names.
+ * "Find my solution from what I remember of its name", in memory, over hundreds of thousands of names.
  *
- * Built once per catalog version: an inverted index (word → documents), the sorted list of distinct
- * words (word-prefix lookups are a binary search), and deletion neighbourhoods (typo lookups are a
- * few hash lookups plus a bounded edit distance on the few candidates, not a scan of every word).
+ * Built once per catalog version: an inverted index (word → documents) in flat arrays
+ * (document-table.ts) and a lookup of the vocabulary for exact words, word prefixes and typos
+ * (word-lookup.ts).
  *
  * Ranking, per query word the best match in the name: exact (1) > word prefix (0.8–0.9) >
  * one typo (0.65) > two typos (0.5). Names matching every query word always rank above names that
  * miss one; then match quality; then a name that is exactly the query; then shorter names.
+ *
+ * A search matches the query's words against the vocabulary (words, not documents), counts along
+ * those words' postings how many query words each document matches (integer work in typed arrays, no
+ * scoring, no allocation per document), then scores only what can rank: the full matches, and only
+ * when fewer of them exist than asked for, the names matching the most query words, stopping as soon
+ * as names matching fewer words could not get in. The result is exactly what scoring every document
+ * would give (test/unit/catalog/search/search-equivalence.test.ts), at a cost that follows the
+ * postings of the query's words rather than the catalog.
  */
-import { boundedDistance, deletions, maxEditsFor } from './edit-distance';
-import { queryTokens, STOP_WORDS, tokenize } from './text-normalization';
+import { DocumentTable, type SearchDocument } from './document-table';
+import { QueryScorer, SearchScratch } from './query-scorer';
+import { queryTokens, queryWords } from './text-normalization';
+import { TopHits } from './top-hits';
+import { WordLookup } from './word-lookup';
 
-export interface SearchDocument {
-  readonly id: string;
-  readonly name: string;
-}
+export type { SearchDocument } from './document-table';
+export { MATCH_SCORES } from './word-lookup';
 
 export interface SearchHit<T> {
   readonly item: T;
@@ -23,46 +32,18 @@ export interface SearchHit<T> {
   readonly score: number;
 }
 
-interface IndexedDoc<T> {
-  readonly item: T;
-  readonly id: string;
-  /** Meaningful words of the name joined by spaces, for the exact-name bonus and tie-breaks. */
-  readonly key: string;
-  readonly wordCount: number;
-}
-
-export const MATCH_SCORES = { exact: 1, prefixMin: 0.8, prefixMax: 0.9, oneTypo: 0.65, twoTypos: 0.5 } as const;
-const MIN_PREFIX = 2;
+/** Room for rounding when bounding what names that miss a word can score. */
+const EPSILON = 1e-9;
 
 export class SearchIndex<T> {
-  private readonly docs: IndexedDoc<T>[] = [];
-  private readonly postings = new Map<string, number[]>();
-  private readonly byId = new Map<string, number>();
-  private readonly words: string[];
-  private readonly neighbourhoods = new Map<string, string[]>();
+  private readonly table: DocumentTable<T>;
+  private readonly lookup: WordLookup;
+  private readonly scratch: SearchScratch;
 
   private constructor(items: readonly T[], describe: (item: T) => SearchDocument) {
-    for (const item of items) {
-      const { id, name } = describe(item);
-      const tokens = tokenize(name);
-      const meaningful = tokens.filter((t) => !STOP_WORDS.has(t));
-      const words = meaningful.length > 0 ? meaningful : tokens;
-      const index = this.docs.push({ item, id, key: words.join(' '), wordCount: Math.max(1, words.length) }) - 1;
-      this.byId.set(id.toLowerCase(), index);
-      for (const token of new Set(tokens)) {
-        const list = this.postings.get(token);
-        if (list) list.push(index);
-        else this.postings.set(token, [index]);
-      }
-    }
-    this.words = [...this.postings.keys()].sort();
-    for (const word of this.words) {
-      for (const variant of deletions(word, maxEditsFor(word.length))) {
-        const list = this.neighbourhoods.get(variant);
-        if (list) list.push(word);
-        else this.neighbourhoods.set(variant, [word]);
-      }
-    }
+    this.table = new DocumentTable(items, describe);
+    this.lookup = new WordLookup(this.table.words, this.table.wordIds);
+    this.scratch = new SearchScratch(this.table.size);
   }
 
   static build<T>(items: readonly T[], describe: (item: T) => SearchDocument): SearchIndex<T> {
@@ -70,93 +51,54 @@ export class SearchIndex<T> {
   }
 
   get size(): number {
-    return this.docs.length;
+    return this.table.size;
   }
 
   search(query: string, limit = 10): SearchHit<T>[] {
     if (limit <= 0) return [];
-    const byId = this.byId.get(query.trim().toLowerCase());
+    const byId = this.table.byId.get(query.trim().toLowerCase());
     const tokens = queryTokens(query);
-    const best = new Map<number, Float64Array>();
-    tokens.forEach((token, i) => this.matchWord(token, (doc, score) => {
-      let scores = best.get(doc);
-      if (scores === undefined) best.set(doc, (scores = new Float64Array(tokens.length)));
-      if (score > scores[i]!) scores[i] = score;
-    }));
-
-    const queryKey = tokens.join(' ');
-    const top: { doc: number; score: number }[] = [];
-    const consider = (doc: number, score: number): void => {
-      if (top.length === limit && !this.before(doc, score, top[limit - 1]!)) return;
-      let at = top.length;
-      while (at > 0 && this.before(doc, score, top[at - 1]!)) at--;
-      top.splice(at, 0, { doc, score });
-      if (top.length > limit) top.pop();
-    };
-    for (const [doc, scores] of best) {
-      if (doc === byId) continue;
-      let matched = 0;
-      let sum = 0;
-      for (const s of scores) {
-        if (s > 0) matched++;
-        sum += s;
+    const top = new TopHits(limit, (a, b) => this.table.precedes(a, b));
+    if (tokens.length > 0) {
+      const matches = tokens.map((token) => this.lookup.matches(token));
+      // A name is exactly the query when its meaningful words are the query's, in order, repeats included.
+      const scorer = new QueryScorer(this.table, this.scratch, matches, queryWords(query).join(' '));
+      try {
+        this.rank(scorer, matches.map((list) => list.reduce((max, m) => Math.max(max, m.score), 0)), byId, top);
+      } finally {
+        scorer.release();
       }
-      const entry = this.docs[doc]!;
-      const score =
-        (matched === tokens.length ? 0.5 : 0) +
-        0.35 * (sum / tokens.length) +
-        (entry.key === queryKey ? 0.1 : 0) +
-        0.05 * Math.min(1, matched / entry.wordCount);
-      consider(doc, score);
     }
     // Someone who pastes the solution's id gets exactly that solution first.
-    if (byId !== undefined) consider(byId, 1);
-    return top.map(({ doc, score }) => ({ item: this.docs[doc]!.item, score: Math.round(score * 1e4) / 1e4 }));
+    if (byId !== undefined) top.consider(byId, 1);
+    return top.hits.map(({ doc, score }) => ({ item: this.table.items[doc]!, score: Math.round(score * 1e4) / 1e4 }));
   }
 
-  /** Calls `found` for every document with a word matching `token`, with the match's score. */
-  private matchWord(token: string, found: (doc: number, score: number) => void): void {
-    const hit = (word: string, score: number): void => {
-      for (const doc of this.postings.get(word) ?? []) found(doc, score);
-    };
-    if (this.postings.has(token)) hit(token, MATCH_SCORES.exact);
-    if (token.length >= MIN_PREFIX) {
-      const spread = MATCH_SCORES.prefixMax - MATCH_SCORES.prefixMin;
-      for (let i = lowerBound(this.words, token); i < this.words.length; i++) {
-        const word = this.words[i]!;
-        if (!word.startsWith(token)) break;
-        if (word !== token) hit(word, MATCH_SCORES.prefixMin + (spread * token.length) / word.length);
-      }
+  private rank(scorer: QueryScorer, bestOf: readonly number[], byId: number | undefined, top: TopHits): void {
+    const count = bestOf.length;
+    scorer.countMatches();
+    // Full matches: they outrank every name that misses a word (0.5 points for matching them all).
+    const fullMatches = bestOf.every((b) => b > 0);
+    if (fullMatches) {
+      this.considerMatching(count, scorer, byId, top);
+      if (top.full) return;
     }
-    const maxEdits = maxEditsFor(token.length);
-    if (maxEdits === 0) return;
-    const candidates = new Set<string>();
-    for (const variant of deletions(token, maxEdits)) for (const word of this.neighbourhoods.get(variant) ?? []) candidates.add(word);
-    for (const word of candidates) {
-      if (word === token) continue;
-      const distance = boundedDistance(token, word, maxEdits);
-      if (distance <= maxEdits) hit(word, distance === 1 ? MATCH_SCORES.oneTypo : MATCH_SCORES.twoTypos);
+    // Fewer full matches than asked for: names matching the most query words first, while it matters.
+    const descending = [...bestOf].sort((a, b) => b - a);
+    for (let matched = count - 1; matched >= 1; matched--) {
+      this.considerMatching(matched, scorer, byId, top);
+      // What a name matching fewer words can score at most: its words matched at their best, all of its words matched.
+      const fewer = matched - 1;
+      const ceiling = 0.35 * (descending.slice(0, fewer).reduce((a, b) => a + b, 0) / count) + 0.05 + EPSILON;
+      if (fewer === 0 || (top.full && top.lowest > ceiling)) return;
     }
   }
 
-  /** Ranking order: score, then shorter name, then name, then id (deterministic). */
-  private before(doc: number, score: number, other: { doc: number; score: number }): boolean {
-    if (score !== other.score) return score > other.score;
-    const a = this.docs[doc]!;
-    const b = this.docs[other.doc]!;
-    if (a.key.length !== b.key.length) return a.key.length < b.key.length;
-    if (a.key !== b.key) return a.key < b.key;
-    return a.id < b.id;
+  /** Offers every document matching exactly `matched` query words. */
+  private considerMatching(matched: number, scorer: QueryScorer, byId: number | undefined, top: TopHits): void {
+    for (let i = 0; i < scorer.touchedCount; i++) {
+      const doc = scorer.touched(i);
+      if (scorer.matchedBy(doc) === matched && doc !== byId) top.consider(doc, scorer.score(doc));
+    }
   }
-}
-
-function lowerBound(sorted: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

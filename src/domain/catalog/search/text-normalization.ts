@@ -6,7 +6,17 @@
 /** Letters that NFD does not decompose into a base letter and a mark. */
 const FOLDS: Readonly<Record<string, string>> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i' };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function normalizeText(text: string): string {
+  // Most names are plain ASCII: the same steps without the Unicode ones, several times faster.
+  if (ASCII.test(text)) {
+    return text
+      .replace(/([a-z])([A-Z])/g, '$1 $2')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
   return (
     text
       // "ExpenseTracker" and "expense tracker" are the same words.
@@ -42,9 +52,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   'och', 'av', 'med', 'till', 'og', 'af',
 ]);
 
-/** The words of a query that carry meaning (all of them when it has nothing but stop words). */
-export function queryTokens(query: string): string[] {
-  const tokens = [...new Set(tokenize(query))];
+/** The words of a query that carry meaning (all of them when it has nothing but stop words), in order, repeats kept. */
+export function queryWords(query: string): string[] {
+  const tokens = tokenize(query);
   const meaningful = tokens.filter((t) => !STOP_WORDS.has(t));
   return meaningful.length > 0 ? meaningful : tokens;
+}
+
+/** The distinct words of a query that carry meaning: what each name is matched against. */
+export function queryTokens(query: string): string[] {
+  return [...new Set(queryWords(query))];
 }

@@ -1,6 +1,6 @@
 import { boundedDistance, deletions, maxEditsFor } from '../../../../src/domain/catalog/search/edit-distance';
 import { SearchIndex } from '../../../../src/domain/catalog/search/search-index';
-import { normalizeText, queryTokens, tokenize } from '../../../../src/domain/catalog/search/text-normalization';
+import { normalizeText, queryTokens, queryWords, tokenize } from '../../../../src/domain/catalog/search/text-normalization';
 
 const NAMES = [
   'Expense Tracker',
@@ -40,10 +40,26 @@ describe('text normalisation', () => {
     ['!!!', ''],
   ])('%p → %p', (text, normalized) => expect(normalizeText(text)).toBe(normalized));
 
+  it('normalises plain ASCII (its fast path) exactly as the Unicode steps do', () => {
+    // A trailing "é" sends the text down the Unicode path, where it becomes "e".
+    const characters = ' aAzZ09-_/.()[]:;!?\'"\tMmQq';
+    let seed = 7;
+    for (let i = 0; i < 500; i++) {
+      let text = '';
+      for (let j = 0; j < 12; j++) {
+        seed = (seed * 48271) % 2147483647;
+        text += characters[seed % characters.length];
+      }
+      expect(normalizeText(`${text}é`)).toBe(normalizeText(`${text}e`));
+    }
+  });
+
   it('drops stop words from a query unless nothing else is left', () => {
     expect(queryTokens('Feuille de temps équipe')).toEqual(['feuille', 'temps', 'equipe']);
     expect(queryTokens('the app for HR')).toEqual(['app', 'hr']);
     expect(queryTokens('de la')).toEqual(['de', 'la']);
+    expect(queryTokens('HR équipe équipe')).toEqual(['hr', 'equipe']);
+    expect(queryWords('HR équipe de équipe')).toEqual(['hr', 'equipe', 'equipe']);
     expect(tokenize('')).toEqual([]);
   });
 });
@@ -126,6 +142,18 @@ describe('search', () => {
     expect(names('customer onboarding').slice(0, 2)).toEqual(['Customer Onboarding', 'Customer Onboarding (old)']);
   });
 
+  it('finds a name with a repeated word first when it is typed as it is', () => {
+    const repeated = SearchIndex.build(
+      ['Sales Vendor Schedule Schedule', 'Sales Vendor Schedule', 'Sales Schedule Vendor Flow', 'Sales Vendor Loan Schedule'].map((name, i) => ({ id: `r-${i}`, name })),
+      (d) => d,
+    );
+    const found = (query: string) => repeated.search(query, 4).map((hit) => hit.item.name);
+    expect(found('Sales Vendor Schedule Schedule')[0]).toBe('Sales Vendor Schedule Schedule');
+    expect(found('sales vendor schedule')[0]).toBe('Sales Vendor Schedule');
+    // Its share of matched words counts distinct words: three of three, like the name without the repeat.
+    expect(found('sales vendor schedule').slice(0, 2)).toEqual(['Sales Vendor Schedule', 'Sales Vendor Schedule Schedule']);
+  });
+
   it('returns at most `limit` hits, best first, with scores between 0 and 1', () => {
     const hits = index.search('e', 50).concat(index.search('ex', 2));
     expect(index.search('ex', 2)).toHaveLength(2);
@@ -136,5 +164,33 @@ describe('search', () => {
     const all = index.search('tracker', 10).map((h) => h.score);
     expect([...all].sort((a, b) => b - a)).toEqual(all);
     expect(index.search('tracker', 0)).toEqual([]);
+  });
+});
+
+describe('search in Hangul and mixed scripts', () => {
+  const korean = SearchIndex.build(
+    ['급여 관리 앱', '급여명세서 조회', '휴가 신청 Flow', '휴가 승인', '회의실 예약', 'IT 장비 요청'].map((name, i) => ({ id: `ko-${i}`, name })),
+    (doc) => doc,
+  );
+  const found = (query: string) => korean.search(query, 3).map((hit) => hit.item.name);
+
+  test.each<[string, string]>([
+    ['급여 관리 앱', '급여 관리 앱'],
+    ['급여 관리', '급여 관리 앱'],
+    ['급여명세', '급여명세서 조회'], // a word prefix, syllable by syllable
+    ['휴가 신청 flow', '휴가 신청 Flow'],
+    ['휴가 승인', '휴가 승인'],
+    ['장비 요청', 'IT 장비 요청'],
+    ['it 장비', 'IT 장비 요청'],
+  ])('%p finds %p first', (query, expected) => {
+    expect(found(query)[0]).toBe(expected);
+  });
+
+  it('ranks the name matching every word above names sharing one of them', () => {
+    expect(found('휴가 신청')).toEqual(['휴가 신청 Flow', '휴가 승인']);
+  });
+
+  it('finds nothing for Hangul words no name has', () => {
+    expect(korean.search('주차 등록')).toEqual([]);
   });
 });
