@@ -15,7 +15,6 @@ import { CatalogTableStore } from './storage/catalog/catalog-table-store';
 import { TableIntakeStore } from './storage/intake/table-intake-store';
 import { TableSubmissionLog } from './storage/intake/table-submission-log';
 import { TableService } from './storage/table-service';
-import { TableStateStore } from './storage/table-state-store';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
@@ -80,7 +79,6 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const bot = createBot({
     config,
     logger,
-    stateStore: new TableStateStore(tables.client('botState')),
     activities: activities.gate,
     useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,

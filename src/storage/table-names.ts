@@ -3,7 +3,8 @@
  * Names: letters and digits, 3-63 characters, starting with a letter (Table Storage's rule).
  */
 export const TABLE_NAMES = {
-  /** teams-ai turn state (conversation, user) written through TableStateStore. */
+  /** teams-ai turn state through TableStateStore, for a handler that needs conversation or user state: the bot
+   *  passes none today (create-bot.ts), so this table stays empty; the readiness probe queries it. */
   botState: 'BotState',
   /** Questionnaires in progress, one partition per requester. */
   intakes: 'Intakes',

@@ -2,7 +2,6 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { Request, Response, TurnContext } from 'botbuilder';
 import { AppConfig } from '../config/app-config';
 import { Logger } from '../logging/logger';
-import type { TurnStateStore } from '../domain/ports/turn-state';
 import { commandText } from './command-text';
 import { AuthOverrides, createAdapter } from './create-adapter';
 import { registerRoutes } from './routes';
@@ -23,8 +22,6 @@ import { logTurns } from './turn-logger';
 export interface BotDependencies {
   readonly config: AppConfig;
   readonly logger: Logger;
-  /** Where teams-ai keeps turn state (conversation, user): it must survive restarts and be shared by instances. */
-  readonly stateStore: TurnStateStore;
   readonly useCases: UseCases;
   /** Handles a redelivered message once (see once-per-activity.ts); without it every delivery is handled. */
   readonly activities?: ActivityGate;
@@ -58,7 +55,9 @@ export function createBot(deps: BotDependencies): Bot {
   const app = new Application<TurnState>({
     adapter,
     botAppId: deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '',
-    storage: deps.stateStore,
+    // No turn-state storage: every handler keeps what it needs in the product's own tables (drafts,
+    // requests, tickets), read once where used. With a storage, teams-ai reads the conversation and
+    // user state on every turn (two table calls, usually 404s) that nothing here ever reads or writes.
     removeRecipientMention: true,
     startTypingTimer: false,
   });
