@@ -22,10 +22,9 @@ import { doneText } from '../../presentation/request-words';
 import type { UndeliverableHandler } from '../outbox/outbox-worker';
 import { cardUpdates, requesterUpdate } from './handling-messages';
 import type { TicketDeps } from './help-desk-ticket';
-import { openHelpDeskTicket } from './help-desk-ticket';
+import { planHandOn } from './hand-on';
 import { changeRequest, type Plan, type PlannedChange } from './request-change-loop';
 import { planReroute, rerouteFrom } from './reroute';
-import { handOffMessages } from './route-messages';
 
 export interface RequestHandlingDeps {
   readonly changes: RequestChangeStore;
@@ -180,7 +179,7 @@ export class RequestHandlingService implements UndeliverableHandler {
       }
       case 'hand-to-help-desk':
       case 'stuck':
-        return this.handOn(request, seq, actor, person, action.type === 'stuck' ? 'dedicated-team' : 'help-desk', cleanNote(action.note), await posted(), now);
+        return planHandOn(this.deps.tickets, request, seq, actor, person, action.type === 'stuck' ? 'dedicated-team' : 'help-desk', cleanNote(action.note), await posted(), now);
       case 'not-my-solution': {
         const note = cleanNote(action.note);
         const change = await planReroute(
@@ -199,46 +198,6 @@ export class RequestHandlingService implements UndeliverableHandler {
         return { ...change, history: [...flagEvents, ...change.history], flags };
       }
     }
-  }
-
-  /** The holder hands the request to the help desk (a ticket is opened) or to the Power Platform team. */
-  private async handOn(
-    request: SupportRequest,
-    seq: string,
-    actor: Extract<HistoryActor, { kind: 'user' }>,
-    person: PersonRef,
-    to: 'help-desk' | 'dedicated-team',
-    note: string | undefined,
-    posted: Parameters<typeof cardUpdates>[1],
-    now: Date,
-  ): Promise<PlannedChange> {
-    const name = person.displayName;
-    const next: SupportRequest = {
-      ...request,
-      routeKind: to,
-      routeReason: to === 'help-desk' ? 'no-reachable-support' : 'maker-stuck',
-      handToDedicatedTeam: false,
-      holder: { kind: to },
-      status: 'open',
-      chatLink: undefined,
-      explanation: text(to === 'help-desk' ? 'messages.requests.update.handedToHelpDesk' : 'messages.requests.update.handedToDedicatedTeam', { name }),
-      updatedAt: now.toISOString(),
-    };
-    const opened = to === 'help-desk' ? await openHelpDeskTicket(this.deps.tickets, next, actor, now, note) : undefined;
-    const handed = opened?.next ?? next;
-    const update = opened
-      ? text('messages.requests.update.handedOnWithTicket', { explanation: next.explanation, ticket: opened.number })
-      : text('messages.requests.update.handedOn', { explanation: next.explanation });
-    return {
-      next: handed,
-      history: [requestEvent('handed-on', actor, now, note ? { to, note } : { to }), ...(opened?.events ?? [])],
-      outbox: [
-        ...(opened?.outbox ?? handOffMessages(next, to, seq, { by: name, note })),
-        requesterUpdate(handed, seq, update),
-        ...cardUpdates(handed, posted, seq, person.aadObjectId, text('messages.requests.notice.handedOn', { name })),
-      ],
-      ...(opened ? { ticket: opened.ticket } : {}),
-    };
   }
 }
 

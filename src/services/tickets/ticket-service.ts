@@ -1,29 +1,30 @@
 /**
- * The help desk's use cases: work a ticket from its card (agents), follow and answer it (requester),
- * find tickets (list views, "ticket HD-42"). Every change is read → decide → one transaction with the
- * ticket's ETag; when someone else changed the ticket first, the caller gets the current card and
- * a clear message instead. Who may act comes from storage and the caller's identity only.
+ * The help desk's use cases: work a ticket from its card (agents), find tickets (list views,
+ * "ticket HD-42"), and the requester's actions (requester-ticket-actions.ts). Every change is
+ * read → decide → one transaction with the ticket's ETag; when someone else changed the ticket first,
+ * the caller gets the current card and a clear message instead. Who may act comes from storage and
+ * the caller's identity only (agent-role.ts).
  */
 import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
 import type { PersonRef } from '../../domain/history';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
-import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
 import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-lists';
-import { isWithinReopenWindow } from '../../domain/ticket-status';
 import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-number';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import type { Clock } from '../../domain/ports/clock';
 import { text, type Text } from '../../domain/text';
-import { applyAgentCommand, applyRequesterCommand, CommandRefused, repeatOf, statusInSentence, type AgentCommand, type Change, type RequesterCommand } from '../../domain/tickets/ticket-changes';
+import { applyAgentCommand, CommandRefused, repeatOf, statusInSentence, type AgentCommand, type Change, type RequesterCommand } from '../../domain/tickets/ticket-changes';
 import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
-import type { CardRef } from '../../presentation/cards';
 import { ticketStatusLabel } from '../../presentation/labels';
-import { requesterCard, ticketCard, ticketListCard, type Words } from '../../presentation/ticket-cards';
+import { ticketCard, ticketListCard, type Words } from '../../presentation/ticket-cards';
 import { notificationsFor } from './ticket-notifications';
 import type { ChannelDirectory } from '../../domain/ports/channels';
 import type { StoredTicket, TicketNumberAllocator, TicketRepository } from '../../domain/ports/tickets';
 import type { TeamRoster } from '../../domain/ports/team-roster';
+import { agentRoleOf, withDedicatedTeamNow, type AgentRole } from './agent-role';
+import { appliedActivity } from './applied-activity';
+import { RequesterTicketActions } from './requester-ticket-actions';
 
 /** Seven days to say "it's not fixed" before a new request is needed. */
 export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;
@@ -54,28 +55,17 @@ const refused = (key: Parameters<typeof text>[0]): Answer => messageAnswer(text(
 export class TicketService {
   readonly slaConfig: SlaConfig;
   readonly reopenWindowMinutes: number;
+  private readonly requester: RequesterTicketActions;
 
   constructor(private readonly deps: TicketServiceDeps) {
     this.slaConfig = deps.sla ?? DEFAULT_SLA_CONFIG;
     this.reopenWindowMinutes = deps.reopenWindowMinutes ?? DEFAULT_REOPEN_WINDOW_MINUTES;
+    this.requester = new RequesterTicketActions(deps, this.reopenWindowMinutes);
   }
 
-  /**
-   * Which role the caller has on ticket cards: a member of the help desk's team, of the dedicated
-   * team's (who may act only on the tickets escalated to them: see isWithDedicatedTeam), or none.
-   */
-  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: Text }> {
-    const helpDesk = await this.deps.channels.getChannel('help-desk');
-    if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
-    try {
-      if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId };
-      const dedicated = await this.deps.channels.getChannel('dedicated-team');
-      if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) return { role: 'dedicated-team', teamId: helpDesk.teamId };
-    } catch {
-      // Teams did not answer: refuse (never guess membership), and say so.
-      return { refusal: text('messages.tickets.role.rosterUnavailable') };
-    }
-    return { refusal: text('messages.tickets.role.notMember') };
+  /** Which role the caller has on ticket cards (agent-role.ts). */
+  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<AgentRole> {
+    return agentRoleOf(this.deps.channels, actor, roster);
   }
 
   /**
@@ -113,49 +103,9 @@ export class TicketService {
         return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
     }
   }
-
   /** The requester's action on their own ticket (from their 1:1 chat); `activity` as for `act`. */
   async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }, activity?: ActivityRef): Promise<Answer> {
-    const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), command.type === 'show' ? undefined : this.appliedActivity(ticketId, activity)]);
-    if (stored === undefined || stored.ticket.requester.aadObjectId !== actor.aadObjectId) {
-      return refused('messages.tickets.notYours');
-    }
-    if (command.type === 'show') return cardAnswer(this.requesterView(stored.ticket));
-    if (applied) return cardAnswer(this.requesterView(stored.ticket, applied));
-    const historyActor = { kind: 'user' as const, role: 'requester' as const, ...actor };
-    const now = this.now();
-    const attempt = async (current: StoredTicket): Promise<Answer> => {
-      const t = current.ticket;
-      const repeated = repeatOf(t, command, actor, now);
-      if (repeated) return cardAnswer(this.requesterView(t, repeated));
-      const reopenAllowed = t.resolvedAt !== undefined && isWithinReopenWindow(new Date(t.resolvedAt), now, this.reopenWindowMinutes);
-      let change: Change;
-      try {
-        change = applyRequesterCommand(t, command, historyActor, now, reopenAllowed);
-      } catch (error) {
-        if (error instanceof CommandRefused) return cardAnswer(this.requesterView(t, error.reason));
-        throw error;
-      }
-      const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, now);
-      await this.deps.tickets.update(current, ticket, change.events, outbox, activity && activityRecord(activity, change.done, now));
-      return cardAnswer(this.requesterView(ticket, change.done));
-    };
-    try {
-      return await attempt(stored);
-    } catch (error) {
-      if (!(error instanceof ConcurrencyConflictError)) throw error;
-      // The help desk changed the ticket meanwhile (or this very activity was applied by an earlier
-      // delivery): decide again on what it is now (once).
-      const [current, appliedMeanwhile] = await Promise.all([this.deps.tickets.get(ticketId), this.appliedActivity(ticketId, activity)]);
-      if (!current) return refused('messages.tickets.notFound');
-      if (appliedMeanwhile) return cardAnswer(this.requesterView(current.ticket, appliedMeanwhile));
-      try {
-        return await attempt(current);
-      } catch (again) {
-        if (!(again instanceof ConcurrencyConflictError)) throw again;
-        return cardAnswer(this.requesterView(current.ticket, text('messages.tickets.changedMeanwhile'), current.ticket.number));
-      }
-    }
+    return this.requester.act(actor, ticketId, command, activity);
   }
 
   /** "ticket HD-42": the card, for help desk members only. */
@@ -224,23 +174,17 @@ export class TicketService {
     }
   }
 
-  /** Escalated to the dedicated team and not handed back (the history is read only for escalated tickets). */
-  private async isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
-    return ticket.escalatedTo !== undefined && isWithDedicatedTeam(ticket, await this.deps.tickets.history(ticket.id));
+  /** Escalated to the dedicated team and not handed back. */
+  private isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
+    return withDedicatedTeamNow(this.deps.tickets, ticket);
   }
 
-  /** What the actor was told when this activity was applied to the ticket, if it was. */
-  private async appliedActivity(ticketId: string, activity: ActivityRef | undefined): Promise<Text | undefined> {
-    return activity ? (await this.deps.tickets.activity(ticketId, activity.key))?.outcome : undefined;
+  private appliedActivity(ticketId: string, activity: ActivityRef | undefined): Promise<Text | undefined> {
+    return appliedActivity(this.deps.tickets, ticketId, activity);
   }
 
   private card(ticket: Ticket, notice?: Words): Answer {
     return cardAnswer(ticketCard(ticket, { notice }));
-  }
-
-  /** The requester's card, headed "HD-42: title" (or `heading`). */
-  private requesterView(ticket: Ticket, notice?: Words, heading: Words = text('messages.tickets.requesterHeading', { number: ticket.number, title: ticket.title })): CardRef {
-    return requesterCard(ticket, { heading, notice, reopenWindowMinutes: this.reopenWindowMinutes, now: this.now() });
   }
 
   private now(): Date {

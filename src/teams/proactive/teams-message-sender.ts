@@ -1,5 +1,4 @@
-import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
-import type { ConnectorClient } from 'botframework-connector';
+import { Activity, CardFactory, CloudAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import { CALL_LIMIT_MS, type DeliveryResult } from '../../domain/delivery/delivery-outcome';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import type { MessageSender } from '../../domain/ports/outbox';
@@ -10,6 +9,7 @@ import type { EndpointDirectory, PersonEndpoint } from '../../domain/ports/endpo
 import { DEFAULT_VIEWER } from '../../i18n/locales';
 import { renderCard } from '../rendering';
 import { failureOf, withTimeout } from './connector-errors';
+import { ProactiveTurns } from './proactive-turns';
 
 /** Where people's 1:1 chats and the registered channels are (a chat the sender creates is remembered). */
 export type ProactiveDirectory = UserConversations & Pick<ChannelRegistry, 'getChannel'>;
@@ -51,18 +51,21 @@ const MAX_PAYLOAD_CHARS = 80_000;
  * was seen: their 1:1 conversation, or a new one at the service URL of their own latest activity;
  * the tenant's latest endpoint is only for people the bot has never seen. Connector answers become
  * typed results (status, Retry-After); the SDK's own hidden retries are switched off so that the
- * outbox worker alone decides when to try again.
+ * outbox worker alone decides when to try again. This class decides where a message goes and what
+ * call delivers it; the proactive turns that make the call are proactive-turns.ts.
  */
 export class TeamsMessageSender implements MessageSender {
   private readonly timeoutMs: number;
+  private readonly turns: ProactiveTurns;
 
   constructor(
-    private readonly adapter: CloudAdapter,
+    adapter: CloudAdapter,
     private readonly directory: ProactiveDirectory,
     private readonly endpoints: EndpointDirectory,
     private readonly options: TeamsSenderOptions,
   ) {
     this.timeoutMs = options.timeoutMs ?? CALL_LIMIT_MS;
+    this.turns = new ProactiveTurns(adapter, directory, options.botAppId, options.audience);
   }
 
   async send(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult> {
@@ -122,7 +125,7 @@ export class TeamsMessageSender implements MessageSender {
         // The 1:1 chat, unless the person has since been seen at another service URL (the chat was
         // created at a fallback endpoint, or they moved): then a chat is created where they are.
         if (reference?.serviceUrl && (!seen || seen.serviceUrl === reference.serviceUrl)) {
-          return { serviceUrl: reference.serviceUrl, run: () => this.post(reference, activity) };
+          return { serviceUrl: reference.serviceUrl, run: () => this.turns.post(reference, activity) };
         }
         return this.prepareCreate(target.aadObjectId, activity, seen);
       }
@@ -133,7 +136,7 @@ export class TeamsMessageSender implements MessageSender {
         // A new post in the channel, not a reply in the thread the registration came from.
         const conversationId = (reference.conversation?.id ?? '').split(';messageid=')[0];
         const channel = { ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] };
-        return { serviceUrl: reference.serviceUrl ?? '', run: () => this.post(channel, activity) };
+        return { serviceUrl: reference.serviceUrl ?? '', run: () => this.turns.post(channel, activity) };
       }
       case 'update': {
         if (!original?.activityId) return { ok: false, kind: 'rejected', detail: 'the card to update has no activity id' };
@@ -150,7 +153,7 @@ export class TeamsMessageSender implements MessageSender {
         const activityId = original.activityId;
         const conversationId = original.conversationId;
         const run = async (): Promise<DeliveryResult> => {
-          await this.continue(reference, async (context) => {
+          await this.turns.continue(reference, async (context) => {
             await context.updateActivity({ ...activity, id: activityId, conversation: reference.conversation } as Partial<Activity>);
           });
           return { ok: true, conversationId, activityId, serviceUrl };
@@ -158,14 +161,6 @@ export class TeamsMessageSender implements MessageSender {
         return { serviceUrl, run };
       }
     }
-  }
-
-  private async post(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<DeliveryResult> {
-    let activityId: string | undefined;
-    await this.continue(reference, async (context) => {
-      activityId = await newMessage(context, activity);
-    });
-    return { ok: true, conversationId: reference.conversation?.id ?? '', activityId, serviceUrl: reference.serviceUrl };
   }
 
   /**
@@ -185,82 +180,10 @@ export class TeamsMessageSender implements MessageSender {
       tenantId,
       channelData: { tenant: { id: tenantId } },
     } as unknown as ConversationParameters;
-    return { serviceUrl, run: () => this.createAndPost(aadObjectId, serviceUrl, parameters, activity) };
+    return { serviceUrl, run: () => this.turns.createAndPost(aadObjectId, serviceUrl, parameters, activity) };
   }
-
-  private async createAndPost(aadObjectId: string, serviceUrl: string, parameters: ConversationParameters, activity: Partial<Activity>): Promise<DeliveryResult> {
-    let result: DeliveryResult | undefined;
-    await this.proactive(
-      (logic) => this.adapter.createConversationAsync(this.options.botAppId, 'msteams', serviceUrl, this.options.audience ?? '', parameters, logic),
-      async (context) => {
-        const reference = TurnContext.getConversationReference(context.activity);
-        const stored = { ...reference, user: { id: aadObjectId, aadObjectId, name: '' }, activityId: undefined };
-        await this.directory.saveUser(aadObjectId, JSON.parse(JSON.stringify(stored)) as StoredConversationReference);
-        const activityId = await newMessage(context, activity);
-        result = { ok: true, conversationId: context.activity.conversation.id, activityId, serviceUrl };
-      },
-    );
-    return result ?? { ok: false, kind: 'rejected', detail: 'the proactive turn ended without sending' };
-  }
-
-  private async continue(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    // Without activityId: a new message, not a reply to whatever the reference was saved from.
-    const clean = { ...reference, activityId: undefined };
-    await this.proactive((wrapped) => this.adapter.continueConversationAsync(this.options.botAppId, clean, wrapped), logic);
-  }
-
-  /**
-   * Runs `logic` in a proactive turn. The adapter would hand an error thrown inside the turn to its
-   * onTurnError (which logs it and apologises to the user) and report success; here the error comes
-   * back to the caller, so a failed send is never recorded as delivered. A turn the middleware ends
-   * before our logic (the tenant guard) is an error too.
-   */
-  private async proactive(start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
-    let ran = false;
-    let failure: { error: unknown } | undefined;
-    await start(async (context) => {
-      ran = true;
-      withoutHiddenRetries(context);
-      try {
-        await logic(context);
-      } catch (error) {
-        failure = { error };
-      }
-    });
-    if (failure) throw failure.error;
-    if (!ran) throw Object.assign(new Error('the proactive turn was dropped by middleware (tenant not allowed?)'), { statusCode: 400 });
-  }
-}
-
-/**
- * Posts `activity` as a new message in the turn's conversation (POST …/activities, never a reply to
- * the synthetic activity a proactive turn starts with) and returns its activity id.
- */
-async function newMessage(context: TurnContext, activity: Partial<Activity>): Promise<string | undefined> {
-  const client = connectorOf(context) as ConnectorClient | undefined;
-  if (!client) throw new Error('no connector client in the proactive turn');
-  const reference = TurnContext.getConversationReference(context.activity);
-  const full = TurnContext.applyConversationReference({ ...activity }, reference) as Partial<Activity>;
-  delete full.replyToId;
-  const conversationId = reference.conversation?.id ?? '';
-  const response = await client.conversations.sendToConversation(conversationId, full);
-  return response?.id;
-}
-
-function connectorOf(context: TurnContext): unknown {
-  const key = (context.adapter as unknown as { ConnectorClientKey?: symbol }).ConnectorClientKey;
-  return key ? context.turnState.get(key) : undefined;
 }
 
 function asReference(stored: StoredConversationReference): Partial<ConversationReference> {
   return stored as unknown as Partial<ConversationReference>;
-}
-
-/**
- * The connector client's HTTP pipeline retries 429 and 5xx by itself (sleeping inside the call);
- * the outbox worker owns retries, so the client used for this turn gets none.
- */
-function withoutHiddenRetries(context: TurnContext): void {
-  const client = connectorOf(context) as { client?: { pipeline?: { removePolicy?(o: { phase: string }): unknown } } } | undefined;
-  client?.client?.pipeline?.removePolicy?.({ phase: 'Retry' });
 }

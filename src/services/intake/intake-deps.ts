@@ -1,0 +1,31 @@
+/** What the intake use case is given by the composition root (src/start-bot.ts). */
+import type { Solution } from '../../domain/solution';
+import type { SlaConfig } from '../../domain/sla';
+import type { Clock } from '../../domain/ports/clock';
+import type { TicketNumberAllocator } from '../../domain/ports/tickets';
+import type { IntakeRepository } from '../../domain/ports/intake';
+import type { RequestRepository } from '../../domain/ports/requests';
+import type { SolutionLookup } from '../../domain/ports/catalog';
+import type { SubmissionLimit } from './submission-limit';
+
+export interface IntakeServiceDeps {
+  readonly intakes: IntakeRepository;
+  readonly requests: RequestRepository;
+  readonly catalog: SolutionLookup;
+  readonly clock: Clock;
+  readonly newId?: () => string;
+  /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
+  readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig };
+  /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
+  readonly submissions?: SubmissionLimit;
+  /**
+   * Finds the object ids of the solution's people the catalog knows by email only, before routing
+   * picks whom to message (the catalog service, over Microsoft Graph). None: they count as unreachable.
+   */
+  readonly people?: PeopleResolution;
+}
+
+/** The port the intake calls before routing (see CatalogService.withKnownPeople). */
+export interface PeopleResolution {
+  withKnownPeople(solution: Solution): Promise<Solution>;
+}

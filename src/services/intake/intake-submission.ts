@@ -1,0 +1,58 @@
+/**
+ * Submit: the per-person limit, the route, the request (and its help desk ticket, or the messages of
+ * its route) in one transaction, then the draft marked submitted. Idempotent on the intake's id: a
+ * redelivered or double-clicked Submit finds the request the first one created.
+ */
+import { requestEvent, type RequestHistoryEvent } from '../../domain/history';
+import { markSubmitted } from '../../domain/intake/intake-draft';
+import { requestFromDraft, routeOfDraft } from '../../domain/intake/request-from-draft';
+import type { IntakeView } from '../../domain/intake/intake-view';
+import type { StoredIntake } from '../../domain/ports/intake';
+import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
+import { DEFAULT_SLA_CONFIG } from '../../domain/sla';
+import { planRoute } from '../notifications/route-messages';
+import { openTicketFor } from '../tickets/ticket-opening';
+import type { IntakeServiceDeps } from './intake-deps';
+import type { IntakeViews } from './intake-views';
+
+export async function submitIntake(deps: IntakeServiceDeps, views: IntakeViews, stored: StoredIntake): Promise<IntakeView> {
+  const draft = stored.draft;
+  if (draft.step !== 'review' || draft.category === undefined || draft.details === undefined) return views.viewOf(draft);
+  const now = deps.clock.now();
+  const limit = deps.submissions;
+  const reservation = limit ? await limit.reserve(draft.requester.aadObjectId, draft.id, now) : { allowed: true as const };
+  if (!reservation.allowed) {
+    const view = await views.viewOf(draft);
+    if (view.kind !== 'review') return view;
+    const minutesLeft = Math.max(1, Math.ceil((reservation.retryAt.getTime() - now.getTime()) / 60_000));
+    return { ...view, limited: { retryAt: reservation.retryAt.toISOString(), minutesLeft, perHour: limit!.policy.perWindow } };
+  }
+  const solution = await views.routableSolutionOf(draft);
+  const route = routeOfDraft(draft, solution);
+  let request = requestFromDraft(draft, solution, route, now);
+  const actor = { kind: 'user' as const, role: 'requester' as const, ...draft.requester };
+  const history: RequestHistoryEvent[] = [
+    requestEvent('submitted', actor, now, { category: request.category, severity: request.severity, solutionId: solution?.id }),
+    requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
+  ];
+  // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
+  const number = route.kind === 'help-desk' ? await deps.tickets.numbers.allocate(request.id) : undefined;
+  if (number) {
+    request = { ...request, ticketNumber: number };
+    history.push(requestEvent('ticket-opened', { kind: 'system', component: 'intake' }, now, { ticketNumber: number }));
+  }
+  const opened = number ? openTicketFor(request, number, deps.tickets.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
+  try {
+    // The help desk route posts the ticket card (and hands Sev A Critical ones on) instead of a plain notice.
+    await deps.requests.create(request, history, opened ? opened.outbox : planRoute(request, route), opened);
+  } catch (error) {
+    // A redelivered or double-clicked Submit: the first one created it; show that one.
+    if (!(error instanceof ConcurrencyConflictError)) throw error;
+  }
+  try {
+    await deps.intakes.update(stored, markSubmitted(draft, request.id, now));
+  } catch (error) {
+    if (!(error instanceof ConcurrencyConflictError)) throw error;
+  }
+  return views.submittedView({ ...draft, requestId: request.id });
+}

@@ -1,0 +1,33 @@
+/**
+ * Who may act on ticket cards: a member of the help desk's team, or of the dedicated team's (who may
+ * act only on the tickets escalated to them). Membership comes from the Teams roster, never from card data.
+ */
+import type { PersonRef } from '../../domain/history';
+import type { ChannelDirectory } from '../../domain/ports/channels';
+import type { TeamRoster } from '../../domain/ports/team-roster';
+import type { TicketRepository } from '../../domain/ports/tickets';
+import { text, type Text } from '../../domain/text';
+import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
+import type { Ticket } from '../../domain/tickets/ticket';
+
+export type AgentRole = { role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: Text };
+
+/** The caller's role on ticket cards (`teamId`: the help desk's team, whose members tickets are assigned to). */
+export async function agentRoleOf(channels: ChannelDirectory, actor: PersonRef, roster: TeamRoster): Promise<AgentRole> {
+  const helpDesk = await channels.getChannel('help-desk');
+  if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
+  try {
+    if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId };
+    const dedicated = await channels.getChannel('dedicated-team');
+    if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) return { role: 'dedicated-team', teamId: helpDesk.teamId };
+  } catch {
+    // Teams did not answer: refuse (never guess membership), and say so.
+    return { refusal: text('messages.tickets.role.rosterUnavailable') };
+  }
+  return { refusal: text('messages.tickets.role.notMember') };
+}
+
+/** Escalated to the dedicated team and not handed back (the history is read only for escalated tickets). */
+export async function withDedicatedTeamNow(tickets: TicketRepository, ticket: Ticket): Promise<boolean> {
+  return ticket.escalatedTo !== undefined && isWithDedicatedTeam(ticket, await tickets.history(ticket.id));
+}
