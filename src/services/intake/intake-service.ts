@@ -59,7 +59,8 @@ export interface PeopleResolution {
   withKnownPeople(solution: Solution): Promise<Solution>;
 }
 
-const SEARCH_RESULTS = 8;
+/** How many catalog matches a search shows (the questionnaire and the message action alike). */
+export const SEARCH_RESULTS = 8;
 
 export class IntakeService {
   private readonly newId: () => string;
