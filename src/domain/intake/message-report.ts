@@ -98,9 +98,15 @@ const MAX_ENTITY = 10;
 export function draftFromMessage(content: unknown, contentType: unknown): MessageDraft {
   if (typeof content !== 'string') return { title: '', description: '' };
   const raw = capText(content, MESSAGE_RAW_LIMIT);
-  const plain = contentType === 'text' ? raw : textOfHtml(raw);
+  const plain = contentType === 'text' ? raw : textOfHtml(raw.length < content.length ? withoutCutTag(raw) : raw);
   const description = capText(tidy(plain), INTAKE_LIMITS.description).trimEnd();
   return { title: titleFrom(description), description };
+}
+
+/** HTML cut at the limit may end inside a tag (`…<spa`): that part is markup, not words. */
+function withoutCutTag(html: string): string {
+  const open = html.lastIndexOf('<');
+  return open > html.lastIndexOf('>') ? html.slice(0, open) : html;
 }
 
 /** The first line with words, on one line, cut to the title's limit (with an ellipsis when cut). */
@@ -134,7 +140,9 @@ export function textOfHtml(html: string): string {
         out += html.slice(i);
         break;
       }
-      if (LINE_TAGS.has(tagName(html, i + 1, end))) out += '\n';
+      // `<br>` is a line break; a block tag starts or ends a line (once: `</p><p>` is one break).
+      const name = tagName(html, i + 1, end);
+      if (name === 'br' || (LINE_TAGS.has(name) && !out.endsWith('\n'))) out += '\n';
       i = end + 1;
     } else if (c === '&') {
       const [decoded, length] = entityAt(html, i);
