@@ -4,6 +4,7 @@ import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
 import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
+import { MessageReportService } from './services/intake/message-report-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
 import { HOUR_MS } from './domain/intake/submission-limit';
 import { Clock, systemClock } from './domain/ports/clock';
@@ -80,7 +81,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     config,
     logger,
     activities: activities.gate,
-    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
+    useCases: { intake, messageReports: new MessageReportService({ intake, catalog }), catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     proactive: {
       conversations: notifications.conversations,

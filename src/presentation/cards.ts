@@ -15,6 +15,8 @@ export const CARD_VERBS = {
   'intake-review': ['intake.back', 'intake.cancel', 'intake.submit'],
   'intake-confirmation': [],
   'intake-closed': ['intake.start'],
+  /** "Report a problem" from a message: a dialog, whose Action.Submit buttons go to the message action's route. */
+  'report-message': [],
   'my-requests': ['intake.start'],
   'my-solutions': ['intake.start'],
   'solution-support': ['intake.start'],

@@ -7,6 +7,7 @@ import type { IntakeView, SubmissionLimited } from '../domain/intake/intake-view
 import type { SupportRequest } from '../domain/intake/support-request';
 import { categoriesFor, REQUEST_CATEGORY_INFO } from '../domain/request-category';
 import { IMPACTS, URGENCIES } from '../domain/severity';
+import type { Solution } from '../domain/solution';
 import { instant, text, type Text } from '../domain/text';
 import type { MessageKey } from '../domain/message-keys';
 import type { CardRef } from './cards';
@@ -32,6 +33,22 @@ function limitNotice(limited: SubmissionLimited): Text {
   return text('messages.intake.limited', { perHour: limited.perHour, count: limited.minutesLeft, at: instant(limited.retryAt, 'time') });
 }
 
+/** The needs to choose from. Everyone may be a maker: every category, the maker-only ones last and labelled. */
+export function needChoices(): Array<{ title: Text; value: string }> {
+  return categoriesFor('maker').map((id) => ({
+    title: REQUEST_CATEGORY_INFO[id].audience === 'maker' ? text('labels.forMakers', { label: categoryLabel(id) }) : categoryLabel(id),
+    value: id,
+  }));
+}
+
+/** A catalog match as a choice: "Expense Tracker · Canvas app · Contoso (default) · Productivity". */
+export function solutionChoice(solution: Solution): { title: Text; value: string } {
+  return {
+    title: text('labels.solutionLine', { name: solution.name, kind: text(KIND_SHORT[solution.kind]), environment: solution.environment, tier: tierLabel(solution.tier) }),
+    value: solution.id,
+  };
+}
+
 /** `greeting`: shown above the first step when the intake was started by saying hello. */
 export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef {
   switch (view.kind) {
@@ -42,21 +59,14 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
     case 'submitted':
       return { card: 'intake-confirmation', data: confirmationData(view.request) };
     case 'need': {
-      // Everyone may be a maker: offer every category, the maker-only ones last and labelled.
-      const choices = categoriesFor('maker').map((id) => ({
-        title: REQUEST_CATEGORY_INFO[id].audience === 'maker' ? text('labels.forMakers', { label: categoryLabel(id) }) : categoryLabel(id),
-        value: id,
-      }));
+      const choices = needChoices();
       return {
         card: 'intake-need',
         data: { greeting, intakeId: view.draft.id, stepCount: stepsFor(view.draft.category).length, choices, selected: view.draft.category ?? '', error: view.errors?.category ?? '' },
       };
     }
     case 'solution': {
-      const matches = view.matches.map(({ solution }) => ({
-        title: text('labels.solutionLine', { name: solution.name, kind: text(KIND_SHORT[solution.kind]), environment: solution.environment, tier: tierLabel(solution.tier) }),
-        value: solution.id,
-      }));
+      const matches = view.matches.map(({ solution }) => solutionChoice(solution));
       const query = view.draft.searchQuery ?? '';
       return {
         card: 'intake-solution',

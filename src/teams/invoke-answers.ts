@@ -54,7 +54,8 @@ export function isAnswered(context: TurnContext): boolean {
  *   `{ composeExtension: { type: 'message', text } }` (MessagingExtensionResult).
  * - `application/search` (Input.ChoiceSet dynamic search): an empty search response.
  * - any other name, or none: the Universal Actions message shape, still 200.
- * The manifest declares no dialogs or message extensions; these shapes answer forged or stale invokes.
+ * The manifest declares one message extension command (routes/message-action-routes.ts); these shapes
+ * answer its failures, and forged or stale invokes of any other kind.
  */
 export function invokeMessage(name: string | undefined, text: string): InvokeResponse {
   const kind = (name !== undefined && INVOKE_KINDS.get(name)) || 'card-action';

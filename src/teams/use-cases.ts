@@ -1,6 +1,7 @@
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
 import type { IntakeService } from '../services/intake/intake-service';
+import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
 import type { TicketService } from '../services/tickets/ticket-service';
@@ -8,6 +9,8 @@ import type { TicketService } from '../services/tickets/ticket-service';
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
   readonly intake: IntakeService;
+  /** "Report a problem" from a message: the intake on one form, in a dialog. */
+  readonly messageReports: MessageReportService;
   readonly catalog: CatalogService;
   readonly tickets: TicketService;
   readonly channels: ChannelService;

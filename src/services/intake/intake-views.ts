@@ -7,7 +7,8 @@ import { explainRoute } from '../../domain/route-explanation';
 import type { Solution } from '../../domain/solution';
 import type { IntakeServiceDeps } from './intake-deps';
 
-const SEARCH_RESULTS = 8;
+/** How many catalog matches a search shows (the questionnaire and the message action alike). */
+export const SEARCH_RESULTS = 8;
 
 export class IntakeViews {
   constructor(private readonly deps: Pick<IntakeServiceDeps, 'requests' | 'catalog' | 'people'>) {}

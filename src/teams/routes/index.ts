@@ -4,6 +4,7 @@ import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
+import { registerMessageActionRoutes } from './message-action-routes';
 import { registerNotificationRoutes } from './notification-routes';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes';
 import { registerRequesterTicketRoutes } from './requester-ticket-routes';
@@ -14,6 +15,7 @@ import { registerWelcomeRoutes } from './welcome-routes';
 export function registerRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   registerWelcomeRoutes(app);
   registerIntakeRoutes(app, useCases);
+  registerMessageActionRoutes(app, useCases);
   registerCatalogRoutes(app, useCases);
   registerChannelRoutes(app, useCases);
   registerTicketRoutes(app, useCases);

@@ -27,6 +27,7 @@ import {
   readPackageValues,
 } from '../../../scripts/package-app';
 import { drawColorIcon, drawOutlineIcon } from '../../../scripts/make-icons';
+import { REPORT_PROBLEM_COMMAND } from '../../../src/teams/routes/message-action-routes';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const MANIFEST_DIR = path.join(ROOT, 'manifest');
@@ -151,6 +152,24 @@ describe('the generated app package', () => {
     expect(manifest.name).toEqual({ short: 'Support Intake', full: 'Power Platform Support Intake' });
   });
 
+  it('declares "Report a problem" as a message action of the same bot, answered by the route of the same command id', () => {
+    expect(manifest.composeExtensions).toEqual([
+      {
+        botId: SAMPLE.BOT_ID,
+        commands: [
+          {
+            id: REPORT_PROBLEM_COMMAND,
+            type: 'action',
+            context: ['message'],
+            fetchTask: true,
+            title: 'Report a problem',
+            description: expect.any(String),
+          },
+        ],
+      },
+    ]);
+  });
+
   describe('localization', () => {
     it('defaults to English and adds French, Swedish and Korean', () => {
       expect(manifest.localizationInfo.defaultLanguageTag).toBe('en-us');
@@ -185,6 +204,14 @@ describe('the generated app package', () => {
           // titles are what the bot parses: they stay as in the manifest
           expect(strings).not.toHaveProperty(`bots[0].commandLists[${i}].commands[${j}].title`);
         });
+      });
+      // the message action's title is only shown, never parsed: it is translated with its description
+      manifest.composeExtensions[0].commands.forEach((command: Manifest, j: number) => {
+        for (const field of ['title', 'description']) {
+          const localized = strings[`composeExtensions[0].commands[${j}].${field}`];
+          expect(localized).toEqual(expect.any(String));
+          expect(localized).not.toBe(command[field]);
+        }
       });
     });
   });
