@@ -149,16 +149,3 @@ export function lastEventOfType<E extends HistoryEvent, T extends E['type']>(
   }
   return undefined;
 }
-
-/** "Megan Bowen" or "SLA scheduler", for history lines on cards. */
-export function actorName(actor: HistoryActor): string {
-  if (actor.kind === 'user') return actor.displayName;
-  const names: Record<SystemComponent, string> = {
-    intake: 'Intake',
-    router: 'Routing',
-    'sla-scheduler': 'SLA scheduler',
-    outbox: 'Delivery',
-    catalog: 'Catalog',
-  };
-  return names[actor.component];
-}

@@ -28,8 +28,6 @@ export type SolutionStep = 'required' | 'optional' | 'none';
 
 export interface RequestCategoryInfo {
   readonly id: RequestCategory;
-  /** The choice on the "What do you need?" card. */
-  readonly label: string;
   /** maker: offered under "for makers" (the requester is talking about their own solution). */
   readonly audience: 'anyone' | 'maker';
   readonly solutionStep: SolutionStep;
@@ -40,49 +38,42 @@ export interface RequestCategoryInfo {
 export const REQUEST_CATEGORY_INFO: Readonly<Record<RequestCategory, RequestCategoryInfo>> = {
   'solution-problem': {
     id: 'solution-problem',
-    label: 'A problem with an app, flow or chatbot',
     audience: 'anyone',
     solutionStep: 'required',
     alwaysHelpDesk: false,
   },
   access: {
     id: 'access',
-    label: 'Access to an app or to data',
     audience: 'anyone',
     solutionStep: 'optional',
     alwaysHelpDesk: true,
   },
   'find-or-how-to': {
     id: 'find-or-how-to',
-    label: 'Finding an app, or how to do something',
     audience: 'anyone',
     solutionStep: 'none',
     alwaysHelpDesk: true,
   },
   'connector-or-environment': {
     id: 'connector-or-environment',
-    label: 'A new connector or environment',
     audience: 'anyone',
     solutionStep: 'none',
     alwaysHelpDesk: true,
   },
   'platform-issue': {
     id: 'platform-issue',
-    label: 'Power Platform itself seems down',
     audience: 'anyone',
     solutionStep: 'none',
     alwaysHelpDesk: true,
   },
   'maker-stuck': {
     id: 'maker-stuck',
-    label: "I'm stuck on my own solution",
     audience: 'maker',
     solutionStep: 'required',
     alwaysHelpDesk: false,
   },
   graduation: {
     id: 'graduation',
-    label: 'My solution needs more formal support',
     audience: 'maker',
     solutionStep: 'required',
     alwaysHelpDesk: false,

@@ -16,33 +16,17 @@ export type SupportTypeNumber = 1 | 2 | 3 | 4 | 5 | 6;
 export interface SupportType {
   readonly type: SupportTypeNumber;
   readonly party: SupportParty;
-  /** The guidance's name for the type. */
-  readonly name: string;
   /** internal: inside the organisation (in Teams); external: recorded on a ticket as an escalation. */
   readonly scope: 'internal' | 'external';
-  /** How the party is named in a sentence on a card: "the help desk", "its maker". */
-  readonly label: string;
 }
 
 export const SUPPORT_TYPES: Readonly<Record<SupportParty, SupportType>> = {
-  maker: { type: 1, party: 'maker', name: 'Self-support', scope: 'internal', label: 'its maker' },
-  'co-owners': {
-    type: 2,
-    party: 'co-owners',
-    name: 'Team-assisted support',
-    scope: 'internal',
-    label: 'its co-owners',
-  },
-  'help-desk': { type: 3, party: 'help-desk', name: 'Help desk support', scope: 'internal', label: 'the help desk' },
-  'dedicated-team': {
-    type: 4,
-    party: 'dedicated-team',
-    name: 'Dedicated Power Platform support',
-    scope: 'internal',
-    label: 'the Power Platform team',
-  },
-  partner: { type: 5, party: 'partner', name: 'Partner support', scope: 'external', label: 'our support partner' },
-  microsoft: { type: 6, party: 'microsoft', name: 'Microsoft support', scope: 'external', label: 'Microsoft support' },
+  maker: { type: 1, party: 'maker', scope: 'internal' },
+  'co-owners': { type: 2, party: 'co-owners', scope: 'internal' },
+  'help-desk': { type: 3, party: 'help-desk', scope: 'internal' },
+  'dedicated-team': { type: 4, party: 'dedicated-team', scope: 'internal' },
+  partner: { type: 5, party: 'partner', scope: 'external' },
+  microsoft: { type: 6, party: 'microsoft', scope: 'external' },
 };
 
 export function supportTypeOf(party: SupportParty): SupportType {
@@ -65,38 +49,21 @@ export type SupportModelKind = (typeof SUPPORT_MODEL_KINDS)[number];
 export interface SupportModel {
   readonly tier: Tier;
   readonly kind: SupportModelKind;
-  /** The guidance's wording in the tier table: "Self-supported". */
-  readonly name: string;
   /** Who handles a problem with a solution of this tier, first one first. */
   readonly parties: readonly SupportParty[];
   /** The guidance's support type numbers for those parties. */
   readonly supportTypes: readonly SupportTypeNumber[];
-  /** Completes "This app is …" on cards. */
-  readonly supportedByLabel: string;
 }
 
-function model(tier: Tier, kind: SupportModelKind, name: string, parties: readonly SupportParty[], label: string) {
-  const result: SupportModel = {
-    tier,
-    kind,
-    name,
-    parties,
-    supportTypes: parties.map((p) => SUPPORT_TYPES[p].type),
-    supportedByLabel: label,
-  };
-  return result;
+// Their names and "supported by …" are words for people: labels.supportModel.* and labels.supportedBy.* in locales/.
+function model(tier: Tier, kind: SupportModelKind, parties: readonly SupportParty[]): SupportModel {
+  return { tier, kind, parties, supportTypes: parties.map((p) => SUPPORT_TYPES[p].type) };
 }
 
 export const SUPPORT_MODELS: Readonly<Record<Tier, SupportModel>> = {
-  Productivity: model('Productivity', 'self-supported', 'Self-supported', ['maker'], 'supported by its maker'),
-  Important: model('Important', 'team-assisted', 'Team-assisted supported', ['co-owners'], 'supported by its co-owners'),
-  Critical: model(
-    'Critical',
-    'formal',
-    'Formal support',
-    ['help-desk', 'dedicated-team'],
-    'formally supported by the help desk and the Power Platform team',
-  ),
+  Productivity: model('Productivity', 'self-supported', ['maker']),
+  Important: model('Important', 'team-assisted', ['co-owners']),
+  Critical: model('Critical', 'formal', ['help-desk', 'dedicated-team']),
 };
 
 export function supportModelFor(tier: Tier): SupportModel {

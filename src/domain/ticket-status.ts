@@ -19,18 +19,6 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const isTicketStatus = literalGuard(TICKET_STATUSES);
 export const parseTicketStatus = literalParser('ticket status', TICKET_STATUSES);
 
-export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, string>> = {
-  new: 'New',
-  assigned: 'Assigned',
-  'in-progress': 'In progress',
-  'waiting-on-requester': 'Waiting on requester',
-  'waiting-on-vendor': 'Waiting on vendor',
-  escalated: 'Escalated',
-  resolved: 'Resolved',
-  closed: 'Closed',
-  reopened: 'Reopened',
-};
-
 export const TICKET_ACTIONS = [
   'assign',
   'start',

@@ -66,15 +66,41 @@ export function formatInstant(value: Instant, viewer: Viewer): string {
 }
 
 /**
- * A card's static words (`locales/<lng>/cards.json` → `<card>.<key>`), each interpolated with the
- * card's scalar data, for binding as `${t.<key>}`.
+ * A card's static words (`locales/<lng>/cards.json`), bound into its data as `t` for the template's
+ * `${t.<key>}`: `<card>.<key>` at the data's root, and `<card>.<list>.<key>` on each item of the
+ * data's list `<list>` (a `$data` repeat binds against the item, so its words are the item's; lists
+ * nest). Each word is interpolated with the scalar values of its own scope (`{{severity}}` is the
+ * root's severity at the root, the item's in a repeat); values go in as they are and are never read
+ * as templates (`skipOnVariables`), and the template engine binds the result as a value. English is
+ * the source of the keys; a word missing in a language falls back to English.
  */
-export function cardWords(card: string, scalars: Readonly<Record<string, string | number | boolean>>, viewer: Viewer): Record<string, string> {
-  const t = i18n();
-  const bundle = (t.getResourceBundle(viewer.locale, 'cards') ?? {}) as Record<string, unknown>;
-  const english = (t.getResourceBundle(DEFAULT_LOCALE, 'cards') ?? {}) as Record<string, unknown>;
-  const words = (bundle[card] ?? english[card] ?? {}) as Record<string, unknown>;
-  const out: Record<string, string> = {};
-  for (const key of Object.keys(words)) out[key] = t.t(`${card}.${key}`, { lng: viewer.locale, ns: 'cards', ...scalars }) as string;
+export function bindCardWords(card: string, data: Readonly<Record<string, unknown>>, viewer: Viewer): Record<string, unknown> {
+  const english = (i18n().getResourceBundle(DEFAULT_LOCALE, 'cards') ?? {}) as Record<string, unknown>;
+  const tree = english[card];
+  return isRecord(tree) ? bindScope(`${card}.`, tree, data, viewer) : { ...data, t: {} };
+}
+
+function bindScope(prefix: string, words: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>, viewer: Viewer): Record<string, unknown> {
+  const scalars = scalarsOf(data);
+  const t: Record<string, string> = {};
+  const out: Record<string, unknown> = { ...data, t };
+  for (const [key, word] of Object.entries(words)) {
+    if (typeof word === 'string') {
+      t[key] = i18n().t(`${prefix}${key}`, { lng: viewer.locale, ns: 'cards', replace: scalars }) as string;
+    } else if (isRecord(word) && Array.isArray(data[key])) {
+      out[key] = (data[key] as unknown[]).map((item) => (isRecord(item) ? bindScope(`${prefix}${key}.`, word, item, viewer) : item));
+    }
+  }
+  return out;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/** The values a word may interpolate: the scope's strings, numbers and booleans (lists and objects are not words). */
+function scalarsOf(data: Readonly<Record<string, unknown>>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
   return out;
 }

@@ -90,6 +90,10 @@ export function updatedHandlerCard(request: SupportRequest, purpose: 'maker-noti
 
 /** The requester's DM: what happened, who has the request now. */
 export function requesterUpdateCard(request: SupportRequest, update: Text): CardRef {
-  return { card: 'requester-update', data: { update, explanation: request.explanation, holder: holderCapitalised(request.holder) } };
+  const summary = requestSummary(request);
+  return {
+    card: 'requester-update',
+    data: { reference: summary.reference, title: summary.title, solutionName: summary.solutionName, update, explanation: request.explanation, holder: holderCapitalised(request.holder) },
+  };
 }
 

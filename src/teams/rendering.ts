@@ -4,8 +4,9 @@
  * Card or the string. Used by invoke answers, sent messages and the outbox sender.
  *
  * A card's data is resolved first (every `Text` and instant in it rendered for the viewer), then its
- * static words (`locales/<lng>/cards.json` → `<card>.<key>`, bound as `${t.<key>}`) are interpolated
- * with its scalar data, then the template is bound. User text reaches the card only as data (the
+ * static words (`locales/<lng>/cards.json` → `<card>.<key>`, and `<card>.<list>.<key>` inside a
+ * repeat over `<list>`, bound as `${t.<key>}`) are interpolated with the scalar data of their scope
+ * (src/i18n/translate.ts, bindCardWords), then the template is bound. User text reaches the card only as data (the
  * templating engine treats data values as values, never as template expressions), and every field
  * Adaptive Cards render as Markdown is escaped once bound, so it shows as plain text.
  */
@@ -16,7 +17,7 @@ import { Attachment, CardFactory } from 'botbuilder';
 import type { CardReference } from '../domain/card-reference';
 import { isInstant, isText, type Text } from '../domain/text';
 import { DEFAULT_VIEWER, type Viewer } from '../i18n/locales';
-import { cardWords, formatInstant, translate } from '../i18n/translate';
+import { bindCardWords, formatInstant, translate } from '../i18n/translate';
 import { isCardName, type CardName } from '../presentation/cards';
 import type { Answer } from '../presentation/answer';
 import { plainTextCard } from './plain-text';
@@ -48,9 +49,8 @@ export function renderAnswer(answer: Answer, viewer: Viewer): AdaptiveCardJson |
 /** Throws on a name that is not a template in `cards/` (a stored row's name is checked here). */
 export function renderCard(ref: CardReference, viewer: Viewer = DEFAULT_VIEWER): AdaptiveCardJson {
   if (!isCardName(ref.card)) throw new Error('not a card template name');
-  const data = resolveWords(ref.data, viewer) as Record<string, unknown>;
-  const t = cardWords(ref.card, scalarsOf(data), viewer);
-  return plainTextCard(templateOf(ref.card).expand({ $root: { ...data, t } }) as AdaptiveCardJson);
+  const data = bindCardWords(ref.card, resolveWords(ref.data, viewer) as Record<string, unknown>, viewer);
+  return plainTextCard(templateOf(ref.card).expand({ $root: data }) as AdaptiveCardJson);
 }
 
 export function cardAttachment(ref: CardReference, viewer: Viewer = DEFAULT_VIEWER): Attachment {
@@ -74,11 +74,5 @@ export function resolveWords(value: unknown, viewer: Viewer = DEFAULT_VIEWER, de
   if (Array.isArray(value)) return value.map((item) => resolveWords(item, viewer, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) out[key] = resolveWords(item, viewer, depth + 1);
-  return out;
-}
-
-function scalarsOf(data: Record<string, unknown>): Record<string, string | number | boolean> {
-  const out: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
   return out;
 }

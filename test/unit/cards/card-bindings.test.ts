@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { LOCALES } from '../../../src/i18n/locales';
+import { flatten, readBundle } from '../../../src/i18n/resources';
 
 const CARDS = path.resolve(__dirname, '../../../cards');
 const templates = readdirSync(CARDS)
@@ -36,9 +38,14 @@ const ACTION_DATA_KEYS = new Set(['intakeId', 'ticketId', 'requestId', 'view', '
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
 const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);
 
+/** Properties that only ever hold a card's own words (locales/<lng>/cards.json), never data. */
+const WORD_KEYS = new Set(['placeholder', 'errorMessage', 'altText', 'fallbackText']);
+const WORD = /^\$\{t\.[A-Za-z][A-Za-z0-9]*\}$/;
+
 /** Why a binding is not allowed where it is; undefined when it is. */
 function problem(b: Binding): string | undefined {
   if (b.key === '$when') return undefined; // a condition, never shown
+  if (WORD_KEYS.has(b.key)) return WORD.test(b.value) ? undefined : `data bound into "${b.key}" (only the card's words go there)`;
   if (b.key === '$data') return IDENT.test(b.value) ? undefined : '$data binds anything but a plain list from our data';
   if (b.key === 'url') return URL_BINDINGS.has(b.value) ? undefined : 'a URL bound from data other than our chat link';
   if (b.key === 'color') return /^\$\{if\([A-Za-z]+, '[A-Za-z]+', '[A-Za-z]+'\)\}$/.test(b.value) ? undefined : 'a style bound from data';
@@ -78,6 +85,13 @@ describe('card templates: where data may go', () => {
       Object.values(node).forEach(walk);
     };
     walk(template);
+    expect(marked).toEqual([]);
+  });
+
+  it.each(LOCALES)('the cards\' words in %s have no Markdown of their own either (they are escaped with the rest once bound)', (locale) => {
+    const marked = flatten(readBundle(locale, 'cards'))
+      .map(([key, word]) => [key, word.replace(/\{\{[^}]*\}\}/g, '')] as const)
+      .filter(([, word]) => /[\\*_~`[\]]|^\s*(#|>|-|\+|\d+\.)/m.test(word));
     expect(marked).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import {
   ACTION_EVENT_TYPES,
-  actorName,
   firstResponseAt,
   lastEventOfType,
   requestEvent,
@@ -79,16 +78,5 @@ describe('reading history', () => {
   test('lastEventOfType', () => {
     expect(lastEventOfType(events, 'note-added')).toBe(note2);
     expect(lastEventOfType(events, 'resolved')).toBeUndefined();
-  });
-
-  test.each<[HistoryActor, string]>([
-    [agent, 'Alex Wilber'],
-    [scheduler, 'SLA scheduler'],
-    [{ kind: 'system', component: 'intake' }, 'Intake'],
-    [{ kind: 'system', component: 'router' }, 'Routing'],
-    [{ kind: 'system', component: 'outbox' }, 'Delivery'],
-    [{ kind: 'system', component: 'catalog' }, 'Catalog'],
-  ])('actorName(%j) = %s', (actor, name) => {
-    expect(actorName(actor)).toBe(name);
   });
 });

@@ -1,4 +1,6 @@
 import { UnknownValueError } from '../../../src/domain/errors';
+import { categoryLabel } from '../../../src/presentation/labels';
+import { english } from '../../support/words';
 import {
   asksForSolution,
   categoriesFor,
@@ -27,7 +29,7 @@ describe('request categories', () => {
     expect(needsSolution(category)).toBe(step === 'required');
     expect(asksForSolution(category)).toBe(step !== 'none');
     expect(isAlwaysHelpDesk(category)).toBe(helpDesk);
-    expect(categoryInfo(category).label.length).toBeGreaterThan(0);
+    expect(english(categoryLabel(category)).length).toBeGreaterThan(0);
   });
 
   test('the info table covers exactly the categories', () => {
@@ -35,7 +37,7 @@ describe('request categories', () => {
   });
 
   test('labels are distinct', () => {
-    const labels = REQUEST_CATEGORIES.map((c) => categoryInfo(c).label);
+    const labels = REQUEST_CATEGORIES.map((c) => english(categoryLabel(c)));
     expect(new Set(labels).size).toBe(labels.length);
   });
 

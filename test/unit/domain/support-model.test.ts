@@ -1,4 +1,8 @@
+import type { MessageKey } from '../../../src/domain/message-keys';
 import { TIERS, type Tier } from '../../../src/domain/solution';
+import { text } from '../../../src/domain/text';
+import { supportedByLabel, supportModelLabel } from '../../../src/presentation/labels';
+import { english } from '../../support/words';
 import {
   ESCALATION_TARGETS,
   EXTERNAL_ESCALATION_TARGETS,
@@ -23,9 +27,10 @@ describe('the six support types', () => {
     ['dedicated-team', 4, 'internal', 'Dedicated Power Platform support'],
     ['partner', 5, 'external', 'Partner support'],
     ['microsoft', 6, 'external', 'Microsoft support'],
-  ])('%s is type %i (%s)', (party, type, scope, name) => {
-    expect(supportTypeOf(party)).toMatchObject({ party, type, scope, name });
-    expect(supportTypeOf(party).label.length).toBeGreaterThan(0);
+  ])('%s is type %i (%s, the guidance\'s %s)', (party, type, scope) => {
+    expect(supportTypeOf(party)).toMatchObject({ party, type, scope });
+    // How the party is named on cards: words in locales/ (the domain holds none).
+    expect(english(text(`labels.party.${party}` as MessageKey)).length).toBeGreaterThan(0);
     expect(isSupportParty(party)).toBe(true);
   });
 
@@ -50,9 +55,10 @@ describe('support model per tier', () => {
     ['Important', 'team-assisted', 'Team-assisted supported', [2], 'supported by its co-owners'],
     ['Critical', 'formal', 'Formal support', [3, 4], 'formally supported by the help desk and the Power Platform team'],
   ])('%s → %s', (tier, kind, name, types, label) => {
-    expect(supportModelFor(tier)).toEqual(
-      expect.objectContaining({ tier, kind, name, supportTypes: types, supportedByLabel: label }),
-    );
+    expect(supportModelFor(tier)).toEqual(expect.objectContaining({ tier, kind, supportTypes: types }));
+    // The guidance's wording, from locales/en (the domain holds no words).
+    expect(english(supportModelLabel(supportModelFor(tier).kind))).toBe(name);
+    expect(english(supportedByLabel(supportModelFor(tier).kind))).toBe(label);
   });
 
   test('every tier has a model whose parties match its support types', () => {

@@ -1,4 +1,6 @@
 import { InvalidTransitionError, UnknownValueError } from '../../../src/domain/errors';
+import { ticketStatusLabel } from '../../../src/presentation/labels';
+import { english } from '../../support/words';
 import {
   ACTION_ACTORS,
   allowedActions,
@@ -11,7 +13,6 @@ import {
   parseTicketAction,
   parseTicketStatus,
   TICKET_ACTIONS,
-  TICKET_STATUS_LABELS,
   TICKET_STATUSES,
   transition,
   type TicketAction,
@@ -111,7 +112,7 @@ describe('helpers', () => {
   test.each(TICKET_STATUSES.map((s) => [s] as const))('%s: open, terminal and label', (status) => {
     expect(isOpenStatus(status)).toBe(status !== 'resolved' && status !== 'closed');
     expect(isTerminalStatus(status)).toBe(status === 'closed');
-    expect(TICKET_STATUS_LABELS[status]).toMatch(/^[A-Z]/);
+    expect(english(ticketStatusLabel(status))).toMatch(/^[A-Z]/);
     // Only the terminal status has no way out.
     expect(allowedActions(status).length === 0).toBe(isTerminalStatus(status));
   });
