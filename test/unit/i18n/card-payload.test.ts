@@ -25,6 +25,8 @@ import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
 import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-cards';
 import { coOwnerCard, makerCard, requestNotice, requesterUpdateCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard, TICKET_PAGE_SIZE } from '../../../src/presentation/ticket-cards';
+import { messageReportAnswer } from '../../../src/presentation/message-report-cards';
+import { INTAKE_LIMITS } from '../../../src/domain/intake/intake-validation';
 import { greeting, welcomeCard } from '../../../src/presentation/welcome-cards';
 import { summaryOf } from '../../../src/domain/tickets/ticket-lists';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
@@ -169,6 +171,31 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
         { kind: 'open', severity: 'A' },
         { items: Array.from({ length: TICKET_PAGE_SIZE }, () => summaryOf(ticket)), offset: 10, hasMore: true },
       ),
+    ],
+    [
+      'report-message',
+      `a message at the limits, ${INTAKE_MATCHES} matches, every field refused, limited`,
+      (() => {
+        const answer = messageReportAnswer({
+          kind: 'form',
+          intakeId: '00000000-0000-4000-8000-000000000001',
+          values: {
+            category: 'problem',
+            query: field(unit, INTAKE_LIMITS.searchQuery),
+            solutionId: solution.id,
+            title: field(unit, INTAKE_LIMITS.title),
+            description: paragraph(unit, INTAKE_LIMITS.description),
+            since: field(unit, INTAKE_LIMITS.since),
+            impact: 'organisation',
+            urgency: 'blocked',
+          },
+          matches: matches(INTAKE_MATCHES),
+          errors: { title: text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: INTAKE_LIMITS.title + 1 }), description: text('messages.intake.errors.descriptionTooLong', { max: INTAKE_LIMITS.description, length: INTAKE_LIMITS.description + 1 }), solution: text('messages.intake.errors.solution') },
+          limited: { perHour: 3, minutesLeft: 59, retryAt: NOW.toISOString() },
+        });
+        if (!('card' in answer)) throw new Error('the form is a card');
+        return answer.card;
+      })(),
     ],
     ['channel-registered', 'moved here', channelRegisteredCard(registration, true)],
     ['outbox-status', `${OUTBOX_LINES} of each`, outboxStatusCard({ pending: 1000, oldestPendingMs: 3_600_000 }, lines, lines, lines)],
