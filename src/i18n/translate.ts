@@ -5,8 +5,9 @@
  * templates or nested keys (`skipOnVariables`), so what people typed stays text.
  */
 import i18next, { type i18n } from 'i18next';
+import type { MessageKey } from '../domain/message-keys';
 import { isInstant, isText, type Instant, type Text, type TextParam } from '../domain/text';
-import { DEFAULT_LOCALE, LOCALES, NAMESPACES, type Viewer } from './locales';
+import { DEFAULT_LOCALE, LOCALES, NAMESPACES, type Locale, type Viewer } from './locales';
 import { readAllBundles } from './resources';
 
 let instance: i18n | undefined;
@@ -77,4 +78,14 @@ export function cardWords(card: string, scalars: Readonly<Record<string, string 
   const out: Record<string, string> = {};
   for (const key of Object.keys(words)) out[key] = t.t(`${card}.${key}`, { lng: viewer.locale, ns: 'cards', ...scalars }) as string;
   return out;
+}
+
+/**
+ * A resource's text as written, uninterpolated (`{{name}}` stays), or undefined when the locale does
+ * not have it: for words that are read, not shown (the command phrases, command-phrases.ts).
+ */
+export function resourceText(locale: Locale, key: MessageKey): string | undefined {
+  const dot = key.indexOf('.');
+  const value = i18n().getResource(locale, key.slice(0, dot), key.slice(dot + 1)) as unknown;
+  return typeof value === 'string' ? value : undefined;
 }
