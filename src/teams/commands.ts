@@ -53,7 +53,11 @@ export function foldForCommands(raw: string): Folded {
 function foldChar(ch: string): string {
   if (/\s/u.test(ch)) return ' ';
   if (ch === '\u2019' || ch === '\u2018') return "'";
-  return ch.toLowerCase().normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
+  return ch
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC');
 }
 
 function fold(phrase: string): string {
@@ -78,8 +82,7 @@ export class CommandTable {
       for (const phrase of list) {
         if (name === 'severity') {
           if (fold(phrase) !== '') this.severityWords.push(fold(phrase));
-        }
-        else if (TEMPLATE_COMMANDS.has(name)) {
+        } else if (TEMPLATE_COMMANDS.has(name)) {
           const at = phrase.indexOf(NAME);
           if (at < 0) continue;
           const prefix = fold(phrase.slice(0, at));
@@ -135,7 +138,9 @@ export class CommandTable {
       // Whole words: "solutions" is not "solution …", "xsupported" not "… supported".
       if (prefix !== '' && nameEnd > prefix.length && isWordChar(text[prefix.length]) && isWordChar(prefix[prefix.length - 1])) continue;
       if (suffix !== '' && nameEnd > prefix.length && isWordChar(text[nameEnd - 1]) && isWordChar(suffix[0])) continue;
-      const argument = original(prefix.length, nameEnd).replace(/^[:\-\s]+/u, '').trim();
+      const argument = original(prefix.length, nameEnd)
+        .replace(/^[:\-\s]+/u, '')
+        .trim();
       if (argument === '' && suffix !== '') continue;
       found.push({ name, argument });
     }

@@ -37,7 +37,8 @@ export function viewerMemory(profiles: ProfileMemory, channels: ChannelViewers, 
         if (hint.locale && hint.timeZone) remembering = remember;
         else {
           const profile = await remember;
-          if (profile) viewer = { locale: supportedLocale(profile.locale) ?? DEFAULT_VIEWER.locale, timeZone: timeZoneOf(profile.timeZone) };
+          if (profile)
+            viewer = { locale: supportedLocale(profile.locale) ?? DEFAULT_VIEWER.locale, timeZone: timeZoneOf(profile.timeZone) };
         }
       }
       const channel = await channelViewer(context, channels, log);

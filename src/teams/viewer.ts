@@ -20,7 +20,8 @@ const MAX_ENTITIES = 20;
  */
 export function activityHint(activity: Partial<Activity>): ActivityHint {
   const entities = Array.isArray(activity.entities) ? activity.entities.slice(0, MAX_ENTITIES) : [];
-  const info = entities.find((e) => e !== null && typeof e === 'object' && (e as { type?: unknown }).type === 'clientInfo') as Record<string, unknown> | undefined;
+  const info = entities.find((e) => e !== null && typeof e === 'object' && (e as { type?: unknown }).type === 'clientInfo') as
+    Record<string, unknown> | undefined;
   const tag = typeof activity.locale === 'string' && activity.locale.trim() !== '' ? activity.locale : info?.locale;
   const timeZone = canonicalTimeZone(info?.timezone);
   const said = typeof tag === 'string' && tag.trim() !== '';

@@ -54,7 +54,18 @@ const KOREAN = client('ko-KR', 'Asia/Seoul');
 const SWEDISH = client('sv-SE', 'Europe/Stockholm');
 
 /** Data people typed or the catalog holds: shown as it is, never translated. */
-const DATA = ['Camille Dubois', 'Megan Bowen', 'Adele Vance', 'Agent Smith', 'Expense Tracker', 'Invoice Approval', 'Contoso', 'default', 'Help desk', 'Europe/Stockholm'];
+const DATA = [
+  'Camille Dubois',
+  'Megan Bowen',
+  'Adele Vance',
+  'Agent Smith',
+  'Expense Tracker',
+  'Invoice Approval',
+  'Contoso',
+  'default',
+  'Help desk',
+  'Europe/Stockholm',
+];
 const ENGLISH = englishResourceWords(readAllBundles().en, DATA);
 const MARKS = ['fr', 'sv', 'ko'].map(mark);
 /** Whole texts still written in card templates (none once templates bind their words from cards.json). */
@@ -62,7 +73,8 @@ const STATICS = templateStatics();
 
 /** The words a person sees on a card: texts, titles, labels, placeholders, facts (not ids or input values). */
 function shownTexts(node: unknown, key = ''): string[] {
-  if (typeof node === 'string') return ['text', 'title', 'label', 'placeholder', 'errorMessage', 'fallbackText', 'altText', 'fact'].includes(key) ? [node] : [];
+  if (typeof node === 'string')
+    return ['text', 'title', 'label', 'placeholder', 'errorMessage', 'fallbackText', 'altText', 'fact'].includes(key) ? [node] : [];
   if (Array.isArray(node)) return node.flatMap((item) => shownTexts(item, key === 'facts' ? 'facts' : ''));
   if (!node || typeof node !== 'object') return [];
   const n = node as Record<string, unknown>;
@@ -93,8 +105,20 @@ describe('every card and message in the reader’s language', () => {
   let now = new Date('2026-11-20T20:30:00Z');
 
   beforeAll(async () => {
-    bot = await BotHarness.start({ ADMIN_IDS: ADELE.aadObjectId }, { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, sla: { intervalMs: 0 }, notifications: { random: () => 0.5 } });
-    notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    bot = await BotHarness.start(
+      { ADMIN_IDS: ADELE.aadObjectId },
+      {
+        catalog: fixedCatalog(Object.values(SOLUTIONS)),
+        clock: { now: () => now },
+        sla: { intervalMs: 0 },
+        notifications: { random: () => 0.5 },
+      },
+    );
+    notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     hd = new HelpDeskDriver(bot);
   });
   afterAll(async () => bot.stop());
@@ -106,7 +130,10 @@ describe('every card and message in the reader’s language', () => {
   /** Everything the bot posted into a person's 1:1 chat with it (cards and plain messages). */
   function postedTo(who: TestUser): unknown[] {
     return bot.connector.calls
-      .filter((c) => c.method === 'POST' && c.path.includes(`/v3/conversations/${encodeURIComponent(`a:personal-${who.aadObjectId}`)}/activities`))
+      .filter(
+        (c) =>
+          c.method === 'POST' && c.path.includes(`/v3/conversations/${encodeURIComponent(`a:personal-${who.aadObjectId}`)}/activities`),
+      )
       .flatMap((c) => (cardsIn([c.body]).length > 0 ? cardsIn([c.body]) : typeof c.body.text === 'string' ? [c.body.text] : []));
   }
 
@@ -119,13 +146,24 @@ describe('every card and message in the reader’s language', () => {
     answers.push(await driver.press('intake.need', { category: 'solution-problem' }));
     answers.push(await driver.press('intake.search', { query: 'expense' }));
     answers.push(await driver.press('intake.solution', { solutionId: SOLUTIONS.expenses.id }));
-    answers.push(await driver.press('intake.details', { title: 'Le total est faux', description: 'Le total mensuel ignore la dernière ligne.', since: 'ce matin', impact: 'me', urgency: 'workaround' }));
+    answers.push(
+      await driver.press('intake.details', {
+        title: 'Le total est faux',
+        description: 'Le total mensuel ignore la dernière ligne.',
+        since: 'ce matin',
+        impact: 'me',
+        urgency: 'workaround',
+      }),
+    );
     answers.push(await driver.press('intake.submit'));
     camillesRequest = driver.intakeId;
     answers.push(await driver.say('mes demandes'));
     expectIn('fr', answers);
     expectIn('fr', postedTo(CAMILLE));
-    expect(await new TableProfileStore(bot.tables().client('conversations')).read(CAMILLE.aadObjectId)).toMatchObject({ locale: 'fr', timeZone: 'Europe/Paris' });
+    expect(await new TableProfileStore(bot.tables().client('conversations')).read(CAMILLE.aadObjectId)).toMatchObject({
+      locale: 'fr',
+      timeZone: 'Europe/Paris',
+    });
   });
 
   it('a message no route understands gets the French hint, and "nouvelle demande" starts a questionnaire', async () => {
@@ -154,9 +192,15 @@ describe('every card and message in the reader’s language', () => {
 
     // An invoke without clientInfo: her language from the activity, her zone still the remembered one.
     bot.connector.reset();
-    const ack = await bot.post({ ...actionExecute('request.acknowledge', { requestId: camillesRequest }, { serviceUrl: bot.serviceUrl, from: MEGAN }), ...SWEDISH.invoke });
+    const ack = await bot.post({
+      ...actionExecute('request.acknowledge', { requestId: camillesRequest }, { serviceUrl: bot.serviceUrl, from: MEGAN }),
+      ...SWEDISH.invoke,
+    });
     expectIn('sv', [ack.body.value]);
-    expect(await new TableProfileStore(bot.tables().client('conversations')).read(MEGAN.aadObjectId)).toMatchObject({ locale: 'sv', timeZone: 'Europe/Stockholm' });
+    expect(await new TableProfileStore(bot.tables().client('conversations')).read(MEGAN.aadObjectId)).toMatchObject({
+      locale: 'sv',
+      timeZone: 'Europe/Stockholm',
+    });
     expect(await notes.drain()).toMatchObject({ failed: 0 });
     const updates = await notes.dmsTo(CAMILLE.aadObjectId);
     expect(updates.length).toBeGreaterThan(0);
@@ -177,7 +221,15 @@ describe('every card and message in the reader’s language', () => {
     answers.push(await driver.press('intake.need', { category: 'solution-problem' }));
     answers.push(await driver.press('intake.search', { query: 'invoice' }));
     answers.push(await driver.press('intake.solution', { solutionId: SOLUTIONS.invoices.id }));
-    answers.push(await driver.press('intake.details', { title: '송장 승인이 멈췄어요', description: '승인 버튼을 눌러도 아무 일도 없어요.', since: '오늘 아침', impact: 'team', urgency: 'blocked' }));
+    answers.push(
+      await driver.press('intake.details', {
+        title: '송장 승인이 멈췄어요',
+        description: '승인 버튼을 눌러도 아무 일도 없어요.',
+        since: '오늘 아침',
+        impact: 'team',
+        urgency: 'blocked',
+      }),
+    );
     answers.push(await driver.press('intake.submit'));
     expectIn('ko', answers);
     const ticket = (await hd.tickets.get(driver.intakeId))?.ticket;
@@ -206,7 +258,9 @@ describe('every card and message in the reader’s language', () => {
     const card = await new IntakeDriver(bot, MINJI, KOREAN).say('내 요청');
     expectIn('ko', [card]);
     const texts = shownTexts(card).join('\n');
-    expect(texts).toContain(new Intl.DateTimeFormat('ko', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Seoul' }).format(now));
+    expect(texts).toContain(
+      new Intl.DateTimeFormat('ko', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'Asia/Seoul' }).format(now),
+    );
     expect(texts).toContain('21일');
   });
 
@@ -222,7 +276,9 @@ describe('every card and message in the reader’s language', () => {
     expect(inChannel).toHaveLength(1);
     expectIn('sv', inChannel);
     // The agent's own tickets, headed in the channel's Swedish.
-    expect(shownTexts(inChannel[0])).toContain(translate(text('messages.tickets.list.mine'), { locale: 'sv', timeZone: 'Europe/Stockholm' }));
+    expect(shownTexts(inChannel[0])).toContain(
+      translate(text('messages.tickets.list.mine'), { locale: 'sv', timeZone: 'Europe/Stockholm' }),
+    );
     expect(verbs(inChannel[0])).not.toContain('intake.start');
   });
 
@@ -230,7 +286,9 @@ describe('every card and message in the reader’s language', () => {
     const DEDICATED = channel('Power Platform', 'pp');
     const refused = await hd.say(ADELE, DEDICATED, 'register dedicated team fr Mars/Olympus');
     expect(refused.text).toContain('"Mars/Olympus"');
-    expect(refused.text).toContain(translate(text('messages.channels.unknownSetting', { value: 'Mars/Olympus' }), { locale: 'en', timeZone: 'UTC' }).slice(0, 40));
+    expect(refused.text).toContain(
+      translate(text('messages.channels.unknownSetting', { value: 'Mars/Olympus' }), { locale: 'en', timeZone: 'UTC' }).slice(0, 40),
+    );
     const conversations = new TableConversationStore(bot.tables().client('conversations'));
     expect(await conversations.getChannel('dedicated-team')).toBeUndefined();
     await hd.say(ADELE, DEDICATED, 'register dedicated team');

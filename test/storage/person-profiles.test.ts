@@ -41,7 +41,9 @@ describe('each person’s language and time zone, remembered in Table Storage', 
     expect(first).toEqual({ locale: 'fr', timeZone: 'Europe/Paris', etag: expect.any(String) });
     await expect(store.write(id, { locale: 'ko', timeZone: 'Asia/Seoul' }, undefined)).rejects.toBeInstanceOf(ConcurrencyConflictError);
     await store.write(id, { locale: 'ko', timeZone: 'Asia/Seoul' }, first!.etag);
-    await expect(store.write(id, { locale: 'sv', timeZone: 'Europe/Stockholm' }, first!.etag)).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(store.write(id, { locale: 'sv', timeZone: 'Europe/Stockholm' }, first!.etag)).rejects.toBeInstanceOf(
+      ConcurrencyConflictError,
+    );
     expect(await store.read(id)).toMatchObject({ locale: 'ko', timeZone: 'Asia/Seoul' });
   });
 

@@ -65,12 +65,31 @@ export const TEST_COMMANDS: Readonly<Record<Lng, Readonly<Record<string, string>
   },
 };
 
-const ACCENTS: Readonly<Record<string, string>> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú', y: 'ý', r: 'ŕ', s: 'š', A: 'Á', E: 'É', I: 'Í', O: 'Ó', U: 'Ú', Y: 'Ý' };
+const ACCENTS: Readonly<Record<string, string>> = {
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ó',
+  u: 'ú',
+  y: 'ý',
+  r: 'ŕ',
+  s: 'š',
+  A: 'Á',
+  E: 'É',
+  I: 'Í',
+  O: 'Ó',
+  U: 'Ú',
+  Y: 'Ý',
+};
 
 /** "⟦fr⟧ Révíéw {{name}}": marked, letters accented, `{{placeholders}}` left as they are. */
 export function pseudo(value: string, lng: string): string {
   const parts = value.split(/(\{\{[^}]*\}\})/);
-  return mark(lng) + ' ' + parts.map((part) => (part.startsWith('{{') ? part : part.replace(/[aeiouyrsAEIOUY]/g, (c) => ACCENTS[c] ?? c))).join('');
+  return (
+    mark(lng) +
+    ' ' +
+    parts.map((part) => (part.startsWith('{{') ? part : part.replace(/[aeiouyrsAEIOUY]/g, (c) => ACCENTS[c] ?? c))).join('')
+  );
 }
 
 function pseudoBundle(bundle: Bundle, lng: string): Bundle {
@@ -125,7 +144,27 @@ function templateWords(): Set<string> {
   const words = new Set<string>();
   const walk = (node: unknown, key = ''): void => {
     if (typeof node === 'string') {
-      if (['type', 'version', '$schema', 'verb', 'id', 'style', 'size', 'weight', 'color', 'spacing', 'horizontalAlignment', 'width', 'associatedInputs', 'mode', 'url', 'iconUrl'].includes(key)) return;
+      if (
+        [
+          'type',
+          'version',
+          '$schema',
+          'verb',
+          'id',
+          'style',
+          'size',
+          'weight',
+          'color',
+          'spacing',
+          'horizontalAlignment',
+          'width',
+          'associatedInputs',
+          'mode',
+          'url',
+          'iconUrl',
+        ].includes(key)
+      )
+        return;
       for (const w of wordsOf(node.replace(/\$\{[^}]*\}/g, ' '))) words.add(w);
     } else if (Array.isArray(node)) node.forEach((item) => walk(item, key));
     else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, k);
@@ -140,7 +179,8 @@ export function templateStatics(): Set<string> {
   const out = new Set<string>();
   const walk = (node: unknown, key = ''): void => {
     if (typeof node === 'string') {
-      if (!node.includes('${') && /[A-Za-z]{2,}/.test(node) && !['type', 'version', '$schema', 'verb', 'id', 'style', 'url'].includes(key)) out.add(node);
+      if (!node.includes('${') && /[A-Za-z]{2,}/.test(node) && !['type', 'version', '$schema', 'verb', 'id', 'style', 'url'].includes(key))
+        out.add(node);
     } else if (Array.isArray(node)) node.forEach((item) => walk(item, key));
     else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, k);
   };

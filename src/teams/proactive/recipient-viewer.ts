@@ -21,7 +21,9 @@ export async function recipientViewer(viewers: RecipientViewers, message: Outbox
   switch (target.kind) {
     case 'user': {
       const profile = await viewers.profiles.profileOf(target.aadObjectId);
-      return profile ? { locale: supportedLocale(profile.locale) ?? DEFAULT_VIEWER.locale, timeZone: timeZoneOf(profile.timeZone) } : DEFAULT_VIEWER;
+      return profile
+        ? { locale: supportedLocale(profile.locale) ?? DEFAULT_VIEWER.locale, timeZone: timeZoneOf(profile.timeZone) }
+        : DEFAULT_VIEWER;
     }
     case 'channel':
       return viewers.channels.ofRole(target.channel);

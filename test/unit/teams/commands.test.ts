@@ -53,9 +53,12 @@ describe('commands in every language', () => {
     expect(names(text)).toEqual([name]);
   });
 
-  it.each(['nouvelle demande urgente', 'nouvelles demandes', 'hi there', 'newrequest', 'mes', '', '!!!', '새요청이요'])('%p is no command', (text) => {
-    expect(names(text)).toEqual([]);
-  });
+  it.each(['nouvelle demande urgente', 'nouvelles demandes', 'hi there', 'newrequest', 'mes', '', '!!!', '새요청이요'])(
+    '%p is no command',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
 
   it('"mina ärenden" is both the requester’s "my requests" and the agent’s "mine": the routes decide by scope', () => {
     expect(names('mina ärenden').sort()).toEqual(['mine', 'myRequests']);
@@ -80,8 +83,12 @@ describe('commands in every language', () => {
   });
 
   it('a lookup keeps the name as typed (case and accents), in any language', () => {
-    expect(table.match('how is Feuille de temps Équipe supported?')).toEqual([{ name: 'solutionLookup', argument: 'Feuille de temps Équipe' }]);
-    expect(table.match("qui s'occupe de Feuille de temps Équipe ?")).toEqual([{ name: 'solutionLookup', argument: 'Feuille de temps Équipe' }]);
+    expect(table.match('how is Feuille de temps Équipe supported?')).toEqual([
+      { name: 'solutionLookup', argument: 'Feuille de temps Équipe' },
+    ]);
+    expect(table.match("qui s'occupe de Feuille de temps Équipe ?")).toEqual([
+      { name: 'solutionLookup', argument: 'Feuille de temps Équipe' },
+    ]);
     expect(table.match('solution: Expense Tracker')).toEqual([{ name: 'solutionLookup', argument: 'Expense Tracker' }]);
     expect(table.match('solution - Expense Tracker!')).toEqual([{ name: 'solutionLookup', argument: 'Expense Tracker' }]);
     expect(table.match('solution')).toEqual([{ name: 'solutionLookup', argument: '' }]);
@@ -112,7 +119,9 @@ describe('the phrases shipped in locales/', () => {
     expect(of('my request')).toEqual(['myRequests']);
     expect(of('my solutions')).toEqual(['mySolutions']);
     expect(shipped.match('unassigned tickets severity b')).toEqual([{ name: 'unassigned', severity: 'B' }]);
-    expect(shipped.match('who supports feuille de temps equipe')).toEqual([{ name: 'solutionLookup', argument: 'feuille de temps equipe' }]);
+    expect(shipped.match('who supports feuille de temps equipe')).toEqual([
+      { name: 'solutionLookup', argument: 'feuille de temps equipe' },
+    ]);
   });
 
   it('splits alternatives and drops empty ones', () => {

@@ -7,8 +7,16 @@ const hint = (activity: Record<string, unknown>) => activityHint(activity as Par
 
 describe('whose language and clock an activity tells', () => {
   test.each<[string, Record<string, unknown>, ReturnType<typeof activityHint>]>([
-    ['the activity’s locale and the clientInfo zone', { locale: 'fr-FR', entities: [info({ locale: 'fr-FR', timezone: 'Europe/Paris' })] }, { locale: 'fr', timeZone: 'Europe/Paris' }],
-    ['the clientInfo locale when the activity has none', { entities: [{ type: 'mention' }, info({ locale: 'ko-KR', timezone: 'Asia/Seoul' })] }, { locale: 'ko', timeZone: 'Asia/Seoul' }],
+    [
+      'the activity’s locale and the clientInfo zone',
+      { locale: 'fr-FR', entities: [info({ locale: 'fr-FR', timezone: 'Europe/Paris' })] },
+      { locale: 'fr', timeZone: 'Europe/Paris' },
+    ],
+    [
+      'the clientInfo locale when the activity has none',
+      { entities: [{ type: 'mention' }, info({ locale: 'ko-KR', timezone: 'Asia/Seoul' })] },
+      { locale: 'ko', timeZone: 'Asia/Seoul' },
+    ],
     ['the activity’s locale over the entity’s', { locale: 'sv-SE', entities: [info({ locale: 'en-US' })] }, { locale: 'sv' }],
     ['English for a language the bot does not speak', { locale: 'de-DE' }, { locale: 'en' }],
     ['a zone in any case, by its IANA name', { entities: [info({ timezone: 'europe/stockholm' })] }, { timeZone: 'Europe/Stockholm' }],
