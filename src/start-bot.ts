@@ -12,6 +12,8 @@ import { SolutionLookup } from './domain/ports/catalog';
 import type { PeopleDirectory } from './domain/ports/people-directory';
 import type { CatalogSyncOptions } from './start-catalog';
 import { TableCaseStore } from './storage/cases/table-case-store';
+import { TableProfileStore } from './storage/conversations/table-profile-store';
+import { ProfileMemory } from './services/people/profile-memory';
 import { CatalogTableStore } from './storage/catalog/catalog-table-store';
 import { TableIntakeStore } from './storage/intake/table-intake-store';
 import { TableSubmissionLog } from './storage/intake/table-submission-log';
@@ -83,6 +85,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     activities: activities.gate,
     useCases: { intake, messageReports: new MessageReportService({ intake, catalog }), catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
+    profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
     proactive: {
       conversations: notifications.conversations,
       endpoints: notifications.endpoints,

@@ -25,11 +25,22 @@ export function localeOf(tag: unknown): Locale {
 
 /** A valid IANA time zone name, or UTC. */
 export function timeZoneOf(name: unknown): string {
-  if (typeof name !== 'string' || name === '' || name.length > 64) return 'UTC';
+  return canonicalTimeZone(name) ?? 'UTC';
+}
+
+/** The IANA name Intl knows a zone by ("europe/paris" → "Europe/Paris"), or undefined for no zone at all. */
+export function canonicalTimeZone(name: unknown): string | undefined {
+  if (typeof name !== 'string' || name === '' || name.length > 64) return undefined;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return name;
+    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
   } catch {
-    return 'UTC';
+    return undefined;
   }
+}
+
+/** One of the bot's languages named by a tag ("fr", "fr-CA", "KO"), or undefined (not "en" by default). */
+export function supportedLocale(tag: unknown): Locale | undefined {
+  if (typeof tag !== 'string' || tag.length > 35) return undefined;
+  const language = tag.trim().split(/[-_]/)[0]!.toLowerCase();
+  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : undefined;
 }

@@ -5,8 +5,9 @@
  * templates or nested keys (`skipOnVariables`), so what people typed stays text.
  */
 import i18next, { type i18n } from 'i18next';
+import type { MessageKey } from '../domain/message-keys';
 import { isInstant, isText, type Instant, type Text, type TextParam } from '../domain/text';
-import { DEFAULT_LOCALE, LOCALES, NAMESPACES, type Viewer } from './locales';
+import { DEFAULT_LOCALE, LOCALES, NAMESPACES, type Locale, type Viewer } from './locales';
 import { readAllBundles } from './resources';
 
 let instance: i18n | undefined;
@@ -103,4 +104,14 @@ function scalarsOf(data: Readonly<Record<string, unknown>>): Record<string, stri
   const out: Record<string, string | number | boolean> = {};
   for (const [key, value] of Object.entries(data)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
   return out;
+}
+
+/**
+ * A resource's text as written, uninterpolated (`{{name}}` stays), or undefined when the locale does
+ * not have it: for words that are read, not shown (the command phrases, command-phrases.ts).
+ */
+export function resourceText(locale: Locale, key: MessageKey): string | undefined {
+  const dot = key.indexOf('.');
+  const value = i18n().getResource(locale, key.slice(0, dot), key.slice(dot + 1)) as unknown;
+  return typeof value === 'string' ? value : undefined;
 }

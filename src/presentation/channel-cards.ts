@@ -1,7 +1,16 @@
 /** The card an admin gets when a channel becomes the help desk's or the Power Platform team's. */
 import type { ChannelRegistration, ChannelRole } from '../domain/ports/channels';
+import type { MessageKey } from '../domain/message-keys';
 import { instant, text } from '../domain/text';
 import type { CardRef } from './cards';
+
+/** The name of each language the bot speaks, in the reader's language. */
+const LANGUAGE_NAMES: Readonly<Record<string, MessageKey>> = {
+  en: 'common.languages.en',
+  fr: 'common.languages.fr',
+  sv: 'common.languages.sv',
+  ko: 'common.languages.ko',
+};
 
 export function channelRegisteredCard(registration: ChannelRegistration, moved: boolean): CardRef {
   const role: ChannelRole = registration.role;
@@ -11,9 +20,13 @@ export function channelRegisteredCard(registration: ChannelRegistration, moved: 
     card: 'channel-registered',
     data: {
       heading: name ? text('messages.channels.registeredNamed', { name, label }) : text('messages.channels.registered', { label }),
-      message: moved
-        ? text('messages.channels.moved', { label })
-        : text(role === 'help-desk' ? 'messages.channels.helpDeskHere' : 'messages.channels.dedicatedTeamHere'),
+      message: text('messages.channels.withSettings', {
+        message: moved
+          ? text('messages.channels.moved', { label })
+          : text(role === 'help-desk' ? 'messages.channels.helpDeskHere' : 'messages.channels.dedicatedTeamHere'),
+        language: text(LANGUAGE_NAMES[registration.settings?.locale ?? 'en'] ?? 'common.languages.en'),
+        timeZone: registration.settings?.timeZone ?? 'UTC',
+      }),
       registeredBy: registration.registeredBy.displayName,
       registeredAt: instant(registration.registeredAt),
     },

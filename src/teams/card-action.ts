@@ -58,8 +58,8 @@ function verbOf(context: TurnContext): string {
   return typeof verb === 'string' ? verb : '';
 }
 
-/** Sends an answer as a new message in the conversation, in the sender's language. */
-export async function sendAnswer(context: TurnContext, answer: Answer): Promise<void> {
-  const rendered = renderAnswer(answer, viewerOf(context));
+/** Sends an answer as a new message in the conversation, in the turn's language (viewer.ts) unless told otherwise. */
+export async function sendAnswer(context: TurnContext, answer: Answer, viewer: Viewer = viewerOf(context)): Promise<void> {
+  const rendered = renderAnswer(answer, viewer);
   await context.sendActivity(typeof rendered === 'string' ? rendered : { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: rendered }] });
 }

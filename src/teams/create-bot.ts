@@ -18,6 +18,9 @@ import { viewerOf } from './viewer';
 import type { ActivityGate } from '../services/activities/activity-gate';
 import { oncePerActivity } from './once-per-activity';
 import { logTurns } from './turn-logger';
+import type { ProfileMemory } from '../services/people/profile-memory';
+import { ChannelViewers } from './channel-viewers';
+import { viewerMemory } from './viewer-memory';
 
 export interface BotDependencies {
   readonly config: AppConfig;
@@ -27,6 +30,11 @@ export interface BotDependencies {
   readonly activities?: ActivityGate;
   /** Test-only: see AuthOverrides (startBot refuses them in production). */
   readonly authOverrides?: AuthOverrides;
+  /**
+   * Each person's remembered language and time zone: answers fill in what an activity leaves out,
+   * proactive messages are rendered in the recipient's (with `proactive`, channels' too).
+   */
+  readonly profiles?: ProfileMemory;
   /** Proactive messages: where people and channels are reached; enables `Bot.messageSender`. */
   readonly proactive?: {
     readonly conversations: ProactiveDirectory & ConversationMemory;
@@ -48,6 +56,8 @@ export function createBot(deps: BotDependencies): Bot {
   adapter.use(answerEveryInvoke());
   adapter.use(tenantGuard(deps.config.tenants, deps.logger));
   if (deps.proactive) adapter.use(rememberConversations(deps.proactive.conversations, deps.proactive.endpoints, deps.logger));
+  const channelViewers = deps.proactive ? new ChannelViewers(deps.proactive.conversations) : undefined;
+  if (deps.profiles && channelViewers) adapter.use(viewerMemory(deps.profiles, channelViewers, deps.logger));
   if (deps.activities) adapter.use(oncePerActivity(deps.activities, deps.logger));
   adapter.use(commandText(deps.logger));
   adapter.onTurnError = (context, error) => onTurnError(context, error, deps.logger);
@@ -61,13 +71,21 @@ export function createBot(deps: BotDependencies): Bot {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerRoutes(app, deps.useCases);
+  registerRoutes(app, deps.useCases, { channelViewers });
 
   const botAppId = deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '';
   const p = deps.proactive;
   return {
     process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),
-    ...(p ? { messageSender: new TeamsMessageSender(adapter, p.conversations, p.endpoints, { ...p.options, botAppId }) } : {}),
+    ...(p
+      ? {
+          messageSender: new TeamsMessageSender(adapter, p.conversations, p.endpoints, {
+            ...p.options,
+            botAppId,
+            ...(deps.profiles && channelViewers ? { viewers: { profiles: deps.profiles, channels: channelViewers } } : {}),
+          }),
+        }
+      : {}),
   };
 }
 

@@ -9,11 +9,13 @@ export class IntakeDriver {
   constructor(
     private readonly bot: BotHarness,
     readonly user: TestUser = ALEX,
+    /** Fields every activity of this user carries besides the usual ones (their Teams `locale`, entities). */
+    private readonly fields: { readonly message?: Record<string, unknown>; readonly invoke?: Record<string, unknown> } = {},
   ) {}
 
   /** Sends a message and returns the last card the bot sent in reply (in this user's chat: drivers may run side by side). */
   async say(text: string): Promise<any> {
-    const activity = personalMessage(text, { serviceUrl: this.bot.serviceUrl, from: this.user });
+    const activity = { ...personalMessage(text, { serviceUrl: this.bot.serviceUrl, from: this.user }), ...this.fields.message };
     const conversationId = (activity.conversation as { id?: string }).id;
     const mine = () => this.bot.connector.sentActivities.filter((a) => a.conversation?.id === conversationId);
     const before = mine().length;
@@ -27,7 +29,7 @@ export class IntakeDriver {
 
   /** Presses an Action.Execute button; returns the refreshed card (or the message text). */
   async press(verb: string, inputs: Record<string, unknown> = {}, intakeId = this.intakeId): Promise<any> {
-    const answer = await this.bot.post(actionExecute(verb, { intakeId, ...inputs }, { serviceUrl: this.bot.serviceUrl, from: this.user }));
+    const answer = await this.bot.post({ ...actionExecute(verb, { intakeId, ...inputs }, { serviceUrl: this.bot.serviceUrl, from: this.user }), ...this.fields.invoke });
     if (answer.status !== 200) throw new Error(`invoke answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     const card = answer.body.value;
     this.remember(card);

@@ -12,10 +12,18 @@ export interface ChannelInfo {
   readonly channelName?: string;
 }
 
+/** The language and time zone of the cards posted in a channel (set at registration; default en / UTC). */
+export interface ChannelSettings {
+  readonly locale: string;
+  readonly timeZone: string;
+}
+
 export interface ChannelRegistration extends ChannelInfo {
   readonly conversationReference: StoredConversationReference;
   readonly registeredBy: PersonRef;
   readonly registeredAt: string;
+  /** Absent on registrations made before channels had a language: en / UTC. */
+  readonly settings?: ChannelSettings;
 }
 
 export interface ChannelDirectory {

@@ -5,7 +5,7 @@
  */
 import type { PersonRef } from '../../domain/history';
 import type { Clock } from '../../domain/ports/clock';
-import type { ChannelRegistration, ChannelRegistry, ChannelRole } from '../../domain/ports/channels';
+import type { ChannelRegistration, ChannelRegistry, ChannelRole, ChannelSettings } from '../../domain/ports/channels';
 import { text, type Text } from '../../domain/text';
 
 export interface ChannelPlace {
@@ -19,12 +19,15 @@ export type RegistrationResult =
   | { readonly kind: 'registered'; readonly role: ChannelRole; readonly moved: boolean; readonly registration: ChannelRegistration }
   | { readonly kind: 'refused'; readonly reason: Text };
 
+export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = { locale: 'en', timeZone: 'UTC' };
+
 export class ChannelService {
   constructor(
     private readonly deps: { readonly registry: ChannelRegistry; readonly adminIds: ReadonlySet<string>; readonly clock: Clock },
   ) {}
 
-  async register(actor: PersonRef, role: ChannelRole, place: ChannelPlace): Promise<RegistrationResult> {
+  /** `settings`: the language and time zone of the channel's cards (default en / UTC, checked by the caller). */
+  async register(actor: PersonRef, role: ChannelRole, place: ChannelPlace, settings: ChannelSettings = DEFAULT_CHANNEL_SETTINGS): Promise<RegistrationResult> {
     if (!this.deps.adminIds.has(actor.aadObjectId.toLowerCase())) {
       return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.adminsOnly.help-desk' : 'messages.channels.adminsOnly.dedicated-team') };
     }
@@ -40,6 +43,7 @@ export class ChannelService {
       channelName: place.channelName,
       registeredBy: actor,
       registeredAt: this.deps.clock.now().toISOString(),
+      settings,
     };
     await this.deps.registry.saveChannel(registration);
     return { kind: 'registered', role, moved: previous !== undefined && previous.channelId !== place.channelId, registration };

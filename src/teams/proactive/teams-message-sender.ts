@@ -6,10 +6,11 @@ import type { SentRecord } from '../../domain/delivery/outbox-records';
 import type { ChannelRegistry } from '../../domain/ports/channels';
 import type { StoredConversationReference, UserConversations } from '../../domain/ports/conversations';
 import type { EndpointDirectory, PersonEndpoint } from '../../domain/ports/endpoints';
-import { DEFAULT_VIEWER } from '../../i18n/locales';
+import { DEFAULT_VIEWER, type Viewer } from '../../i18n/locales';
 import { renderCard } from '../rendering';
 import { failureOf, withTimeout } from './connector-errors';
 import { ProactiveTurns } from './proactive-turns';
+import { recipientViewer, type RecipientViewers } from './recipient-viewer';
 
 /** Where people's 1:1 chats and the registered channels are (a chat the sender creates is remembered). */
 export type ProactiveDirectory = UserConversations & Pick<ChannelRegistry, 'getChannel'>;
@@ -33,6 +34,8 @@ export interface TeamsSenderOptions {
    * configured URL that fails it is never called: the message fails as rejected.
    */
   readonly trustsServiceUrl?: (serviceUrl: string) => boolean;
+  /** Whose language and clock each message is rendered in; without it, English and UTC. */
+  readonly viewers?: RecipientViewers;
 }
 
 /** A connector call ready to make, and the service URL it goes to (checked before it is made). */
@@ -78,9 +81,15 @@ export class TeamsMessageSender implements MessageSender {
    * worker takes its rate-limit permit right before the call itself: a failure, or the call to make.
    */
   async prepare(message: OutboxMessage, original?: SentRecord): Promise<DeliveryResult | (() => Promise<DeliveryResult>)> {
+    let viewer: Viewer;
+    try {
+      viewer = this.options.viewers ? await recipientViewer(this.options.viewers, message, original) : DEFAULT_VIEWER;
+    } catch (error) {
+      return { ok: false, ...failureOf(error, Date.now()) };
+    }
     let activity: Partial<Activity>;
     try {
-      activity = this.activityOf(message);
+      activity = this.activityOf(message, viewer);
     } catch (error) {
       return { ok: false, kind: 'rejected', detail: `card ${message.card.card}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
     }
@@ -106,9 +115,9 @@ export class TeamsMessageSender implements MessageSender {
     };
   }
 
-  /** The card rendered in English for now (the recipient's remembered language comes later: README, "Words"). */
-  private activityOf(message: OutboxMessage): Partial<Activity> {
-    const card = renderCard(message.card, DEFAULT_VIEWER);
+  /** The card rendered in the recipient's language and time zone (recipient-viewer.ts). */
+  private activityOf(message: OutboxMessage, viewer: Viewer): Partial<Activity> {
+    const card = renderCard(message.card, viewer);
     const activity: Partial<Activity> = { type: 'message', attachments: [CardFactory.adaptiveCard(card)] };
     const size = JSON.stringify(activity).length;
     if (size > MAX_PAYLOAD_CHARS) throw new Error(`payload of ${size} characters is over the ${MAX_PAYLOAD_CHARS} limit`);

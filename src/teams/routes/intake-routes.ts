@@ -10,16 +10,20 @@ import { greeting, HINTS } from '../../presentation/welcome-cards';
 import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAction, sendAnswer } from '../card-action';
+import { commandIs, isCommand } from '../commands';
 import { isPersonalChat } from '../conversation-scope';
 import type { UseCases } from '../use-cases';
 import { firstNameOf } from './welcome-routes';
 
-// Route patterns see text with single spaces and no spaces at the ends (see ../command-text.ts), so
-// they need no whitespace quantifiers; each stays linear on any input (test/unit/teams/route-patterns).
-const START = /^(new request|new|start a request|report a problem)[ .!]*$/i;
+// Commands in every language, from the locale resources (../commands.ts, common.json → commands.*).
+const START = commandIs('newRequest');
 /** A greeting or "help" also starts a questionnaire, opening with a hello. */
-const GREETING = /^(hi|hello|hey|help|start|bonjour|salut|hej|안녕하세요)[ !.]*$/i;
-const MY_REQUESTS = /^my requests?[ .!?]*$/i;
+const GREETING = commandIs(['greeting', 'help']);
+/**
+ * "my requests". A phrase that is also the help desk's "mine" (Swedish "mina ärenden") is the
+ * requester's list in a personal chat and the agent's in a channel (ticket-routes).
+ */
+const MY_REQUESTS = commandIs('myRequests', (context) => isPersonalChat(context) || !isCommand(context, 'mine'));
 
 /**
  * Card data is untrusted: only the intake id and the input fields are read, each with a size cap.

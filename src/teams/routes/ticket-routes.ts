@@ -1,4 +1,5 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
+import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { TicketListView } from '../../domain/tickets/ticket-lists';
 import { text } from '../../domain/text';
@@ -8,16 +9,27 @@ import { TICKET_PAGE_SIZE } from '../../presentation/ticket-cards';
 import type { AgentRequest } from '../../services/tickets/ticket-service';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAction, sendAnswer } from '../card-action';
+import { commandIs, commandsOf, isCommand, type CommandMatch, type CommandName } from '../commands';
+import { isPersonalChat } from '../conversation-scope';
 import { escapeMarkdown } from '../plain-text';
 import { render } from '../rendering';
 import type { UseCases } from '../use-cases';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
 import { viewerOf } from '../viewer';
 
-/** "open tickets", "unassigned", "mine", each with an optional "sev a" filter (whitespace-normalised text: ../command-text.ts). */
-const LIST = /^(open tickets|unassigned(?: tickets)?|mine|my tickets)(?: sev(?:erity)? ?([abc]))?[ .!?]*$/i;
+/**
+ * "open tickets", "unassigned", "mine", each with an optional "sev a" filter, in every language
+ * (../commands.ts). A phrase that is also the requester's "my requests" (Swedish "mina ärenden") is
+ * theirs in a personal chat (intake-routes).
+ */
+const LIST_KINDS: ReadonlySet<CommandName> = new Set(['openTickets', 'unassigned', 'mine']);
+function listMatch(context: TurnContext): CommandMatch | undefined {
+  return commandsOf(context).find((m) => LIST_KINDS.has(m.name) && !(m.name === 'mine' && isPersonalChat(context) && isCommand(context, 'myRequests')));
+}
+const LIST = async (context: TurnContext) => listMatch(context) !== undefined;
 /** "ticket HD-42" (also "ticket 42", "ticket #42"); anything else after "ticket" gets a hint. */
-const FIND = /^ticket\b ?(.{0,60}?)[.!?]?$/i;
+const MAX_TICKET_ARGUMENT = 60;
+const FIND = commandIs('ticket', (_context, match) => (match.argument ?? '').length <= MAX_TICKET_ARGUMENT);
 
 /**
  * Card data is untrusted: it only names the ticket (and carries the inputs, each capped). Who may
@@ -79,17 +91,16 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
   app.message(LIST, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
-    const match = LIST.exec(context.activity.text ?? '');
-    const word = (match?.[1] ?? '').toLowerCase();
-    const kind = word.startsWith('open') ? 'open' : word.startsWith('unassigned') ? 'unassigned' : 'mine';
-    const view = viewOf(kind, parseSeverity(match?.[2]), actor.aadObjectId);
+    const match = listMatch(context);
+    const kind = match?.name === 'openTickets' ? 'open' : match?.name === 'unassigned' ? 'unassigned' : 'mine';
+    const view = viewOf(kind, match?.severity, actor.aadObjectId);
     await sendAnswer(context, await useCases.tickets.list(actor, view, 0, TICKET_PAGE_SIZE, teamsRoster(context, cache)));
   });
 
   app.message(FIND, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
-    const number = FIND.exec(context.activity.text ?? '')?.[1] ?? '';
+    const number = commandsOf(context).find((m) => m.name === 'ticket')?.argument ?? '';
     const answer = await useCases.tickets.find(actor, number.replace(/\s+/g, ''), teamsRoster(context, cache));
     // The refusal may quote what they typed: as text, never as a link the bot posts in the channel.
     if ('message' in answer) return void (await context.sendActivity(escapeMarkdown(render(answer.message, viewerOf(context)))));

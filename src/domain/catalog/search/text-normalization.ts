@@ -1,6 +1,7 @@
 /**
  * How names and queries are compared: case, accents and punctuation do not matter, words do.
- * "Feuille de temps – Équipe" and "feuille temps equipe" share the words feuille, temps, equipe.
+ * "Feuille de temps – Équipe" and "feuille temps equipe" share the words feuille, temps, equipe;
+ * "경비 보고서" is the words 경비, 보고서 (whole syllables).
  */
 
 /** Letters that NFD does not decompose into a base letter and a mark. */
@@ -23,6 +24,9 @@ export function normalizeText(text: string): string {
       .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
+      // Hangul syllables decompose into jamo, which are letters, not marks: compose them again, so a
+      // Korean word is its syllables (no prefix or typo match on half a syllable).
+      .normalize('NFC')
       .toLowerCase()
       .replace(/[ßæœøđðłþı]/g, (c) => FOLDS[c] ?? c)
       .replace(/[^\p{L}\p{N}]+/gu, ' ')

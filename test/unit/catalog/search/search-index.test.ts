@@ -194,3 +194,35 @@ describe('search in Hangul and mixed scripts', () => {
     expect(korean.search('주차 등록')).toEqual([]);
   });
 });
+
+describe('Korean names (Hangul-safe)', () => {
+  const korean = SearchIndex.build(
+    ['경비 보고서', '경기 일정표', '휴가 신청', '고객 온보딩', 'Expense Tracker'].map((name, i) => ({ id: `ko-${i}`, name })),
+    (doc) => doc,
+  );
+  const found = (query: string) => korean.search(query, 5).map((hit) => hit.item.name);
+
+  it('keeps syllables whole: a word is its syllables, not their jamo', () => {
+    expect(normalizeText('경비 보고서!')).toBe('경비 보고서');
+    // Text that arrives decomposed (NFD jamo) is the same words.
+    expect(normalizeText('경비 보고서'.normalize('NFD'))).toBe('경비 보고서');
+    expect(tokenize('경비보고서')).toEqual(['경비보고서']);
+  });
+
+  test.each<[string, string]>([
+    ['경비 보고서', '경비 보고서'],
+    ['경비', '경비 보고서'],
+    ['보고', '경비 보고서'], // a word prefix of whole syllables
+    ['휴가', '휴가 신청'],
+    ['고객 온보딩', '고객 온보딩'],
+  ])('%p finds %p first', (query, expected) => {
+    expect(found(query)[0]).toBe(expected);
+  });
+
+  it('does not take a different syllable for a typo ("경비" is not "경기")', () => {
+    expect(found('경비')).toEqual(['경비 보고서']);
+    expect(found('경기')).toEqual(['경기 일정표']);
+    // Half a syllable (a jamo prefix) finds nothing.
+    expect(found('겨')).toEqual([]);
+  });
+});

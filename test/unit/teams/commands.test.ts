@@ -1,0 +1,136 @@
+import { commandPhrases, splitPhrases, type CommandName, type CommandPhrases } from '../../../src/i18n/command-phrases';
+import { CommandTable, commandTable, foldForCommands } from '../../../src/teams/commands';
+
+/**
+ * The command table over two sets of phrases: the shipped resources (English today, with the
+ * greetings the bot always understood), and the phrases the French, Swedish and Korean translators
+ * used in their sentences, as the lead will paste them into locales/<lng>/common.json.
+ */
+const TRANSLATED: CommandPhrases = {
+  newRequest: ['new request', 'nouvelle demande', 'ny förfrågan', '새 요청'],
+  greeting: ['hi', 'bonjour', 'salut', 'hej', '안녕하세요', '안녕'],
+  help: ['help', 'aide', 'hjälp', '도움말'],
+  myRequests: ['my requests', 'mes demandes', 'mina förfrågningar', 'mina ärenden', '내 요청'],
+  mySolutions: ['my solutions', 'mes solutions', 'mina lösningar', '내 솔루션'],
+  solutionLookup: ['solution {{name}}', 'how is {{name}} supported', 'qui s’occupe de {{name}}', '{{name}} 지원'],
+  openTickets: ['open tickets', 'tickets ouverts', 'öppna ärenden', '열린 티켓'],
+  unassigned: ['unassigned', 'non attribués', 'ej tilldelade', '미할당'],
+  mine: ['mine', 'mes tickets', 'mina ärenden', '내 티켓'],
+  severity: ['sev', 'gravité', 'allvarlighet', '심각도'],
+  ticket: ['ticket', 'ärende', '티켓'],
+};
+const table = new CommandTable(TRANSLATED);
+const names = (text: string) => table.match(text).map((m) => m.name);
+
+describe('commands in every language', () => {
+  test.each<[string, CommandName]>([
+    ['nouvelle demande', 'newRequest'],
+    ['Nouvelle Demande !', 'newRequest'], // case, and French spacing before "!"
+    ['NOUVELLE DEMANDE', 'newRequest'],
+    ['mes demandes ?', 'myRequests'],
+    ['Mes solutions.', 'mySolutions'],
+    ['aide', 'help'],
+    ['Bonjour', 'greeting'],
+    ['ny förfrågan', 'newRequest'],
+    ['NY FORFRAGAN', 'newRequest'], // accent-insensitive both ways
+    ['mina forfragningar', 'myRequests'],
+    ['Hjälp!', 'help'],
+    ['hjalp', 'help'],
+    ['새 요청', 'newRequest'],
+    ['내 요청', 'myRequests'],
+    ['내 솔루션', 'mySolutions'],
+    ['안녕하세요', 'greeting'],
+    ['안녕하세요!', 'greeting'], // no \b after Hangul
+    ['안녕하세요.', 'greeting'],
+    ['안녕하세요'.normalize('NFD'), 'greeting'], // decomposed jamo are the same syllables
+    ['도움말', 'help'],
+    ['열린 티켓', 'openTickets'],
+    ['미할당', 'unassigned'],
+    ['non attribues', 'unassigned'],
+    ['öppna ärenden', 'openTickets'],
+    ['ej tilldelade', 'unassigned'],
+  ])('%p is %p', (text, name) => {
+    expect(names(text)).toEqual([name]);
+  });
+
+  it.each(['nouvelle demande urgente', 'nouvelles demandes', 'hi there', 'newrequest', 'mes', '', '!!!', '새요청이요'])(
+    '%p is no command',
+    (text) => {
+      expect(names(text)).toEqual([]);
+    },
+  );
+
+  it('"mina ärenden" is both the requester’s "my requests" and the agent’s "mine": the routes decide by scope', () => {
+    expect(names('mina ärenden').sort()).toEqual(['mine', 'myRequests']);
+    expect(names('Mina Ärenden!').sort()).toEqual(['mine', 'myRequests']);
+  });
+
+  it('ticket lists take a severity filter in any language', () => {
+    expect(table.match('open tickets sev a')).toEqual([{ name: 'openTickets', severity: 'A' }]);
+    expect(table.match('tickets ouverts gravité b')).toEqual([{ name: 'openTickets', severity: 'B' }]);
+    expect(table.match('ej tilldelade allvarlighet c')).toEqual([{ name: 'unassigned', severity: 'C' }]);
+    expect(table.match('내 티켓 심각도 a')).toEqual([{ name: 'mine', severity: 'A' }]);
+    expect(table.match('mine seva')).toEqual([{ name: 'mine', severity: 'A' }]);
+    expect(names('open tickets sev d')).toEqual([]);
+  });
+
+  it('"ticket HD-42" keeps what was typed after the word', () => {
+    expect(table.match('ticket HD-42')).toEqual([{ name: 'ticket', argument: 'HD-42' }]);
+    expect(table.match('Ärende hd-42.')).toEqual([{ name: 'ticket', argument: 'hd-42' }]);
+    expect(table.match('티켓 HD-7')).toEqual([{ name: 'ticket', argument: 'HD-7' }]);
+    expect(table.match('ticket')).toEqual([{ name: 'ticket', argument: '' }]);
+    expect(names('tickets ouverts')).toEqual(['openTickets']); // not "ticket" + "s ouverts"
+  });
+
+  it('a lookup keeps the name as typed (case and accents), in any language', () => {
+    expect(table.match('how is Feuille de temps Équipe supported?')).toEqual([
+      { name: 'solutionLookup', argument: 'Feuille de temps Équipe' },
+    ]);
+    expect(table.match("qui s'occupe de Feuille de temps Équipe ?")).toEqual([
+      { name: 'solutionLookup', argument: 'Feuille de temps Équipe' },
+    ]);
+    expect(table.match('solution: Expense Tracker')).toEqual([{ name: 'solutionLookup', argument: 'Expense Tracker' }]);
+    expect(table.match('solution - Expense Tracker!')).toEqual([{ name: 'solutionLookup', argument: 'Expense Tracker' }]);
+    expect(table.match('solution')).toEqual([{ name: 'solutionLookup', argument: '' }]);
+    expect(table.match('경비 보고서 지원')).toEqual([{ name: 'solutionLookup', argument: '경비 보고서' }]);
+    expect(names('solutions')).toEqual([]);
+    expect(names('how is supported')).toEqual([]);
+    expect(names('how is xsupported')).toEqual([]);
+  });
+
+  it('refuses text longer than any command without reading it', () => {
+    expect(table.match('nouvelle demande' + ' '.repeat(600))).toEqual([]);
+  });
+});
+
+describe('the phrases shipped in locales/', () => {
+  it('every command has phrases, and English understands what it always did', () => {
+    const phrases = commandPhrases();
+    for (const [name, list] of Object.entries(phrases)) expect({ name, count: list.length > 0 }).toEqual({ name, count: true });
+    const shipped = commandTable();
+    const of = (text: string) => shipped.match(text).map((m) => m.name);
+    expect(of('new request')).toEqual(['newRequest']);
+    expect(of('Report a problem!')).toEqual(['newRequest']);
+    expect(of('hello')).toEqual(['greeting']);
+    expect(of('help')).toEqual(['help']);
+    expect(of('안녕하세요')).toEqual(['greeting']);
+    expect(of('Bonjour !')).toEqual(['greeting']);
+    expect(of('hej')).toEqual(['greeting']);
+    expect(of('my request')).toEqual(['myRequests']);
+    expect(of('my solutions')).toEqual(['mySolutions']);
+    expect(shipped.match('unassigned tickets severity b')).toEqual([{ name: 'unassigned', severity: 'B' }]);
+    expect(shipped.match('who supports feuille de temps equipe')).toEqual([
+      { name: 'solutionLookup', argument: 'feuille de temps equipe' },
+    ]);
+  });
+
+  it('splits alternatives and drops empty ones', () => {
+    expect(splitPhrases(' nouvelle  demande | nouveau ||')).toEqual(['nouvelle demande', 'nouveau']);
+  });
+
+  it('folds text keeping where each character came from', () => {
+    const folded = foldForCommands('Été 경비');
+    expect(folded.text).toBe('ete 경비');
+    expect(folded.from.length).toBe(folded.text.length + 1);
+  });
+});
