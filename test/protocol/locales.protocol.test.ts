@@ -65,6 +65,8 @@ const DATA = [
   'default',
   'Help desk',
   'Europe/Stockholm',
+  // The channel's own name in Teams (the dedicated team's channel is called "Power Platform").
+  'Power Platform',
 ];
 const ENGLISH = englishResourceWords(readAllBundles().en, DATA);
 const MARKS = ['fr', 'sv', 'ko'].map(mark);
