@@ -72,7 +72,7 @@ export const ACTION_ACTORS: Readonly<Record<TicketAction, readonly TicketActor[]
   'request-info': ['agent'],
   'requester-replied': ['requester'],
   'wait-on-vendor': ['agent'],
-  // The SLA scheduler escalates breached Critical tickets; intake escalates Sev A ones at creation.
+  // The system escalates by the breach policy and at intake (Sev A on a Critical solution, platform down).
   escalate: ['agent', 'system'],
   /** Legacy "Back from escalation" status option: replaced by return-to-help-desk when the cards move to it. */
   'hand-back': ['agent'],
