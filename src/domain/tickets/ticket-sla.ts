@@ -71,7 +71,9 @@ export function syncSlaPause(
   }
   const resumed = { ...next, sla: mapClocks(next, (c, kind) => resumeClock(c, at, clockRuleOf(next, kind, config))) };
   // Resolving from a wait closes the pause silently: the resolution stops the clock anyway.
-  const events = isOpenStatus(next.status) ? [ticketEvent('sla-resumed', actor, at, { reason: was as SlaPauseReason })] : [];
+  // The reason the clock recorded (the pause's first, like its sla-paused event), not the last wait's.
+  const reason = before.sla.resolution.pauseReason ?? before.sla['first-response'].pauseReason ?? (was as SlaPauseReason);
+  const events = isOpenStatus(next.status) ? [ticketEvent('sla-resumed', actor, at, { reason })] : [];
   return { ticket: resumed, events };
 }
 

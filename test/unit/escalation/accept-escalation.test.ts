@@ -11,10 +11,22 @@ describe('Accept', () => {
     const decision = acceptEscalation(ticket, DT1.standing, DT1.actor, at, CONFIG);
     if (!decision.ok) throw new Error(decision.reason);
     expect(decision.owner).toEqual(DT1.person);
-    expect(decision.next).toMatchObject({ status: 'in-progress', assignee: DT1.person, queue: 'dedicated-team', escalatedTo: 'dedicated-team', version: ticket.version + 1 });
+    expect(decision.next).toMatchObject({
+      status: 'in-progress',
+      assignee: DT1.person,
+      queue: 'dedicated-team',
+      escalatedTo: 'dedicated-team',
+      version: ticket.version + 1,
+    });
     expect(decision.next.handOffs?.[0].accepted).toEqual({ by: DT1.person, at: at.toISOString() });
     expect(decision.events).toEqual([
-      { type: 'accepted', actor: DT1.actor, at: at.toISOString(), queue: 'dedicated-team', statusChange: { from: 'escalated', to: 'in-progress' } },
+      {
+        type: 'accepted',
+        actor: DT1.actor,
+        at: at.toISOString(),
+        queue: 'dedicated-team',
+        statusChange: { from: 'escalated', to: 'in-progress' },
+      },
     ]);
     expect(decision.next.sla['first-response'].metAt).toBe(at.toISOString());
     expect(decision.next.sla.resolution.metAt).toBeUndefined();
@@ -31,13 +43,25 @@ describe('Accept', () => {
     const retried = acceptEscalation(first.next, DT2.standing, DT2.actor, later(2), CONFIG);
     expect(retried).toEqual({ ok: false, reason: 'already-accepted', owner: DT1.person });
     // A double click by the owner is the same answer, naming them.
-    expect(acceptEscalation(first.next, DT1.standing, DT1.actor, later(2), CONFIG)).toEqual({ ok: false, reason: 'already-accepted', owner: DT1.person });
+    expect(acceptEscalation(first.next, DT1.standing, DT1.actor, later(2), CONFIG)).toEqual({
+      ok: false,
+      reason: 'already-accepted',
+      owner: DT1.person,
+    });
   });
 
   test('a first response the help desk already gave stays where it was', () => {
     const replied = ticketFor();
-    const met = { ...replied, sla: { ...replied.sla, 'first-response': { ...replied.sla['first-response'], metAt: later(2).toISOString() } } };
-    const escalated = escalateToDedicatedTeam(met, { trigger: 'agent', by: HD.actor, standing: HD.standing, summary: 'x' }, later(3), CONFIG);
+    const met = {
+      ...replied,
+      sla: { ...replied.sla, 'first-response': { ...replied.sla['first-response'], metAt: later(2).toISOString() } },
+    };
+    const escalated = escalateToDedicatedTeam(
+      met,
+      { trigger: 'agent', by: HD.actor, standing: HD.standing, summary: 'x' },
+      later(3),
+      CONFIG,
+    );
     if (!escalated.ok) throw new Error(escalated.reason);
     const accepted = acceptEscalation(escalated.next, DT1.standing, DT1.actor, later(9), CONFIG);
     expect(accepted.ok && accepted.next.sla['first-response'].metAt).toBe(later(2).toISOString());
@@ -56,14 +80,30 @@ describe('Accept', () => {
 
   test('a resolved or closed ticket is not open to accept', () => {
     for (const status of ['resolved', 'closed'] as const) {
-      expect(acceptEscalation({ ...escalatedTicket(), status }, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'not-open' });
+      expect(acceptEscalation({ ...escalatedTicket(), status }, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({
+        ok: false,
+        reason: 'not-open',
+      });
     }
   });
 
   test('a ticket escalated before hand-offs were kept, already worked: its assignee is the owner', () => {
-    const legacy = { ...ticketFor(), queue: 'dedicated-team' as const, escalatedTo: 'dedicated-team' as const, status: 'in-progress' as const, assignee: DT2.person };
-    expect(acceptEscalation(legacy, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'already-accepted', owner: DT2.person });
-    expect(acceptEscalation({ ...legacy, assignee: undefined }, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'already-accepted' });
+    const legacy = {
+      ...ticketFor(),
+      queue: 'dedicated-team' as const,
+      escalatedTo: 'dedicated-team' as const,
+      status: 'in-progress' as const,
+      assignee: DT2.person,
+    };
+    expect(acceptEscalation(legacy, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({
+      ok: false,
+      reason: 'already-accepted',
+      owner: DT2.person,
+    });
+    expect(acceptEscalation({ ...legacy, assignee: undefined }, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({
+      ok: false,
+      reason: 'already-accepted',
+    });
   });
 
   test('nobody has accepted a ticket still waiting in the queue (the help desk assignee it had is not the owner)', () => {

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { contactFor, escalateToDedicatedTeam, mayStartEscalation, type EscalationInput } from '../../../src/domain/escalation/escalate-to-dedicated-team';
+import {
+  contactFor,
+  escalateToDedicatedTeam,
+  mayStartEscalation,
+  type EscalationInput,
+} from '../../../src/domain/escalation/escalate-to-dedicated-team';
 import { ESCALATION_TRIGGERS, type EscalationTrigger } from '../../../src/domain/escalation/escalation-trigger';
 import { HAND_OFF_TEXT_LIMITS, MAX_HAND_OFFS } from '../../../src/domain/escalation/hand-off';
 import { returnToHelpDesk } from '../../../src/domain/escalation/return-to-help-desk';
@@ -37,10 +42,21 @@ describe('the help desk escalates a ticket to the dedicated team', () => {
   test('the ticket moves to their queue, waits for an accept, keeps the hand-off and runs on their targets from its start', () => {
     const assigned = { ...ticketFor(), assignee: HD.person, status: 'in-progress' as const };
     const at = later(5);
-    const change = escalateToDedicatedTeam(assigned, byAgent('  Flow fails on approval  ', 'Re-ran the flow; checked the connection'), at, CONFIG);
+    const change = escalateToDedicatedTeam(
+      assigned,
+      byAgent('  Flow fails on approval  ', 'Re-ran the flow; checked the connection'),
+      at,
+      CONFIG,
+    );
     if (!change.ok) throw new Error(change.reason);
     const { next, events } = change;
-    expect(next).toMatchObject({ status: 'escalated', queue: 'dedicated-team', escalatedTo: 'dedicated-team', version: 2, updatedAt: at.toISOString() });
+    expect(next).toMatchObject({
+      status: 'escalated',
+      queue: 'dedicated-team',
+      escalatedTo: 'dedicated-team',
+      version: 2,
+      updatedAt: at.toISOString(),
+    });
     expect(next.assignee).toBeUndefined();
     expect(next.handOffs).toEqual([
       {
@@ -66,8 +82,19 @@ describe('the help desk escalates a ticket to the dedicated team', () => {
       },
     ]);
     // The dedicated team's Sev C × Critical target (30 min / 4 h, 24×7), from the ticket's start at 10:00.
-    expect(next.sla['first-response']).toMatchObject({ startedAt: NOW.toISOString(), dueAt: '2026-11-23T10:30:00.000Z', warnAt: '2026-11-23T10:22:30.000Z', targetMinutes: 30, clock: '24x7' });
-    expect(next.sla.resolution).toMatchObject({ dueAt: '2026-11-23T14:00:00.000Z', warnAt: '2026-11-23T13:00:00.000Z', targetMinutes: 240, clock: '24x7' });
+    expect(next.sla['first-response']).toMatchObject({
+      startedAt: NOW.toISOString(),
+      dueAt: '2026-11-23T10:30:00.000Z',
+      warnAt: '2026-11-23T10:22:30.000Z',
+      targetMinutes: 30,
+      clock: '24x7',
+    });
+    expect(next.sla.resolution).toMatchObject({
+      dueAt: '2026-11-23T14:00:00.000Z',
+      warnAt: '2026-11-23T13:00:00.000Z',
+      targetMinutes: 240,
+      clock: '24x7',
+    });
     expect(isEscalated(next)).toBe(true);
     // An escalation is not a response to the requester.
     expect(next.sla['first-response'].metAt).toBeUndefined();
@@ -107,14 +134,24 @@ describe('the help desk escalates a ticket to the dedicated team', () => {
 
   test('escalating while waiting on the requester resumes the clocks, the pause not counting', () => {
     const ticket = ticketFor({ tier: null }); // no solution: general targets in both queues
-    const waiting = { ...ticket, status: 'waiting-on-requester' as const, sla: { 'first-response': pauseClock(ticket.sla['first-response'], later(10), 'requester'), resolution: pauseClock(ticket.sla.resolution, later(10), 'requester') } };
+    const waiting = {
+      ...ticket,
+      status: 'waiting-on-requester' as const,
+      sla: {
+        'first-response': pauseClock(ticket.sla['first-response'], later(10), 'requester'),
+        resolution: pauseClock(ticket.sla.resolution, later(10), 'requester'),
+      },
+    };
     const change = escalateToDedicatedTeam(waiting, { trigger: 'sla-breach', by: SYSTEM }, later(70), CONFIG);
     if (!change.ok) throw new Error(change.reason);
     expect(change.events.map((e) => e.type)).toEqual(['escalated', 'sla-resumed']);
     expect(change.events[1]).toMatchObject({ reason: 'requester', actor: SYSTEM });
     // Sev C, no solution: 8 business hours from Monday 10:00 is Tuesday 10:00; an hour paused moves it to 11:00.
     expect(ticket.sla['first-response'].dueAt).toBe('2026-11-24T10:00:00.000Z');
-    expect(change.next.sla['first-response']).toMatchObject({ dueAt: '2026-11-24T11:00:00.000Z', pauses: [{ from: later(10).toISOString(), to: later(70).toISOString() }] });
+    expect(change.next.sla['first-response']).toMatchObject({
+      dueAt: '2026-11-24T11:00:00.000Z',
+      pauses: [{ from: later(10).toISOString(), to: later(70).toISOString() }],
+    });
     expect(change.next.sla['first-response'].pausedSince).toBeUndefined();
   });
 
@@ -197,7 +234,11 @@ describe('properties', () => {
         }
         if (!decision.ok) throw new Error(decision.reason);
         expect(decision.next).toMatchObject({ status: 'escalated', queue: 'dedicated-team', version: 2, updatedAt: at.toISOString() });
-        expect(decision.events[0]).toMatchObject({ type: 'escalated', trigger: 'sev-a-critical', ...(status === 'escalated' ? {} : { statusChange: { from: status, to: 'escalated' } }) });
+        expect(decision.events[0]).toMatchObject({
+          type: 'escalated',
+          trigger: 'sev-a-critical',
+          ...(status === 'escalated' ? {} : { statusChange: { from: status, to: 'escalated' } }),
+        });
         expect(decision.next.handOffs).toHaveLength(1);
         expect(decision.next.handOffs?.[0]).toMatchObject({ trigger: 'sev-a-critical', contact: 'requester', fromQueue: 'help-desk' });
       }),

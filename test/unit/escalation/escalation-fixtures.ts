@@ -69,7 +69,12 @@ export function ticketFor(options: TicketOptions = {}): Ticket {
 export function escalatedTicket(options: TicketOptions = {}, at: Date = options.at ?? NOW): Ticket {
   const ticket = ticketFor(options);
   const agent = ticket.queue === 'help-desk:finance' ? FIN : HD;
-  const change = escalateToDedicatedTeam(ticket, { trigger: 'agent', by: agent.actor, standing: agent.standing, summary: 'Flow fails on approval' }, at, CONFIG);
+  const change = escalateToDedicatedTeam(
+    ticket,
+    { trigger: 'agent', by: agent.actor, standing: agent.standing, summary: 'Flow fails on approval' },
+    at,
+    CONFIG,
+  );
   if (!change.ok) throw new Error(`fixture: escalation refused (${change.reason})`);
   return change.next;
 }

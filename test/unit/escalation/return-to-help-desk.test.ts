@@ -17,7 +17,14 @@ function must<T extends { ok: boolean }>(d: T): Extract<T, { ok: true }> {
 /** A finance ticket that Johanna worked, escalated and accepted by Pradeep. */
 function financeTicketWithTheTeam(): Ticket {
   const worked = { ...ticketFor({ queue: 'help-desk:finance' }), status: 'in-progress' as const, assignee: FIN.person };
-  const escalated = must(escalateToDedicatedTeam(worked, { trigger: 'agent', by: FIN.actor, standing: FIN.standing, summary: 'Approval flow fails' }, later(5), CONFIG)).next;
+  const escalated = must(
+    escalateToDedicatedTeam(
+      worked,
+      { trigger: 'agent', by: FIN.actor, standing: FIN.standing, summary: 'Approval flow fails' },
+      later(5),
+      CONFIG,
+    ),
+  ).next;
   return must(acceptEscalation(escalated, DT1.standing, DT1.actor, later(6), CONFIG)).next;
 }
 
@@ -25,7 +32,9 @@ describe('Return to the help desk', () => {
   test('the queue it came from holds it again, with its assignee; no longer marked escalated; the note kept on the hand-off and in history', () => {
     const ticket = financeTicketWithTheTeam();
     const at = later(30);
-    const { next, events } = must(returnToHelpDesk(ticket, '  Fixed the connection reference; please confirm with the requester ', DT1.standing, DT1.actor, at, CONFIG));
+    const { next, events } = must(
+      returnToHelpDesk(ticket, '  Fixed the connection reference; please confirm with the requester ', DT1.standing, DT1.actor, at, CONFIG),
+    );
     expect(next).toMatchObject({ status: 'returned', queue: 'help-desk:finance', assignee: FIN.person, version: ticket.version + 1 });
     expect(next.escalatedTo).toBeUndefined();
     expect(isEscalated(next)).toBe(false);
@@ -48,7 +57,9 @@ describe('Return to the help desk', () => {
     expect(next.sla['first-response']).toMatchObject({ targetMinutes: 480, clock: 'business-hours', dueAt: '2026-11-24T10:00:00.000Z' });
     expect(next.sla.resolution).toMatchObject({ targetMinutes: 2400, clock: 'business-hours', dueAt: '2026-11-30T10:00:00.000Z' });
     // The help desk works it like a reopened ticket (and may escalate it again).
-    expect(allowedActions(next.status, 'agent')).toEqual(expect.arrayContaining(['assign', 'start', 'request-info', 'escalate', 'resolve']));
+    expect(allowedActions(next.status, 'agent')).toEqual(
+      expect.arrayContaining(['assign', 'start', 'request-info', 'escalate', 'resolve']),
+    );
   });
 
   test('before anyone accepted it (sent to the wrong team): back unassigned when nobody had it', () => {
@@ -73,11 +84,20 @@ describe('Return to the help desk', () => {
     const ticket = acceptedTicket();
     expect(returnToHelpDesk(ticketFor(), 'n', DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'not-escalated' });
     expect(returnToHelpDesk(ticket, 'n', HD.standing, HD.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'not-permitted' });
-    expect(returnToHelpDesk({ ...ticket, status: 'resolved' }, 'n', DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'not-open' });
-    expect(returnToHelpDesk({ ...ticket, status: 'closed' }, 'n', DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'not-open' });
+    expect(returnToHelpDesk({ ...ticket, status: 'resolved' }, 'n', DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({
+      ok: false,
+      reason: 'not-open',
+    });
+    expect(returnToHelpDesk({ ...ticket, status: 'closed' }, 'n', DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({
+      ok: false,
+      reason: 'not-open',
+    });
     expect(returnToHelpDesk(ticket, '   ', DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'note-missing' });
     expect(returnToHelpDesk(ticket, undefined, DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'note-missing' });
-    expect(returnToHelpDesk(ticket, '가'.repeat(HAND_OFF_TEXT_LIMITS.returnNote + 1), DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({ ok: false, reason: 'note-too-long' });
+    expect(returnToHelpDesk(ticket, '가'.repeat(HAND_OFF_TEXT_LIMITS.returnNote + 1), DT1.standing, DT1.actor, NOW, CONFIG)).toEqual({
+      ok: false,
+      reason: 'note-too-long',
+    });
   });
 
   test('a returned ticket cannot be returned again: the help desk holds it', () => {

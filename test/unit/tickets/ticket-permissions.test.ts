@@ -4,7 +4,19 @@ import type { QueueId } from '../../../src/domain/queues/queue';
 import { ACTION_ACTORS, TICKET_ACTIONS, TICKET_STATUSES, waitingOn } from '../../../src/domain/ticket-status';
 import { isMakerOf, mayTake, ticketActorsFor } from '../../../src/domain/tickets/ticket-permissions';
 import { holdingQueue, isEscalated, returnQueueOf, withRecordedQueue } from '../../../src/domain/tickets/ticket-queue';
-import { acceptedTicket, asUser, DT1, escalatedTicket, FIN, HD, MAKER, NOW, REQUESTER, standingOf, ticketFor } from '../escalation/escalation-fixtures';
+import {
+  acceptedTicket,
+  asUser,
+  DT1,
+  escalatedTicket,
+  FIN,
+  HD,
+  MAKER,
+  NOW,
+  REQUESTER,
+  standingOf,
+  ticketFor,
+} from '../escalation/escalation-fixtures';
 
 const QUEUES: QueueId[] = ['help-desk', 'help-desk:finance', 'dedicated-team'];
 
@@ -16,7 +28,12 @@ describe('the parts a person plays on a ticket', () => {
     ['a dedicated team member, on an escalated ticket', escalatedTicket(), DT1.standing, ['agent']],
     ['the help desk member who escalated it', escalatedTicket(), HD.standing, []],
     ['the requester', ticketFor(), standingOf(REQUESTER, []), ['requester']],
-    ['the requester, id in upper case', ticketFor(), { ...standingOf(REQUESTER, []), aadObjectId: REQUESTER.aadObjectId.toUpperCase() }, ['requester']],
+    [
+      'the requester, id in upper case',
+      ticketFor(),
+      { ...standingOf(REQUESTER, []), aadObjectId: REQUESTER.aadObjectId.toUpperCase() },
+      ['requester'],
+    ],
     ['the maker', ticketFor(), standingOf(MAKER, []), ['maker']],
     ['the maker of a ticket with no solution', ticketFor({ tier: null }), standingOf(MAKER, []), []],
     ['a help desk member who is also the requester', ticketFor({ requester: HD.person }), HD.standing, ['agent', 'requester']],
@@ -65,7 +82,8 @@ describe('mayTake', () => {
     expect(mayTake(onMaker, 'info-given', standingOf(MAKER, []))).toBe(true);
     expect(mayTake(onMaker, 'info-given', FIN.standing)).toBe(false);
     for (const status of TICKET_STATUSES.filter((s) => waitingOn(s) !== 'help-desk' && waitingOn(s) !== 'maker')) {
-      for (const s of [FIN.standing, standingOf(MAKER, []), DT1.standing]) expect(mayTake({ ...fromFinance, status }, 'info-given', s)).toBe(false);
+      for (const s of [FIN.standing, standingOf(MAKER, []), DT1.standing])
+        expect(mayTake({ ...fromFinance, status }, 'info-given', s)).toBe(false);
     }
   });
 
