@@ -25,7 +25,6 @@ import {
   MAKER_SIDE,
   NOW,
   REQUESTER,
-  standingOf,
   SYSTEM,
   ticketFor,
 } from './escalation-fixtures';
