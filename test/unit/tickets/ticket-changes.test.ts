@@ -30,14 +30,18 @@ describe('ticket changes', () => {
     expect(opened.ticket.cardMessageIds).toEqual(opened.outbox.map((m) => m.id));
   });
 
-  it('the first agent response stops the first-response clock and removes its timers', () => {
+  // Issue 13 changed this on purpose: an assignment used to count as the first response.
+  it('an assignment is not a response; the first reply to the requester stops the first-response clock and removes its timers', () => {
     const ticket = fresh();
     expect(nextSlaEvent(ticket)).toMatchObject({ clock: 'first-response', stage: 'warning' });
-    const change = applyAgentCommand(ticket, { type: 'assign-to', assignee: MEGAN }, AGENT, NOW);
+    const assigned = applyAgentCommand(ticket, { type: 'assign-to', assignee: MEGAN }, AGENT, NOW);
+    expect(assigned.next.sla['first-response'].metAt).toBeUndefined();
+    expect(nextSlaEvent(assigned.next)).toMatchObject({ clock: 'first-response', stage: 'warning' });
+    expect([...indexRowsOf(assigned.next).keys()].some((k) => k.startsWith(`idx|assignee|${MEGAN.aadObjectId}|C|`))).toBe(true);
+    expect([...indexRowsOf(assigned.next).keys()].some((k) => k.startsWith('idx|unassigned|'))).toBe(false);
+    const change = applyAgentCommand(assigned.next, { type: 'reply', text: 'Looking into it.' }, AGENT, NOW);
     expect(change.next.sla['first-response'].metAt).toBe(NOW.toISOString());
     expect(nextSlaEvent(change.next)).toMatchObject({ clock: 'resolution', stage: 'warning' });
-    expect([...indexRowsOf(change.next).keys()].some((k) => k.startsWith(`idx|assignee|${MEGAN.aadObjectId}|C|`))).toBe(true);
-    expect([...indexRowsOf(change.next).keys()].some((k) => k.startsWith('idx|unassigned|'))).toBe(false);
   });
 
   it('a note is internal: no status change, nothing for the requester', () => {
