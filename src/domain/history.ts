@@ -48,7 +48,7 @@ export type TicketHistoryEvent =
   | Ev<'escalated', { target: EscalationTarget; trigger: EscalationTrigger; caseReference?: string; fromQueue?: QueueId }>
   /** The owning team took the escalation (first accept wins). */
   | Ev<'accepted', { queue: QueueId }>
-  /** Legacy "Back from escalation" status change; Return (below) replaces it. */
+  /** Legacy "Back from escalation" (retired; stored rows keep it): Return (below) replaced it. */
   | Ev<'handed-back', { note?: string }>
   /** The dedicated team gave the ticket back: no longer escalated, the help desk queue holds it again. */
   | Ev<'returned-to-help-desk', { note: string; toQueue: QueueId }>
@@ -121,7 +121,6 @@ export const ACTION_EVENT_TYPES = {
   'requester-replied': 'requester-replied',
   'wait-on-vendor': 'waiting-on-vendor',
   escalate: 'escalated',
-  'hand-back': 'handed-back',
   resolve: 'resolved',
   close: 'closed',
   reopen: 'reopened',

@@ -44,7 +44,6 @@ export const TICKET_ACTIONS = [
   'requester-replied',
   'wait-on-vendor',
   'escalate',
-  'hand-back',
   'resolve',
   'close',
   'reopen',
@@ -74,8 +73,6 @@ export const ACTION_ACTORS: Readonly<Record<TicketAction, readonly TicketActor[]
   'wait-on-vendor': ['agent'],
   // The system escalates by the breach policy and at intake (Sev A on a Critical solution, platform down).
   escalate: ['agent', 'system'],
-  /** Legacy "Back from escalation" status option: replaced by return-to-help-desk when the cards move to it. */
-  'hand-back': ['agent'],
   resolve: ['agent'],
   // The requester confirms a resolution, or the system closes once the reopen window has passed.
   close: ['agent', 'requester', 'system'],
@@ -148,9 +145,9 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Row>>> = {
     ...DEDICATED,
   }),
   // Waiting for the dedicated team to accept. Escalating again (legacy) moved it on to a partner or Microsoft.
+  // (The legacy "Back from escalation" is retired: Return to the help desk replaces it.)
   escalated: open('escalated', {
     'wait-on-vendor': 'waiting-on-vendor',
-    'hand-back': 'in-progress',
     accept: 'in-progress',
     'return-to-help-desk': 'returned',
   }),

@@ -6,7 +6,8 @@
  *
  * Who may start each path (checked here from the stored ticket and the actor's standing): the help
  * desk's Escalate, a member of the help desk queue holding the ticket; "I'm stuck", the solution's
- * maker; a graduation request, its maker or a co-owner; the automatic paths (Sev A on a Critical
+ * maker or a co-owner (an Important solution's co-owners support it as its makers do, and their
+ * card has the same button); a graduation request, its maker or a co-owner; the automatic paths (Sev A on a Critical
  * solution, an SLA breach, platform down), the system.
  */
 import { accept, refuse, type Decision } from '../decision';
@@ -56,7 +57,6 @@ export function mayStartEscalation(ticket: Ticket, input: Pick<EscalationInput, 
         mayTake(ticket, 'escalate', standing)
       );
     case 'maker-stuck':
-      return by.kind === 'user' && isMakerOf(ticket, by);
     case 'graduation-request':
       return (
         by.kind === 'user' &&

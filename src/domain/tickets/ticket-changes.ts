@@ -91,9 +91,10 @@ const APPENDS = {
   'request-info': { done: text('messages.tickets.done.request-info') },
   answer: { done: text('messages.tickets.done.answer') },
   'add-details': { done: text('messages.tickets.done.add-details') },
+  'info-given': { done: text('messages.handoff.done.answered') },
 } as const satisfies Record<LastNoteKind, unknown>;
 
-function lastNoteBy(actor: PersonRef, kind: LastNoteKind, text: string, now: Date): NonNullable<Ticket['lastNote']> {
+export function lastNoteBy(actor: PersonRef, kind: LastNoteKind, text: string, now: Date): NonNullable<Ticket['lastNote']> {
   return { kind, text, by: actor.displayName, byId: actor.aadObjectId, at: now.toISOString() };
 }
 
@@ -196,16 +197,15 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       return assign(ticket, command.assignee, actor, now);
     case 'status': {
       const action = command.action;
-      if (action !== 'start' && action !== 'wait-on-vendor' && action !== 'hand-back' && action !== 'close') return refuse('messages.tickets.refused.pickStatus');
+      // "Back from escalation" (hand-back) is retired: the dedicated team's Return replaces it.
+      if (action !== 'start' && action !== 'wait-on-vendor' && action !== 'close') return refuse('messages.tickets.refused.pickStatus');
       const s = step(ticket, action);
       const events =
         action === 'start'
           ? [ticketEvent('started', actor, now, changed(s))]
           : action === 'wait-on-vendor'
             ? [ticketEvent('waiting-on-vendor', actor, now, { target: ticket.escalatedTo === 'microsoft' ? 'microsoft' : 'partner', ...changed(s) })]
-            : action === 'hand-back'
-              ? [ticketEvent('handed-back', actor, now, changed(s))]
-              : [ticketEvent('closed', actor, now, { reason: 'agent', ...changed(s) })];
+            : [ticketEvent('closed', actor, now, { reason: 'agent', ...changed(s) })];
       return {
         next: finish(ticket, { status: s.to }, events, now),
         events,

@@ -23,8 +23,11 @@ export interface ExternalReference {
   readonly at: string;
 }
 
-/** What was appended last: an internal note, a reply to the requester, a question, the requester's answer or added details. */
-export type LastNoteKind = 'note' | 'reply' | 'request-info' | 'answer' | 'add-details';
+/**
+ * What was appended last: an internal note, a reply to the requester, a question, the requester's
+ * answer or added details; or the help desk's or the maker's answer to the dedicated team.
+ */
+export type LastNoteKind = 'note' | 'reply' | 'request-info' | 'answer' | 'add-details' | 'info-given';
 
 export interface Ticket {
   /** Same as the request's id (and the intake's id): creation is idempotent on it. */

@@ -26,7 +26,7 @@ import {
  * and returned; the existing cells are unchanged.
  */
 const COLUMNS: TicketAction[] = [
-  'assign', 'start', 'request-info', 'requester-replied', 'wait-on-vendor', 'escalate', 'hand-back', 'resolve', 'close', 'reopen', 'withdraw',
+  'assign', 'start', 'request-info', 'requester-replied', 'wait-on-vendor', 'escalate', 'resolve', 'close', 'reopen', 'withdraw',
   'accept', 'ask-help-desk', 'ask-maker', 'info-given', 'return-to-help-desk',
 ];
 const WR = 'waiting-on-requester';
@@ -35,19 +35,19 @@ const WH = 'waiting-on-help-desk';
 const WM = 'waiting-on-maker';
 // prettier-ignore
 const TABLE: Record<TicketStatus, string[]> = {
-  //                      assign        start          request-info  req-replied   wait-on-vendor escalate     hand-back      resolve     close     reopen      withdraw  accept         ask-help-desk ask-maker info-given     return
-  'new':                  ['assigned',  '-',           '-',          'new',        '-',           'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
-  'assigned':             ['assigned',  'in-progress', WR,           'assigned',   WV,            'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
-  'in-progress':          ['in-progress', '-',         WR,           'in-progress', WV,           'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
-  'waiting-on-requester': [WR,          'in-progress', WR,           'in-progress', WV,           'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
-  'waiting-on-vendor':    [WV,          'in-progress', WR,           WV,           '-',           'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
-  'waiting-on-help-desk': [WH,          'in-progress', WR,           WH,           WV,            'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       'in-progress', 'returned'],
-  'waiting-on-maker':     [WM,          'in-progress', WR,           WM,           WV,            'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       'in-progress', 'returned'],
-  'escalated':            ['escalated', '-',           '-',          'escalated',  WV,            'escalated', 'in-progress', 'resolved', '-',      '-',        'closed', 'in-progress', '-',          '-',      '-',           'returned'],
-  'resolved':             ['-',         '-',           '-',          '-',          '-',           '-',         '-',           '-',        'closed', 'reopened', '-',      '-',           '-',          '-',      '-',           '-'],
-  'closed':               ['-',         '-',           '-',          '-',          '-',           '-',         '-',           '-',        '-',      '-',        '-',      '-',           '-',          '-',      '-',           '-'],
-  'reopened':             ['assigned',  'in-progress', WR,           'reopened',   WV,            'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
-  'returned':             ['assigned',  'in-progress', WR,           'returned',   WV,            'escalated', '-',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
+  //                      assign        start          request-info  req-replied   wait-on-vendor escalate     resolve     close     reopen      withdraw  accept         ask-help-desk ask-maker info-given     return
+  'new':                  ['assigned',  '-',           '-',          'new',        '-',           'escalated',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
+  'assigned':             ['assigned',  'in-progress', WR,           'assigned',   WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
+  'in-progress':          ['in-progress', '-',         WR,           'in-progress', WV,           'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'waiting-on-requester': [WR,          'in-progress', WR,           'in-progress', WV,           'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'waiting-on-vendor':    [WV,          'in-progress', WR,           WV,           '-',           'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'waiting-on-help-desk': [WH,          'in-progress', WR,           WH,           WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       'in-progress', 'returned'],
+  'waiting-on-maker':     [WM,          'in-progress', WR,           WM,           WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       'in-progress', 'returned'],
+  'escalated':            ['escalated', '-',           '-',          'escalated',  WV,            'escalated', 'resolved', '-',      '-',        'closed', 'in-progress', '-',          '-',      '-',           'returned'],
+  'resolved':             ['-',         '-',           '-',          '-',          '-',           '-',           '-',        'closed', 'reopened', '-',      '-',           '-',          '-',      '-',           '-'],
+  'closed':               ['-',         '-',           '-',          '-',          '-',           '-',           '-',        '-',      '-',        '-',      '-',           '-',          '-',      '-',           '-'],
+  'reopened':             ['assigned',  'in-progress', WR,           'reopened',   WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'returned':             ['assigned',  'in-progress', WR,           'returned',   WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
 };
 
 const cells = TICKET_STATUSES.flatMap((from) =>
@@ -86,7 +86,7 @@ describe('walks through the lifecycle', () => {
     ['the happy path', ['assign', 'start', 'resolve', 'close'], 'closed'],
     ['a question to the requester and their answer', ['assign', 'start', 'request-info', 'requester-replied'], 'in-progress'],
     ['a vendor wait', ['assign', 'start', 'wait-on-vendor', 'start', 'resolve'], 'resolved'],
-    ['escalated to the dedicated team and back', ['assign', 'escalate', 'hand-back', 'resolve'], 'resolved'],
+    ['escalated to the dedicated team, accepted and resolved there', ['assign', 'escalate', 'accept', 'resolve'], 'resolved'],
     ['Sev A straight to the dedicated team, then a Microsoft case', ['escalate', 'escalate', 'wait-on-vendor'], 'waiting-on-vendor'],
     ['accepted by the dedicated team, who ask the maker and get an answer', ['escalate', 'accept', 'ask-maker', 'info-given', 'resolve'], 'resolved'],
     ['accepted, the help desk asked, then returned and worked by the help desk', ['escalate', 'accept', 'ask-help-desk', 'info-given', 'return-to-help-desk', 'start', 'resolve'], 'resolved'],
@@ -115,7 +115,7 @@ describe('helpers', () => {
     expect(allowedActions('new', 'system')).toEqual(['escalate']);
     // Issue 13 added the dedicated team's questions and Return (who may press them: tickets/ticket-permissions.ts).
     expect(allowedActions('in-progress', 'agent')).toEqual(['assign', 'request-info', 'wait-on-vendor', 'escalate', 'resolve', 'ask-help-desk', 'ask-maker', 'return-to-help-desk']);
-    expect(allowedActions('escalated', 'agent')).toEqual(['assign', 'wait-on-vendor', 'escalate', 'hand-back', 'resolve', 'accept', 'return-to-help-desk']);
+    expect(allowedActions('escalated', 'agent')).toEqual(['assign', 'wait-on-vendor', 'escalate', 'resolve', 'accept', 'return-to-help-desk']);
     expect(allowedActions('waiting-on-maker', 'maker')).toEqual(['info-given']);
     expect(allowedActions('waiting-on-help-desk', 'requester')).toEqual(['requester-replied', 'withdraw']);
   });

@@ -182,7 +182,7 @@ describe('who may start each path in', () => {
     ['the system, as an agent', 'agent', SYSTEM, undefined, false],
     ['the maker, stuck', 'maker-stuck', MAKER_SIDE.actor, MAKER_SIDE.standing, true],
     ['the maker, id in upper case', 'maker-stuck', { ...MAKER_SIDE.actor, aadObjectId: MAKER.aadObjectId.toUpperCase() }, undefined, true],
-    ['a co-owner, stuck', 'maker-stuck', coOwnerActor, undefined, false],
+    ['a co-owner, stuck (their ping has "I\'m stuck" too)', 'maker-stuck', coOwnerActor, undefined, true],
     ['the requester, stuck', 'maker-stuck', requesterActor, undefined, false],
     ['the maker asking for formal support', 'graduation-request', MAKER_SIDE.actor, undefined, true],
     ['a co-owner asking for formal support', 'graduation-request', coOwnerActor, undefined, true],
