@@ -242,6 +242,7 @@ export type MessageKey =
   | 'messages.requests.heading.help-desk-ticket'
   | 'messages.requests.heading.maker-notification'
   | 'messages.requests.heading.requester-update'
+  | 'messages.requests.heading.ticket-question'
   | 'messages.requests.moved.co-owners-timeout'
   | 'messages.requests.moved.co-owners-timeout-start'
   | 'messages.requests.moved.maker-timeout'

@@ -201,7 +201,7 @@ export class RequestHandlingService implements UndeliverableHandler {
     }
   }
 
-  /** The holder hands the request to the help desk (a ticket is opened) or to the Power Platform team. */
+  /** The holder hands the request to the help desk or to the Power Platform team: a ticket is opened either way. */
   private async handOn(
     request: SupportRequest,
     seq: string,
@@ -224,7 +224,12 @@ export class RequestHandlingService implements UndeliverableHandler {
       explanation: text(to === 'help-desk' ? 'messages.requests.update.handedToHelpDesk' : 'messages.requests.update.handedToDedicatedTeam', { name }),
       updatedAt: now.toISOString(),
     };
-    const opened = to === 'help-desk' ? await openHelpDeskTicket(this.deps.tickets, next, actor, now, note) : undefined;
+    // Either way a ticket: the help desk's, or one handed on at once to the dedicated team, where
+    // the maker (or the co-owner who was stuck) is the contact and the note says what happened.
+    const opened =
+      to === 'help-desk'
+        ? await openHelpDeskTicket(this.deps.tickets, next, actor, now, note)
+        : await openHelpDeskTicket(this.deps.tickets, next, actor, now, undefined, { trigger: 'maker-stuck', by: actor, summary: note });
     const handed = opened?.next ?? next;
     const update = opened
       ? text('messages.requests.update.handedOnWithTicket', { explanation: next.explanation, ticket: opened.number })

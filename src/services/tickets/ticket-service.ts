@@ -5,7 +5,9 @@
  * a clear message instead. Who may act comes from storage and the caller's identity only.
  */
 import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
-import type { PersonRef } from '../../domain/history';
+import type { HistoryActor, PersonRef } from '../../domain/history';
+import { withSlaPause } from '../../domain/tickets/settled-command';
+import type { DedicatedQueueService } from './dedicated-queue-service';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
@@ -30,6 +32,8 @@ export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;
 
 export interface TicketServiceDeps {
   readonly tickets: TicketRepository;
+  /** The dedicated team's queue: the help desk's Escalate to it goes there (hand-off, Accept, …). */
+  readonly dedicated?: DedicatedQueueService;
   readonly numbers: TicketNumberAllocator;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;
@@ -64,13 +68,14 @@ export class TicketService {
    * Which role the caller has on ticket cards: a member of the help desk's team, of the dedicated
    * team's (who may act only on the tickets escalated to them: see isWithDedicatedTeam), or none.
    */
-  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: Text }> {
+  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<{ role: 'agent' | 'dedicated-team'; teamId: string; alsoDedicated?: boolean } | { refusal: Text }> {
     const helpDesk = await this.deps.channels.getChannel('help-desk');
     if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
     try {
-      if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId };
       const dedicated = await this.deps.channels.getChannel('dedicated-team');
-      if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) return { role: 'dedicated-team', teamId: helpDesk.teamId };
+      const inDedicated = async () => dedicated !== undefined && (await roster.isMember(dedicated.teamId, actor.aadObjectId));
+      if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId, alsoDedicated: await inDedicated() };
+      if (await inDedicated()) return { role: 'dedicated-team', teamId: dedicated!.teamId };
     } catch {
       // Teams did not answer: refuse (never guess membership), and say so.
       return { refusal: text('messages.tickets.role.rosterUnavailable') };
@@ -83,14 +88,23 @@ export class TicketService {
    * it in its transaction, and a redelivery of it is answered with the card as it is, not applied again.
    */
   async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster, activity?: ActivityRef): Promise<Answer> {
+    if (request.type === 'escalate' && request.target === 'dedicated-team' && this.deps.dedicated) {
+      return this.deps.dedicated.escalate(actor, ticketId, request.summary, request.tried, roster, activity);
+    }
     const who = await this.agentRole(actor, roster);
     if ('refusal' in who) return messageAnswer(who.refusal);
     const writes = request.type !== 'show' && request.type !== 'pick-assignee';
     const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), writes ? this.appliedActivity(ticketId, activity) : undefined]);
     if (stored === undefined) return refused('messages.tickets.notFound');
-    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused('messages.tickets.role.notWithDedicatedTeam');
+    // Members of the team whose queue holds the ticket work it: the help desk's on its tickets, the
+    // dedicated team's on those escalated to them. The help desk still sees (and answers the team on)
+    // a ticket the dedicated team holds.
+    const withTeam = await this.isWithDedicatedTeam(stored.ticket);
+    if (who.role === 'dedicated-team' && !withTeam) return refused('messages.tickets.role.notWithDedicatedTeam');
+    if (who.role === 'agent' && withTeam && !who.alsoDedicated && request.type !== 'show') return this.card(stored.ticket, text('messages.handoff.refused.helpDeskWaits'));
     if (applied) return this.card(stored.ticket, applied);
-    const historyActor = { kind: 'user' as const, role: who.role, ...actor };
+    const role: 'agent' | 'dedicated-team' = withTeam ? 'dedicated-team' : 'agent';
+    const historyActor = { kind: 'user' as const, role, ...actor };
     switch (request.type) {
       case 'show':
         return this.card(stored.ticket);
@@ -110,7 +124,7 @@ export class TicketService {
         return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign-to', assignee: member }, historyActor, this.now()), actor, activity);
       }
       default:
-        return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
+        return this.change(stored, (t) => this.settled(t, applyAgentCommand(t, request, historyActor, this.now()), historyActor), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
     }
   }
 
@@ -131,7 +145,7 @@ export class TicketService {
       const reopenAllowed = t.resolvedAt !== undefined && isWithinReopenWindow(new Date(t.resolvedAt), now, this.reopenWindowMinutes);
       let change: Change;
       try {
-        change = applyRequesterCommand(t, command, historyActor, now, reopenAllowed);
+        change = this.settled(t, applyRequesterCommand(t, command, historyActor, now, reopenAllowed), historyActor);
       } catch (error) {
         if (error instanceof CommandRefused) return cardAnswer(this.requesterView(t, error.reason));
         throw error;
@@ -224,9 +238,15 @@ export class TicketService {
     }
   }
 
-  /** Escalated to the dedicated team and not handed back (the history is read only for escalated tickets). */
+  /** Escalated to the dedicated team and not returned (the history is read only for older escalated tickets). */
   private async isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
+    if (ticket.queue !== undefined) return isWithDedicatedTeam(ticket, []);
     return ticket.escalatedTo !== undefined && isWithDedicatedTeam(ticket, await this.deps.tickets.history(ticket.id));
+  }
+
+  /** Clocks paused while the ticket waits on the requester or a vendor, resumed on the answer. */
+  private settled(before: Ticket, change: Change, actor: HistoryActor): Change {
+    return withSlaPause(before, change, this.now(), this.slaConfig, actor);
   }
 
   /** What the actor was told when this activity was applied to the ticket, if it was. */
