@@ -28,7 +28,7 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   const numbers = new TableTicketNumbers(tables.client('cases'));
   const ticketStore = new TableTicketStore(tables.client('cases'));
   const conversations = new TableConversationStore(tables.client('conversations'));
-  const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs } = config.tickets;
+  const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs, breachPolicy } = config.tickets;
   const dedicatedQueue = new DedicatedQueueService({ tickets: ticketStore, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
   const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes, dedicated: dedicatedQueue });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
@@ -37,6 +37,9 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
     lease: new TableLeaseStore(background.client('leases')),
     clock,
     reopenWindowMinutes: tickets.reopenWindowMinutes,
+    breachPolicy,
+    sla: slaConfig,
+    channels: new TableConversationStore(background.client('conversations')),
   });
   sla.onScheduler?.(scheduler);
   const intervalMs = sla.intervalMs ?? slaCheckIntervalMs;

@@ -4,10 +4,14 @@
  */
 import { businessHours, DEFAULT_SLA_CONFIG, validateSlaConfig, type SlaConfig } from '../domain/sla';
 import { parseSlaTargets, type SlaTargetsProblem } from '../domain/sla-targets-text';
+import { DEFAULT_BREACH_POLICY, type BreachPolicy } from '../domain/escalation/breach-policy';
+import { parseBreachPolicy, type BreachPolicyProblem } from '../domain/escalation/breach-policy-text';
 import { integerReader, Problem, Reader } from './env-reader';
 
 export interface TicketConfig {
   readonly sla: SlaConfig;
+  /** What a breach does per tier and clock (SLA_BREACH_POLICY). */
+  readonly breachPolicy: BreachPolicy;
   readonly reopenWindowMinutes: number;
   readonly slaCheckIntervalMs: number;
 }
@@ -30,8 +34,16 @@ export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
     problem('SLA_TARGETS', (error as Error).message);
     sla = DEFAULT_SLA_CONFIG;
   }
+  let breachPolicy = DEFAULT_BREACH_POLICY;
+  const policyText = read('SLA_BREACH_POLICY');
+  if (policyText !== undefined) {
+    const parsed = parseBreachPolicy(policyText);
+    for (const p of parsed.problems) problem('SLA_BREACH_POLICY', breachPolicyProblem(p));
+    breachPolicy = parsed.policy;
+  }
   return {
     sla,
+    breachPolicy,
     reopenWindowMinutes: integer('TICKET_REOPEN_DAYS', 7, 1, 90) * 24 * 60,
     slaCheckIntervalMs: integer('SLA_CHECK_SECONDS', 30, 5, 3600) * 1000,
   };
@@ -84,5 +96,22 @@ function targetsProblem(p: SlaTargetsProblem): string {
     case 'bad-item':
     case 'unknown-tier':
       return `expected items like "A=30/240", "B/Critical=120/960@24x7" or "dedicated-team/A=15/240" separated by ";", got "${p.item}"`;
+  }
+}
+
+function breachPolicyProblem(p: BreachPolicyProblem): string {
+  switch (p.code) {
+    case 'too-long':
+      return `is longer than ${p.max} characters`;
+    case 'too-many-items':
+      return `has more than ${p.max} items`;
+    case 'unknown-tier':
+      return `unknown tier in "${p.item}": expected Critical, Important, Productivity or none`;
+    case 'unknown-clock':
+      return `unknown clock in "${p.item}": expected first-response or resolution`;
+    case 'unknown-action':
+      return `unknown action in "${p.item}": expected escalate, notify-lead or alert`;
+    case 'bad-item':
+      return `expected items like "Critical=escalate" or "Important/resolution=notify-lead" separated by ";", got "${p.item}"`;
   }
 }
