@@ -166,6 +166,7 @@ export type MessageKey =
   | 'messages.handoff.refused.already-escalated'
   | 'messages.handoff.refused.alreadyAccepted'
   | 'messages.handoff.refused.alreadyAcceptedUnnamed'
+  | 'messages.handoff.refused.helpDeskAnswers'
   | 'messages.handoff.refused.helpDeskWaits'
   | 'messages.handoff.refused.maker-is-requester'
   | 'messages.handoff.refused.no-maker'

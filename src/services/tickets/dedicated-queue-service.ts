@@ -200,7 +200,7 @@ export class DedicatedQueueService {
 
   private answered(t: Ticket, from: 'help-desk' | 'maker', answer: unknown, standing: ActorStanding, user: User, now: Date): Decided {
     const d = answerInformationRequest(t, from, answer, standing, user, now, this.deps.sla);
-    if (!d.ok) return { refusal: queueRefusal(d.reason, t) };
+    if (!d.ok) return { refusal: d.reason === 'not-permitted' && from === 'help-desk' ? text('messages.handoff.refused.helpDeskAnswers') : queueRefusal(d.reason, t) };
     const given = d.events.find((e): e is Extract<TicketHistoryEvent, { type: 'info-given' }> => e.type === 'info-given');
     return this.changed(t, { ...d, next: { ...d.next, lastNote: lastNoteBy(user, 'info-given', given?.text ?? '', now) } }, text('messages.handoff.done.answered'));
   }
