@@ -66,7 +66,7 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       description: ticket.description,
       severity: severityLabel(ticket.severity),
       severityA: ticket.severity === 'A',
-      why: handOff ? text(WHY[handOff.trigger], { name: by }) : text('messages.handoff.trigger.agent', { name: by }),
+      why: handOff ? text(WHY[handOff.trigger], { name: by }) : '',
       status: ticketStatusLabel(ticket.status),
       owner: owner?.displayName ?? text('messages.handoff.notAccepted'),
       firstResponseDue: clockLabel(ticket, 'first-response'),

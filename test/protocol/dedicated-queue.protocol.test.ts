@@ -230,7 +230,11 @@ describe("the dedicated team's queue over /api/messages", () => {
     const { ticket } = await hd.submit(ALEX);
     const before = await stored(ticket.id);
     expect(allText(await hd.press(DIEGO, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: '' }))).toContain('Please give a reason for the change.');
-    expect(allText(await hd.press(ISAIAH, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: 'x' }))).toContain('Only members of the Power Platform team');
+    // The dedicated team sees nothing of a ticket that was never handed to it, not even in a refusal.
+    const notYet = "This ticket hasn't been escalated to the Power Platform team, so only the help desk's team can work it.";
+    expect(await hd.press(ISAIAH, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: 'x' })).toBe(notYet);
+    expect(await hd.press(ISAIAH, DEDICATED, 'handoff.show', { ticketId: ticket.id })).toBe(notYet);
+    expect(await hd.press(ISAIAH, DEDICATED, 'handoff.accept', { ticketId: ticket.id })).toBe(notYet);
     const card = await hd.press(DIEGO, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: 'Payroll is blocked for everyone.' });
     expect(allText(card)).toContain('Severity changed to Sev A; both SLA targets were recomputed.');
     const after = await stored(ticket.id);

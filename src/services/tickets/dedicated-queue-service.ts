@@ -21,7 +21,7 @@ import type { ChannelDirectory } from '../../domain/ports/channels';
 import type { TeamRoster } from '../../domain/ports/team-roster';
 import type { StoredTicket, TicketRepository } from '../../domain/ports/tickets';
 import { belongsTo, type ActorStanding } from '../../domain/queues/actor-standing';
-import { DEDICATED_TEAM_QUEUE } from '../../domain/queues/queue';
+import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE } from '../../domain/queues/queue';
 import { isSeverity } from '../../domain/severity';
 import type { SlaConfig } from '../../domain/sla';
 import { text, type Text } from '../../domain/text';
@@ -78,6 +78,7 @@ export class DedicatedQueueService {
     const loaded = await this.load(ticketId, activity, request.type !== 'show');
     if ('answer' in loaded) return loaded.answer;
     const { stored, record, applied } = loaded;
+    if (!seesHandOff(record(stored.ticket), standing)) return messageAnswer(text('messages.tickets.role.notWithDedicatedTeam'));
     if (applied) return view(record(stored.ticket), applied);
     const user: User = { kind: 'user', role: 'dedicated-team', ...actor };
     switch (request.type) {
@@ -145,6 +146,7 @@ export class DedicatedQueueService {
     const loaded = await this.load(ticketId, activity, true);
     if ('answer' in loaded) return loaded.answer;
     const view: View = (t, notice) => cardAnswer(ticketCard(t, { notice }));
+    if (!seesTicketCard(loaded.record(loaded.stored.ticket), who.standing)) return messageAnswer(text('messages.tickets.role.notWithDedicatedTeam'));
     if (loaded.applied) return view(loaded.record(loaded.stored.ticket), loaded.applied);
     return this.severity(loaded.stored, loaded.record, view, activity, who.standing, { kind: 'user', role: 'agent', ...actor }, severity, reason);
   }
@@ -183,6 +185,7 @@ export class DedicatedQueueService {
     const loaded = await this.load(ticketId, activity, true);
     if ('answer' in loaded) return loaded.answer;
     const { stored, record, applied } = loaded;
+    if (!seesTicketCard(record(stored.ticket), who.standing)) return messageAnswer(text('messages.tickets.role.notWithDedicatedTeam'));
     if (applied) return view(record(stored.ticket), applied);
     const role = belongsTo(who.standing, DEDICATED_TEAM_QUEUE) && !belongsTo(who.standing, holdingQueue(record(stored.ticket))) ? 'dedicated-team' : 'agent';
     const user: User = { kind: 'user', role, ...actor };
@@ -257,6 +260,19 @@ export class DedicatedQueueService {
     const history = stored.ticket.queue === undefined && stored.ticket.escalatedTo !== undefined ? await this.deps.tickets.history(ticketId) : [];
     return { stored, record: (t) => withRecordedQueue(t, history), ...(applied ? { applied: applied.outcome } : {}) };
   }
+}
+
+/**
+ * Who may see a ticket's cards at all (refusals come with the card, so this comes first): the help
+ * desk's members see every ticket; the dedicated team's members the help desk card of a ticket their
+ * queue holds, and the hand-off card of one handed to them (also after they returned it).
+ */
+function seesTicketCard(ticket: Ticket, standing: ActorStanding): boolean {
+  return belongsTo(standing, DEFAULT_HELP_DESK_QUEUE) || (belongsTo(standing, DEDICATED_TEAM_QUEUE) && holdingQueue(ticket) === DEDICATED_TEAM_QUEUE);
+}
+
+function seesHandOff(ticket: Ticket, standing: ActorStanding): boolean {
+  return belongsTo(standing, DEFAULT_HELP_DESK_QUEUE) || (belongsTo(standing, DEDICATED_TEAM_QUEUE) && (ticket.handOffs?.length ?? 0) > 0);
 }
 
 /** The dedicated team's question in the maker's 1:1 chat. */
