@@ -362,7 +362,6 @@ export type MessageKey =
   | 'messages.tickets.sla.resolutionBreached'
   | 'messages.tickets.sla.unassigned'
   | 'messages.tickets.statusChoice.close'
-  | 'messages.tickets.statusChoice.hand-back'
   | 'messages.tickets.statusChoice.start'
   | 'messages.tickets.statusChoice.wait-on-vendor'
   | 'messages.tickets.tell.assigned'
