@@ -83,7 +83,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     config,
     logger,
     activities: activities.gate,
-    useCases: { intake, messageReports: new MessageReportService({ intake, catalog }), catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
+    useCases: { intake, messageReports: new MessageReportService({ intake, catalog }), catalog: catalogService, tickets: helpDesk.tickets, dedicatedQueue: helpDesk.dedicatedQueue, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
     proactive: {

@@ -7,6 +7,7 @@ import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
 import type { Clock } from './domain/ports/clock';
 import { BackgroundJob } from './services/jobs/background-job';
+import { DedicatedQueueService } from './services/tickets/dedicated-queue-service';
 import { SlaScheduler } from './services/tickets/sla-scheduler';
 import { TicketService } from './services/tickets/ticket-service';
 import { TableConversationStore } from './storage/conversations/table-conversation-store';
@@ -27,14 +28,18 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   const numbers = new TableTicketNumbers(tables.client('cases'));
   const ticketStore = new TableTicketStore(tables.client('cases'));
   const conversations = new TableConversationStore(tables.client('conversations'));
-  const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs } = config.tickets;
-  const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
+  const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs, breachPolicy } = config.tickets;
+  const dedicatedQueue = new DedicatedQueueService({ tickets: ticketStore, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
+  const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes, dedicated: dedicatedQueue });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
   const scheduler = new SlaScheduler({
     tickets: new TableTicketStore(background.client('cases')),
     lease: new TableLeaseStore(background.client('leases')),
     clock,
     reopenWindowMinutes: tickets.reopenWindowMinutes,
+    breachPolicy,
+    sla: slaConfig,
+    channels: new TableConversationStore(background.client('conversations')),
   });
   sla.onScheduler?.(scheduler);
   const intervalMs = sla.intervalMs ?? slaCheckIntervalMs;
@@ -50,5 +55,5 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   });
   if (intervalMs > 0) job.start();
   // Stops the loop (if any) and gives the SLA lease up, so another instance takes over at once.
-  return { numbers, tickets, channels, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
+  return { numbers, tickets, dedicatedQueue, channels, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
 }

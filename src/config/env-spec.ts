@@ -127,6 +127,13 @@ export const ENV_SPEC = [
     description:
       'first-response and resolution targets in minutes per severity and tier, `;`-separated `SEV[/TIER]=FIRST/RESOLUTION[@24x7|@business-hours]`, e.g. `A=30/240;B/Critical=120/960@24x7`',
   },
+  {
+    name: 'SLA_BREACH_POLICY',
+    optional: true,
+    default: '`Critical=escalate;Important=notify-lead;Productivity=alert;none=alert`',
+    description:
+      'what an SLA breach does besides the alert in the holding queue\'s channel, per tier (`Critical`, `Important`, `Productivity`, `none` = no solution) and optionally clock, `;`-separated `TIER[/first-response|/resolution]=escalate|notify-lead|alert`: `escalate` hands the ticket to the Power Platform team, `notify-lead` also sends the alert by DM to whoever registered the queue\'s channel; a whole tier\'s item applies before its clocks\' items',
+  },
   { name: 'TICKET_REOPEN_DAYS', optional: true, default: '`7`', description: 'days a requester may reopen a resolved ticket (1-90)' },
   { name: 'SLA_CHECK_SECONDS', optional: true, default: '`30`', description: 'how often the SLA scheduler looks for due warnings and breaches (5-3600)' },
   {

@@ -2,12 +2,16 @@
  * Help desk ticket settings from the environment: SLA targets per severity × tier, the business
  * hours they run on, the requester's reopen window and how often the SLA scheduler looks.
  */
-import { businessHours, DEFAULT_SLA_CONFIG, SLA_TIER_KEYS, validateSlaConfig, type SlaConfig, type SlaTarget, type SlaTierKey } from '../domain/sla';
-import { SEVERITIES, type Severity } from '../domain/severity';
+import { businessHours, DEFAULT_SLA_CONFIG, validateSlaConfig, type SlaConfig } from '../domain/sla';
+import { parseSlaTargets, type SlaTargetsProblem } from '../domain/sla-targets-text';
+import { DEFAULT_BREACH_POLICY, type BreachPolicy } from '../domain/escalation/breach-policy';
+import { parseBreachPolicy, type BreachPolicyProblem } from '../domain/escalation/breach-policy-text';
 import { integerReader, Problem, Reader } from './env-reader';
 
 export interface TicketConfig {
   readonly sla: SlaConfig;
+  /** What a breach does per tier and clock (SLA_BREACH_POLICY). */
+  readonly breachPolicy: BreachPolicy;
   readonly reopenWindowMinutes: number;
   readonly slaCheckIntervalMs: number;
 }
@@ -19,15 +23,27 @@ export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
   const integer = integerReader(read, problem);
   let sla: SlaConfig = { ...DEFAULT_SLA_CONFIG, businessHours: readBusinessHours(read, problem) ?? DEFAULT_SLA_CONFIG.businessHours };
   const targets = read('SLA_TARGETS');
-  if (targets !== undefined) sla = { ...sla, targets: readTargets(targets, sla.targets, (m) => problem('SLA_TARGETS', m)) };
+  if (targets !== undefined) {
+    const parsed = parseSlaTargets(targets, sla);
+    for (const p of parsed.problems) problem('SLA_TARGETS', targetsProblem(p));
+    sla = { ...sla, targets: parsed.targets, ...(parsed.queueTargets ? { queueTargets: parsed.queueTargets } : {}) };
+  }
   try {
     validateSlaConfig(sla);
   } catch (error) {
     problem('SLA_TARGETS', (error as Error).message);
     sla = DEFAULT_SLA_CONFIG;
   }
+  let breachPolicy = DEFAULT_BREACH_POLICY;
+  const policyText = read('SLA_BREACH_POLICY');
+  if (policyText !== undefined) {
+    const parsed = parseBreachPolicy(policyText);
+    for (const p of parsed.problems) problem('SLA_BREACH_POLICY', breachPolicyProblem(p));
+    breachPolicy = parsed.policy;
+  }
   return {
     sla,
+    breachPolicy,
     reopenWindowMinutes: integer('TICKET_REOPEN_DAYS', 7, 1, 90) * 24 * 60,
     slaCheckIntervalMs: integer('SLA_CHECK_SECONDS', 30, 5, 3600) * 1000,
   };
@@ -69,27 +85,33 @@ function readBusinessHours(read: Reader, problem: Problem): SlaConfig['businessH
   });
 }
 
-/**
- * "A=30/240;B/Critical=120/960@24x7": severity (optionally one tier: Productivity, Important,
- * Critical, none) = first response / resolution minutes, optionally @24x7 or @business-hours.
- */
-function readTargets(text: string, defaults: SlaConfig['targets'], report: (m: string) => void): SlaConfig['targets'] {
-  const out = Object.fromEntries(SEVERITIES.map((s) => [s, { ...defaults[s] }])) as Record<Severity, Record<SlaTierKey, SlaTarget>>;
-  for (const item of text.split(';').map((s) => s.trim()).filter(Boolean)) {
-    const m = /^([ABC])(?:\/(\w+))?=(\d+)\/(\d+)(?:@(24x7|business-hours))?$/i.exec(item);
-    const tier = m?.[2] ? SLA_TIER_KEYS.find((t) => t.toLowerCase() === m[2].toLowerCase()) : undefined;
-    if (!m || (m[2] && !tier)) {
-      report(`expected items like "A=30/240" or "B/Critical=120/960@24x7" separated by ";", got "${item}"`);
-      continue;
-    }
-    const severity = m[1].toUpperCase() as Severity;
-    for (const t of tier ? [tier] : SLA_TIER_KEYS) {
-      out[severity][t] = {
-        firstResponseMinutes: Number(m[3]),
-        resolutionMinutes: Number(m[4]),
-        clock: (m[5]?.toLowerCase() as SlaTarget['clock'] | undefined) ?? out[severity][t].clock,
-      };
-    }
+function targetsProblem(p: SlaTargetsProblem): string {
+  switch (p.code) {
+    case 'too-long':
+      return `is longer than ${p.max} characters`;
+    case 'too-many-items':
+      return `has more than ${p.max} items`;
+    case 'unknown-queue':
+      return `unknown queue in "${p.item}": expected help-desk, help-desk:NAME or dedicated-team`;
+    case 'bad-item':
+    case 'unknown-tier':
+      return `expected items like "A=30/240", "B/Critical=120/960@24x7" or "dedicated-team/A=15/240" separated by ";", got "${p.item}"`;
   }
-  return out;
+}
+
+function breachPolicyProblem(p: BreachPolicyProblem): string {
+  switch (p.code) {
+    case 'too-long':
+      return `is longer than ${p.max} characters`;
+    case 'too-many-items':
+      return `has more than ${p.max} items`;
+    case 'unknown-tier':
+      return `unknown tier in "${p.item}": expected Critical, Important, Productivity or none`;
+    case 'unknown-clock':
+      return `unknown clock in "${p.item}": expected first-response or resolution`;
+    case 'unknown-action':
+      return `unknown action in "${p.item}": expected escalate, notify-lead or alert`;
+    case 'bad-item':
+      return `expected items like "Critical=escalate" or "Important/resolution=notify-lead" separated by ";", got "${p.item}"`;
+  }
 }

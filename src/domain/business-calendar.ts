@@ -4,8 +4,9 @@
  * time zones are resolved with Intl (the ICU data bundled with Node), never with the host's zone.
  */
 import { InvalidCalendarError, InvalidDurationError } from './errors';
+import { DAY_MS, formatDay, isKnownTimeZone, localDateOf, localToUtc, parseDay, sameDate, type LocalDay, type TimeZoneSpec } from './time-zone';
 
-export type TimeZoneSpec = { readonly utcOffsetMinutes: number } | { readonly timeZone: string };
+export type { TimeZoneSpec } from './time-zone';
 
 export interface AlwaysOpenCalendar {
   readonly kind: '24x7';
@@ -33,7 +34,7 @@ export function businessHours(overrides: Partial<Omit<BusinessHoursCalendar, 'ki
 }
 
 const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const DAY = DAY_MS;
 /** Beyond this, a calendar is treated as having no working time at all. */
 const MAX_DAYS_SCANNED = 3700;
 
@@ -49,11 +50,7 @@ export function validateCalendar(calendar: SlaCalendar): void {
   }
   if (startHour >= endHour) throw new InvalidCalendarError('the day must open before it closes');
   if ('timeZone' in zone) {
-    try {
-      formatterFor(zone.timeZone);
-    } catch {
-      throw new InvalidCalendarError(`unknown time zone ${JSON.stringify(zone.timeZone)}`);
-    }
+    if (!isKnownTimeZone(zone.timeZone)) throw new InvalidCalendarError(`unknown time zone ${JSON.stringify(zone.timeZone)}`);
   } else if (!Number.isInteger(zone.utcOffsetMinutes) || Math.abs(zone.utcOffsetMinutes) > 14 * 60) {
     throw new InvalidCalendarError(`UTC offset ${zone.utcOffsetMinutes} is not whole minutes within ±14h`);
   }
@@ -86,6 +83,30 @@ export function elapsedShare(start: Date, due: Date, now: Date, calendar: SlaCal
 export function shareReachedAt(start: Date, due: Date, share: number, calendar: SlaCalendar): Date {
   const total = workingMsBetween(start.getTime(), due.getTime(), calendar);
   return new Date(addWorkingMs(start.getTime(), Math.round(total * share), calendar));
+}
+
+/** Working time between two instants in milliseconds (exact; 0 when `to` is not after `from`). */
+export function workingMillisBetween(from: Date, to: Date, calendar: SlaCalendar): number {
+  return workingMsBetween(from.getTime(), to.getTime(), calendar);
+}
+
+/** The instant `ms` milliseconds of working time after `start` (exact, for sums of paused time). */
+export function addWorkingMillis(start: Date, ms: number, calendar: SlaCalendar): Date {
+  if (!Number.isFinite(ms) || ms < 0) throw new InvalidDurationError(ms);
+  return new Date(addWorkingMs(start.getTime(), Math.round(ms), calendar));
+}
+
+/** `instant` itself when it is working time, else the start of the next working period. */
+export function nextWorkingInstant(instant: Date, calendar: SlaCalendar): Date {
+  if (calendar.kind === '24x7') return instant;
+  validateCalendar(calendar);
+  const t = instant.getTime();
+  let day = localDateOf(t, calendar.zone);
+  for (let i = 0; i < MAX_DAYS_SCANNED; i++, day += DAY) {
+    const w = windowOf(day, calendar);
+    if (w !== undefined && w.close > t) return new Date(Math.max(t, w.open));
+  }
+  throw new InvalidCalendarError(`no working time in ${MAX_DAYS_SCANNED} days`);
 }
 
 export function isWorkingTime(instant: Date, calendar: SlaCalendar): boolean {
@@ -127,9 +148,6 @@ function workingMsBetween(fromMs: number, toMs: number, calendar: SlaCalendar): 
   return total;
 }
 
-/** A local calendar date, as the UTC midnight of that date (so days are added with `+ DAY`). */
-type LocalDay = number;
-
 function windowOf(day: LocalDay, calendar: BusinessHoursCalendar): { open: number; close: number } | undefined {
   if (!calendar.weekdays.includes(new Date(day).getUTCDay())) return undefined;
   if (calendar.holidays?.includes(formatDay(day))) return undefined;
@@ -137,66 +155,4 @@ function windowOf(day: LocalDay, calendar: BusinessHoursCalendar): { open: numbe
     open: localToUtc(day + Math.round(calendar.startHour * 60) * MINUTE, calendar.zone),
     close: localToUtc(day + Math.round(calendar.endHour * 60) * MINUTE, calendar.zone),
   };
-}
-
-function localDateOf(instantMs: number, zone: TimeZoneSpec): LocalDay {
-  const local = instantMs + offsetMs(zone, instantMs);
-  return local - (((local % DAY) + DAY) % DAY);
-}
-
-/**
- * The UTC instant of a local wall-clock time. Like Temporal's "compatible" disambiguation: a time
- * that occurs twice (clocks go back) is the earlier instant; a time skipped when clocks go forward
- * is read with the offset from before the change, so it lands just after the gap.
- */
-function localToUtc(wallMs: number, zone: TimeZoneSpec): number {
-  if ('utcOffsetMinutes' in zone) return wallMs - zone.utcOffsetMinutes * MINUTE;
-  // Offsets a day either side: zones never change offset twice within two days.
-  const before = wallMs - offsetMs(zone, wallMs - DAY);
-  const after = wallMs - offsetMs(zone, wallMs + DAY);
-  const valid = [before, after].filter((c) => c + offsetMs(zone, c) === wallMs);
-  return valid.length > 0 ? Math.min(...valid) : before;
-}
-
-/** local time − UTC, in ms, at an instant. */
-function offsetMs(zone: TimeZoneSpec, instantMs: number): number {
-  if ('utcOffsetMinutes' in zone) return zone.utcOffsetMinutes * MINUTE;
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(zone.timeZone).formatToParts(instantMs)) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return wall - (instantMs - (((instantMs % 1000) + 1000) % 1000));
-}
-
-// Formatters are costly to build; caching one per zone keeps results identical and fast.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function formatDay(day: LocalDay): string {
-  return new Date(day).toISOString().slice(0, 10);
-}
-
-function parseDay(text: string): LocalDay {
-  return Date.UTC(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)));
-}
-
-function sameDate(day: LocalDay, text: string): boolean {
-  return Number.isFinite(day) && formatDay(day) === text;
 }

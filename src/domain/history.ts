@@ -3,10 +3,14 @@
  * handled by a maker or co-owners. Events are append-only facts; each carries its status change,
  * if any, so one change is one event. Timestamps are ISO-8601 strings (as stored).
  */
+import type { EscalationTrigger, InfoParty } from './escalation/escalation-trigger';
+import type { ExternalCaseStatus } from './external-cases/case-status';
+import type { QueueId } from './queues/queue';
 import type { RouteKind, RouteReason, SkippedParty } from './routing';
 import type { RequestCategory } from './request-category';
 import type { Impact, Severity, Urgency } from './severity';
 import type { SlaKind } from './sla';
+import type { SlaPauseReason } from './sla-clock';
 import type { Person } from './solution';
 import type { EscalationTarget, ExternalEscalationTarget } from './support-model';
 import type { TicketAction, TicketStatus } from './ticket-status';
@@ -35,11 +39,19 @@ export type TicketHistoryEvent =
   | Ev<'created', { category: RequestCategory; impact: Impact; urgency: Urgency; severity: Severity; routeReason: RouteReason }>
   | Ev<'assigned', { assignee: PersonRef; previous?: PersonRef }>
   | Ev<'started'>
-  | Ev<'info-requested', { question: string }>
+  /** A question; `from` absent = the requester (as stored before the dedicated team could ask others). */
+  | Ev<'info-requested', { question: string; from?: InfoParty }>
+  /** The help desk or the maker answered the dedicated team's question. */
+  | Ev<'info-given', { from: Exclude<InfoParty, 'requester'>; text: string }>
   | Ev<'requester-replied', { text: string }>
   | Ev<'waiting-on-vendor', { target: ExternalEscalationTarget; caseReference?: string }>
-  | Ev<'escalated', { target: EscalationTarget; trigger: 'agent' | 'sla-breach' | 'sev-a-critical'; caseReference?: string }>
+  | Ev<'escalated', { target: EscalationTarget; trigger: EscalationTrigger; caseReference?: string; fromQueue?: QueueId }>
+  /** The owning team took the escalation (first accept wins). */
+  | Ev<'accepted', { queue: QueueId }>
+  /** Legacy "Back from escalation" (retired; stored rows keep it): Return (below) replaced it. */
   | Ev<'handed-back', { note?: string }>
+  /** The dedicated team gave the ticket back: no longer escalated, the help desk queue holds it again. */
+  | Ev<'returned-to-help-desk', { note: string; toQueue: QueueId }>
   | Ev<'resolved', { resolution: string }>
   | Ev<'closed', { reason: 'confirmed' | 'reopen-window-passed' | 'agent' }>
   | Ev<'reopened', { reason?: string }>
@@ -47,10 +59,19 @@ export type TicketHistoryEvent =
   | Ev<'note-added', { text: string }>
   | Ev<'replied-to-requester', { text: string }>
   | Ev<'details-added', { text: string }>
-  | Ev<'severity-changed', { from: Severity; to: Severity }>
+  /** `reason` is required for changes made since issue 13 (older events have none). */
+  | Ev<'severity-changed', { from: Severity; to: Severity; reason?: string }>
+  | Ev<'sla-paused', { reason: SlaPauseReason }>
+  | Ev<'sla-resumed', { reason: SlaPauseReason }>
   | Ev<'sla-warning', { clock: SlaKind; dueAt: string }>
   | Ev<'sla-breached', { clock: SlaKind; dueAt: string }>
-  | Ev<'external-reference-added', { target: ExternalEscalationTarget; caseReference: string }>;
+  | Ev<'external-reference-added', { target: ExternalEscalationTarget; caseReference: string }>
+  | Ev<'external-case-opened', { caseId: string; vendor: ExternalEscalationTarget; caseReference: string; severity: Severity; confirmedBy?: PersonRef }>
+  /** A Sev A or B Microsoft case waits for an IT admin to file it. */
+  | Ev<'external-case-confirmation-requested', { vendor: 'microsoft'; severity: Severity }>
+  | Ev<'external-case-confirmation-declined', { note?: string }>
+  | Ev<'external-case-status-changed', { caseId: string; from: ExternalCaseStatus; to: ExternalCaseStatus }>
+  | Ev<'linked-to-incident', { incidentId: string; automatic: boolean }>;
 export type TicketEventType = TicketHistoryEvent['type'];
 
 /** Requests routed to a maker or co-owners live outside the ticket queue; these are their events. */
@@ -100,11 +121,15 @@ export const ACTION_EVENT_TYPES = {
   'requester-replied': 'requester-replied',
   'wait-on-vendor': 'waiting-on-vendor',
   escalate: 'escalated',
-  'hand-back': 'handed-back',
   resolve: 'resolved',
   close: 'closed',
   reopen: 'reopened',
   withdraw: 'withdrawn',
+  accept: 'accepted',
+  'ask-help-desk': 'info-requested',
+  'ask-maker': 'info-requested',
+  'info-given': 'info-given',
+  'return-to-help-desk': 'returned-to-help-desk',
 } as const satisfies Record<TicketAction, TicketEventType>;
 
 /** Oldest first; events with the same instant keep their stored order. */
@@ -115,26 +140,28 @@ export function sortHistory<E extends HistoryEvent>(events: readonly E[]): E[] {
     .map((x) => x.e);
 }
 
-const FIRST_RESPONSE_TYPES: ReadonlySet<TicketEventType> = new Set<TicketEventType>([
-  'assigned',
-  'started',
-  'info-requested',
-  'replied-to-requester',
-  'escalated',
-  'resolved',
-]);
-
 /**
- * When support first responded: the first assignment, start, question, reply, escalation or
- * resolution by a person from the help desk or dedicated team. Undefined while nobody has.
+ * Whether an event is a first response: a reply to the requester (a reply, a question to them, the
+ * resolution) or the owning team's acceptance, by a person of the help desk or the dedicated team.
+ * An assignment is not a response: the requester hears nothing from it.
  */
+export function isFirstResponse(event: TicketHistoryEvent): boolean {
+  if (event.actor.kind !== 'user' || (event.actor.role !== 'agent' && event.actor.role !== 'dedicated-team')) return false;
+  switch (event.type) {
+    case 'replied-to-requester':
+    case 'accepted':
+    case 'resolved':
+      return true;
+    case 'info-requested':
+      return event.from === undefined || event.from === 'requester';
+    default:
+      return false;
+  }
+}
+
+/** When support first responded (see isFirstResponse); undefined while nobody has. */
 export function firstResponseAt(events: readonly TicketHistoryEvent[]): string | undefined {
-  return sortHistory(events).find(
-    (e) =>
-      FIRST_RESPONSE_TYPES.has(e.type) &&
-      e.actor.kind === 'user' &&
-      (e.actor.role === 'agent' || e.actor.role === 'dedicated-team'),
-  )?.at;
+  return sortHistory(events).find(isFirstResponse)?.at;
 }
 
 /** The most recent event of a type, e.g. the last internal note for the card. */

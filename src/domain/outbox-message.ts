@@ -21,7 +21,9 @@ export type OutboxPurpose =
   | 'co-owner-ping'
   | 'help-desk-ticket'
   | 'dedicated-team-handoff'
-  | 'requester-update';
+  | 'requester-update'
+  /** The dedicated team's question to the maker about a ticket (a DM; no request timer follows it). */
+  | 'ticket-question';
 
 export interface OutboxMessage {
   /** Unique per message; delivery is idempotent on it. */

@@ -13,6 +13,7 @@ import {
   type SlaCalendar,
 } from './business-calendar';
 import { InvalidSlaConfigError } from './errors';
+import { isQueueId, type QueueId } from './queues/queue';
 import { SEVERITIES, type Severity } from './severity';
 import { TIERS, type Tier } from './solution';
 
@@ -42,9 +43,15 @@ export interface SlaTarget {
   readonly clock: '24x7' | 'business-hours';
 }
 
+export type SlaTargets = Readonly<Record<Severity, Readonly<Record<SlaTierKey, SlaTarget>>>>;
+/** A queue's own targets for some severities and tiers; the rest come from the general targets. */
+export type SlaTargetOverrides = Readonly<Partial<Record<Severity, Readonly<Partial<Record<SlaTierKey, SlaTarget>>>>>>;
+
 export interface SlaConfig {
   readonly businessHours: BusinessHoursCalendar;
-  readonly targets: Readonly<Record<Severity, Readonly<Record<SlaTierKey, SlaTarget>>>>;
+  readonly targets: SlaTargets;
+  /** Targets per queue (the dedicated team's, a business unit's help desk); absent = the general ones. */
+  readonly queueTargets?: Readonly<Partial<Record<QueueId, SlaTargetOverrides>>>;
   /** Share of a target after which the channel is warned (the issue's 75%). */
   readonly warningShare: number;
 }
@@ -86,19 +93,36 @@ export function validateSlaConfig(config: SlaConfig): void {
       const t = config.targets[severity]?.[tier];
       const where = `Sev ${severity} × ${tier}`;
       if (!t) throw new InvalidSlaConfigError(`${where} has no target`);
-      for (const m of [t.firstResponseMinutes, t.resolutionMinutes]) {
-        if (!Number.isInteger(m) || m <= 0) throw new InvalidSlaConfigError(`${where}: ${m} is not a positive number of minutes`);
+      validateTarget(t, where);
+    }
+  }
+  for (const [queue, overrides] of Object.entries(config.queueTargets ?? {})) {
+    if (!isQueueId(queue)) throw new InvalidSlaConfigError(`unknown queue ${JSON.stringify(queue)}`);
+    for (const [severity, row] of Object.entries(overrides ?? {})) {
+      if (!(SEVERITIES as readonly string[]).includes(severity)) throw new InvalidSlaConfigError(`${queue}: unknown severity ${JSON.stringify(severity)}`);
+      for (const [tier, t] of Object.entries(row ?? {})) {
+        if (!(SLA_TIER_KEYS as readonly string[]).includes(tier)) throw new InvalidSlaConfigError(`${queue}: unknown tier ${JSON.stringify(tier)}`);
+        if (t !== undefined) validateTarget(t, `${queue} Sev ${severity} × ${tier}`);
       }
-      if (t.firstResponseMinutes > t.resolutionMinutes) {
-        throw new InvalidSlaConfigError(`${where}: first response is after resolution`);
-      }
-      if (t.clock !== '24x7' && t.clock !== 'business-hours') throw new InvalidSlaConfigError(`${where}: unknown clock`);
     }
   }
 }
 
-export function slaTargetFor(config: SlaConfig, severity: Severity, tier: Tier | undefined): SlaTarget {
-  return config.targets[severity][tier ?? 'none'];
+function validateTarget(t: SlaTarget, where: string): void {
+  for (const m of [t.firstResponseMinutes, t.resolutionMinutes]) {
+    if (!Number.isInteger(m) || m <= 0) throw new InvalidSlaConfigError(`${where}: ${m} is not a positive number of minutes`);
+  }
+  if (t.firstResponseMinutes > t.resolutionMinutes) {
+    throw new InvalidSlaConfigError(`${where}: first response is after resolution`);
+  }
+  if (t.clock !== '24x7' && t.clock !== 'business-hours') throw new InvalidSlaConfigError(`${where}: unknown clock`);
+}
+
+/** The target for a severity and tier in a queue: the queue's own if it has one, else the general one. */
+export function slaTargetFor(config: SlaConfig, severity: Severity, tier: Tier | undefined, queue?: QueueId): SlaTarget {
+  const key = tier ?? 'none';
+  const own = queue === undefined ? undefined : config.queueTargets?.[queue]?.[severity]?.[key];
+  return own ?? config.targets[severity][key];
 }
 
 export function calendarFor(config: SlaConfig, target: SlaTarget): SlaCalendar {
@@ -112,8 +136,8 @@ export interface SlaDueTimes {
 }
 
 /** Due times for a ticket opened at `start` (both clocks start when the ticket is created). */
-export function slaDueTimes(config: SlaConfig, severity: Severity, tier: Tier | undefined, start: Date): SlaDueTimes {
-  const target = slaTargetFor(config, severity, tier);
+export function slaDueTimes(config: SlaConfig, severity: Severity, tier: Tier | undefined, start: Date, queue?: QueueId): SlaDueTimes {
+  const target = slaTargetFor(config, severity, tier, queue);
   const calendar = calendarFor(config, target);
   return {
     firstResponseDueAt: dueAt(start, target.firstResponseMinutes, calendar),

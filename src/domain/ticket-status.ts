@@ -10,10 +10,13 @@ export const TICKET_STATUSES = [
   'in-progress',
   'waiting-on-requester',
   'waiting-on-vendor',
+  'waiting-on-help-desk',
+  'waiting-on-maker',
   'escalated',
   'resolved',
   'closed',
   'reopened',
+  'returned',
 ] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 export const isTicketStatus = literalGuard(TICKET_STATUSES);
@@ -26,18 +29,26 @@ export const TICKET_ACTIONS = [
   'requester-replied',
   'wait-on-vendor',
   'escalate',
-  'hand-back',
   'resolve',
   'close',
   'reopen',
   'withdraw',
+  // The dedicated team's queue (issue 13).
+  'accept',
+  'ask-help-desk',
+  'ask-maker',
+  'info-given',
+  'return-to-help-desk',
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 export const isTicketAction = literalGuard(TICKET_ACTIONS);
 export const parseTicketAction = literalParser('ticket action', TICKET_ACTIONS);
 
-/** Who may take an action. Who is an agent is decided by services from storage, never from card data. */
-export type TicketActor = 'agent' | 'requester' | 'system';
+/**
+ * Who may take an action. Who is an agent (a member of the team holding the ticket) or the maker is
+ * decided from storage and rosters (tickets/ticket-permissions.ts), never from card data.
+ */
+export type TicketActor = 'agent' | 'requester' | 'maker' | 'system';
 
 export const ACTION_ACTORS: Readonly<Record<TicketAction, readonly TicketActor[]>> = {
   assign: ['agent'],
@@ -45,14 +56,19 @@ export const ACTION_ACTORS: Readonly<Record<TicketAction, readonly TicketActor[]
   'request-info': ['agent'],
   'requester-replied': ['requester'],
   'wait-on-vendor': ['agent'],
-  // The SLA scheduler escalates breached Critical tickets; intake escalates Sev A ones at creation.
+  // The system escalates by the breach policy and at intake (Sev A on a Critical solution, platform down).
   escalate: ['agent', 'system'],
-  'hand-back': ['agent'],
   resolve: ['agent'],
   // The requester confirms a resolution, or the system closes once the reopen window has passed.
   close: ['agent', 'requester', 'system'],
   reopen: ['agent', 'requester'],
   withdraw: ['requester'],
+  accept: ['agent'],
+  'ask-help-desk': ['agent'],
+  'ask-maker': ['agent'],
+  // The help desk answers the dedicated team's question, or the maker answers theirs.
+  'info-given': ['agent', 'maker'],
+  'return-to-help-desk': ['agent'],
 };
 
 type Row = Partial<Record<TicketAction, TicketStatus>>;
@@ -67,6 +83,13 @@ const open = (status: TicketStatus, overrides: Row): Row => ({
   ...overrides,
 });
 
+/** The dedicated team's questions and its Return, from the statuses a ticket it works can be in. */
+const DEDICATED: Row = {
+  'ask-help-desk': 'waiting-on-help-desk',
+  'ask-maker': 'waiting-on-maker',
+  'return-to-help-desk': 'returned',
+};
+
 /** TRANSITIONS[from][action] = the status after the action; missing = not allowed. */
 export const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Row>>> = {
   new: open('new', { assign: 'assigned' }),
@@ -78,25 +101,52 @@ export const TRANSITIONS: Readonly<Record<TicketStatus, Readonly<Row>>> = {
   'in-progress': open('in-progress', {
     'request-info': 'waiting-on-requester',
     'wait-on-vendor': 'waiting-on-vendor',
+    ...DEDICATED,
   }),
   'waiting-on-requester': open('waiting-on-requester', {
     start: 'in-progress',
     'request-info': 'waiting-on-requester',
     'requester-replied': 'in-progress',
     'wait-on-vendor': 'waiting-on-vendor',
+    ...DEDICATED,
   }),
   'waiting-on-vendor': open('waiting-on-vendor', {
     start: 'in-progress',
     'request-info': 'waiting-on-requester',
+    ...DEDICATED,
   }),
-  // Escalating again moves the ticket further (dedicated team → partner / Microsoft).
+  'waiting-on-help-desk': open('waiting-on-help-desk', {
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+    'wait-on-vendor': 'waiting-on-vendor',
+    'info-given': 'in-progress',
+    ...DEDICATED,
+  }),
+  'waiting-on-maker': open('waiting-on-maker', {
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+    'wait-on-vendor': 'waiting-on-vendor',
+    'info-given': 'in-progress',
+    ...DEDICATED,
+  }),
+  // Waiting for the dedicated team to accept. Escalating again (legacy) moved it on to a partner or Microsoft.
+  // (The legacy "Back from escalation" is retired: Return to the help desk replaces it.)
   escalated: open('escalated', {
     'wait-on-vendor': 'waiting-on-vendor',
-    'hand-back': 'in-progress',
+    accept: 'in-progress',
+    'return-to-help-desk': 'returned',
   }),
   resolved: { close: 'closed', reopen: 'reopened' },
   closed: {},
   reopened: open('reopened', {
+    assign: 'assigned',
+    start: 'in-progress',
+    'request-info': 'waiting-on-requester',
+    'wait-on-vendor': 'waiting-on-vendor',
+    ...DEDICATED,
+  }),
+  // Back with the help desk after the dedicated team returned it: worked like a reopened ticket.
+  returned: open('returned', {
     assign: 'assigned',
     start: 'in-progress',
     'request-info': 'waiting-on-requester',
@@ -126,6 +176,24 @@ export function isOpenStatus(status: TicketStatus): boolean {
 
 export function isTerminalStatus(status: TicketStatus): boolean {
   return status === 'closed';
+}
+
+/** Whom an open ticket is waiting on, if anyone (a vendor: a partner or Microsoft). */
+export type WaitingParty = 'requester' | 'vendor' | 'help-desk' | 'maker';
+
+export function waitingOn(status: TicketStatus): WaitingParty | undefined {
+  switch (status) {
+    case 'waiting-on-requester':
+      return 'requester';
+    case 'waiting-on-vendor':
+      return 'vendor';
+    case 'waiting-on-help-desk':
+      return 'help-desk';
+    case 'waiting-on-maker':
+      return 'maker';
+    default:
+      return undefined;
+  }
 }
 
 /** Whether a requester can still reopen a ticket resolved at `resolvedAt` (window in minutes). */

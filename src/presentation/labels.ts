@@ -22,6 +22,9 @@ const TICKET_STATUS: Readonly<Record<TicketStatus, MessageKey>> = {
   resolved: 'labels.ticketStatus.resolved',
   closed: 'labels.ticketStatus.closed',
   reopened: 'labels.ticketStatus.reopened',
+  'waiting-on-help-desk': 'labels.ticketStatus.waiting-on-help-desk',
+  'waiting-on-maker': 'labels.ticketStatus.waiting-on-maker',
+  returned: 'labels.ticketStatus.returned',
 };
 
 /** Lower case, inside a sentence: "it's now in progress". */
@@ -35,6 +38,9 @@ const TICKET_STATUS_IN_SENTENCE: Readonly<Record<TicketStatus, MessageKey>> = {
   resolved: 'labels.ticketStatusInSentence.resolved',
   closed: 'labels.ticketStatusInSentence.closed',
   reopened: 'labels.ticketStatusInSentence.reopened',
+  'waiting-on-help-desk': 'labels.ticketStatusInSentence.waiting-on-help-desk',
+  'waiting-on-maker': 'labels.ticketStatusInSentence.waiting-on-maker',
+  returned: 'labels.ticketStatusInSentence.returned',
 };
 
 const REQUEST_STATUS: Readonly<Record<RequestStatus, MessageKey>> = {

@@ -34,6 +34,7 @@ const HEADINGS = {
   'help-desk-ticket': 'messages.requests.heading.help-desk-ticket',
   'dedicated-team-handoff': 'messages.requests.heading.dedicated-team-handoff',
   'requester-update': 'messages.requests.heading.requester-update',
+  'ticket-question': 'messages.requests.heading.ticket-question',
 } as const satisfies Record<OutboxPurpose, MessageKey>;
 
 /** Who handed the request on, and their note: shown on the help desk's and dedicated team's notice. */

@@ -5,38 +5,23 @@
  */
 import type { PersonRef } from '../domain/history';
 import type { SlaKind } from '../domain/sla';
-import type { LastNoteKind, Ticket } from '../domain/tickets/ticket';
+import type { Ticket } from '../domain/tickets/ticket';
 import type { TicketListView, TicketPage } from '../domain/tickets/ticket-lists';
 import { allowedActions, isOpenStatus, isWithinReopenWindow, type TicketAction } from '../domain/ticket-status';
 import type { MessageKey } from '../domain/message-keys';
-import { instant, text, type Text, type TextParam } from '../domain/text';
+import { instant, text, type TextParam } from '../domain/text';
 import type { CardRef } from './cards';
+import { DEDICATED_TEAM_QUEUE } from '../domain/queues/queue';
+import { holdingQueue } from '../domain/tickets/ticket-queue';
+import { dedicatedTeamLine, helpDeskQuestion } from './handoff-cards';
+import { clockLabel, lastNoteLabel, type Words } from './ticket-words';
 import { escalationLabel, severityLabel, ticketStatusLabel, tierLabel } from './labels';
 
-/** A notice for the person who acted, or words for a card field. */
-export type Words = Text | string;
-
-function clockLabel(ticket: Ticket, kind: SlaKind): Text {
-  const c = ticket.sla[kind];
-  if (c.metAt) return text('messages.tickets.clock.met', { at: instant(c.metAt) });
-  if (c.breached) return text('messages.tickets.clock.breached', { at: instant(c.dueAt) });
-  if (c.warned) return text('messages.tickets.clock.atRisk', { at: instant(c.dueAt) });
-  return text('messages.tickets.clock.due', { at: instant(c.dueAt) });
-}
-
-/** The card's "last note" line for each kind of appended text. */
-const LAST_NOTE: Readonly<Record<LastNoteKind, MessageKey>> = {
-  note: 'messages.tickets.lastNote.note',
-  reply: 'messages.tickets.lastNote.reply',
-  'request-info': 'messages.tickets.lastNote.request-info',
-  answer: 'messages.tickets.lastNote.answer',
-  'add-details': 'messages.tickets.lastNote.add-details',
-};
+export type { Words } from './ticket-words';
 
 const STATUS_CHOICES: Partial<Record<TicketAction, MessageKey>> = {
   start: 'messages.tickets.statusChoice.start',
   'wait-on-vendor': 'messages.tickets.statusChoice.wait-on-vendor',
-  'hand-back': 'messages.tickets.statusChoice.hand-back',
   close: 'messages.tickets.statusChoice.close',
 };
 
@@ -49,7 +34,9 @@ export interface TicketCardOptions {
 
 /** The help desk's card: the ticket at a glance and every action its status allows an agent. */
 export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): CardRef {
-  const actions = new Set(allowedActions(ticket.status, 'agent'));
+  // While the dedicated team holds it, the help desk sees it and answers the team's questions only.
+  const withTeam = holdingQueue(ticket) === DEDICATED_TEAM_QUEUE;
+  const actions = new Set(withTeam ? [] : allowedActions(ticket.status, 'agent'));
   const statusChoices = (Object.keys(STATUS_CHOICES) as TicketAction[])
     .filter((a) => actions.has(a))
     .map((a) => ({ title: text(STATUS_CHOICES[a]!), value: a }));
@@ -74,7 +61,11 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       resolutionDue: clockLabel(ticket, 'resolution'),
       escalatedTo: ticket.escalatedTo ? escalationLabel(ticket.escalatedTo) : '',
       externalReferences: listOf(references),
-      lastNote: ticket.lastNote ? text(LAST_NOTE[ticket.lastNote.kind ?? 'note'], { text: ticket.lastNote.text, by: ticket.lastNote.by, at: instant(ticket.lastNote.at) }) : '',
+      lastNote: lastNoteLabel(ticket),
+      dedicatedTeam: dedicatedTeamLine(ticket),
+      teamQuestion: helpDeskQuestion(ticket),
+      canAnswerTeam: ticket.status === 'waiting-on-help-desk',
+      canChangeSeverity: !withTeam && ticket.status !== 'closed',
       resolution: ticket.resolution ?? '',
       notice: options.notice ?? '',
       version: ticket.version,
@@ -82,8 +73,8 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       canAssign: actions.has('assign'),
       canChangeStatus: statusChoices.length > 0,
       statusChoices,
-      canNote: ticket.status !== 'closed',
-      canReply: open,
+      canNote: !withTeam && ticket.status !== 'closed',
+      canReply: !withTeam && open,
       canRequestInfo: actions.has('request-info'),
       canResolve: actions.has('resolve'),
       canReopen: actions.has('reopen'),

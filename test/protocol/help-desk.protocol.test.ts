@@ -209,7 +209,8 @@ describe('help desk tickets over /api/messages', () => {
       expect(allText(reopened)).toContain('Reopened');
       expect((await hd.tickets.get(ticket.id))?.ticket.status).toBe('reopened');
       const history = (await hd.tickets.history(ticket.id)).map((e) => e.type);
-      expect(history).toEqual(['created', 'assigned', 'started', 'note-added', 'replied-to-requester', 'info-requested', 'requester-replied', 'resolved', 'reopened']);
+      // Issue 13: the SLA clocks pause while the ticket waits on the requester, and resume on the answer.
+      expect(history).toEqual(['created', 'assigned', 'started', 'note-added', 'replied-to-requester', 'info-requested', 'sla-paused', 'requester-replied', 'sla-resumed', 'resolved', 'reopened']);
     });
 
     it('a requester cannot reopen after the window, but can add details, confirm or withdraw', async () => {
@@ -240,12 +241,16 @@ describe('help desk tickets over /api/messages', () => {
       expect(allText(card)).toContain('needs the support case number');
       card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '2611200040001234' });
       expect(allText(card)).toContain('Microsoft support: 2611200040001234');
+      // Issue 13: the hand-off to the Power Platform team says what happened (what was tried is optional).
       card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team' });
-      expect(allText(card)).toContain('Escalated to the Power Platform team.');
+      expect(allText(card)).toContain('Please say what happened first.');
+      card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team', summary: 'Microsoft asks for a Dataverse trace.' });
+      expect(allText(card)).toContain('Handed to the Power Platform team; the requester was told.');
       const posts = (await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team');
       expect(posts).toHaveLength(1);
+      expect(posts[0].card.card).toBe('ticket-handoff');
       // The dedicated team's copy is kept up to date too.
-      await hd.press(MEGAN, HELP, 'ticket.note', { ticketId: ticket.id, text: 'Over to you.' });
+      await hd.press(NESTOR, DEDICATED, 'handoff.accept', { ticketId: ticket.id });
       const updates = (await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'update').slice(-2);
       expect(updates.map((m) => (m.target as { messageId: string }).messageId)).toEqual(expect.arrayContaining([posts[0].id]));
     });
@@ -276,16 +281,18 @@ describe('help desk tickets over /api/messages', () => {
       expect((await hd.say(NESTOR, DEDICATED, 'open tickets')).text).toContain("Ticket lists are for the help desk's team");
       expect((await hd.tickets.history(ticket.id)).map((e) => e.type)).not.toContain('note-added');
 
-      await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team' });
+      await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team', summary: 'Needs the Power Platform team.' });
       const dedicated = await hd.press(NESTOR, DEDICATED, 'ticket.note', { ticketId: ticket.id, text: 'Seen by the Power Platform team.' });
       expect(allText(dedicated)).toContain('Note added');
       expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({ type: 'note-added', actor: { role: 'dedicated-team', aadObjectId: NESTOR.aadObjectId } });
-      // An onward escalation keeps it with them; handing it back ends their rights on it.
+      // While the dedicated team holds it, the help desk sees it but does not work it.
+      expect(allText(await hd.press(MEGAN, HELP, 'ticket.note', { ticketId: ticket.id, text: 'Mine too?' }))).toContain('The Power Platform team has this ticket now.');
+      // An onward escalation keeps it with them; returning it ends their rights on it (issue 13: Return replaces "Back from escalation").
       await hd.press(NESTOR, DEDICATED, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '2611200040009999' });
-      const back = await hd.press(NESTOR, DEDICATED, 'ticket.status', { ticketId: ticket.id, statusAction: 'hand-back' });
-      expect(allText(back)).toContain('In progress');
+      const back = await hd.press(NESTOR, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: 'Not a platform problem.' });
+      expect(allText(back)).toContain('Returned to the help desk by Nestor Wilke: Not a platform problem.');
       expect(await hd.press(NESTOR, DEDICATED, 'ticket.show', { ticketId: ticket.id })).toBe(notYet);
-      expect(allText(await hd.press(MEGAN, HELP, 'ticket.show', { ticketId: ticket.id }))).toContain('In progress');
+      expect(allText(await hd.press(MEGAN, HELP, 'ticket.show', { ticketId: ticket.id }))).toContain('Returned to the help desk');
     });
 
     it('list views and "ticket HD-…" in the channel, with paging', async () => {

@@ -165,7 +165,8 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     await notes.press(MEGAN, 'request.stuck', { requestId: id, note: 'Delegation warning I cannot fix.' });
     expect(await request(id)).toMatchObject({ holder: { kind: 'dedicated-team' } });
     const { pending } = await bot.jobs.store.messagesOf(id);
-    expect(pending.map((p) => p.message.purpose).sort()).toEqual(['dedicated-team-handoff', 'requester-update']);
+    // Issue 13: a ticket, posted in the help desk channel and handed on with a hand-off card in the team's.
+    expect(pending.map((p) => p.message.purpose).sort()).toEqual(['dedicated-team-handoff', 'help-desk-ticket', 'requester-update']);
   });
 
   it('"Not my solution" reroutes to the co-owners and flags the catalog entry', async () => {

@@ -75,8 +75,11 @@ describe('SLA scheduler with a controllable clock', () => {
   it('an assigned ticket: the warning and the breach mention the assignee; no escalation outside Critical', async () => {
     const { ticket } = await hd.submit(ALEX);
     await hd.press(MEGAN, HELP, 'ticket.assign-me', { ticketId: ticket.id });
+    // Issue 13: an assignment is not a response (the requester hears nothing); the first reply is.
+    expect((await hd.tickets.get(ticket.id))!.ticket.sla['first-response'].metAt).toBeUndefined();
+    await hd.press(MEGAN, HELP, 'ticket.reply', { ticketId: ticket.id, text: 'Looking into it.' });
     const stored = (await hd.tickets.get(ticket.id))!.ticket;
-    expect(stored.sla['first-response'].metAt).toBeDefined(); // assigning is the first response
+    expect(stored.sla['first-response'].metAt).toBeDefined();
     const resolution = stored.sla.resolution;
 
     await scheduler!.runOnce(new Date(resolution.warnAt));

@@ -118,7 +118,7 @@ const ENUMS: Record<string, readonly string[]> = {
   category: CATEGORIES,
   impact: ['me', 'team', 'business-unit', 'organisation'],
   urgency: ['blocked', 'workaround'],
-  statusAction: ['start', 'wait-on-vendor', 'hand-back', 'close'],
+  statusAction: ['start', 'wait-on-vendor', 'hand-back', 'close'], // hand-back: retired, refused
   target: ['dedicated-team', 'partner', 'microsoft'],
   view: ['open', 'unassigned', 'mine'],
   severity: ['A', 'B', 'C', 'a', ''],

@@ -31,16 +31,15 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       return assign(ticket, command.assignee, actor, now);
     case 'status': {
       const action = command.action;
-      if (action !== 'start' && action !== 'wait-on-vendor' && action !== 'hand-back' && action !== 'close') return refuse('messages.tickets.refused.pickStatus');
+      // "Back from escalation" (hand-back) is retired: the dedicated team's Return replaces it.
+      if (action !== 'start' && action !== 'wait-on-vendor' && action !== 'close') return refuse('messages.tickets.refused.pickStatus');
       const s = step(ticket, action);
       const events =
         action === 'start'
           ? [ticketEvent('started', actor, now, changed(s))]
           : action === 'wait-on-vendor'
             ? [ticketEvent('waiting-on-vendor', actor, now, { target: ticket.escalatedTo === 'microsoft' ? 'microsoft' : 'partner', ...changed(s) })]
-            : action === 'hand-back'
-              ? [ticketEvent('handed-back', actor, now, changed(s))]
-              : [ticketEvent('closed', actor, now, { reason: 'agent', ...changed(s) })];
+            : [ticketEvent('closed', actor, now, { reason: 'agent', ...changed(s) })];
       return {
         next: finish(ticket, { status: s.to }, events, now),
         events,

@@ -13,6 +13,7 @@ export const APPENDS = {
   'request-info': { done: text('messages.tickets.done.request-info') },
   answer: { done: text('messages.tickets.done.answer') },
   'add-details': { done: text('messages.tickets.done.add-details') },
+  'info-given': { done: text('messages.handoff.done.answered') },
 } as const satisfies Record<LastNoteKind, unknown>;
 
 export function lastNoteBy(actor: PersonRef, kind: LastNoteKind, text: string, now: Date): NonNullable<Ticket['lastNote']> {

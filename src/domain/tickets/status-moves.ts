@@ -19,6 +19,9 @@ const STATUS_IN_SENTENCE = {
   resolved: 'labels.ticketStatusInSentence.resolved',
   closed: 'labels.ticketStatusInSentence.closed',
   reopened: 'labels.ticketStatusInSentence.reopened',
+  'waiting-on-help-desk': 'labels.ticketStatusInSentence.waiting-on-help-desk',
+  'waiting-on-maker': 'labels.ticketStatusInSentence.waiting-on-maker',
+  returned: 'labels.ticketStatusInSentence.returned',
 } as const satisfies Record<TicketStatus, MessageKey>;
 
 const STATUS = {
@@ -31,6 +34,9 @@ const STATUS = {
   resolved: 'labels.ticketStatus.resolved',
   closed: 'labels.ticketStatus.closed',
   reopened: 'labels.ticketStatus.reopened',
+  'waiting-on-help-desk': 'labels.ticketStatus.waiting-on-help-desk',
+  'waiting-on-maker': 'labels.ticketStatus.waiting-on-maker',
+  returned: 'labels.ticketStatus.returned',
 } as const satisfies Record<TicketStatus, MessageKey>;
 
 /** "In progress": a status on its own. */

@@ -2,25 +2,20 @@
  * A help desk ticket: the request it came from (same id), its number, who works it, its status in
  * the state machine (ticket-status.ts), its SLA clocks and external references. Pure data.
  */
+import type { HandOff } from '../escalation/hand-off';
+import type { ExternalCase, PendingCaseConfirmation } from '../external-cases/external-case';
 import type { PersonRef } from '../history';
 import type { SolutionSnapshot, SupportRequest } from '../intake/support-request';
 import type { RequestCategory } from '../request-category';
 import type { Impact, Severity, Urgency } from '../severity';
-import { slaDueTimes, warningAt, type SlaConfig, type SlaKind } from '../sla';
+import type { QueueId } from '../queues/queue';
+import { slaTargetFor, type SlaConfig, type SlaKind } from '../sla';
+import { startClock, type SlaClock } from '../sla-clock';
 import type { ExternalEscalationTarget } from '../support-model';
 import type { TicketNumber } from '../ticket-number';
 import type { TicketStatus } from '../ticket-status';
 
-/** One SLA clock: when it started, when it warns and breaches, and what already happened. */
-export interface SlaClock {
-  readonly startedAt: string;
-  readonly warnAt: string;
-  readonly dueAt: string;
-  readonly warned: boolean;
-  readonly breached: boolean;
-  /** When the target was met (first response given, ticket resolved); the clock then stops. */
-  readonly metAt?: string;
-}
+export type { SlaClock } from '../sla-clock';
 
 export interface ExternalReference {
   readonly target: ExternalEscalationTarget;
@@ -28,8 +23,11 @@ export interface ExternalReference {
   readonly at: string;
 }
 
-/** What was appended last: an internal note, a reply to the requester, a question, the requester's answer or added details. */
-export type LastNoteKind = 'note' | 'reply' | 'request-info' | 'answer' | 'add-details';
+/**
+ * What was appended last: an internal note, a reply to the requester, a question, the requester's
+ * answer or added details; or the help desk's or the maker's answer to the dedicated team.
+ */
+export type LastNoteKind = 'note' | 'reply' | 'request-info' | 'answer' | 'add-details' | 'info-given';
 
 export interface Ticket {
   /** Same as the request's id (and the intake's id): creation is idempotent on it. */
@@ -50,6 +48,16 @@ export interface Ticket {
   /** Where it is escalated to, while escalated (or last escalated). */
   readonly escalatedTo?: 'dedicated-team' | ExternalEscalationTarget;
   readonly externalReferences: readonly ExternalReference[];
+  /** The queue holding the ticket; absent on tickets stored before queues (see tickets/ticket-queue.ts). */
+  readonly queue?: QueueId;
+  /** The newest hand-offs to the dedicated team (escalation/hand-off.ts). */
+  readonly handOffs?: readonly HandOff[];
+  /** Partner and Microsoft cases (external-cases/), newest kept. */
+  readonly externalCases?: readonly ExternalCase[];
+  /** A Sev A or B Microsoft case waiting for an IT admin. */
+  readonly pendingCase?: PendingCaseConfirmation;
+  /** The major incident this ticket is linked to. */
+  readonly incidentId?: string;
   readonly sla: Readonly<Record<SlaKind, SlaClock>>;
   /** The last internal note, question or reply, for the card at a glance. */
   /** The last thing appended, as typed; its kind names it on the card (rows before kinds hold "Reply: …" in English and no kind). */
@@ -95,19 +103,15 @@ export function withExternalReference(references: readonly ExternalReference[], 
   return [...references, reference].slice(-MAX_EXTERNAL_REFERENCES);
 }
 
-function clock(config: SlaConfig, start: Date, due: Date, calendar: ReturnType<typeof slaDueTimes>['calendar']): SlaClock {
-  return {
-    startedAt: start.toISOString(),
-    warnAt: warningAt(start, due, calendar, config.warningShare).toISOString(),
-    dueAt: due.toISOString(),
-    warned: false,
-    breached: false,
-  };
+export interface OpenTicketOptions {
+  /** The queue that holds the new ticket (default: the help desk's default queue). */
+  readonly queue?: QueueId;
 }
 
-/** The ticket a help-desk request opens, with both SLA clocks started at `now`. */
-export function openTicket(request: SupportRequest, number: TicketNumber, config: SlaConfig, now: Date): Ticket {
-  const due = slaDueTimes(config, request.severity, request.solution?.tier, now);
+/** The ticket a help-desk request opens, with both SLA clocks started at `now` on the queue's targets. */
+export function openTicket(request: SupportRequest, number: TicketNumber, config: SlaConfig, now: Date, options: OpenTicketOptions = {}): Ticket {
+  const target = slaTargetFor(config, request.severity, request.solution?.tier, options.queue);
+  const rule = (minutes: number) => ({ minutes, clock: target.clock, businessHours: config.businessHours, warningShare: config.warningShare });
   const at = now.toISOString();
   return {
     id: request.id,
@@ -124,9 +128,10 @@ export function openTicket(request: SupportRequest, number: TicketNumber, config
     severity: request.severity,
     status: 'new',
     externalReferences: [],
+    ...(options.queue ? { queue: options.queue } : {}),
     sla: {
-      'first-response': clock(config, now, due.firstResponseDueAt, due.calendar),
-      resolution: clock(config, now, due.resolutionDueAt, due.calendar),
+      'first-response': startClock(now, rule(target.firstResponseMinutes)),
+      resolution: startClock(now, rule(target.resolutionMinutes)),
     },
     cardMessageIds: [],
     version: 1,
@@ -149,7 +154,8 @@ export function nextSlaEvent(ticket: Ticket): { readonly clock: SlaKind; readonl
   const events: { clock: SlaKind; stage: SlaStage; at: string }[] = [];
   for (const kind of ['first-response', 'resolution'] as const) {
     const c = ticket.sla[kind];
-    if (c.metAt !== undefined) continue;
+    // A met clock is done; a paused one owes nothing until it resumes (its instants then move out).
+    if (c.metAt !== undefined || c.pausedSince !== undefined) continue;
     if (!c.warned && !c.breached) events.push({ clock: kind, stage: 'warning', at: c.warnAt });
     if (!c.breached) events.push({ clock: kind, stage: 'breach', at: c.dueAt });
   }

@@ -34,7 +34,12 @@ export async function planHandOn(
     explanation: text(to === 'help-desk' ? 'messages.requests.update.handedToHelpDesk' : 'messages.requests.update.handedToDedicatedTeam', { name }),
     updatedAt: now.toISOString(),
   };
-  const opened = to === 'help-desk' ? await openHelpDeskTicket(tickets, next, actor, now, note) : undefined;
+  // Either way a ticket: the help desk's, or one handed on at once to the dedicated team, where
+  // the maker (or the co-owner who was stuck) is the contact and the note says what happened.
+  const opened =
+    to === 'help-desk'
+      ? await openHelpDeskTicket(tickets, next, actor, now, note)
+      : await openHelpDeskTicket(tickets, next, actor, now, undefined, { trigger: 'maker-stuck', by: actor, summary: note });
   const handed = opened?.next ?? next;
   const update = opened
     ? text('messages.requests.update.handedOnWithTicket', { explanation: next.explanation, ticket: opened.number })

@@ -1,7 +1,8 @@
 /**
  * The help desk ticket for a request that reaches the help desk after submission, built as the
  * intake builds one (number allocated first, idempotent on the request id), with the note of whoever
- * handed it on as an internal note. None when the request has one already.
+ * handed it on as an internal note. With `handOff` (the maker's "I'm stuck") it goes on to the
+ * dedicated team at once, the note being what happened. None when the request has one already.
  */
 import { requestEvent, ticketEvent, type HistoryActor, type RequestHistoryEvent, type TicketHistoryEvent } from '../../domain/history';
 import type { SupportRequest } from '../../domain/intake/support-request';
@@ -10,6 +11,7 @@ import type { RequestChange } from '../../domain/ports/request-changes';
 import type { TicketNumberAllocator } from '../../domain/ports/tickets';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { TicketNumber } from '../../domain/ticket-number';
+import type { EscalationInput } from '../../domain/escalation/escalate-to-dedicated-team';
 import { openTicketFor } from '../tickets/ticket-opening';
 
 export interface TicketDeps {
@@ -25,12 +27,19 @@ export interface OpenedForRequest {
   readonly ticket: NonNullable<RequestChange['ticket']>;
 }
 
-export async function openHelpDeskTicket(tickets: TicketDeps, next: SupportRequest, actor: HistoryActor, now: Date, note: string | undefined): Promise<OpenedForRequest | undefined> {
+export async function openHelpDeskTicket(
+  tickets: TicketDeps,
+  next: SupportRequest,
+  actor: HistoryActor,
+  now: Date,
+  note: string | undefined,
+  handOff?: EscalationInput,
+): Promise<OpenedForRequest | undefined> {
   if (next.ticketNumber) return undefined;
   const number = await tickets.numbers.allocate(next.id);
   const withTicket: SupportRequest = { ...next, ticketNumber: number };
-  const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now);
-  const history: TicketHistoryEvent[] = [...opened.history, ...(note ? [ticketEvent('note-added', actor, now, { text: note })] : [])];
+  const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now, handOff);
+  const history: TicketHistoryEvent[] = [...opened.history, ...(note && !opened.handedOn ? [ticketEvent('note-added', actor, now, { text: note })] : [])];
   return {
     next: withTicket,
     number,

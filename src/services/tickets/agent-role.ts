@@ -10,16 +10,18 @@ import { text, type Text } from '../../domain/text';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
 import type { Ticket } from '../../domain/tickets/ticket';
 
-export type AgentRole = { role: 'agent' | 'dedicated-team'; teamId: string } | { refusal: Text };
+/** `alsoDedicated`: a help desk member who is in the dedicated team too (works the tickets it holds). */
+export type AgentRole = { role: 'agent' | 'dedicated-team'; teamId: string; alsoDedicated?: boolean } | { refusal: Text };
 
 /** The caller's role on ticket cards (`teamId`: the help desk's team, whose members tickets are assigned to). */
 export async function agentRoleOf(channels: ChannelDirectory, actor: PersonRef, roster: TeamRoster): Promise<AgentRole> {
   const helpDesk = await channels.getChannel('help-desk');
   if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
   try {
-    if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId };
     const dedicated = await channels.getChannel('dedicated-team');
-    if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) return { role: 'dedicated-team', teamId: helpDesk.teamId };
+    const inDedicated = async () => dedicated !== undefined && (await roster.isMember(dedicated.teamId, actor.aadObjectId));
+    if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId, alsoDedicated: await inDedicated() };
+    if (await inDedicated()) return { role: 'dedicated-team', teamId: dedicated!.teamId };
   } catch {
     // Teams did not answer: refuse (never guess membership), and say so.
     return { refusal: text('messages.tickets.role.rosterUnavailable') };
@@ -27,7 +29,8 @@ export async function agentRoleOf(channels: ChannelDirectory, actor: PersonRef, 
   return { refusal: text('messages.tickets.role.notMember') };
 }
 
-/** Escalated to the dedicated team and not handed back (the history is read only for escalated tickets). */
+/** Escalated to the dedicated team and not returned (the history is read only for older escalated tickets). */
 export async function withDedicatedTeamNow(tickets: TicketRepository, ticket: Ticket): Promise<boolean> {
+  if (ticket.queue !== undefined) return isWithDedicatedTeam(ticket, []);
   return ticket.escalatedTo !== undefined && isWithDedicatedTeam(ticket, await tickets.history(ticket.id));
 }

@@ -11,6 +11,8 @@ import type { StoredTicket, TicketRepository } from '../../domain/ports/tickets'
 import { text } from '../../domain/text';
 import { isWithinReopenWindow } from '../../domain/ticket-status';
 import type { Ticket } from '../../domain/tickets/ticket';
+import type { SlaConfig } from '../../domain/sla';
+import { withSlaPause } from '../../domain/tickets/settled-command';
 import { applyRequesterCommand, CommandRefused, repeatOf, type Change, type RequesterCommand } from '../../domain/tickets/ticket-changes';
 import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
 import type { CardRef } from '../../presentation/cards';
@@ -22,6 +24,7 @@ export class RequesterTicketActions {
   constructor(
     private readonly deps: { readonly tickets: TicketRepository; readonly clock: Clock },
     private readonly reopenWindowMinutes: number,
+    private readonly slaConfig: SlaConfig,
   ) {}
 
   /** `activity` names the Teams activity that asked: recorded with the change; a redelivery is not applied again. */
@@ -41,7 +44,8 @@ export class RequesterTicketActions {
       const reopenAllowed = t.resolvedAt !== undefined && isWithinReopenWindow(new Date(t.resolvedAt), now, this.reopenWindowMinutes);
       let change: Change;
       try {
-        change = applyRequesterCommand(t, command, historyActor, now, reopenAllowed);
+        // Clocks paused while the ticket waits on the requester, resumed on the answer.
+        change = withSlaPause(t, applyRequesterCommand(t, command, historyActor, now, reopenAllowed), now, this.slaConfig, historyActor);
       } catch (error) {
         if (error instanceof CommandRefused) return cardAnswer(this.requesterView(t, error.reason));
         throw error;

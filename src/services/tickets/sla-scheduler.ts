@@ -1,6 +1,8 @@
 /**
- * The SLA scheduler: warns the help desk channel when 75% of a target has passed and escalates at
- * breach (mentioning the assignee; a Critical solution's ticket goes to the dedicated team). Timers
+ * The SLA scheduler: warns the channel of the queue holding a ticket when 75% of a target has passed,
+ * and at breach announces it there (mentioning the assignee) and does what the breach policy says for
+ * the ticket's tier and clock (escalation/breach-policy.ts, `SLA_BREACH_POLICY`): hand it to the
+ * dedicated team, or also tell the queue's lead (whoever registered its channel) by DM. Timers
  * live in storage (each ticket's next SLA event is an `sla|{at}|{id}` row in its shard), and one
  * instance at a time runs the passes, holding a short lease renewed on a timer of its own (its
  * BackgroundJob, start-tickets.ts; see RenewedLeases): any number of instances can run, and a dead
@@ -9,12 +11,18 @@
 import { randomUUID } from 'node:crypto';
 import { ticketEvent, type TicketHistoryEvent } from '../../domain/history';
 import { nextSlaEvent, type Ticket } from '../../domain/tickets/ticket';
-import { canApply } from '../../domain/ticket-status';
+import { breachDecision, DEFAULT_BREACH_POLICY, type BreachPolicy } from '../../domain/escalation/breach-policy';
+import { escalateToDedicatedTeam } from '../../domain/escalation/escalate-to-dedicated-team';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { ChannelRegistry } from '../../domain/ports/channels';
+import { queueTeamOf } from '../../domain/queues/queue';
+import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
+import { holdingQueue } from '../../domain/tickets/ticket-queue';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { RenewedLeases } from '../jobs/renewed-leases';
 import type { Clock } from '../../domain/ports/clock';
 import { text } from '../../domain/text';
-import { escalate, type Change } from '../../domain/tickets/ticket-changes';
+import type { Change } from '../../domain/tickets/ticket-changes';
 import { slaAlertCard } from '../../presentation/ticket-cards';
 import { notificationsFor } from './ticket-notifications';
 import type { LeaseStore } from '../../domain/ports/leases';
@@ -44,6 +52,12 @@ export interface SlaSchedulerDeps {
   readonly leaseMs?: number;
   /** This process's name on the lease (default a random id: one per process, see start-notifications.ts). */
   readonly owner?: string;
+  /** What a breach does per tier and clock (default DEFAULT_BREACH_POLICY). */
+  readonly breachPolicy?: BreachPolicy;
+  /** The SLA targets a hand-off to the dedicated team runs on. */
+  readonly sla?: SlaConfig;
+  /** The registered channels: a queue's lead is whoever registered its channel. */
+  readonly channels?: Pick<ChannelRegistry, 'getChannel'>;
 }
 
 const SYSTEM = { kind: 'system', component: 'sla-scheduler' } as const;
@@ -112,17 +126,13 @@ export class SlaScheduler {
       }
       const due = nextSlaEvent(stored.ticket);
       if (due === undefined || Date.parse(due.at) > now.getTime()) return undefined;
-      const { change, alertStage, escalated } = this.decide(stored.ticket, due.clock, due.stage, now);
+      const { change, alertStage, escalated, lead } = await this.decide(stored.ticket, due.clock, due.stage, now);
       const { ticket, outbox } = notificationsFor(change, this.deps.reopenWindowMinutes, now);
       const alert = slaAlertCard(ticket, due.clock, alertStage, escalated);
-      outbox.push({
-        id: `${ticket.id}.sla.${due.clock}.${alertStage}`,
-        requestId: ticket.id,
-        purpose: 'help-desk-ticket',
-        target: { kind: 'channel', channel: 'help-desk' },
-        card: alert,
-        createdAt: now.toISOString(),
-      });
+      // Announced in the channel of the queue that held it when the target ran out.
+      const alerted = (id: string, target: OutboxMessage['target']): OutboxMessage => ({ id, requestId: ticket.id, purpose: 'help-desk-ticket', target, card: alert, createdAt: now.toISOString() });
+      outbox.push(alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: queueTeamOf(holdingQueue(stored.ticket)) }));
+      if (lead) outbox.push(alerted(`${ticket.id}.sla.${due.clock}.${alertStage}.lead`, { kind: 'user', aadObjectId: lead.aadObjectId, displayName: lead.displayName }));
       try {
         await this.deps.tickets.update(stored, ticket, change.events, outbox);
         return { stage: alertStage, escalated };
@@ -134,7 +144,7 @@ export class SlaScheduler {
     return undefined;
   }
 
-  private decide(ticket: Ticket, clock: 'first-response' | 'resolution', stage: 'warning' | 'breach', now: Date) {
+  private async decide(ticket: Ticket, clock: 'first-response' | 'resolution', stage: 'warning' | 'breach', now: Date) {
     const c = ticket.sla[clock];
     const at = now.toISOString();
     const marked: Ticket = {
@@ -146,14 +156,23 @@ export class SlaScheduler {
     const events: TicketHistoryEvent[] = [
       stage === 'warning' ? ticketEvent('sla-warning', SYSTEM, now, { clock, dueAt: c.dueAt }) : ticketEvent('sla-breached', SYSTEM, now, { clock, dueAt: c.dueAt }),
     ];
-    const critical = ticket.solution?.tier === 'Critical';
-    const escalates = stage === 'breach' && critical && ticket.escalatedTo !== 'dedicated-team' && canApply(ticket.status, 'escalate');
-    if (!escalates) {
-      const change: Change = { next: marked, events, done: text('common.verbatim', { text: '' }) };
-      return { change, alertStage: stage, escalated: false };
+    const quiet: Change = { next: marked, events, done: text('common.verbatim', { text: '' }) };
+    if (stage === 'warning') return { change: quiet, alertStage: stage, escalated: false };
+    const decision = breachDecision(this.deps.breachPolicy ?? DEFAULT_BREACH_POLICY, marked, clock);
+    if (decision.kind === 'notify-lead') {
+      const channel = await this.deps.channels?.getChannel(queueTeamOf(decision.queue));
+      return { change: quiet, alertStage: stage, escalated: false, lead: channel?.registeredBy };
     }
-    const esc = escalate(marked, 'dedicated-team', '', SYSTEM, now, 'sla-breach');
-    const change: Change = { ...esc, events: [...events, ...esc.events] };
+    if (decision.kind !== 'escalate') return { change: quiet, alertStage: stage, escalated: false };
+    const handed = escalateToDedicatedTeam(marked, { trigger: 'sla-breach', by: SYSTEM }, now, this.deps.sla ?? DEFAULT_SLA_CONFIG);
+    if (!handed.ok) return { change: quiet, alertStage: stage, escalated: false };
+    const change: Change = {
+      next: handed.next,
+      events: [...events, ...handed.events],
+      handToDedicatedTeam: true,
+      tellRequester: { heading: text('messages.handoff.tell.escalated', { number: ticket.number }), message: text('messages.handoff.tell.escalatedMessage') },
+      done: text('common.verbatim', { text: '' }),
+    };
     return { change, alertStage: stage, escalated: true };
   }
 }

@@ -8,6 +8,7 @@ import { withAutoClose, withCardPost, type Ticket } from '../../domain/tickets/t
 import type { Text } from '../../domain/text';
 import type { Change } from '../../domain/tickets/ticket-changes';
 import type { CardRef } from '../../presentation/cards';
+import { handOffCard } from '../../presentation/handoff-cards';
 import { requesterCard, ticketCard } from '../../presentation/ticket-cards';
 
 /** The message that first posts a ticket to the help desk channel (also the target of every card update). */
@@ -27,15 +28,24 @@ export function postToHelpDesk(ticket: Ticket): OutboxMessage {
   return message(ticket, helpDeskPostId(ticket.id), 'help-desk-ticket', { kind: 'channel', channel: 'help-desk' }, ticketCard(ticket));
 }
 
+/** The hand-off card in the dedicated team's channel. */
 export function postToDedicatedTeam(ticket: Ticket, id: string): OutboxMessage {
-  return message(ticket, id, 'dedicated-team-handoff', { kind: 'channel', channel: 'dedicated-team' }, ticketCard(ticket));
+  return message(ticket, id, 'dedicated-team-handoff', { kind: 'channel', channel: 'dedicated-team' }, handOffCard(ticket));
+}
+
+/** Each posted card as it looks now: the help desk's ticket card, or a hand-off card in the dedicated team's channel. */
+function postedCard(ticket: Ticket, postId: string): { purpose: OutboxMessage['purpose']; card: CardRef } {
+  return postId === helpDeskPostId(ticket.id) ? { purpose: 'help-desk-ticket', card: ticketCard(ticket) } : { purpose: 'dedicated-team-handoff', card: handOffCard(ticket) };
 }
 
 /** Replace every posted copy of the card (help desk, dedicated team) with the ticket as it is now. */
 export function cardUpdates(ticket: Ticket, except: readonly string[] = []): OutboxMessage[] {
   return ticket.cardMessageIds
     .filter((id) => !except.includes(id))
-    .map((messageId, i) => message(ticket, `${ticket.id}.v${ticket.version}.card.${i}`, 'help-desk-ticket', { kind: 'update', messageId }, ticketCard(ticket)));
+    .map((messageId, i) => {
+      const { purpose, card } = postedCard(ticket, messageId);
+      return message(ticket, `${ticket.id}.v${ticket.version}.card.${i}`, purpose, { kind: 'update', messageId }, card);
+    });
 }
 
 export function requesterMessage(ticket: Ticket, heading: Text, text: Text | string | undefined, reopenWindowMinutes: number, now: Date): OutboxMessage {

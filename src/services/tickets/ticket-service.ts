@@ -6,7 +6,9 @@
  * the caller's identity only (agent-role.ts).
  */
 import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
-import type { PersonRef } from '../../domain/history';
+import type { HistoryActor, PersonRef } from '../../domain/history';
+import { withSlaPause } from '../../domain/tickets/settled-command';
+import type { DedicatedQueueService } from './dedicated-queue-service';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { Ticket } from '../../domain/tickets/ticket';
 import type { TicketListView, TicketPage } from '../../domain/tickets/ticket-lists';
@@ -31,6 +33,8 @@ export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;
 
 export interface TicketServiceDeps {
   readonly tickets: TicketRepository;
+  /** The dedicated team's queue: the help desk's Escalate to it goes there (hand-off, Accept, …). */
+  readonly dedicated?: DedicatedQueueService;
   readonly numbers: TicketNumberAllocator;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;
@@ -60,7 +64,7 @@ export class TicketService {
   constructor(private readonly deps: TicketServiceDeps) {
     this.slaConfig = deps.sla ?? DEFAULT_SLA_CONFIG;
     this.reopenWindowMinutes = deps.reopenWindowMinutes ?? DEFAULT_REOPEN_WINDOW_MINUTES;
-    this.requester = new RequesterTicketActions(deps, this.reopenWindowMinutes);
+    this.requester = new RequesterTicketActions(deps, this.reopenWindowMinutes, this.slaConfig);
   }
 
   /** Which role the caller has on ticket cards (agent-role.ts). */
@@ -73,14 +77,23 @@ export class TicketService {
    * it in its transaction, and a redelivery of it is answered with the card as it is, not applied again.
    */
   async act(actor: PersonRef, ticketId: string, request: AgentRequest, roster: TeamRoster, activity?: ActivityRef): Promise<Answer> {
+    if (request.type === 'escalate' && request.target === 'dedicated-team' && this.deps.dedicated) {
+      return this.deps.dedicated.escalate(actor, ticketId, request.summary, request.tried, roster, activity);
+    }
     const who = await this.agentRole(actor, roster);
     if ('refusal' in who) return messageAnswer(who.refusal);
     const writes = request.type !== 'show' && request.type !== 'pick-assignee';
     const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), writes ? this.appliedActivity(ticketId, activity) : undefined]);
     if (stored === undefined) return refused('messages.tickets.notFound');
-    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused('messages.tickets.role.notWithDedicatedTeam');
+    // Members of the team whose queue holds the ticket work it: the help desk's on its tickets, the
+    // dedicated team's on those escalated to them. The help desk still sees (and answers the team on)
+    // a ticket the dedicated team holds.
+    const withTeam = await this.isWithDedicatedTeam(stored.ticket);
+    if (who.role === 'dedicated-team' && !withTeam) return refused('messages.tickets.role.notWithDedicatedTeam');
+    if (who.role === 'agent' && withTeam && !who.alsoDedicated && request.type !== 'show') return this.card(stored.ticket, text('messages.handoff.refused.helpDeskWaits'));
     if (applied) return this.card(stored.ticket, applied);
-    const historyActor = { kind: 'user' as const, role: who.role, ...actor };
+    const role: 'agent' | 'dedicated-team' = withTeam ? 'dedicated-team' : 'agent';
+    const historyActor = { kind: 'user' as const, role, ...actor };
     switch (request.type) {
       case 'show':
         return this.card(stored.ticket);
@@ -100,7 +113,7 @@ export class TicketService {
         return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign-to', assignee: member }, historyActor, this.now()), actor, activity);
       }
       default:
-        return this.change(stored, (t) => applyAgentCommand(t, request, historyActor, this.now()), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
+        return this.change(stored, (t) => this.settled(t, applyAgentCommand(t, request, historyActor, this.now()), historyActor), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
     }
   }
   /** The requester's action on their own ticket (from their 1:1 chat); `activity` as for `act`. */
@@ -174,7 +187,12 @@ export class TicketService {
     }
   }
 
-  /** Escalated to the dedicated team and not handed back. */
+  /** Clocks paused while the ticket waits on the requester or a vendor, resumed on the answer. */
+  private settled(before: Ticket, change: Change, actor: HistoryActor): Change {
+    return withSlaPause(before, change, this.now(), this.slaConfig, actor);
+  }
+
+  /** Escalated to the dedicated team and not returned. */
   private isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
     return withDedicatedTeamNow(this.deps.tickets, ticket);
   }

@@ -3,6 +3,7 @@ import type { UseCases } from '../use-cases';
 import type { ChannelViewers } from '../channel-viewers';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
+import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerMessageActionRoutes } from './message-action-routes';
@@ -26,6 +27,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerCatalogRoutes(app, useCases);
   registerChannelRoutes(app, useCases, parts.channelViewers);
   registerTicketRoutes(app, useCases);
+  registerDedicatedQueueRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);

@@ -44,6 +44,8 @@ const ticketData = z.object({
   resolution: input,
   target: z.string().max(40).optional(),
   caseReference: z.string().max(200).optional(),
+  summary: input,
+  tried: input,
 });
 type TicketData = z.infer<typeof ticketData>;
 
@@ -59,7 +61,7 @@ const ACTIONS = new Map<Verb, (d: TicketData) => AgentRequest>([
   ['ticket.request-info', (d) => ({ type: 'request-info', text: d.text })],
   ['ticket.resolve', (d) => ({ type: 'resolve', resolution: d.resolution })],
   ['ticket.reopen', () => ({ type: 'reopen' })],
-  ['ticket.escalate', (d) => ({ type: 'escalate', target: d.target, caseReference: d.caseReference })],
+  ['ticket.escalate', (d) => ({ type: 'escalate', target: d.target, caseReference: d.caseReference, summary: d.summary, tried: d.tried })],
 ]);
 
 const pageData = z.object({

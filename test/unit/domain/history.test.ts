@@ -1,6 +1,7 @@
 import {
   ACTION_EVENT_TYPES,
   firstResponseAt,
+  isFirstResponse,
   lastEventOfType,
   requestEvent,
   sortHistory,
@@ -69,10 +70,33 @@ describe('reading history', () => {
     expect(firstResponseAt([created, detail, warning, note1])).toBeUndefined();
   });
 
-  test('firstResponseAt counts the dedicated team', () => {
+  // Issue 13 changed this on purpose: an onward escalation by the dedicated team used to count; now its acceptance does.
+  test('firstResponseAt counts the dedicated team accepting the escalation', () => {
     const dt: HistoryActor = { kind: 'user', role: 'dedicated-team', aadObjectId: 'x', displayName: 'Isaiah Langer' };
-    const e = ticketEvent('escalated', dt, t(1), { target: 'microsoft', trigger: 'agent', caseReference: '2501060010000001' });
-    expect(firstResponseAt([...events, e])).toBe(e.at);
+    const onward = ticketEvent('escalated', dt, t(1), { target: 'microsoft', trigger: 'agent', caseReference: '2501060010000001' });
+    expect(firstResponseAt([...events, onward])).toBe(reply.at);
+    const accepted = ticketEvent('accepted', dt, t(1), { queue: 'dedicated-team' });
+    expect(firstResponseAt([...events, onward, accepted])).toBe(accepted.at);
+  });
+
+  // Issue 13: first response = the first reply to the requester or the owning team's acceptance, not an assignment.
+  test.each<[string, TicketHistoryEvent, boolean]>([
+    ['a reply to the requester', ticketEvent('replied-to-requester', agent, t(1), { text: 'hi' }), true],
+    ['a question to the requester', ticketEvent('info-requested', agent, t(1), { question: 'which app?' }), true],
+    ['a question to the requester, named', ticketEvent('info-requested', agent, t(1), { question: 'which app?', from: 'requester' }), true],
+    ['the resolution', ticketEvent('resolved', agent, t(1), { resolution: 'done' }), true],
+    ['the acceptance', ticketEvent('accepted', agent, t(1), { queue: 'dedicated-team' }), true],
+    ['an assignment', ticketEvent('assigned', agent, t(1), { assignee: { aadObjectId: 'a', displayName: 'A' } }), false],
+    ['starting work', ticketEvent('started', agent, t(1), {}), false],
+    ['an escalation', ticketEvent('escalated', agent, t(1), { target: 'dedicated-team', trigger: 'agent' }), false],
+    ['a question to the maker', ticketEvent('info-requested', agent, t(1), { question: 'why?', from: 'maker' }), false],
+    ['a question to the help desk', ticketEvent('info-requested', agent, t(1), { question: 'tried?', from: 'help-desk' }), false],
+    ['an internal note', ticketEvent('note-added', agent, t(1), { text: 'x' }), false],
+    ['a reply by the requester', ticketEvent('replied-to-requester', requester, t(1), { text: 'x' }), false],
+    ['the scheduler resolving', ticketEvent('resolved', scheduler, t(1), { resolution: 'x' }), false],
+  ])('is %s a first response? %p', (_name, event, expected) => {
+    expect(isFirstResponse(event)).toBe(expected);
+    expect(firstResponseAt([created, event])).toBe(expected ? event.at : undefined);
   });
 
   test('lastEventOfType', () => {

@@ -16,28 +16,39 @@ import {
   TICKET_STATUSES,
   transition,
   type TicketAction,
+  waitingOn,
   type TicketStatus,
 } from '../../../src/domain/ticket-status';
 
 /**
  * The full transition table, written out independently of the source. Columns follow this order;
- * each cell is the status after the action, or '-' when the action is not allowed.
+ * each cell is the status after the action, or '-' when the action is not allowed. Issue 13 added the
+ * dedicated team's columns (accept … return) and the statuses waiting-on-help-desk, waiting-on-maker
+ * and returned; the existing cells are unchanged.
  */
 const COLUMNS: TicketAction[] = [
-  'assign', 'start', 'request-info', 'requester-replied', 'wait-on-vendor', 'escalate', 'hand-back', 'resolve', 'close', 'reopen', 'withdraw',
+  'assign', 'start', 'request-info', 'requester-replied', 'wait-on-vendor', 'escalate', 'resolve', 'close', 'reopen', 'withdraw',
+  'accept', 'ask-help-desk', 'ask-maker', 'info-given', 'return-to-help-desk',
 ];
+const WR = 'waiting-on-requester';
+const WV = 'waiting-on-vendor';
+const WH = 'waiting-on-help-desk';
+const WM = 'waiting-on-maker';
 // prettier-ignore
 const TABLE: Record<TicketStatus, string[]> = {
-  //                      assign                   start          request-info             requester-replied       wait-on-vendor       escalate     hand-back      resolve     close     reopen      withdraw
-  'new':                  ['assigned',             '-',           '-',                     'new',                  '-',                 'escalated', '-',           'resolved', '-',      '-',        'closed'],
-  'assigned':             ['assigned',             'in-progress', 'waiting-on-requester',  'assigned',             'waiting-on-vendor', 'escalated', '-',           'resolved', '-',      '-',        'closed'],
-  'in-progress':          ['in-progress',          '-',           'waiting-on-requester',  'in-progress',          'waiting-on-vendor', 'escalated', '-',           'resolved', '-',      '-',        'closed'],
-  'waiting-on-requester': ['waiting-on-requester', 'in-progress', 'waiting-on-requester',  'in-progress',          'waiting-on-vendor', 'escalated', '-',           'resolved', '-',      '-',        'closed'],
-  'waiting-on-vendor':    ['waiting-on-vendor',    'in-progress', 'waiting-on-requester',  'waiting-on-vendor',    '-',                 'escalated', '-',           'resolved', '-',      '-',        'closed'],
-  'escalated':            ['escalated',            '-',           '-',                     'escalated',            'waiting-on-vendor', 'escalated', 'in-progress', 'resolved', '-',      '-',        'closed'],
-  'resolved':             ['-',                    '-',           '-',                     '-',                    '-',                 '-',         '-',           '-',        'closed', 'reopened', '-'],
-  'closed':               ['-',                    '-',           '-',                     '-',                    '-',                 '-',         '-',           '-',        '-',      '-',        '-'],
-  'reopened':             ['assigned',             'in-progress', 'waiting-on-requester',  'reopened',             'waiting-on-vendor', 'escalated', '-',           'resolved', '-',      '-',        'closed'],
+  //                      assign        start          request-info  req-replied   wait-on-vendor escalate     resolve     close     reopen      withdraw  accept         ask-help-desk ask-maker info-given     return
+  'new':                  ['assigned',  '-',           '-',          'new',        '-',           'escalated',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
+  'assigned':             ['assigned',  'in-progress', WR,           'assigned',   WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
+  'in-progress':          ['in-progress', '-',         WR,           'in-progress', WV,           'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'waiting-on-requester': [WR,          'in-progress', WR,           'in-progress', WV,           'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'waiting-on-vendor':    [WV,          'in-progress', WR,           WV,           '-',           'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'waiting-on-help-desk': [WH,          'in-progress', WR,           WH,           WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       'in-progress', 'returned'],
+  'waiting-on-maker':     [WM,          'in-progress', WR,           WM,           WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       'in-progress', 'returned'],
+  'escalated':            ['escalated', '-',           '-',          'escalated',  WV,            'escalated', 'resolved', '-',      '-',        'closed', 'in-progress', '-',          '-',      '-',           'returned'],
+  'resolved':             ['-',         '-',           '-',          '-',          '-',           '-',           '-',        'closed', 'reopened', '-',      '-',           '-',          '-',      '-',           '-'],
+  'closed':               ['-',         '-',           '-',          '-',          '-',           '-',           '-',        '-',      '-',        '-',      '-',           '-',          '-',      '-',           '-'],
+  'reopened':             ['assigned',  'in-progress', WR,           'reopened',   WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           WH,           WM,       '-',           'returned'],
+  'returned':             ['assigned',  'in-progress', WR,           'returned',   WV,            'escalated',           'resolved', '-',      '-',        'closed', '-',           '-',          '-',      '-',           '-'],
 };
 
 const cells = TICKET_STATUSES.flatMap((from) =>
@@ -76,8 +87,11 @@ describe('walks through the lifecycle', () => {
     ['the happy path', ['assign', 'start', 'resolve', 'close'], 'closed'],
     ['a question to the requester and their answer', ['assign', 'start', 'request-info', 'requester-replied'], 'in-progress'],
     ['a vendor wait', ['assign', 'start', 'wait-on-vendor', 'start', 'resolve'], 'resolved'],
-    ['escalated to the dedicated team and back', ['assign', 'escalate', 'hand-back', 'resolve'], 'resolved'],
+    ['escalated to the dedicated team, accepted and resolved there', ['assign', 'escalate', 'accept', 'resolve'], 'resolved'],
     ['Sev A straight to the dedicated team, then a Microsoft case', ['escalate', 'escalate', 'wait-on-vendor'], 'waiting-on-vendor'],
+    ['accepted by the dedicated team, who ask the maker and get an answer', ['escalate', 'accept', 'ask-maker', 'info-given', 'resolve'], 'resolved'],
+    ['accepted, the help desk asked, then returned and worked by the help desk', ['escalate', 'accept', 'ask-help-desk', 'info-given', 'return-to-help-desk', 'start', 'resolve'], 'resolved'],
+    ['returned before anyone accepted it, reassigned', ['escalate', 'return-to-help-desk', 'assign'], 'assigned'],
     ['reopened and worked again', ['assign', 'resolve', 'reopen', 'start', 'resolve', 'close'], 'closed'],
     ['withdrawn by the requester', ['assign', 'start', 'withdraw'], 'closed'],
   ])('%s', (_name, actions, end) => {
@@ -100,7 +114,11 @@ describe('helpers', () => {
     expect(allowedActions('waiting-on-requester', 'requester')).toEqual(['requester-replied', 'withdraw']);
     expect(allowedActions('resolved', 'requester')).toEqual(['close', 'reopen']);
     expect(allowedActions('new', 'system')).toEqual(['escalate']);
-    expect(allowedActions('in-progress', 'agent')).toEqual(['assign', 'request-info', 'wait-on-vendor', 'escalate', 'resolve']);
+    // Issue 13 added the dedicated team's questions and Return (who may press them: tickets/ticket-permissions.ts).
+    expect(allowedActions('in-progress', 'agent')).toEqual(['assign', 'request-info', 'wait-on-vendor', 'escalate', 'resolve', 'ask-help-desk', 'ask-maker', 'return-to-help-desk']);
+    expect(allowedActions('escalated', 'agent')).toEqual(['assign', 'wait-on-vendor', 'escalate', 'resolve', 'accept', 'return-to-help-desk']);
+    expect(allowedActions('waiting-on-maker', 'maker')).toEqual(['info-given']);
+    expect(allowedActions('waiting-on-help-desk', 'requester')).toEqual(['requester-replied', 'withdraw']);
   });
 
   test('every action has at least one actor; only the requester withdraws or replies', () => {
@@ -113,6 +131,9 @@ describe('helpers', () => {
     expect(isOpenStatus(status)).toBe(status !== 'resolved' && status !== 'closed');
     expect(isTerminalStatus(status)).toBe(status === 'closed');
     expect(english(ticketStatusLabel(status))).toMatch(/^[A-Z]/);
+    expect(waitingOn(status)).toBe(
+      ({ 'waiting-on-requester': 'requester', 'waiting-on-vendor': 'vendor', 'waiting-on-help-desk': 'help-desk', 'waiting-on-maker': 'maker' } as Record<string, string>)[status],
+    );
     // Only the terminal status has no way out.
     expect(allowedActions(status).length === 0).toBe(isTerminalStatus(status));
   });

@@ -7,6 +7,9 @@ import { MAX_CARD_POSTS, MAX_EXTERNAL_REFERENCES, withCardPost, withExternalRefe
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import { ticketCard } from '../../../src/presentation/ticket-cards';
 import { applyAgentCommand, escalate } from '../../../src/domain/tickets/ticket-changes';
+import { escalateToDedicatedTeam } from '../../../src/domain/escalation/escalate-to-dedicated-team';
+import { returnToHelpDesk } from '../../../src/domain/escalation/return-to-help-desk';
+import { verbatim } from '../../../src/domain/text';
 import { englishData } from '../../support/words';
 import { helpDeskPostId, notificationsFor } from '../../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
@@ -20,14 +23,18 @@ function fresh(): Ticket {
   return openTicketFor(helpDeskRequest({ at: NOW }), formatTicketNumber(42), DEFAULT_SLA_CONFIG, NOW).ticket;
 }
 
-/** Escalates to the dedicated team and takes it back, `times` times, as the services do. */
+/** Escalates to the dedicated team and returns it, `times` times, as the services do. */
 function escalateRepeatedly(ticket: Ticket, times: number): { ticket: Ticket; lastOutbox: ReturnType<typeof notificationsFor>['outbox'] } {
   let current = ticket;
   let lastOutbox: ReturnType<typeof notificationsFor>['outbox'] = [];
   for (let i = 0; i < times; i++) {
-    const escalated = notificationsFor(escalate(current, 'dedicated-team', '', AGENT, NOW, 'agent'), 60, NOW);
+    const handed = escalateToDedicatedTeam(current, { trigger: 'sla-breach', by: { kind: 'system', component: 'sla-scheduler' } }, NOW, DEFAULT_SLA_CONFIG);
+    if (!handed.ok) throw new Error(handed.reason);
+    const escalated = notificationsFor({ next: handed.next, events: handed.events, done: verbatim(''), handToDedicatedTeam: true }, 60, NOW);
     lastOutbox = escalated.outbox;
-    current = notificationsFor(applyAgentCommand(escalated.ticket, { type: 'status', action: 'hand-back' }, TEAM, NOW), 60, NOW).ticket;
+    const back = returnToHelpDesk(escalated.ticket, 'Back to you.', { aadObjectId: TEAM.aadObjectId, queues: ['dedicated-team'], escalationGroup: false, itAdmin: false }, TEAM, NOW, DEFAULT_SLA_CONFIG);
+    if (!back.ok) throw new Error(back.reason);
+    current = notificationsFor({ next: back.next, events: back.events, done: verbatim('') }, 60, NOW).ticket;
   }
   return { ticket: current, lastOutbox };
 }
