@@ -59,7 +59,6 @@ export interface Ticket {
   /** The major incident this ticket is linked to. */
   readonly incidentId?: string;
   readonly sla: Readonly<Record<SlaKind, SlaClock>>;
-  /** The last internal note, question or reply, for the card at a glance. */
   /** The last thing appended, as typed; its kind names it on the card (rows before kinds hold "Reply: …" in English and no kind). */
   readonly lastNote?: { readonly kind?: LastNoteKind; readonly text: string; readonly by: string; readonly at: string; /** Who wrote it (tells a double click from a colleague's note). */ readonly byId?: string };
   /** The open question to the requester, while waiting on them. */

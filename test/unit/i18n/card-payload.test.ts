@@ -25,6 +25,8 @@ import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
 import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-cards';
 import { coOwnerCard, makerCard, requestNotice, requesterUpdateCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard, TICKET_PAGE_SIZE } from '../../../src/presentation/ticket-cards';
+import { handOffCard, makerQuestionCard } from '../../../src/presentation/handoff-cards';
+import { HAND_OFF_TEXT_LIMITS, MAX_HAND_OFFS } from '../../../src/domain/escalation/hand-off';
 import { messageReportAnswer } from '../../../src/presentation/message-report-cards';
 import { INTAKE_LIMITS } from '../../../src/domain/intake/intake-validation';
 import { greeting, welcomeCard } from '../../../src/presentation/welcome-cards';
@@ -113,6 +115,20 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     failedAt: NOW.toISOString(),
     attemptedAt: NOW.toISOString(),
   }));
+  const at = NOW.toISOString();
+  const largestHandOff = {
+    at,
+    trigger: 'agent' as const,
+    by: { kind: 'user' as const, role: 'agent' as const, ...person },
+    fromQueue: 'help-desk' as const,
+    summary: paragraph(unit, HAND_OFF_TEXT_LIMITS.summary),
+    tried: paragraph(unit, HAND_OFF_TEXT_LIMITS.tried),
+    contact: 'maker' as const,
+    previousAssignee: person,
+    accepted: { by: person, at },
+    returned: { by: person, at, note: paragraph(unit, HAND_OFF_TEXT_LIMITS.returnNote) },
+  };
+  const handedOff = { ...ticket, queue: 'dedicated-team' as const, status: 'waiting-on-maker' as const, handOffs: Array.from({ length: MAX_HAND_OFFS }, () => largestHandOff) };
   return [
     ['welcome', 'expanded', welcomeCard(person.displayName, true)],
     [
@@ -172,6 +188,8 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
         { items: Array.from({ length: TICKET_PAGE_SIZE }, () => summaryOf(ticket)), offset: 10, hasMore: true },
       ),
     ],
+    ['ticket-handoff', `${MAX_HAND_OFFS} hand-offs at their limits, accepted and returned`, handOffCard(handedOff, { notice: long })],
+    ['ticket-maker-question', 'the team waiting on the maker', makerQuestionCard(handedOff, { heading: long, notice: long })],
     [
       'report-message',
       `a message at the limits, ${INTAKE_MATCHES} matches, every field refused, limited`,
