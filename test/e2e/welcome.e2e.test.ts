@@ -7,14 +7,21 @@ import { launchBrowser } from './support/browser';
 import { e2eEnvironment } from './support/e2e-env';
 import { PlaygroundPage, withFailureScreenshot } from './support/playground-page';
 
-/** The welcome card's "more" button and what its refresh adds, read from the template itself. */
+/**
+ * The welcome card's "more" button and what its refresh adds: which words, read from the template
+ * itself (`${t.<key>}`), in English from locales/en/cards.json (the playground's locale is en-US).
+ */
 function welcomeTemplate(): { moreTitle: string; expandedHeading: string } {
   const card = JSON.parse(fs.readFileSync(path.join(repoRoot, 'cards', 'welcome.json'), 'utf8'));
+  const words = JSON.parse(fs.readFileSync(path.join(repoRoot, 'locales', 'en', 'cards.json'), 'utf8')).welcome as Record<string, string>;
+  const word = (binding: string | undefined) => /^\$\{t\.([\w-]+)\}$/.exec(binding ?? '')?.[1];
   const more = card.actions.find((a: { verb?: string }) => a.verb === 'welcome.more');
   const expanded = card.body.find((e: { $when?: string }) => e.$when === '${expanded}');
-  const heading = expanded?.items?.find((i: { type: string; text?: string }) => i.type === 'TextBlock' && !i.text?.includes('${'));
-  if (!more?.title || !heading?.text) throw new Error('cards/welcome.json changed shape: update welcome.e2e.test.ts');
-  return { moreTitle: more.title, expandedHeading: heading.text };
+  const heading = expanded?.items?.find((i: { type: string; text?: string }) => i.type === 'TextBlock' && word(i.text) !== undefined);
+  const moreTitle = words[word(more?.title) ?? ''];
+  const expandedHeading = words[word(heading?.text) ?? ''];
+  if (!moreTitle || !expandedHeading) throw new Error('cards/welcome.json changed shape: update welcome.e2e.test.ts');
+  return { moreTitle, expandedHeading };
 }
 
 describe('welcome card in the Agents Playground', () => {
