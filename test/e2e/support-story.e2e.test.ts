@@ -99,7 +99,7 @@ describe('the support story across the personas\' playgrounds', () => {
     });
   });
 
-  it('2. Megan is stuck on another request: the hand-off card arrives in the Power Platform Team channel', async () => {
+  it('2. Megan is stuck on another request: the hand-off card arrives in the Power Platform Team channel, Isaiah accepts it, Alex is told who has it', async () => {
     await withFailureScreenshot(pages.megan, 'story-stuck', async () => {
       const review = await reportProblem({
         search: 'expense',
@@ -125,6 +125,15 @@ describe('the support story across the personas\' playgrounds', () => {
       const handoff = await isaiah.cardWith('Totals are wrong after the currency change');
       await isaiah.waitForCardText(handoff, 'The currency conversion needs a Dataverse change');
       await shot('isaiah', 'hand-off-card-in-escalations');
+      // Accept: the card changes in place for the team, and the requester hears who has it.
+      await isaiah.quiet();
+      await isaiah.pressCardButton(handoff, 'Accept');
+      await isaiah.waitForCardText(handoff, 'You have this ticket now');
+      await isaiah.waitForCardText(handoff, /Accepted by/);
+      await shot('isaiah', 'accepted-the-hand-off');
+      const told = await pages.alex.cardWith(/of the Power Platform team has HD-\d+/);
+      await pages.alex.waitForCardText(told, /Isaiah/);
+      await shot('alex', 'is-told-who-has-it');
 
       const update = await pages.alex.cardWith(/Totals are wrong after the currency change/);
       await pages.alex.waitForCardText(update, /Power Platform team/i);
