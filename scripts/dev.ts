@@ -74,7 +74,9 @@ const say = (text: string): void => {
   process.stdout.write(`${paint('bold', 'dev'.padEnd(NAME_WIDTH))} │ ${text}\n`);
 };
 const fail = (text: string): void => {
-  process.stderr.write(`${paint('red', 'dev'.padEnd(NAME_WIDTH), process.stderr.isTTY === true)} │ ${paint('red', text, process.stderr.isTTY === true)}\n`);
+  process.stderr.write(
+    `${paint('red', 'dev'.padEnd(NAME_WIDTH), process.stderr.isTTY === true)} │ ${paint('red', text, process.stderr.isTTY === true)}\n`,
+  );
 };
 const prefixed = (name: string) => ({
   write: (chunk: string): boolean => {
@@ -137,7 +139,8 @@ async function main(): Promise<void> {
     bot: portFromEnv(process.env, 'PORT', BOT_DEFAULT_PORT),
     azurite: portFromEnv(process.env, 'AZURITE_TABLE_PORT', AZURITE_DEFAULT_TABLE_PORT),
   };
-  if (indexPort + org.personas.length > 65535) throw new Error(`PLAYGROUND_PORT must leave room for ${org.personas.length} more ports after it`);
+  if (indexPort + org.personas.length > 65535)
+    throw new Error(`PLAYGROUND_PORT must leave room for ${org.personas.length} more ports after it`);
 
   await assertPortsFree([
     { port: ports.bot, envVar: 'PORT', what: 'the bot' },
@@ -172,7 +175,10 @@ async function main(): Promise<void> {
   // The catalog, the bot and the playgrounds start side by side: on two cores that is the fastest.
   const catalog = (async () => {
     say('loading the demo catalog (scripts/demo-catalog.csv)');
-    const code = await loadDemoData({ STORAGE_CONNECTION_STRING: storage, GRAPH_BASE_URL: graph.baseUrl }, { out: prefixed('demo-data'), err: prefixed('demo-data') });
+    const code = await loadDemoData(
+      { STORAGE_CONNECTION_STRING: storage, GRAPH_BASE_URL: graph.baseUrl },
+      { out: prefixed('demo-data'), err: prefixed('demo-data') },
+    );
     if (code !== 0) throw new Error(`loading the demo catalog failed (exit code ${code})`);
   })();
   say(`starting the bot on 127.0.0.1:${ports.bot}${options.watch ? ' (restarts when src/ or cards/ change)' : ''}`);
@@ -191,7 +197,9 @@ async function main(): Promise<void> {
       ? 'Look at the bot lines above: under `tsx watch` a bot that crashed at start waits for a file change.'
       : 'Look at the bot lines above.',
   });
-  say(`starting ${org.personas.length} Agents Playgrounds on 127.0.0.1:${indexPort + 1}-${indexPort + org.personas.length}, one per persona`);
+  say(
+    `starting ${org.personas.length} Agents Playgrounds on 127.0.0.1:${indexPort + 1}-${indexPort + org.personas.length}, one per persona`,
+  );
   const playgroundsUp = startPersonaPlaygrounds({
     botEndpoint: botEndpoint(ports.bot),
     ports: personaPorts,
@@ -204,17 +212,36 @@ async function main(): Promise<void> {
   const [, , playgrounds] = await Promise.all([catalog, botUp, playgroundsUp]);
   if (shuttingDown) return;
 
-  say(`registering ${org.helpDesk.team.name} › ${org.helpDesk.channel.name} and ${org.dedicatedTeamQueue.team.name} › ${org.dedicatedTeamQueue.channel.name}; installing the app for every persona`);
+  say(
+    `registering ${org.helpDesk.team.name} › ${org.helpDesk.channel.name} and ${org.dedicatedTeamQueue.team.name} › ${org.dedicatedTeamQueue.channel.name}; installing the app for every persona`,
+  );
   await registerChannels(storage, playgrounds);
   await introducePersonas(storage, playgrounds);
   if (shuttingDown) return;
 
-  const index = await serveIndexPage(indexPort, indexHtml(playgrounds.map((p) => ({ guide: personaGuide(p.person), url: p.playground.url }))));
+  const index = await serveIndexPage(
+    indexPort,
+    indexHtml(playgrounds.map((p) => ({ guide: personaGuide(p.person), url: p.playground.url }))),
+  );
   closers.push(index.close);
-  printSummary({ index: index.url, playgrounds, botPort: ports.bot, azuritePort: ports.azurite, dataDir: shownDataDir, seconds: (Date.now() - started) / 1000 });
+  printSummary({
+    index: index.url,
+    playgrounds,
+    botPort: ports.bot,
+    azuritePort: ports.azurite,
+    dataDir: shownDataDir,
+    seconds: (Date.now() - started) / 1000,
+  });
 }
 
-function printSummary(run: { index: string; playgrounds: readonly PersonaPlayground[]; botPort: number; azuritePort: number; dataDir: string; seconds: number }): void {
+function printSummary(run: {
+  index: string;
+  playgrounds: readonly PersonaPlayground[];
+  botPort: number;
+  azuritePort: number;
+  dataDir: string;
+  seconds: number;
+}): void {
   const org = demoOrg();
   const tty = process.stdout.isTTY === true;
   const guides = run.playgrounds.map((p) => ({ guide: personaGuide(p.person), url: p.playground.url }));
@@ -226,7 +253,9 @@ function printSummary(run: { index: string; playgrounds: readonly PersonaPlaygro
     '',
     `${GUIDE_TEXT.openIndex}  ${paint('green', run.index, tty)}  (links every persona's playground)`,
     '',
-    ...guides.map(({ guide, url }) => `  ${guide.person.name.padEnd(nameWidth)}  ${guide.role.padEnd(roleWidth)}  ${paint('green', url, tty)}`),
+    ...guides.map(
+      ({ guide, url }) => `  ${guide.person.name.padEnd(nameWidth)}  ${guide.role.padEnd(roleWidth)}  ${paint('green', url, tty)}`,
+    ),
     '',
     `Help desk channel:     ${org.helpDesk.team.name} › ${org.helpDesk.channel.name} (in ${host(org.helpDesk.team.name)}'s playground)`,
     `Dedicated team:        ${org.dedicatedTeamQueue.team.name} › ${org.dedicatedTeamQueue.channel.name} (in ${host(org.dedicatedTeamQueue.team.name)}'s playground)`,

@@ -139,9 +139,7 @@ function render(size: number, drawing: Drawing, paint: (layer: Layer) => readonl
 /** 192×192 full-colour icon: white bubble and accent-coloured headset on an accent background. */
 export function drawColorIcon(): Buffer {
   const accent = hexToRgb(ACCENT_COLOR);
-  const png = render(192, { scale: 1, weight: 1, headsetScale: 1 }, (layer) =>
-    layer === 'bubble' ? [...WHITE, 255] : [...accent, 255],
-  );
+  const png = render(192, { scale: 1, weight: 1, headsetScale: 1 }, (layer) => (layer === 'bubble' ? [...WHITE, 255] : [...accent, 255]));
   return PNG.sync.write(png, { colorType: 6 });
 }
 

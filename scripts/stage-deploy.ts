@@ -58,7 +58,9 @@ function main(argv: readonly string[]): number {
       return 1;
     }
   }
-  console.log(`stage-deploy: ${path.relative(process.cwd(), outDir) || outDir} is ready (${STAGED_ENTRIES.join(', ')}${install ? ', node_modules' : ''})`);
+  console.log(
+    `stage-deploy: ${path.relative(process.cwd(), outDir) || outDir} is ready (${STAGED_ENTRIES.join(', ')}${install ? ', node_modules' : ''})`,
+  );
   return 0;
 }
 

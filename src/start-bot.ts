@@ -73,7 +73,10 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
-    submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), { perWindow: config.intake.maxRequestsPerHour, windowMs: HOUR_MS }),
+    submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), {
+      perWindow: config.intake.maxRequestsPerHour,
+      windowMs: HOUR_MS,
+    }),
     // Only for the stored catalog: a replaced one (tests) has nothing to look up.
     ...(options.catalog ? {} : { people: catalogService }),
   });
@@ -83,7 +86,16 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     config,
     logger,
     activities: activities.gate,
-    useCases: { intake, messageReports: new MessageReportService({ intake, catalog }), catalog: catalogService, tickets: helpDesk.tickets, dedicatedQueue: helpDesk.dedicatedQueue, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
+    useCases: {
+      intake,
+      messageReports: new MessageReportService({ intake, catalog }),
+      catalog: catalogService,
+      tickets: helpDesk.tickets,
+      dedicatedQueue: helpDesk.dedicatedQueue,
+      channels: helpDesk.channels,
+      requestHandling: notifications.handling,
+      outbox: notifications.admin,
+    },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
     proactive: {
@@ -102,7 +114,14 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const jobServices = createNotificationServices(background, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const outbox = startNotificationJobs(jobServices, bot.messageSender, background, config, clock, logger, options.notifications);
   // The sync writes with the background budget: nobody waits on it.
-  const catalogSync = await createCatalogSync(config, background, new CatalogService(CatalogTableStore.on(background), { clock, ...(directory ? { directory } : {}) }), clock, logger, options.catalogSync);
+  const catalogSync = await createCatalogSync(
+    config,
+    background,
+    new CatalogService(CatalogTableStore.on(background), { clock, ...(directory ? { directory } : {}) }),
+    clock,
+    logger,
+    options.catalogSync,
+  );
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),

@@ -46,8 +46,16 @@ export async function createCatalogSync(
   const { DataverseCatalogSource } = await import('./storage/catalog-sources/dataverse-catalog-source');
   const source =
     settings.source.kind === 'blob'
-      ? new BlobCatalogSource({ storage: config.storage, container: settings.source.container, path: settings.source.path, ...(settings.source.blobUrl ? { blobUrl: settings.source.blobUrl } : {}) })
-      : new DataverseCatalogSource({ url: settings.source.url, tokens: appTokens(settings.source.url, DataverseCatalogSource.scopeOf(settings.source.url), identity) });
+      ? new BlobCatalogSource({
+          storage: config.storage,
+          container: settings.source.container,
+          path: settings.source.path,
+          ...(settings.source.blobUrl ? { blobUrl: settings.source.blobUrl } : {}),
+        })
+      : new DataverseCatalogSource({
+          url: settings.source.url,
+          tokens: appTokens(settings.source.url, DataverseCatalogSource.scopeOf(settings.source.url), identity),
+        });
   const sync = new CatalogSync({
     source,
     catalog,
@@ -66,7 +74,10 @@ export async function createCatalogSync(
       const run = await sync.runOnce();
       if (run.ran) {
         const { counts, outcome } = run.report;
-        (outcome === 'ok' ? logger.info.bind(logger) : logger.warn.bind(logger))({ job: 'catalog-sync', outcome, ...counts }, 'catalog sync');
+        (outcome === 'ok' ? logger.info.bind(logger) : logger.warn.bind(logger))(
+          { job: 'catalog-sync', outcome, ...counts },
+          'catalog sync',
+        );
       }
       return sync.pollMs;
     },

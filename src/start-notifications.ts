@@ -127,8 +127,18 @@ export function startNotificationJobs(
 
   const auto = (options.background ?? 'auto') === 'auto';
   // Leases are renewed on timers of their own, never starved by a long delivery run.
-  const outboxJob = new BackgroundJob({ name: 'outbox', leases: worker.leases, run: async () => (await runOutbox()).nextRunInMs, reporter: logger });
-  const timerJob = new BackgroundJob({ name: 'timers', leases: scheduler.leases, run: async () => (await scheduler.runOnce(), scheduler.pollMs), reporter: logger });
+  const outboxJob = new BackgroundJob({
+    name: 'outbox',
+    leases: worker.leases,
+    run: async () => (await runOutbox()).nextRunInMs,
+    reporter: logger,
+  });
+  const timerJob = new BackgroundJob({
+    name: 'timers',
+    leases: scheduler.leases,
+    run: async () => (await scheduler.runOnce(), scheduler.pollMs),
+    reporter: logger,
+  });
   if (auto) {
     outboxJob.start();
     timerJob.start();

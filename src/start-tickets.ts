@@ -24,13 +24,34 @@ export interface SlaOptions {
 }
 
 /** `background`: the tables the SLA scheduler uses (a longer storage time budget than turns). */
-export function createTicketFeature(tables: TableService, config: AppConfig, clock: Clock, logger: Logger, sla: SlaOptions = {}, background = tables) {
+export function createTicketFeature(
+  tables: TableService,
+  config: AppConfig,
+  clock: Clock,
+  logger: Logger,
+  sla: SlaOptions = {},
+  background = tables,
+) {
   const numbers = new TableTicketNumbers(tables.client('cases'));
   const ticketStore = new TableTicketStore(tables.client('cases'));
   const conversations = new TableConversationStore(tables.client('conversations'));
   const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs, breachPolicy } = config.tickets;
-  const dedicatedQueue = new DedicatedQueueService({ tickets: ticketStore, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
-  const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes, dedicated: dedicatedQueue });
+  const dedicatedQueue = new DedicatedQueueService({
+    tickets: ticketStore,
+    channels: conversations,
+    clock,
+    sla: slaConfig,
+    reopenWindowMinutes,
+  });
+  const tickets = new TicketService({
+    tickets: ticketStore,
+    numbers,
+    channels: conversations,
+    clock,
+    sla: slaConfig,
+    reopenWindowMinutes,
+    dedicated: dedicatedQueue,
+  });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
   const scheduler = new SlaScheduler({
     tickets: new TableTicketStore(background.client('cases')),

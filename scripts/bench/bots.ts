@@ -62,10 +62,16 @@ const SCENARIOS: readonly Scenario[] = [
     async prepare(bot, connector) {
       // Each person starts a questionnaire once (not timed); then presses the need card's button.
       const round = people();
-      await drive({ url: bot.url, users: USERS, perUser: 1, activity: (user) => messageActivity(round[user]!, connector.url, 'new request') });
+      await drive({
+        url: bot.url,
+        users: USERS,
+        perUser: 1,
+        activity: (user) => messageActivity(round[user]!, connector.url, 'new request'),
+      });
       const intakeIds = round.map((p) => connector.intakeIdOf(p.aadObjectId));
       if (intakeIds.some((id) => id === undefined)) throw new Error(`the ${bot.kind} bot did not answer "new request" with a card`);
-      return (user) => cardActionActivity(round[user]!, connector.url, 'intake.need', { intakeId: intakeIds[user], category: 'solution-problem' });
+      return (user) =>
+        cardActionActivity(round[user]!, connector.url, 'intake.need', { intakeId: intakeIds[user], category: 'solution-problem' });
     },
   },
   {
@@ -85,14 +91,21 @@ interface Measured {
 
 async function main(): Promise<void> {
   const results = new Results('bots');
-  results.note(`bots: the product against the floor bot, ${USERS} users, ${ROUNDS} rounds of ${(USERS * PER_USER).toLocaleString('en')} requests per bot and kind, on ${machineLine()}`);
+  results.note(
+    `bots: the product against the floor bot, ${USERS} users, ${ROUNDS} rounds of ${(USERS * PER_USER).toLocaleString('en')} requests per bot and kind, on ${machineLine()}`,
+  );
   const azurite = await startAzurite({ port: await findFreePort(), output: { kind: 'silent' } });
   const connector = await startFastConnector();
   const bots: Partial<Record<BotKind, BotChild>> = {};
   try {
     const storage = azurite.connectionString;
     const silent = { write: () => true } as unknown as NodeJS.WriteStream;
-    if ((await loadDemoData({ STORAGE_CONNECTION_STRING: storage, TABLE_PREFIX: 'prod', LOG_LEVEL: 'silent' }, { out: silent, err: process.stderr })) !== 0) {
+    if (
+      (await loadDemoData(
+        { STORAGE_CONNECTION_STRING: storage, TABLE_PREFIX: 'prod', LOG_LEVEL: 'silent' },
+        { out: silent, err: process.stderr },
+      )) !== 0
+    ) {
       throw new Error('could not load the demo catalog');
     }
     bots.product = await BotChild.start('product', { storage, prefix: 'prod', account: AZURITE_ACCOUNT });
@@ -118,7 +131,8 @@ async function main(): Promise<void> {
           entry.rounds.push(result);
           entry.calls.push(calls);
           measured.set(`${scenario.key}/${kind}`, entry);
-          if (Object.keys(result.failures).length > 0) throw new Error(`${kind} answered ${JSON.stringify(result.failures)} to ${scenario.label}`);
+          if (Object.keys(result.failures).length > 0)
+            throw new Error(`${kind} answered ${JSON.stringify(result.failures)} to ${scenario.label}`);
         }
       }
     }
@@ -173,12 +187,17 @@ function report(results: Results, measured: Map<string, Measured>, backgroundPer
       const s = summarize(measured.get(`${scenario.key}/${kind}`)!, kind === 'product' ? backgroundPerSecond : 0);
       summaries.set(`${scenario.key}/${kind}`, s);
       rows.push(
-        `  ${(kind === 'floor' ? scenario.label : '').padEnd(34)}${kind.padEnd(9)}${s.requestsPerSecond.toFixed(0).padStart(7)}  ${s.perRound.map((r) => r.toFixed(0)).join('/').padEnd(11)}${fmt(s.p50)}${fmt(s.p95)}${fmt(s.p99)}${s.callsPerRequest.toFixed(2).padStart(9)}`,
+        `  ${(kind === 'floor' ? scenario.label : '').padEnd(34)}${kind.padEnd(9)}${s.requestsPerSecond.toFixed(0).padStart(7)}  ${s.perRound
+          .map((r) => r.toFixed(0))
+          .join('/')
+          .padEnd(11)}${fmt(s.p50)}${fmt(s.p95)}${fmt(s.p99)}${s.callsPerRequest.toFixed(2).padStart(9)}`,
       );
     }
   }
   results.note('');
-  results.note(`  ${'traffic'.padEnd(34)}${'bot'.padEnd(9)}${'req/s'.padStart(7)}  ${'(rounds)'.padEnd(11)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'tables'.padStart(9)}`);
+  results.note(
+    `  ${'traffic'.padEnd(34)}${'bot'.padEnd(9)}${'req/s'.padStart(7)}  ${'(rounds)'.padEnd(11)}${'p50 ms'.padStart(8)}${'p95 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'tables'.padStart(9)}`,
+  );
   for (const row of rows) results.note(row);
   results.note(`  (tables: table calls per request, less the product's ${backgroundPerSecond.toFixed(1)} background calls per second)`);
   results.note('');
@@ -194,14 +213,23 @@ function report(results: Results, measured: Map<string, Measured>, backgroundPer
     }
   }
   results.note('');
-  const ratio = (key: Scenario['key']) => (100 * summaries.get(`${key}/product`)!.requestsPerSecond) / summaries.get(`${key}/floor`)!.requestsPerSecond;
+  const ratio = (key: Scenario['key']) =>
+    (100 * summaries.get(`${key}/product`)!.requestsPerSecond) / summaries.get(`${key}/floor`)!.requestsPerSecond;
   results.goal('card action: product req/s as a share of the floor', ratio('action'), '%', { op: '>=', target: 80 });
   results.goal('"new request" message: product req/s as a share of the floor', ratio('message'), '%', { op: '>=', target: 70 });
   results.goal('card action p99, product', summaries.get('action/product')!.p99, 'ms', { op: '<=', target: 250 });
   results.info('new person every request: product req/s as a share of the floor', ratio('new-user'), '%');
   for (const scenario of SCENARIOS) {
-    results.info(`table calls per ${scenario.key === 'action' ? 'card action' : scenario.key === 'message' ? '"new request"' : 'new person\'s request'}, product`, summaries.get(`${scenario.key}/product`)!.callsPerRequest, '');
-    results.info(`table calls per ${scenario.key === 'action' ? 'card action' : scenario.key === 'message' ? '"new request"' : 'new person\'s request'}, floor`, summaries.get(`${scenario.key}/floor`)!.callsPerRequest, '');
+    results.info(
+      `table calls per ${scenario.key === 'action' ? 'card action' : scenario.key === 'message' ? '"new request"' : "new person's request"}, product`,
+      summaries.get(`${scenario.key}/product`)!.callsPerRequest,
+      '',
+    );
+    results.info(
+      `table calls per ${scenario.key === 'action' ? 'card action' : scenario.key === 'message' ? '"new request"' : "new person's request"}, floor`,
+      summaries.get(`${scenario.key}/floor`)!.callsPerRequest,
+      '',
+    );
   }
 }
 

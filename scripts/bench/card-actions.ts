@@ -85,7 +85,12 @@ async function walkIntake(botUrl: string, serviceUrl: string, record: boolean): 
     return body ? JSON.parse(body) : undefined;
   };
   const press = (step: Step, verb: string, data: object) =>
-    time(step, { type: 'invoke', name: 'adaptiveCard/action', replyToId: 'card', value: { action: { type: 'Action.Execute', verb, data } } });
+    time(step, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      replyToId: 'card',
+      value: { action: { type: 'Action.Execute', verb, data } },
+    });
 
   await time('message', { type: 'message', text: 'new request' });
   const intakeId = lastIntakeId.get(user.aadObjectId);
@@ -94,7 +99,14 @@ async function walkIntake(botUrl: string, serviceUrl: string, record: boolean): 
   const results = await press('search', 'intake.search', { intakeId, query: 'expnse' });
   const solutionId = JSON.stringify(results).match(/"value":"([^"]+)"/)?.[1];
   await press('solution', 'intake.solution', { intakeId, solutionId });
-  await press('details', 'intake.details', { intakeId, title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: 'today', impact: 'me', urgency: 'workaround' });
+  await press('details', 'intake.details', {
+    intakeId,
+    title: 'Totals are wrong',
+    description: 'The monthly total ignores the last row.',
+    since: 'today',
+    impact: 'me',
+    urgency: 'workaround',
+  });
   const confirmation = await press('submit', 'intake.submit', { intakeId });
   if (!JSON.stringify(confirmation).includes('submitted')) throw new Error('Submit did not confirm');
 }

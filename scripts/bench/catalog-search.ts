@@ -15,13 +15,76 @@ import { machineLine } from './lib/machine';
 import { median, percentile } from './lib/stats';
 
 const WORDS = [
-  'Expense', 'Tracker', 'Travel', 'Request', 'Approval', 'Approvals', 'Invoice', 'Processing', 'Onboarding', 'Offboarding',
-  'Inspection', 'Inventory', 'Timesheet', 'Leave', 'Booking', 'Room', 'Budget', 'Forecast', 'Sales', 'Pipeline',
-  'Dashboard', 'Survey', 'Feedback', 'Asset', 'Maintenance', 'Safety', 'Incident', 'Report', 'Purchase', 'Order',
-  'Contract', 'Vendor', 'Training', 'Registration', 'Helpdesk', 'Ticket', 'Project', 'Planner', 'Customer', 'Claims',
-  'Quality', 'Audit', 'Shift', 'Schedule', 'Visitor', 'Badge', 'Equipment', 'Loan', 'Mileage', 'Reimbursement',
-  'Feuille', 'temps', 'équipe', 'Congés', 'Demande', 'Achats', 'Réservation', 'Salle', 'Suivi', 'Facturation',
-  'Zeiterfassung', 'Büro', 'Urlaubsantrag', 'Bestellung', 'Prüfung', 'Beställning', 'Ledighet', 'Solicitud', 'Gastos', 'Señal',
+  'Expense',
+  'Tracker',
+  'Travel',
+  'Request',
+  'Approval',
+  'Approvals',
+  'Invoice',
+  'Processing',
+  'Onboarding',
+  'Offboarding',
+  'Inspection',
+  'Inventory',
+  'Timesheet',
+  'Leave',
+  'Booking',
+  'Room',
+  'Budget',
+  'Forecast',
+  'Sales',
+  'Pipeline',
+  'Dashboard',
+  'Survey',
+  'Feedback',
+  'Asset',
+  'Maintenance',
+  'Safety',
+  'Incident',
+  'Report',
+  'Purchase',
+  'Order',
+  'Contract',
+  'Vendor',
+  'Training',
+  'Registration',
+  'Helpdesk',
+  'Ticket',
+  'Project',
+  'Planner',
+  'Customer',
+  'Claims',
+  'Quality',
+  'Audit',
+  'Shift',
+  'Schedule',
+  'Visitor',
+  'Badge',
+  'Equipment',
+  'Loan',
+  'Mileage',
+  'Reimbursement',
+  'Feuille',
+  'temps',
+  'équipe',
+  'Congés',
+  'Demande',
+  'Achats',
+  'Réservation',
+  'Salle',
+  'Suivi',
+  'Facturation',
+  'Zeiterfassung',
+  'Büro',
+  'Urlaubsantrag',
+  'Bestellung',
+  'Prüfung',
+  'Beställning',
+  'Ledighet',
+  'Solicitud',
+  'Gastos',
+  'Señal',
 ];
 const PREFIXES = ['', '', '', 'HR', 'IT', 'Finance', 'Sales', 'Ops', 'Legal', 'Marketing'];
 const SUFFIXES = ['', '', '', '', 'v2', 'App', 'Flow', 'Bot', '(old)', '2025', 'Nordics', 'EMEA'];
@@ -83,7 +146,10 @@ function misspell(name: string, rnd: () => number): string {
 }
 
 function stripAccentsAndShout(name: string): string {
-  return name.normalize('NFD').replace(/\p{M}+/gu, '').toUpperCase();
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toUpperCase();
 }
 
 function prefixes(name: string): string {
@@ -146,7 +212,9 @@ function measure(count: number, perKind: number, results: Results): SizeFigures 
   }
   const build = median(buildTimes);
   results.note(`${count.toLocaleString('en')} solutions: index built in ${build.toFixed(0)} ms (median of 3)`);
-  results.note(`  ${'queries'.padEnd(16)}${'count'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'max ms'.padStart(10)}${'top 5'.padStart(10)}`);
+  results.note(
+    `  ${'queries'.padEnd(16)}${'count'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'max ms'.padStart(10)}${'top 5'.padStart(10)}`,
+  );
   for (const row of rows) results.note(row);
   return { build, p50: percentile(all, 50), p95: percentile(all, 95), top5: (100 * foundAll) / (perKind * kinds.length) };
 }

@@ -51,9 +51,13 @@ async function main(): Promise<void> {
     }
     const rss = figures.reduce((sum, f) => sum + f.rssMb, 0);
     const cpu = figures.reduce((sum, f) => sum + f.cpuSeconds, 0);
-    process.stdout.write(`run ${i}: ready in ${run.readySeconds.toFixed(1)} s (load average ${load} at start), RSS ${rss.toFixed(0)} MB in ${figures.length} processes, ${cpu.toFixed(1)} CPU s\n`);
+    process.stdout.write(
+      `run ${i}: ready in ${run.readySeconds.toFixed(1)} s (load average ${load} at start), RSS ${rss.toFixed(0)} MB in ${figures.length} processes, ${cpu.toFixed(1)} CPU s\n`,
+    );
     for (const [kind, k] of [...byKind].sort((a, b) => b[1].rss - a[1].rss)) {
-      process.stdout.write(`  ${kind.padEnd(26)} ${String(k.count).padStart(2)} × ${(k.rss / k.count).toFixed(0).padStart(4)} MB = ${k.rss.toFixed(0).padStart(5)} MB, ${k.cpu.toFixed(1).padStart(5)} CPU s\n`);
+      process.stdout.write(
+        `  ${kind.padEnd(26)} ${String(k.count).padStart(2)} × ${(k.rss / k.count).toFixed(0).padStart(4)} MB = ${k.rss.toFixed(0).padStart(5)} MB, ${k.cpu.toFixed(1).padStart(5)} CPU s\n`,
+      );
     }
   }
 }

@@ -29,7 +29,9 @@ import { AGENTS, TicketSeeder } from './lib/ticket-seed';
 
 /** The page size of the help desk's list cards (src/teams/tickets/ticket-views.ts). */
 const PAGE_SIZE = 10;
-const SIZES = (process.argv.includes('--tickets') ? process.argv[process.argv.indexOf('--tickets') + 1]! : '1000,100000').split(',').map(Number);
+const SIZES = (process.argv.includes('--tickets') ? process.argv[process.argv.indexOf('--tickets') + 1]! : '1000,100000')
+  .split(',')
+  .map(Number);
 const OPEN_SHARE = numberArg('open-share', 0.03);
 const PAGES = numberArg('pages', 20);
 const SEED_MINUTES = numberArg('seed-minutes', 10);
@@ -59,7 +61,11 @@ interface ViewFigures {
   readonly entities: number;
 }
 
-async function measureViews(connectionString: string, proxyConnectionString: string, proxy: Awaited<ReturnType<typeof startCountingProxy>>): Promise<Map<string, ViewFigures>> {
+async function measureViews(
+  connectionString: string,
+  proxyConnectionString: string,
+  proxy: Awaited<ReturnType<typeof startCountingProxy>>,
+): Promise<Map<string, ViewFigures>> {
   const list = pageLister(connectionString);
   const counted = pageLister(proxyConnectionString);
   const figures = new Map<string, ViewFigures>();
@@ -93,7 +99,9 @@ async function main(): Promise<void> {
   const azurite = await startAzurite({ port: await findFreePort(), output: { kind: 'silent' } });
   const proxy = await startCountingProxy(azurite.port);
   try {
-    const tables = new TableService({ kind: 'connection-string', connectionString: azurite.connectionString }, 'bench', { timeoutMs: 120_000 });
+    const tables = new TableService({ kind: 'connection-string', connectionString: azurite.connectionString }, 'bench', {
+      timeoutMs: 120_000,
+    });
     await tables.ensureTables();
     const seeder = new TicketSeeder(tables.client('cases') as never, OPEN_SHARE);
     const deadline = Date.now() + SEED_MINUTES * 60_000;
@@ -113,10 +121,14 @@ async function main(): Promise<void> {
       measured.push({ target, size: seeder.tickets, views });
       results.note(`  ${seeder.tickets.toLocaleString('en')} tickets:`);
       for (const [label, f] of views) {
-        results.note(`    ${label.padEnd(14)} p50 ${f.p50.toFixed(0).padStart(6)} ms   p95 ${f.p95.toFixed(0).padStart(6)} ms   ${f.queries} queries, ${f.entities} entities per page`);
+        results.note(
+          `    ${label.padEnd(14)} p50 ${f.p50.toFixed(0).padStart(6)} ms   p95 ${f.p95.toFixed(0).padStart(6)} ms   ${f.queries} queries, ${f.entities} entities per page`,
+        );
       }
       if (seeder.tickets < target) {
-        results.note(`  Azurite could not reach ${target.toLocaleString('en')} tickets within ${SEED_MINUTES} minutes of seeding: measured at ${seeder.tickets.toLocaleString('en')}`);
+        results.note(
+          `  Azurite could not reach ${target.toLocaleString('en')} tickets within ${SEED_MINUTES} minutes of seeding: measured at ${seeder.tickets.toLocaleString('en')}`,
+        );
         break;
       }
     }
@@ -137,7 +149,8 @@ async function main(): Promise<void> {
       results.goal(`${label}: queries per page at ${at}`, l.queries, '', { op: '<=', target: 1 });
       results.goal(`${label}: entities read per page at ${at}`, l.entities, '', { op: '<=', target: PAGE_SIZE + 1 });
     }
-    if (large.size < large.target) results.goal(`tickets seeded (of ${large.target.toLocaleString('en')})`, large.size, '', { op: '>=', target: large.target });
+    if (large.size < large.target)
+      results.goal(`tickets seeded (of ${large.target.toLocaleString('en')})`, large.size, '', { op: '>=', target: large.target });
   } finally {
     await proxy.stop();
     await azurite.stop();

@@ -31,7 +31,12 @@ async function main(): Promise<void> {
   try {
     const storage = azurite.connectionString;
     const silent = { write: () => true } as unknown as NodeJS.WriteStream;
-    if ((await loadDemoData({ STORAGE_CONNECTION_STRING: storage, TABLE_PREFIX: 'mem', LOG_LEVEL: 'silent' }, { out: silent, err: process.stderr })) !== 0) {
+    if (
+      (await loadDemoData(
+        { STORAGE_CONNECTION_STRING: storage, TABLE_PREFIX: 'mem', LOG_LEVEL: 'silent' },
+        { out: silent, err: process.stderr },
+      )) !== 0
+    ) {
       throw new Error('could not load the demo catalog');
     }
     bot = await BotChild.start('product', { storage, prefix: 'mem', account: AZURITE_ACCOUNT });
@@ -47,7 +52,10 @@ async function main(): Promise<void> {
     results.info('RSS after (after a full GC)', after.rssBytes / MB, 'MB');
     results.info('heap used growth', (after.heapBytes - before.heapBytes) / MB, 'MB');
     results.info('conversations', run.requests, '');
-    results.goal(`RSS growth over ${run.requests.toLocaleString('en')} new conversations`, (after.rssBytes - before.rssBytes) / MB, 'MB', { op: '<=', target: 50 });
+    results.goal(`RSS growth over ${run.requests.toLocaleString('en')} new conversations`, (after.rssBytes - before.rssBytes) / MB, 'MB', {
+      op: '<=',
+      target: 50,
+    });
   } finally {
     await bot?.stop();
     await connector.stop();

@@ -130,7 +130,12 @@ async function runMode(instances: number): Promise<ModeFigures> {
           const i = start + k;
           const person = people[i % CONVERSATIONS]!;
           const request = requestOf(i, person, at);
-          const dm = message(request, 'requester-update', { kind: 'user', ...person }, { card: 'requester-update', data: { update: `bench-msg-${i}`, holder: 'bench' } });
+          const dm = message(
+            request,
+            'requester-update',
+            { kind: 'user', ...person },
+            { card: 'requester-update', data: { update: `bench-msg-${i}`, holder: 'bench' } },
+          );
           await cases.create(request, [], [dm]);
         }),
       );
@@ -140,10 +145,15 @@ async function runMode(instances: number): Promise<ModeFigures> {
     // sender, limiter at the configured ceiling and owner name; all of them on the same tables.
     const workers = Array.from({ length: instances }, (_, n) => {
       const own = new TableService(account, 'bench', { timeoutMs: 10_000 });
-      const sender = new TeamsMessageSender(new TeamsAdapter({}), new TableConversationStore(own.client('conversations')), new TableEndpointStore(own.client('conversations')), {
-        botAppId: '',
-        tenantId: TENANT,
-      });
+      const sender = new TeamsMessageSender(
+        new TeamsAdapter({}),
+        new TableConversationStore(own.client('conversations')),
+        new TableEndpointStore(own.client('conversations')),
+        {
+          botAppId: '',
+          tenantId: TENANT,
+        },
+      );
       return new OutboxWorker(
         {
           store: new TableOutboxStore(own.client('cases')),
@@ -152,7 +162,13 @@ async function runMode(instances: number): Promise<ModeFigures> {
           limiter: new TeamsRateLimiter({ tenantPerSecond: CEILING, marginMs: MARGIN_MS }),
           clock: systemClock,
         },
-        { owner: `bench-${n}`, shards: Array.from({ length: SHARD_COUNT }, (_, i) => i), maxLimiterWaitMs: 2_000, batchSize: 500, concurrency: 32 },
+        {
+          owner: `bench-${n}`,
+          shards: Array.from({ length: SHARD_COUNT }, (_, i) => i),
+          maxLimiterWaitMs: 2_000,
+          batchSize: 500,
+          concurrency: 32,
+        },
       );
     });
     const store = new TableOutboxStore(tables.client('cases'));
@@ -170,7 +186,8 @@ async function runMode(instances: number): Promise<ModeFigures> {
         retried += run.retried;
         failed += run.failed;
         shardsHeld[n] = Math.max(shardsHeld[n]!, run.shards);
-        if (run.delivered + run.retried + run.failed === 0) await new Promise((r) => setTimeout(r, Math.max(20, Math.min(run.nextRunInMs, 500))));
+        if (run.delivered + run.retried + run.failed === 0)
+          await new Promise((r) => setTimeout(r, Math.max(20, Math.min(run.nextRunInMs, 500))));
       }
     });
     while (!done) {
@@ -185,7 +202,18 @@ async function runMode(instances: number): Promise<ModeFigures> {
     const { accepted, throttled, arrivals } = await connector.stats();
     const lost = Array.from({ length: MESSAGES }, (_, i) => String(i)).filter((id) => accepted[id] === undefined).length;
     const duplicated = Object.values(accepted).reduce((sum, n) => sum + Math.max(0, n - 1), 0);
-    return { instances, elapsed, rate: MESSAGES / elapsed, peak: peakInWindow(arrivals, 1000), throttled, retried, failed, lost, duplicated, shardsHeld };
+    return {
+      instances,
+      elapsed,
+      rate: MESSAGES / elapsed,
+      peak: peakInWindow(arrivals, 1000),
+      throttled,
+      retried,
+      failed,
+      lost,
+      duplicated,
+      shardsHeld,
+    };
   } finally {
     await connector.stop();
     await azurite.stop();

@@ -40,7 +40,10 @@ function main(): void {
   try {
     for (const bench of chosen) {
       process.stdout.write(`\n== ${bench.name}: ${bench.what}\n`);
-      const result = spawnSync(tsx, [path.join(here, `${bench.name}.ts`), ...options], { stdio: 'inherit', env: { ...process.env, BENCH_RESULTS: resultsFile } });
+      const result = spawnSync(tsx, [path.join(here, `${bench.name}.ts`), ...options], {
+        stdio: 'inherit',
+        env: { ...process.env, BENCH_RESULTS: resultsFile },
+      });
       if (result.status !== 0) failed.push(`${bench.name} (${result.error?.message ?? `exit ${result.status ?? result.signal}`})`);
     }
     const figures = readFigures(resultsFile).filter((f) => f.goal);
@@ -52,7 +55,9 @@ function main(): void {
       process.stdout.write(`${line(figure)}\n`);
     }
     const missed = figures.filter((f) => !f.pass).length;
-    process.stdout.write(`\n${figures.length - missed} of ${figures.length} goals met${failed.length > 0 ? `; failed to run: ${failed.join(', ')}` : ''}\n`);
+    process.stdout.write(
+      `\n${figures.length - missed} of ${figures.length} goals met${failed.length > 0 ? `; failed to run: ${failed.join(', ')}` : ''}\n`,
+    );
     if (missed > 0 || failed.length > 0) process.exitCode = 1;
   } finally {
     rmSync(dir, { recursive: true, force: true });

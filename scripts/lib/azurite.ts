@@ -82,14 +82,28 @@ export async function startAzurite(options: AzuriteOptions): Promise<RunningAzur
 }
 
 /** Azurite's blob service (the catalog sync reads CoE exports from a container), in memory. */
-export async function startAzuriteBlob(options: { port: number; host?: string; output?: OutputMode; name?: string }): Promise<{ url: string; stop(): Promise<void> }> {
+export async function startAzuriteBlob(options: {
+  port: number;
+  host?: string;
+  output?: OutputMode;
+  name?: string;
+}): Promise<{ url: string; stop(): Promise<void> }> {
   const host = options.host ?? '127.0.0.1';
   const proc = startProcess({
     name: options.name ?? 'azurite-blob',
     command: localBin('azurite-blob'),
     // @azure/storage-blob speaks a newer service API version than Azurite 3.35 knows; the calls the
     // catalog sync makes (get properties, download) are the same in both.
-    args: ['--blobHost', host, '--blobPort', String(options.port), '--disableTelemetry', '--inMemoryPersistence', '--silent', '--skipApiVersionCheck'],
+    args: [
+      '--blobHost',
+      host,
+      '--blobPort',
+      String(options.port),
+      '--disableTelemetry',
+      '--inMemoryPersistence',
+      '--silent',
+      '--skipApiVersionCheck',
+    ],
     cwd: repoRoot,
     env: process.env,
     output: options.output,

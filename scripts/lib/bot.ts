@@ -9,7 +9,18 @@ export const BOT_DEFAULT_PORT = 3978;
  * Variables that would take the bot out of local mode or away from the local Azurite: the dev
  * script and the browser tests always run the bot locally, whatever the shell exports.
  */
-const NOT_INHERITED = ['BOT_ID', 'BOT_PASSWORD', 'BOT_TYPE', 'BOT_TENANT_ID', 'CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID', 'STORAGE_ACCOUNT_URL', 'BIND_ADDRESS', 'TABLE_PREFIX'];
+const NOT_INHERITED = [
+  'BOT_ID',
+  'BOT_PASSWORD',
+  'BOT_TYPE',
+  'BOT_TENANT_ID',
+  'CLIENT_ID',
+  'CLIENT_SECRET',
+  'TENANT_ID',
+  'STORAGE_ACCOUNT_URL',
+  'BIND_ADDRESS',
+  'TABLE_PREFIX',
+];
 
 export interface BotProcessOptions {
   readonly port: number;
@@ -49,9 +60,7 @@ export function startBotProcess(options: BotProcessOptions): ManagedProcess {
     ...options.env,
   });
   const entry = path.resolve(repoRoot, options.entry ?? 'src/index.ts');
-  const args = options.watch
-    ? ['watch', '--clear-screen=false', '--include', path.join(repoRoot, 'cards'), entry]
-    : [entry];
+  const args = options.watch ? ['watch', '--clear-screen=false', '--include', path.join(repoRoot, 'cards'), entry] : [entry];
   return startProcess({
     name: options.name ?? 'bot',
     command: localBin('tsx'),

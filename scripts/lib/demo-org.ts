@@ -152,7 +152,14 @@ export interface PlaygroundConfigFile extends Omit<DemoOrgFile, 'teams'> {
 
 export function readDemoOrgFile(file = DEMO_ORG_FILE): DemoOrgFile {
   const parsed = parse(fs.readFileSync(file, 'utf8')) as DemoOrgFile | null;
-  if (!parsed || typeof parsed !== 'object' || !parsed.currentUser || !Array.isArray(parsed.users) || !Array.isArray(parsed.teams) || parsed.teams.length === 0) {
+  if (
+    !parsed ||
+    typeof parsed !== 'object' ||
+    !parsed.currentUser ||
+    !Array.isArray(parsed.users) ||
+    !Array.isArray(parsed.teams) ||
+    parsed.teams.length === 0
+  ) {
     throw new Error(`${file} is not a demo organisation (currentUser, users and teams are required)`);
   }
   return parsed;

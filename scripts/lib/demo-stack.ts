@@ -89,7 +89,11 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
  * when the chat is first opened) and waits until the bot has learnt each persona's endpoint. The
  * bot answers with its welcome card, which waits in the playground until the persona's page opens.
  */
-export async function introducePersonas(storageConnectionString: string, playgrounds: readonly PersonaPlayground[], timeoutMs = 30_000): Promise<void> {
+export async function introducePersonas(
+  storageConnectionString: string,
+  playgrounds: readonly PersonaPlayground[],
+  timeoutMs = 30_000,
+): Promise<void> {
   await Promise.all(
     playgrounds.map(async ({ person, playground }) => {
       const url = `${playground.url}/_debug/conversation/${encodeURIComponent(person.personalChatId)}/installation`;

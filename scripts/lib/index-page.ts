@@ -57,7 +57,10 @@ ${rows}
 export async function serveIndexPage(port: number, html: string): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((request, response) => {
     const found = request.method === 'GET' && (request.url === '/' || request.url === '/index.html');
-    response.writeHead(found ? 200 : 404, { 'content-type': found ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    response.writeHead(found ? 200 : 404, {
+      'content-type': found ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     response.end(found ? html : 'not found\n');
   });
   await new Promise<void>((resolve, reject) => {

@@ -35,7 +35,12 @@ export function personaGuide(person: DemoPerson): PersonaGuide {
   const solutions = parts.length > 0 ? `${parts.join('; ')}.` : '';
   const queues = [org.helpDesk, org.dedicatedTeamQueue].filter((q) => q.team.id === org.teamOf(person.key).id);
   const lookIn = ['Personal Chat', ...queues.map((q) => `${q.team.name} › ${q.channel.name}`)].join(', and ');
-  return { person, role: [ROLE_LABELS[person.role], person.admin ? 'bot admin' : ''].filter(Boolean).join(', '), solutions: solutions.charAt(0).toUpperCase() + solutions.slice(1), lookIn };
+  return {
+    person,
+    role: [ROLE_LABELS[person.role], person.admin ? 'bot admin' : ''].filter(Boolean).join(', '),
+    solutions: solutions.charAt(0).toUpperCase() + solutions.slice(1),
+    lookIn,
+  };
 }
 
 export const GUIDE_TEXT = {

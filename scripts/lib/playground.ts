@@ -59,7 +59,8 @@ function makeToolsDir(): string {
 function playgroundEnv(toolsDir: string, configFile: string, logFile: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
   // Settings of ours that mean something else to the playground or would leak into it.
-  for (const name of ['BOT_ENDPOINT', 'TEAMSAPPTESTER_PORT', 'M365_AGENTS_PLAYGROUND_CONVERSATION_ID', 'DEFAULT_CHANNEL_ID']) delete env[name];
+  for (const name of ['BOT_ENDPOINT', 'TEAMSAPPTESTER_PORT', 'M365_AGENTS_PLAYGROUND_CONVERSATION_ID', 'DEFAULT_CHANNEL_ID'])
+    delete env[name];
   return {
     ...env,
     PATH: `${path.join(toolsDir, 'bin')}${path.delimiter}${env.PATH ?? ''}`,

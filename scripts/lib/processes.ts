@@ -136,7 +136,8 @@ export function startProcess(options: StartProcessOptions): ManagedProcess {
   }
   const prefix =
     output.kind === 'prefix'
-      ? (stream: NodeJS.WriteStream) => paint(output.colour ?? 'cyan', options.name.padEnd(output.width ?? options.name.length), stream.isTTY === true) + ' │ '
+      ? (stream: NodeJS.WriteStream) =>
+          paint(output.colour ?? 'cyan', options.name.padEnd(output.width ?? options.name.length), stream.isTTY === true) + ' │ '
       : undefined;
 
   const route = (stream: 'stdout' | 'stderr', raw: string): void => {

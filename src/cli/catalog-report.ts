@@ -66,16 +66,25 @@ export function formatImportReport(report: ImportReport, context: ReportContext)
   if (report.attention.length > 0) {
     out.push('', `People to look at (imported, but the bot cannot reach them; ${report.attention.length}):`);
     for (const item of report.attention.slice(0, context.dryRun ? Infinity : 50)) {
-      out.push(`  line ${item.line} (id "${item.solutionId}"): ${ROLE_LABELS[item.role]} ${item.email || item.displayName}: ${STATE_LABELS[item.state] ?? item.state}`);
+      out.push(
+        `  line ${item.line} (id "${item.solutionId}"): ${ROLE_LABELS[item.role]} ${item.email || item.displayName}: ${STATE_LABELS[item.state] ?? item.state}`,
+      );
     }
-    if (!context.dryRun && report.attention.length > 50) out.push(`  … and ${report.attention.length - 50} more (npm run catalog -- attention lists them all)`);
+    if (!context.dryRun && report.attention.length > 50)
+      out.push(`  … and ${report.attention.length - 50} more (npm run catalog -- attention lists them all)`);
   }
   if (report.warnings.length > 0) {
     out.push('', 'Warnings (the rows were imported without these values):');
     for (const w of report.warnings) out.push(`  line ${w.line} (id "${w.id}"): ${w.messages.join('; ')}`);
   }
   const limit = context.dryRun ? Infinity : LISTED_CHANGES;
-  out.push(...listed(context.dryRun ? 'Would add:' : 'Added:', plan.added.map((r) => `  line ${r.line}: ${r.record.id} "${r.record.name}"`), limit));
+  out.push(
+    ...listed(
+      context.dryRun ? 'Would add:' : 'Added:',
+      plan.added.map((r) => `  line ${r.line}: ${r.record.id} "${r.record.name}"`),
+      limit,
+    ),
+  );
   out.push(
     ...listed(
       context.dryRun ? 'Would update:' : 'Updated:',
@@ -112,7 +121,10 @@ function conclusion(report: ImportReport, context: ReportContext): string {
   if (rejected > 0 && !context.partial) {
     return `${context.dryRun ? 'Nothing would be written' : 'Nothing was written'}: ${rejected} row${rejected > 1 ? 's were' : ' was'} rejected. Fix ${rejected > 1 ? 'them' : 'it'}, or import the valid rows with --partial.`;
   }
-  if (context.dryRun) return changes === 0 ? 'Nothing would change.' : `${changes} solution${changes > 1 ? 's' : ''} would change (dry run: nothing was written).`;
+  if (context.dryRun)
+    return changes === 0
+      ? 'Nothing would change.'
+      : `${changes} solution${changes > 1 ? 's' : ''} would change (dry run: nothing was written).`;
   if (!report.applied) return 'Nothing to change: the catalog already matches the file.';
   const written = report.result.added.length + report.result.updated.length;
   return `Done: ${written} solution${written === 1 ? '' : 's'} written${rejected > 0 ? `, ${rejected} rejected row${rejected > 1 ? 's' : ''} skipped (--partial)` : ''}.`;

@@ -12,7 +12,15 @@ export function formatSyncStatus(report: SyncReport | undefined): string {
   ];
   if (report.outcome === 'ok') {
     const c = report.counts;
-    out.push(...[['added', c.added], ['updated', c.updated], ['unchanged', c.unchanged], ['rejected', c.rejected], ['attention', c.attention]].map(([label, n]) => `  ${String(label).padEnd(10)}${n}`));
+    out.push(
+      ...[
+        ['added', c.added],
+        ['updated', c.updated],
+        ['unchanged', c.unchanged],
+        ['rejected', c.rejected],
+        ['attention', c.attention],
+      ].map(([label, n]) => `  ${String(label).padEnd(10)}${n}`),
+    );
   }
   if (report.rejected.length > 0) {
     out.push('', 'Rejected rows:');
@@ -20,7 +28,8 @@ export function formatSyncStatus(report: SyncReport | undefined): string {
   }
   if (report.attention.length > 0) {
     out.push('', 'People to look at:');
-    for (const a of report.attention) out.push(`  line ${a.line} (id "${a.solutionId}"): ${a.role} ${a.email || a.displayName}: ${STATE_LABELS[a.state] ?? a.state}`);
+    for (const a of report.attention)
+      out.push(`  line ${a.line} (id "${a.solutionId}"): ${a.role} ${a.email || a.displayName}: ${STATE_LABELS[a.state] ?? a.state}`);
   }
   if (report.warnings.length > 0) {
     out.push('', 'Warnings:');
@@ -31,6 +40,8 @@ export function formatSyncStatus(report: SyncReport | undefined): string {
 
 export function formatAttention(items: readonly AttentionItem[]): string {
   if (items.length === 0) return 'Everyone the catalog names can be reached.\n';
-  const lines = items.map((a) => `  ${a.solutionId} (${a.solutionName}): ${a.role} ${a.email || a.displayName}: ${STATE_LABELS[a.state] ?? a.state}`);
+  const lines = items.map(
+    (a) => `  ${a.solutionId} (${a.solutionName}): ${a.role} ${a.email || a.displayName}: ${STATE_LABELS[a.state] ?? a.state}`,
+  );
   return `${items.length} ${items.length === 1 ? 'person needs' : 'people need'} attention:\n${lines.join('\n')}\n`;
 }

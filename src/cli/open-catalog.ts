@@ -14,7 +14,13 @@ import { TableSyncStatus } from '../storage/catalog/table-sync-status';
 import { TableService } from '../storage/table-service';
 
 /** The only variables a tool needs; bot credentials in the caller's shell are deliberately ignored. */
-const STORAGE_VARIABLES = ['STORAGE_CONNECTION_STRING', 'STORAGE_ACCOUNT_URL', 'TABLE_PREFIX', 'AZURE_CLIENT_ID', 'STORAGE_TIMEOUT_MS'] as const;
+const STORAGE_VARIABLES = [
+  'STORAGE_CONNECTION_STRING',
+  'STORAGE_ACCOUNT_URL',
+  'TABLE_PREFIX',
+  'AZURE_CLIENT_ID',
+  'STORAGE_TIMEOUT_MS',
+] as const;
 
 export interface OpenCatalog {
   readonly catalog: CatalogService;
@@ -29,7 +35,10 @@ export async function openCatalog(env: Environment, options: CatalogTableStoreOp
   const tables = new TableService(config.storage, config.tablePrefix, { timeoutMs: config.storageTimeouts.turnMs });
   await tables.ensureTables();
   const syncStatus = new TableSyncStatus(tables.client('catalogMeta'));
-  return { catalog: new CatalogService(CatalogTableStore.on(tables, options), { syncStatus, ...(directory ? { directory } : {}) }), tables };
+  return {
+    catalog: new CatalogService(CatalogTableStore.on(tables, options), { syncStatus, ...(directory ? { directory } : {}) }),
+    tables,
+  };
 }
 
 /**
@@ -39,7 +48,13 @@ export async function openCatalog(env: Environment, options: CatalogTableStoreOp
 function directoryOf(env: Environment): PeopleDirectory | undefined {
   const baseUrl = env.GRAPH_BASE_URL?.trim();
   if (!baseUrl) return undefined;
-  if (!isServiceUrl(baseUrl)) throw new ConfigError([{ variable: 'GRAPH_BASE_URL', message: `expected an https URL such as https://graph.microsoft.com/v1.0, got "${baseUrl}"` }]);
+  if (!isServiceUrl(baseUrl))
+    throw new ConfigError([
+      { variable: 'GRAPH_BASE_URL', message: `expected an https URL such as https://graph.microsoft.com/v1.0, got "${baseUrl}"` },
+    ]);
   const clientId = env.AZURE_CLIENT_ID?.trim();
-  return new GraphPeopleDirectory({ baseUrl, tokens: graphTokens(baseUrl, { kind: 'default', ...(clientId ? { managedIdentityClientId: clientId } : {}) }) });
+  return new GraphPeopleDirectory({
+    baseUrl,
+    tokens: graphTokens(baseUrl, { kind: 'default', ...(clientId ? { managedIdentityClientId: clientId } : {}) }),
+  });
 }

@@ -71,17 +71,37 @@ export async function runOutboxCli(args: readonly string[], env: Environment, io
   switch (command) {
     case 'stuck': {
       const stuck = await admin.stuck(minutesArg !== undefined ? minutesArg * 60_000 : undefined);
-      print(stuck, stuck.length === 0 ? ['nothing stuck'] : stuck.map((s) => `${s.queuedAt}  ${s.ageMinutes} min  ${s.purpose} → ${s.target}  attempts ${s.attempts}, 429s ${s.throttles}, next ${s.nextAttemptAt}${s.lastError ? `  last: ${s.lastError}` : ''}  [${s.messageId}]`));
+      print(
+        stuck,
+        stuck.length === 0
+          ? ['nothing stuck']
+          : stuck.map(
+              (s) =>
+                `${s.queuedAt}  ${s.ageMinutes} min  ${s.purpose} → ${s.target}  attempts ${s.attempts}, 429s ${s.throttles}, next ${s.nextAttemptAt}${s.lastError ? `  last: ${s.lastError}` : ''}  [${s.messageId}]`,
+            ),
+      );
       return 0;
     }
     case 'failed': {
       const failed = await admin.failed();
-      print(failed, failed.length === 0 ? ['nothing failed'] : failed.map((f) => `${f.failedAt}  ${f.reason}  ${f.purpose} → ${f.target}  attempts ${f.attempts}  ${f.lastError}  [${f.messageId}]`));
+      print(
+        failed,
+        failed.length === 0
+          ? ['nothing failed']
+          : failed.map(
+              (f) => `${f.failedAt}  ${f.reason}  ${f.purpose} → ${f.target}  attempts ${f.attempts}  ${f.lastError}  [${f.messageId}]`,
+            ),
+      );
       return 0;
     }
     case 'uncertain': {
       const uncertain = await admin.uncertain();
-      print(uncertain, uncertain.length === 0 ? ['nothing uncertain'] : uncertain.map((u) => `${u.attemptedAt}  ${u.purpose} → ${u.target}  attempts ${u.attempts}  ${u.lastError}  [${u.messageId}]`));
+      print(
+        uncertain,
+        uncertain.length === 0
+          ? ['nothing uncertain']
+          : uncertain.map((u) => `${u.attemptedAt}  ${u.purpose} → ${u.target}  attempts ${u.attempts}  ${u.lastError}  [${u.messageId}]`),
+      );
       return 0;
     }
     case 'resend':
@@ -91,12 +111,19 @@ export async function runOutboxCli(args: readonly string[], env: Environment, io
         io.err.write(`outbox: no uncertain delivery ${messageId}\n`);
         return 1;
       }
-      print({ [command === 'resend' ? 'resent' : 'dismissed']: messageId }, [command === 'resend' ? `${messageId} is back in the outbox` : `${messageId} dismissed`]);
+      print({ [command === 'resend' ? 'resent' : 'dismissed']: messageId }, [
+        command === 'resend' ? `${messageId} is back in the outbox` : `${messageId} dismissed`,
+      ]);
       return 0;
     }
     default: {
       const health = await admin.health();
-      print(health, [`pending ${health.pending}`, `oldest pending ${Math.round(health.oldestPendingMs / 1000)} s`, `failed ${health.failed}`, `uncertain ${health.uncertain}`]);
+      print(health, [
+        `pending ${health.pending}`,
+        `oldest pending ${Math.round(health.oldestPendingMs / 1000)} s`,
+        `failed ${health.failed}`,
+        `uncertain ${health.uncertain}`,
+      ]);
       return 0;
     }
   }

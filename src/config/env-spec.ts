@@ -18,7 +18,12 @@ export interface EnvVariableSpec {
 
 export const ENV_SPEC = [
   // The process
-  { name: 'NODE_ENV', optional: true, default: '`development`', description: '`production`, `development` or `test`; `production` refuses to start without complete bot credentials' },
+  {
+    name: 'NODE_ENV',
+    optional: true,
+    default: '`development`',
+    description: '`production`, `development` or `test`; `production` refuses to start without complete bot credentials',
+  },
   { name: 'PORT', optional: true, default: '`3978`', description: 'HTTP port (1-65535)' },
   {
     name: 'BIND_ADDRESS',
@@ -40,24 +45,35 @@ export const ENV_SPEC = [
   {
     name: 'CLIENT_ID',
     optional: true,
-    description: "the Agents Toolkit's and the Teams SDK's name for `BOT_ID`: set it under either name; both set to different values is a configuration error that names both",
+    description:
+      "the Agents Toolkit's and the Teams SDK's name for `BOT_ID`: set it under either name; both set to different values is a configuration error that names both",
   },
-  { name: 'CLIENT_SECRET', optional: true, description: "the same for `BOT_PASSWORD`" },
-  { name: 'TENANT_ID', optional: true, description: "the same for `BOT_TENANT_ID`" },
+  { name: 'CLIENT_SECRET', optional: true, description: 'the same for `BOT_PASSWORD`' },
+  { name: 'TENANT_ID', optional: true, description: 'the same for `BOT_TENANT_ID`' },
   // Storage
-  { name: 'STORAGE_CONNECTION_STRING', optional: true, description: 'Azure Storage connection string (Azurite locally); set this or `STORAGE_ACCOUNT_URL`' },
+  {
+    name: 'STORAGE_CONNECTION_STRING',
+    optional: true,
+    description: 'Azure Storage connection string (Azurite locally); set this or `STORAGE_ACCOUNT_URL`',
+  },
   {
     name: 'STORAGE_ACCOUNT_URL',
     optional: true,
-    description: 'table endpoint, e.g. `https://ACCOUNT.table.core.windows.net`, used with a managed identity (`DefaultAzureCredential`); set this or the connection string',
+    description:
+      'table endpoint, e.g. `https://ACCOUNT.table.core.windows.net`, used with a managed identity (`DefaultAzureCredential`); set this or the connection string',
   },
-  { name: 'AZURE_CLIENT_ID', optional: true, description: 'client id of the user-assigned managed identity `DefaultAzureCredential` uses for storage' },
+  {
+    name: 'AZURE_CLIENT_ID',
+    optional: true,
+    description: 'client id of the user-assigned managed identity `DefaultAzureCredential` uses for storage',
+  },
   { name: 'TABLE_PREFIX', optional: true, default: 'none', description: 'prefix for table names, letters and digits only' },
   {
     name: 'STORAGE_TIMEOUT_MS',
     optional: true,
     default: '`3000`',
-    description: 'time budget of one storage call during a turn, retries included, in ms (100-60000); past it the user is told storage is unavailable',
+    description:
+      'time budget of one storage call during a turn, retries included, in ms (100-60000); past it the user is told storage is unavailable',
   },
   {
     name: 'STORAGE_BACKGROUND_TIMEOUT_MS',
@@ -78,7 +94,8 @@ export const ENV_SPEC = [
     name: 'LOG_LEVEL',
     optional: true,
     default: '`info`',
-    description: '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines with ids and durations, never message text',
+    description:
+      '`fatal`, `error`, `warn`, `info`, `debug`, `trace` or `silent`; logs are JSON lines with ids and durations, never message text',
   },
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING',
@@ -90,7 +107,8 @@ export const ENV_SPEC = [
     name: 'OUTBOX_TENANT_RATE',
     optional: true,
     default: '`45`',
-    description: "Bot Connector calls per second per tenant the outbox allows itself (1-50; Teams allows 50, see [Teams' limits](#teams-limits))",
+    description:
+      "Bot Connector calls per second per tenant the outbox allows itself (1-50; Teams allows 50, see [Teams' limits](#teams-limits))",
   },
   {
     name: 'MAKER_ACK_MINUTES',
@@ -98,8 +116,18 @@ export const ENV_SPEC = [
     default: '`240`',
     description: 'minutes the maker has to press "I\'m on it" before the request goes to the co-owners (or the help desk) (1-10080)',
   },
-  { name: 'CO_OWNER_CLAIM_MINUTES', optional: true, default: '`480`', description: 'minutes the co-owners have to claim a request before it goes to the help desk (1-10080)' },
-  { name: 'OUTBOX_STUCK_MINUTES', optional: true, default: '`15`', description: 'a delivery pending longer than this is reported as stuck (1-10080)' },
+  {
+    name: 'CO_OWNER_CLAIM_MINUTES',
+    optional: true,
+    default: '`480`',
+    description: 'minutes the co-owners have to claim a request before it goes to the help desk (1-10080)',
+  },
+  {
+    name: 'OUTBOX_STUCK_MINUTES',
+    optional: true,
+    default: '`15`',
+    description: 'a delivery pending longer than this is reported as stuck (1-10080)',
+  },
   {
     name: 'TEAMS_SERVICE_URL',
     optional: true,
@@ -132,10 +160,15 @@ export const ENV_SPEC = [
     optional: true,
     default: '`Critical=escalate;Important=notify-lead;Productivity=alert;none=alert`',
     description:
-      'what an SLA breach does besides the alert in the holding queue\'s channel, per tier (`Critical`, `Important`, `Productivity`, `none` = no solution) and optionally clock, `;`-separated `TIER[/first-response|/resolution]=escalate|notify-lead|alert`: `escalate` hands the ticket to the Power Platform team, `notify-lead` also sends the alert by DM to whoever registered the queue\'s channel; a whole tier\'s item applies before its clocks\' items',
+      "what an SLA breach does besides the alert in the holding queue's channel, per tier (`Critical`, `Important`, `Productivity`, `none` = no solution) and optionally clock, `;`-separated `TIER[/first-response|/resolution]=escalate|notify-lead|alert`: `escalate` hands the ticket to the Power Platform team, `notify-lead` also sends the alert by DM to whoever registered the queue's channel; a whole tier's item applies before its clocks' items",
   },
   { name: 'TICKET_REOPEN_DAYS', optional: true, default: '`7`', description: 'days a requester may reopen a resolved ticket (1-90)' },
-  { name: 'SLA_CHECK_SECONDS', optional: true, default: '`30`', description: 'how often the SLA scheduler looks for due warnings and breaches (5-3600)' },
+  {
+    name: 'SLA_CHECK_SECONDS',
+    optional: true,
+    default: '`30`',
+    description: 'how often the SLA scheduler looks for due warnings and breaches (5-3600)',
+  },
   {
     name: 'GRAPH_BASE_URL',
     optional: true,

@@ -18,7 +18,9 @@ function row(cells: readonly string[]): string {
 }
 
 export function configurationTable(spec: readonly EnvVariableSpec[] = ENV_SPEC): string {
-  const rows = spec.map((v) => row([`\`${v.name}\``, cell(v.default ?? ''), cell(v.optional ? v.description : `${v.description}; required in production`)]));
+  const rows = spec.map((v) =>
+    row([`\`${v.name}\``, cell(v.default ?? ''), cell(v.optional ? v.description : `${v.description}; required in production`)]),
+  );
   return [row(['variable', 'default', 'meaning']), row(['---', '---', '---']), ...rows].join('\n');
 }
 
@@ -26,7 +28,8 @@ export function configurationTable(spec: readonly EnvVariableSpec[] = ENV_SPEC):
 export function withConfigurationTable(readme: string, table: string = configurationTable()): string {
   const start = readme.indexOf(TABLE_START);
   const end = readme.indexOf(TABLE_END);
-  if (start === -1 || end === -1 || end < start) throw new Error(`README.md has no "${TABLE_START}" … "${TABLE_END}" section for the configuration table`);
+  if (start === -1 || end === -1 || end < start)
+    throw new Error(`README.md has no "${TABLE_START}" … "${TABLE_END}" section for the configuration table`);
   return `${readme.slice(0, start + TABLE_START.length)}\n${table}\n${readme.slice(end)}`;
 }
 

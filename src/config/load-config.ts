@@ -51,7 +51,10 @@ export function loadConfig(env: Environment): AppConfig {
   const logLevel = oneOf(read('LOG_LEVEL'), LOG_LEVELS, 'info', (m) => problem('LOG_LEVEL', m));
   const appInsightsConnectionString = read('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (appInsightsConnectionString !== undefined && !/InstrumentationKey=|IngestionEndpoint=/i.test(appInsightsConnectionString)) {
-    problem('APPLICATIONINSIGHTS_CONNECTION_STRING', 'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)');
+    problem(
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+      'expected an Application Insights connection string (InstrumentationKey=…;IngestionEndpoint=…)',
+    );
   }
 
   const notifications = readNotifications(read, problem);

@@ -16,7 +16,6 @@ export interface TicketConfig {
   readonly slaCheckIntervalMs: number;
 }
 
-
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
@@ -52,13 +51,19 @@ export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
 /** "Mon-Fri 09:00-17:00 Europe/Paris", "Sun-Thu 08:00-16:00 +03:00", plus SLA_HOLIDAYS. */
 function readBusinessHours(read: Reader, problem: Problem): SlaConfig['businessHours'] | undefined {
   const holidaysText = read('SLA_HOLIDAYS');
-  const holidays = holidaysText?.split(',').map((d) => d.trim()).filter(Boolean) ?? [];
+  const holidays =
+    holidaysText
+      ?.split(',')
+      .map((d) => d.trim())
+      .filter(Boolean) ?? [];
   const badHoliday = holidays.find((d) => !/^\d{4}-\d{2}-\d{2}$/.test(d));
   if (badHoliday) problem('SLA_HOLIDAYS', `expected comma-separated dates YYYY-MM-DD, got "${badHoliday}"`);
   const text = read('SLA_BUSINESS_HOURS');
   const base = DEFAULT_SLA_CONFIG.businessHours;
   if (text === undefined) return holidays.length > 0 && !badHoliday ? { ...base, holidays } : undefined;
-  const match = /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun)\s+(\d{2}):(\d{2})-(\d{2}):(\d{2})\s+(\S+)$/i.exec(text.trim());
+  const match = /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun)\s+(\d{2}):(\d{2})-(\d{2}):(\d{2})\s+(\S+)$/i.exec(
+    text.trim(),
+  );
   if (!match) {
     problem('SLA_BUSINESS_HOURS', `expected e.g. "Mon-Fri 09:00-17:00 Europe/London" (or "+02:00" / "UTC"), got "${text}"`);
     return undefined;

@@ -4,7 +4,17 @@
  * time zones are resolved with Intl (the ICU data bundled with Node), never with the host's zone.
  */
 import { InvalidCalendarError, InvalidDurationError } from './errors';
-import { DAY_MS, formatDay, isKnownTimeZone, localDateOf, localToUtc, parseDay, sameDate, type LocalDay, type TimeZoneSpec } from './time-zone';
+import {
+  DAY_MS,
+  formatDay,
+  isKnownTimeZone,
+  localDateOf,
+  localToUtc,
+  parseDay,
+  sameDate,
+  type LocalDay,
+  type TimeZoneSpec,
+} from './time-zone';
 
 export type { TimeZoneSpec } from './time-zone';
 

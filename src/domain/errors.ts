@@ -3,12 +3,7 @@
  */
 
 export type DomainErrorCode =
-  | 'unknown-value'
-  | 'invalid-transition'
-  | 'invalid-ticket-number'
-  | 'invalid-calendar'
-  | 'invalid-duration'
-  | 'invalid-sla-config';
+  'unknown-value' | 'invalid-transition' | 'invalid-ticket-number' | 'invalid-calendar' | 'invalid-duration' | 'invalid-sla-config';
 
 export abstract class DomainError extends Error {
   abstract readonly code: DomainErrorCode;

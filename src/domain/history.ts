@@ -22,8 +22,7 @@ export type ActorRole = 'requester' | 'maker' | 'co-owner' | 'agent' | 'dedicate
 export type SystemComponent = 'intake' | 'router' | 'sla-scheduler' | 'outbox' | 'catalog';
 
 export type HistoryActor =
-  | ({ readonly kind: 'user'; readonly role: ActorRole } & PersonRef)
-  | { readonly kind: 'system'; readonly component: SystemComponent };
+  ({ readonly kind: 'user'; readonly role: ActorRole } & PersonRef) | { readonly kind: 'system'; readonly component: SystemComponent };
 
 interface EventBase<T extends string> {
   readonly type: T;
@@ -66,7 +65,10 @@ export type TicketHistoryEvent =
   | Ev<'sla-warning', { clock: SlaKind; dueAt: string }>
   | Ev<'sla-breached', { clock: SlaKind; dueAt: string }>
   | Ev<'external-reference-added', { target: ExternalEscalationTarget; caseReference: string }>
-  | Ev<'external-case-opened', { caseId: string; vendor: ExternalEscalationTarget; caseReference: string; severity: Severity; confirmedBy?: PersonRef }>
+  | Ev<
+      'external-case-opened',
+      { caseId: string; vendor: ExternalEscalationTarget; caseReference: string; severity: Severity; confirmedBy?: PersonRef }
+    >
   /** A Sev A or B Microsoft case waits for an IT admin to file it. */
   | Ev<'external-case-confirmation-requested', { vendor: 'microsoft'; severity: Severity }>
   | Ev<'external-case-confirmation-declined', { note?: string }>

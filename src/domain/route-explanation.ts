@@ -45,7 +45,11 @@ export function solutionKindNoun(kind: SolutionKind): Text {
   return text(KIND_NOUNS[kind]);
 }
 
-const TIER_NAMES: Readonly<Record<Tier, MessageKey>> = { Productivity: 'labels.tier.Productivity', Important: 'labels.tier.Important', Critical: 'labels.tier.Critical' };
+const TIER_NAMES: Readonly<Record<Tier, MessageKey>> = {
+  Productivity: 'labels.tier.Productivity',
+  Important: 'labels.tier.Important',
+  Critical: 'labels.tier.Critical',
+};
 
 /** How a support party is named in a sentence: "its maker", "the help desk". */
 const PARTY_NAMES: Readonly<Record<SupportParty, MessageKey>> = {
@@ -74,7 +78,10 @@ export function explainRoute(route: Route): Text {
   switch (route.kind) {
     case 'maker':
       if (route.reason === 'maker-left-manager') {
-        return explanation('routing.maker.managerStandsIn', { makerName: route.standsInFor?.displayName ?? '', managerName: route.maker.displayName });
+        return explanation('routing.maker.managerStandsIn', {
+          makerName: route.standsInFor?.displayName ?? '',
+          managerName: route.maker.displayName,
+        });
       }
       return explanation('routing.maker.productivity', { makerName: route.maker.displayName });
     case 'co-owners': {

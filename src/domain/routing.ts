@@ -13,7 +13,17 @@ import { severityOf } from './severity';
 import { isContactable } from './catalog/person-identity';
 import { TIERS, type Person, type Solution, type Tier } from './solution';
 import { nextTier, SUPPORT_TYPES } from './support-model';
-import type { CoOwnersReason, CoOwnersRoute, HelpDeskReason, HelpDeskRoute, Reachability, Route, RouteBase, RouteInput, SkippedParty } from './route-shapes';
+import type {
+  CoOwnersReason,
+  CoOwnersRoute,
+  HelpDeskReason,
+  HelpDeskRoute,
+  Reachability,
+  Route,
+  RouteBase,
+  RouteInput,
+  SkippedParty,
+} from './route-shapes';
 
 export type {
   CoOwnersReason,
@@ -86,9 +96,7 @@ export function routeRequest(input: RouteInput): Route {
 
   switch (solution.tier) {
     case 'Critical':
-      return base.severity === 'A'
-        ? helpDesk('critical-sev-a', { handToDedicatedTeam: true })
-        : helpDesk('critical-solution');
+      return base.severity === 'A' ? helpDesk('critical-sev-a', { handToDedicatedTeam: true }) : helpDesk('critical-solution');
     case 'Important': {
       const coOwners = reachableCoOwners(input, solution, solution.status === 'orphaned');
       if (coOwners.people.length > 0) return coOwnersRoute(base, solution, 'important-problem', coOwners.people, []);

@@ -67,9 +67,14 @@ function parseItem(text: string): Item | SlaTargetsProblem {
 
 /** Targets from `text` over `base`'s; values are validated afterwards by validateSlaConfig. */
 export function parseSlaTargets(text: string, base: Pick<SlaConfig, 'targets' | 'queueTargets'>): ParsedSlaTargets {
-  if (text.length > MAX_SLA_TARGETS_TEXT) return { targets: base.targets, queueTargets: base.queueTargets, problems: [{ code: 'too-long', max: MAX_SLA_TARGETS_TEXT }] };
-  const parts = text.split(';').map((s) => s.trim()).filter(Boolean);
-  if (parts.length > MAX_SLA_TARGET_ITEMS) return { targets: base.targets, queueTargets: base.queueTargets, problems: [{ code: 'too-many-items', max: MAX_SLA_TARGET_ITEMS }] };
+  if (text.length > MAX_SLA_TARGETS_TEXT)
+    return { targets: base.targets, queueTargets: base.queueTargets, problems: [{ code: 'too-long', max: MAX_SLA_TARGETS_TEXT }] };
+  const parts = text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (parts.length > MAX_SLA_TARGET_ITEMS)
+    return { targets: base.targets, queueTargets: base.queueTargets, problems: [{ code: 'too-many-items', max: MAX_SLA_TARGET_ITEMS }] };
   const problems: SlaTargetsProblem[] = [];
   const items: Item[] = [];
   for (const part of parts) {
@@ -80,7 +85,11 @@ export function parseSlaTargets(text: string, base: Pick<SlaConfig, 'targets' | 
   const targets = Object.fromEntries(SEVERITIES.map((s) => [s, { ...base.targets[s] }])) as Record<Severity, Record<SlaTierKey, SlaTarget>>;
   for (const item of items.filter((i) => i.queue === undefined)) {
     for (const t of item.tiers) {
-      targets[item.severity][t] = { firstResponseMinutes: item.first, resolutionMinutes: item.resolution, clock: item.clock ?? targets[item.severity][t].clock };
+      targets[item.severity][t] = {
+        firstResponseMinutes: item.first,
+        resolutionMinutes: item.resolution,
+        clock: item.clock ?? targets[item.severity][t].clock,
+      };
     }
   }
   const queueItems = items.filter((i) => i.queue !== undefined);
@@ -93,7 +102,11 @@ export function parseSlaTargets(text: string, base: Pick<SlaConfig, 'targets' | 
     const queue = (queues[item.queue as QueueId] ??= {});
     const row = (queue[item.severity] ??= {});
     for (const t of item.tiers) {
-      row[t] = { firstResponseMinutes: item.first, resolutionMinutes: item.resolution, clock: item.clock ?? row[t]?.clock ?? targets[item.severity][t].clock };
+      row[t] = {
+        firstResponseMinutes: item.first,
+        resolutionMinutes: item.resolution,
+        clock: item.clock ?? row[t]?.clock ?? targets[item.severity][t].clock,
+      };
     }
   }
   return { targets, queueTargets: queues as Partial<Record<QueueId, SlaTargetOverrides>>, problems };

@@ -99,9 +99,11 @@ export function validateSlaConfig(config: SlaConfig): void {
   for (const [queue, overrides] of Object.entries(config.queueTargets ?? {})) {
     if (!isQueueId(queue)) throw new InvalidSlaConfigError(`unknown queue ${JSON.stringify(queue)}`);
     for (const [severity, row] of Object.entries(overrides ?? {})) {
-      if (!(SEVERITIES as readonly string[]).includes(severity)) throw new InvalidSlaConfigError(`${queue}: unknown severity ${JSON.stringify(severity)}`);
+      if (!(SEVERITIES as readonly string[]).includes(severity))
+        throw new InvalidSlaConfigError(`${queue}: unknown severity ${JSON.stringify(severity)}`);
       for (const [tier, t] of Object.entries(row ?? {})) {
-        if (!(SLA_TIER_KEYS as readonly string[]).includes(tier)) throw new InvalidSlaConfigError(`${queue}: unknown tier ${JSON.stringify(tier)}`);
+        if (!(SLA_TIER_KEYS as readonly string[]).includes(tier))
+          throw new InvalidSlaConfigError(`${queue}: unknown tier ${JSON.stringify(tier)}`);
         if (t !== undefined) validateTarget(t, `${queue} Sev ${severity} × ${tier}`);
       }
     }

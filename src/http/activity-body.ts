@@ -78,7 +78,11 @@ function serviceUrlProblem(value: unknown, policy: ActivityPolicy): string | und
 /** `from` and `recipient`: an account with an id; Teams adds the person's Entra object id and name. */
 function account(value: unknown, name: string): string | undefined {
   if (!isObject(value)) return `"${name}" must be an object with an "id"`;
-  return id(value.id, `${name}.id`) ?? optionalId(value.aadObjectId, `${name}.aadObjectId`) ?? optionalString(value.name, `${name}.name`, MAX_NAME);
+  return (
+    id(value.id, `${name}.id`) ??
+    optionalId(value.aadObjectId, `${name}.aadObjectId`) ??
+    optionalString(value.name, `${name}.name`, MAX_NAME)
+  );
 }
 
 function conversationProblem(value: unknown): string | undefined {
@@ -162,7 +166,10 @@ function listOfObjects(value: unknown, name: string): string | undefined {
  * character beyond Latin-1 makes every reply (and the apology for the failed one) throw.
  */
 function id(value: unknown, name: string): string | undefined {
-  return token(value, name, MAX_ID) ?? (NOT_PRINTABLE_ASCII.test(value as string) ? `"${name}" must be printable ASCII, as Teams ids are` : undefined);
+  return (
+    token(value, name, MAX_ID) ??
+    (NOT_PRINTABLE_ASCII.test(value as string) ? `"${name}" must be printable ASCII, as Teams ids are` : undefined)
+  );
 }
 
 function optionalId(value: unknown, name: string): string | undefined {

@@ -28,5 +28,7 @@ export function messageKeysModule(): string {
     'export type MessageKey =',
     ...lines,
     '',
-  ].join('\n').replace(/\n$/, ';\n');
+  ]
+    .join('\n')
+    .replace(/\n$/, ';\n');
 }

@@ -54,7 +54,15 @@ function renderParam(param: TextParam, viewer: Viewer): string | number {
 }
 
 const INSTANT_STYLES: Readonly<Record<NonNullable<Instant['style']>, Intl.DateTimeFormatOptions>> = {
-  'date-time': { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
+  'date-time': {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZoneName: 'short',
+  },
   date: { year: 'numeric', month: 'short', day: 'numeric' },
   time: { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' },
 };
@@ -81,7 +89,12 @@ export function bindCardWords(card: string, data: Readonly<Record<string, unknow
   return isRecord(tree) ? bindScope(`${card}.`, tree, data, viewer) : { ...data, t: {} };
 }
 
-function bindScope(prefix: string, words: Readonly<Record<string, unknown>>, data: Readonly<Record<string, unknown>>, viewer: Viewer): Record<string, unknown> {
+function bindScope(
+  prefix: string,
+  words: Readonly<Record<string, unknown>>,
+  data: Readonly<Record<string, unknown>>,
+  viewer: Viewer,
+): Record<string, unknown> {
   const scalars = scalarsOf(data);
   const t: Record<string, string> = {};
   const out: Record<string, unknown> = { ...data, t };
@@ -102,7 +115,8 @@ function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
 /** The values a word may interpolate: the scope's strings, numbers and booleans (lists and objects are not words). */
 function scalarsOf(data: Readonly<Record<string, unknown>>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
-  for (const [key, value] of Object.entries(data)) if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
+  for (const [key, value] of Object.entries(data))
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[key] = value;
   return out;
 }
 

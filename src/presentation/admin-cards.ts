@@ -28,7 +28,12 @@ interface OutboxHealth {
 
 const SHOWN = 15;
 
-export function outboxStatusCard(health: OutboxHealth, stuck: readonly StuckDelivery[], failed: readonly FailedDelivery[], uncertain: readonly UncertainDelivery[]): CardRef {
+export function outboxStatusCard(
+  health: OutboxHealth,
+  stuck: readonly StuckDelivery[],
+  failed: readonly FailedDelivery[],
+  uncertain: readonly UncertainDelivery[],
+): CardRef {
   return {
     card: 'outbox-status',
     data: {
@@ -39,11 +44,27 @@ export function outboxStatusCard(health: OutboxHealth, stuck: readonly StuckDeli
       uncertainCount: uncertain.length,
       stuck: stuck.slice(0, SHOWN).map((s) => ({
         line: s.lastError
-          ? text('messages.outbox.stuckWithError', { purpose: s.purpose, target: s.target, minutes: s.ageMinutes, attempts: s.attempts, error: s.lastError })
+          ? text('messages.outbox.stuckWithError', {
+              purpose: s.purpose,
+              target: s.target,
+              minutes: s.ageMinutes,
+              attempts: s.attempts,
+              error: s.lastError,
+            })
           : text('messages.outbox.stuck', { purpose: s.purpose, target: s.target, minutes: s.ageMinutes, attempts: s.attempts }),
       })),
-      failed: failed.slice(0, SHOWN).map((f) => ({ line: text('messages.outbox.failed', { purpose: f.purpose, target: f.target, reason: f.reason, at: f.failedAt, error: f.lastError }) })),
-      uncertain: uncertain.slice(0, SHOWN).map((u) => ({ line: text('messages.outbox.uncertain', { purpose: u.purpose, target: u.target, at: u.attemptedAt, messageId: u.messageId }) })),
+      failed: failed.slice(0, SHOWN).map((f) => ({
+        line: text('messages.outbox.failed', {
+          purpose: f.purpose,
+          target: f.target,
+          reason: f.reason,
+          at: f.failedAt,
+          error: f.lastError,
+        }),
+      })),
+      uncertain: uncertain.slice(0, SHOWN).map((u) => ({
+        line: text('messages.outbox.uncertain', { purpose: u.purpose, target: u.target, at: u.attemptedAt, messageId: u.messageId }),
+      })),
     },
   };
 }

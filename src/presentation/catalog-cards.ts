@@ -75,7 +75,10 @@ function supportItem(solution: Solution): Record<string, unknown> {
       ? { chatUrl: '', chatTitle: '' }
       : {
           chatUrl: chatLinkFor(contacts),
-          chatTitle: contacts.length === 1 ? text('messages.catalog.chatWith', { name: contacts[0]!.displayName }) : text('messages.catalog.chatWithCoOwners'),
+          chatTitle:
+            contacts.length === 1
+              ? text('messages.catalog.chatWith', { name: contacts[0]!.displayName })
+              : text('messages.catalog.chatWithCoOwners'),
         };
   return {
     name: solution.name,
@@ -99,7 +102,9 @@ function howSupported(solution: Solution, summary: SupportSummary): Text {
     case 'maker':
       return text('messages.catalog.howSupported.maker', { model, names });
     case 'co-owners':
-      return summary.contacts.length === 1 ? text('messages.catalog.howSupported.coOwner', { model, names }) : text('messages.catalog.howSupported.coOwners', { model, names });
+      return summary.contacts.length === 1
+        ? text('messages.catalog.howSupported.coOwner', { model, names })
+        : text('messages.catalog.howSupported.coOwners', { model, names });
     case 'help-desk':
       if (solution.status === 'retired') return text('messages.catalog.howSupported.retired');
       if (solution.tier === 'Critical') return text('messages.catalog.howSupported.critical', { model });

@@ -52,7 +52,8 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
   const working = held && open && ticket.status !== 'escalated';
   const owner = acceptedBy(ticket);
   const party = waitingOn(ticket.status);
-  const asked = party !== undefined && party !== 'vendor' && ticket.pendingQuestion ? text(ASKED[party], { question: ticket.pendingQuestion }) : '';
+  const asked =
+    party !== undefined && party !== 'vendor' && ticket.pendingQuestion ? text(ASKED[party], { question: ticket.pendingQuestion }) : '';
   const by = handOff ? actorLabel(handOff.by) : '';
   const contactName = handOff?.contact === 'maker' ? (ticket.solution?.maker.displayName ?? '') : ticket.requester.displayName;
   const parties: InfoParty[] = ['help-desk', ...(askableMaker(ticket).ok ? (['maker'] as const) : []), 'requester'];
@@ -77,7 +78,9 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       makerName: ticket.solution?.maker.displayName ?? '',
       coOwners: (ticket.solution?.coOwners ?? []).map((p) => p.displayName).join(', '),
       requesterName: ticket.requester.displayName,
-      contact: text(handOff?.contact === 'maker' ? 'messages.handoff.contact.maker' : 'messages.handoff.contact.requester', { name: contactName }),
+      contact: text(handOff?.contact === 'maker' ? 'messages.handoff.contact.maker' : 'messages.handoff.contact.requester', {
+        name: contactName,
+      }),
       summary: handOff?.summary ?? '',
       tried: handOff?.tried ?? '',
       asked,
@@ -134,9 +137,10 @@ export function dedicatedTeamLine(ticket: Ticket): Text | '' {
 
 /** When the help desk's answer is owed: the dedicated team's question, on the help desk card. */
 export function helpDeskQuestion(ticket: Ticket): Text | '' {
-  return ticket.status === 'waiting-on-help-desk' && ticket.pendingQuestion ? text('messages.handoff.questionForHelpDesk', { question: ticket.pendingQuestion }) : '';
+  return ticket.status === 'waiting-on-help-desk' && ticket.pendingQuestion
+    ? text('messages.handoff.questionForHelpDesk', { question: ticket.pendingQuestion })
+    : '';
 }
-
 
 const COMPONENTS: Readonly<Record<SystemComponent, MessageKey>> = {
   intake: 'labels.systemComponent.intake',

@@ -44,7 +44,12 @@ export function needChoices(): Array<{ title: Text; value: string }> {
 /** A catalog match as a choice: "Expense Tracker · Canvas app · Contoso (default) · Productivity". */
 export function solutionChoice(solution: Solution): { title: Text; value: string } {
   return {
-    title: text('labels.solutionLine', { name: solution.name, kind: text(KIND_SHORT[solution.kind]), environment: solution.environment, tier: tierLabel(solution.tier) }),
+    title: text('labels.solutionLine', {
+      name: solution.name,
+      kind: text(KIND_SHORT[solution.kind]),
+      environment: solution.environment,
+      tier: tierLabel(solution.tier),
+    }),
     value: solution.id,
   };
 }
@@ -62,7 +67,14 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
       const choices = needChoices();
       return {
         card: 'intake-need',
-        data: { greeting, intakeId: view.draft.id, stepCount: stepsFor(view.draft.category).length, choices, selected: view.draft.category ?? '', error: view.errors?.category ?? '' },
+        data: {
+          greeting,
+          intakeId: view.draft.id,
+          stepCount: stepsFor(view.draft.category).length,
+          choices,
+          selected: view.draft.category ?? '',
+          error: view.errors?.category ?? '',
+        },
       };
     }
     case 'solution': {
@@ -126,7 +138,9 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
 
 function confirmationData(request: SupportRequest): Record<string, unknown> {
   return {
-    reference: request.ticketNumber ? text('messages.intake.referenceWithTicket', { reference: request.reference, ticket: request.ticketNumber }) : request.reference,
+    reference: request.ticketNumber
+      ? text('messages.intake.referenceWithTicket', { reference: request.reference, ticket: request.ticketNumber })
+      : request.reference,
     title: request.details.title,
     holder: holderHeading(request.holder),
     severity: request.severity,
@@ -136,7 +150,10 @@ function confirmationData(request: SupportRequest): Record<string, unknown> {
 }
 
 /** `tickets`: the help desk ticket (number, status) of requests that opened one, by request id. */
-export function myRequestsCard(requests: readonly SupportRequest[], tickets: ReadonlyMap<string, { number: string; status: Text }> = new Map()): CardRef {
+export function myRequestsCard(
+  requests: readonly SupportRequest[],
+  tickets: ReadonlyMap<string, { number: string; status: Text }> = new Map(),
+): CardRef {
   return {
     card: 'my-requests',
     data: {

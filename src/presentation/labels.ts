@@ -72,7 +72,11 @@ const CATEGORY: Readonly<Record<RequestCategory, MessageKey>> = {
   graduation: 'labels.category.graduation',
 };
 
-const TIER: Readonly<Record<Tier, MessageKey>> = { Productivity: 'labels.tier.Productivity', Important: 'labels.tier.Important', Critical: 'labels.tier.Critical' };
+const TIER: Readonly<Record<Tier, MessageKey>> = {
+  Productivity: 'labels.tier.Productivity',
+  Important: 'labels.tier.Important',
+  Critical: 'labels.tier.Critical',
+};
 
 /** "Canvas app", "Cloud flow": a solution's kind on its own. */
 const KIND: Readonly<Record<SolutionKind, MessageKey>> = {
@@ -129,7 +133,9 @@ export function holderInSentence(holder: RequestHolder): Text | string {
     case 'maker':
       return holder.person.displayName;
     case 'co-owners':
-      return holder.claimedBy ? holder.claimedBy.displayName : text('labels.holder.co-owners', { names: holder.people.map((p) => p.displayName).join(', ') });
+      return holder.claimedBy
+        ? holder.claimedBy.displayName
+        : text('labels.holder.co-owners', { names: holder.people.map((p) => p.displayName).join(', ') });
     case 'help-desk':
       return text('labels.holder.help-desk');
     case 'dedicated-team':
@@ -143,7 +149,9 @@ export function holderHeading(holder: RequestHolder): Text | string {
     case 'maker':
       return holder.person.displayName;
     case 'co-owners':
-      return holder.claimedBy ? holder.claimedBy.displayName : text('labels.holderHeading.co-owners', { names: holder.people.map((p) => p.displayName).join(', ') });
+      return holder.claimedBy
+        ? holder.claimedBy.displayName
+        : text('labels.holderHeading.co-owners', { names: holder.people.map((p) => p.displayName).join(', ') });
     case 'help-desk':
       return text('labels.holderHeading.help-desk');
     case 'dedicated-team':
@@ -157,7 +165,9 @@ export function holderCapitalised(holder: RequestHolder): Text | string {
     case 'maker':
       return holder.person.displayName;
     case 'co-owners':
-      return holder.claimedBy ? holder.claimedBy.displayName : text('labels.holderCapitalised.co-owners', { names: holder.people.map((p) => p.displayName).join(', ') });
+      return holder.claimedBy
+        ? holder.claimedBy.displayName
+        : text('labels.holderCapitalised.co-owners', { names: holder.people.map((p) => p.displayName).join(', ') });
     case 'help-desk':
       return text('labels.holderCapitalised.help-desk');
     case 'dedicated-team':

@@ -57,7 +57,9 @@ const PLAIN: Partial<Record<QueueRefusal, MessageKey>> = {
 export function queueRefusal(reason: QueueRefusal, ticket: Ticket, owner?: PersonRef): Text {
   switch (reason) {
     case 'already-accepted':
-      return owner ? text('messages.handoff.refused.alreadyAccepted', { name: owner.displayName }) : text('messages.handoff.refused.alreadyAcceptedUnnamed');
+      return owner
+        ? text('messages.handoff.refused.alreadyAccepted', { name: owner.displayName })
+        : text('messages.handoff.refused.alreadyAcceptedUnnamed');
     case 'not-allowed-in-status':
       return text('messages.tickets.refused.notNow', { status: statusInSentence(ticket.status) });
     case 'question-too-long':

@@ -47,14 +47,26 @@ export interface HandOff {
 export function requestNotice(request: SupportRequest, purpose: OutboxPurpose, handOff?: HandOff): CardRef {
   return {
     card: 'request-notification',
-    data: { heading: text(HEADINGS[purpose]), ...requestSummary(request), ...(handOff ? { handedOnBy: handOff.by, note: handOff.note ?? '' } : {}) },
+    data: {
+      heading: text(HEADINGS[purpose]),
+      ...requestSummary(request),
+      ...(handOff ? { handedOnBy: handOff.by, note: handOff.note ?? '' } : {}),
+    },
   };
 }
 
 /** The maker's card: the request, and "I'm on it", "Resolved", "Hand to help desk", "Not my solution", "I'm stuck". */
 export function makerCard(request: SupportRequest, notice: Text | '' = '', handOff?: HandOff): CardRef {
-  const state = request.status === 'resolved' || request.status === 'withdrawn' || request.holder.kind !== 'maker' ? 'closed' : request.status === 'acknowledged' ? 'acknowledged' : 'open';
-  return { card: 'maker-notification', data: { ...requestSummary(request), heading: text(HEADINGS['maker-notification']), state, notice, ...handOffData(handOff) } };
+  const state =
+    request.status === 'resolved' || request.status === 'withdrawn' || request.holder.kind !== 'maker'
+      ? 'closed'
+      : request.status === 'acknowledged'
+        ? 'acknowledged'
+        : 'open';
+  return {
+    card: 'maker-notification',
+    data: { ...requestSummary(request), heading: text(HEADINGS['maker-notification']), state, notice, ...handOffData(handOff) },
+  };
 }
 
 /** A co-owner's card: "Claim" while nobody has; then the claimer's actions, or "claimed by X" for the others. */
@@ -66,7 +78,15 @@ export function coOwnerCard(request: SupportRequest, viewerId: string, notice: T
   const coOwnerNames = holder.kind === 'co-owners' ? holder.people.map((p) => p.displayName).join(', ') : '';
   return {
     card: 'co-owner-ping',
-    data: { ...requestSummary(request), heading: text(HEADINGS['co-owner-ping']), state, claimedByName: claimedBy?.displayName ?? '', coOwnerNames, notice, ...handOffData(handOff) },
+    data: {
+      ...requestSummary(request),
+      heading: text(HEADINGS['co-owner-ping']),
+      state,
+      claimedByName: claimedBy?.displayName ?? '',
+      coOwnerNames,
+      notice,
+      ...handOffData(handOff),
+    },
   };
 }
 
@@ -78,14 +98,21 @@ function handOffData(handOff: HandOff | undefined): Record<string, unknown> {
 export function handlerCard(request: SupportRequest, viewerId: string, notice: Text | ''): CardRef {
   const s = request.solution;
   const isCoOwner =
-    request.holder.kind === 'co-owners' ? request.holder.people.some((p) => p.aadObjectId === viewerId) : (s?.coOwners.some((p) => p.aadObjectId === viewerId) ?? false);
+    request.holder.kind === 'co-owners'
+      ? request.holder.people.some((p) => p.aadObjectId === viewerId)
+      : (s?.coOwners.some((p) => p.aadObjectId === viewerId) ?? false);
   const isMaker = s?.maker.aadObjectId === viewerId && !isCoOwner;
   if (isMaker || (request.holder.kind === 'maker' && request.holder.person.aadObjectId === viewerId)) return makerCard(request, notice);
   return coOwnerCard(request, viewerId, notice);
 }
 
 /** The card of a message posted earlier to a maker or co-owner, as it should look now. */
-export function updatedHandlerCard(request: SupportRequest, purpose: 'maker-notification' | 'co-owner-ping', viewerId: string, notice: Text | ''): CardRef {
+export function updatedHandlerCard(
+  request: SupportRequest,
+  purpose: 'maker-notification' | 'co-owner-ping',
+  viewerId: string,
+  notice: Text | '',
+): CardRef {
   return purpose === 'co-owner-ping' ? coOwnerCard(request, viewerId, notice) : makerCard(request, notice);
 }
 
@@ -94,7 +121,13 @@ export function requesterUpdateCard(request: SupportRequest, update: Text): Card
   const summary = requestSummary(request);
   return {
     card: 'requester-update',
-    data: { reference: summary.reference, title: summary.title, solutionName: summary.solutionName, update, explanation: request.explanation, holder: holderCapitalised(request.holder) },
+    data: {
+      reference: summary.reference,
+      title: summary.title,
+      solutionName: summary.solutionName,
+      update,
+      explanation: request.explanation,
+      holder: holderCapitalised(request.holder),
+    },
   };
 }
-

@@ -40,7 +40,9 @@ export function moveReason(reason: MoveReason, start = false): Text {
     case 'maker-timeout':
       return text('messages.requests.moved.maker-timeout', { holder: reason.holder, duration: durationText(reason.minutes) });
     case 'co-owners-timeout':
-      return text(start ? 'messages.requests.moved.co-owners-timeout-start' : 'messages.requests.moved.co-owners-timeout', { duration: durationText(reason.minutes) });
+      return text(start ? 'messages.requests.moved.co-owners-timeout-start' : 'messages.requests.moved.co-owners-timeout', {
+        duration: durationText(reason.minutes),
+      });
     case 'unreachable':
       return text('messages.requests.moved.unreachable', { name: reason.name });
     case 'not-mine':

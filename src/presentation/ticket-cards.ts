@@ -42,7 +42,9 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
     .map((a) => ({ title: text(STATUS_CHOICES[a]!), value: a }));
   const open = isOpenStatus(ticket.status);
   const members = (options.members ?? []).map((m) => ({ title: m.displayName, value: m.aadObjectId }));
-  const references: TextParam[] = ticket.externalReferences.map((r) => text('messages.tickets.externalReference', { target: escalationLabel(r.target), reference: r.caseReference }));
+  const references: TextParam[] = ticket.externalReferences.map((r) =>
+    text('messages.tickets.externalReference', { target: escalationLabel(r.target), reference: r.caseReference }),
+  );
   return {
     card: 'ticket',
     data: {
@@ -104,7 +106,8 @@ export interface RequesterCardOptions {
 export function requesterCard(ticket: Ticket, options: RequesterCardOptions): CardRef {
   const actions = new Set(allowedActions(ticket.status, 'requester'));
   const resolvedAt = ticket.resolvedAt ? new Date(ticket.resolvedAt) : undefined;
-  const canReopen = actions.has('reopen') && resolvedAt !== undefined && isWithinReopenWindow(resolvedAt, options.now, options.reopenWindowMinutes);
+  const canReopen =
+    actions.has('reopen') && resolvedAt !== undefined && isWithinReopenWindow(resolvedAt, options.now, options.reopenWindowMinutes);
   return {
     card: 'ticket-requester',
     data: {
@@ -172,7 +175,9 @@ export function ticketListCard(view: TicketListView, page: TicketPage): CardRef 
   return {
     card: 'ticket-list',
     data: {
-      heading: severity ? text('messages.tickets.list.filtered', { heading: text(LIST_HEADINGS[view.kind]), severity: severityLabel(severity) }) : text(LIST_HEADINGS[view.kind]),
+      heading: severity
+        ? text('messages.tickets.list.filtered', { heading: text(LIST_HEADINGS[view.kind]), severity: severityLabel(severity) })
+        : text(LIST_HEADINGS[view.kind]),
       emptyText: text(LIST_EMPTY[view.kind]),
       items: page.items.map((t) => ({
         number: t.number,

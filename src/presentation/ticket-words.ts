@@ -33,4 +33,3 @@ export function lastNoteLabel(ticket: Ticket): Text | '' {
   const n = ticket.lastNote;
   return n ? text(LAST_NOTE[n.kind ?? 'note'], { text: n.text, by: n.by, at: instant(n.at) }) : '';
 }
-

@@ -9,7 +9,13 @@ const BATCH = 100;
  * `limit` of them, in transactions of up to 100; returns how many went. Short-lived records (activity
  * markers) use it to keep their growth bounded. A row someone else deleted first is not an error.
  */
-export async function deleteExpiredRows(table: TableClient, partitionKey: string, prefix: string, now: Date, limit = 1000): Promise<number> {
+export async function deleteExpiredRows(
+  table: TableClient,
+  partitionKey: string,
+  prefix: string,
+  now: Date,
+  limit = 1000,
+): Promise<number> {
   const what = `delete expired ${partitionKey}/${prefix}`;
   const query = { partitionKey, prefix, where: `expiresAt lt '${now.toISOString()}'`, select: ['RowKey'], limit };
   const keys = (await listRange<{ rowKey: string }>(table, query, what)).map((row) => row.rowKey);

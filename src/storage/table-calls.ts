@@ -98,7 +98,12 @@ export async function deleteRow(
 }
 
 /** One entity-group transaction; a failure is translated (see `translate`). */
-export async function submit(table: TableClient, tx: TableTransaction, what: string, conflict?: ConflictOn): Promise<TableTransactionResponse> {
+export async function submit(
+  table: TableClient,
+  tx: TableTransaction,
+  what: string,
+  conflict?: ConflictOn,
+): Promise<TableTransactionResponse> {
   try {
     return await table.submitTransaction(tx.actions);
   } catch (error) {
@@ -119,7 +124,11 @@ export interface RangeQuery {
   readonly limit?: number;
 }
 
-export async function listRange<T extends object>(table: TableClient, query: RangeQuery, what: string): Promise<Array<T & { etag: string }>> {
+export async function listRange<T extends object>(
+  table: TableClient,
+  query: RangeQuery,
+  what: string,
+): Promise<Array<T & { etag: string }>> {
   const { partitionKey, prefix, limit } = query;
   const filter = `PartitionKey eq '${quoted(partitionKey)}' and RowKey ge '${quoted(prefix)}' and RowKey lt '${quoted(query.below ?? prefixEnd(prefix))}'${query.where ? ` and ${query.where}` : ''}`;
   const rows: Array<T & { etag: string }> = [];

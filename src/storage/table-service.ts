@@ -73,7 +73,9 @@ export class TableService {
   /** Readiness: one cheap point query against the state table. Throws StorageUnavailableError. */
   async ping(): Promise<void> {
     try {
-      const page = this.client('botState').listEntities({ queryOptions: { select: ['PartitionKey'] } }).byPage({ maxPageSize: 1 });
+      const page = this.client('botState')
+        .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+        .byPage({ maxPageSize: 1 });
       await page.next();
     } catch (error) {
       throw new StorageUnavailableError(describe(error), error);

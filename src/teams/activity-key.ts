@@ -18,6 +18,9 @@ export function activityRefOf(context: TurnContext): ActivityRef | undefined {
   const conversation = activity.conversation?.id;
   if (typeof id !== 'string' || id === '' || id.length > MAX_ID) return undefined;
   if (typeof conversation !== 'string' || conversation === '' || conversation.length > 4 * MAX_ID) return undefined;
-  const key = createHash('sha256').update(`${tenantOf(context) ?? ''}\n${conversation}\n${id}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256')
+    .update(`${tenantOf(context) ?? ''}\n${conversation}\n${id}`)
+    .digest('hex')
+    .slice(0, 32);
   return { key };
 }

@@ -38,7 +38,10 @@ export interface CardAction<V extends Verb, S extends z.ZodTypeAny> {
   readonly handle: (input: CardActionInput<V, z.infer<S>>) => Promise<Answer>;
 }
 
-export function cardAction<TState extends TurnState, V extends Verb, S extends z.ZodTypeAny>(app: Application<TState>, action: CardAction<V, S>): void {
+export function cardAction<TState extends TurnState, V extends Verb, S extends z.ZodTypeAny>(
+  app: Application<TState>,
+  action: CardAction<V, S>,
+): void {
   const verbs: ReadonlySet<string> = new Set(action.verbs);
   app.adaptiveCards.actionExecute([...action.verbs], async (context, _state, value) => {
     const viewer = viewerOf(context);
@@ -61,5 +64,9 @@ function verbOf(context: TurnContext): string {
 /** Sends an answer as a new message in the conversation, in the turn's language (viewer.ts) unless told otherwise. */
 export async function sendAnswer(context: TurnContext, answer: Answer, viewer: Viewer = viewerOf(context)): Promise<void> {
   const rendered = renderAnswer(answer, viewer);
-  await context.sendActivity(typeof rendered === 'string' ? rendered : { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: rendered }] });
+  await context.sendActivity(
+    typeof rendered === 'string'
+      ? rendered
+      : { attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: rendered }] },
+  );
 }

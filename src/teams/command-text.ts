@@ -38,9 +38,17 @@ export function commandText(log: Log): Middleware {
       if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return next();
       const text = normaliseCommandText(TurnContext.removeRecipientMention(activity) ?? '');
       if (text.length > MAX_COMMAND_LENGTH) {
-        log.info({ activityId: activity.id, conversationId: activity.conversation?.id, length: text.length }, 'message longer than any command: answered without routing');
+        log.info(
+          { activityId: activity.id, conversationId: activity.conversation?.id, length: text.length },
+          'message longer than any command: answered without routing',
+        );
         const type = activity.conversation?.conversationType;
-        await context.sendActivity(render(type === 'channel' || type === 'groupChat' ? COMMAND_TEXT_MESSAGES.shared : COMMAND_TEXT_MESSAGES.personal, viewerOf(context)));
+        await context.sendActivity(
+          render(
+            type === 'channel' || type === 'groupChat' ? COMMAND_TEXT_MESSAGES.shared : COMMAND_TEXT_MESSAGES.personal,
+            viewerOf(context),
+          ),
+        );
         return;
       }
       activity.text = text;

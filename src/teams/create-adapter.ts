@@ -1,5 +1,12 @@
 import { TeamsAdapter } from '@microsoft/teams-ai';
-import { Activity, CallerIdConstants, ConfigurationServiceClientCredentialFactory, InvokeResponse, StatusCodes, TurnContext } from 'botbuilder';
+import {
+  Activity,
+  CallerIdConstants,
+  ConfigurationServiceClientCredentialFactory,
+  InvokeResponse,
+  StatusCodes,
+  TurnContext,
+} from 'botbuilder';
 import {
   AuthenticateRequestResult,
   AuthenticationConstants,
@@ -78,8 +85,16 @@ class AuthenticatingAdapter extends TeamsAdapter {
     super(...args);
   }
 
-  protected override processActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
-  protected override processActivity(result: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    result: AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined>;
   protected override async processActivity(
     auth: string | AuthenticateRequestResult,
     activity: Activity,

@@ -34,7 +34,10 @@ export function answerEveryInvoke(): Middleware {
 
 /** Queues `words` (in the sender's language) as this invoke's response (botbuilder returns it as the HTTP answer to Teams). */
 export async function answerInvoke(context: TurnContext, words: Text): Promise<void> {
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: invokeMessage(context.activity.name, render(words, viewerOf(context))) });
+  await context.sendActivity({
+    type: ActivityTypes.InvokeResponse,
+    value: invokeMessage(context.activity.name, render(words, viewerOf(context))),
+  });
 }
 
 export function isAnswered(context: TurnContext): boolean {

@@ -20,16 +20,25 @@ export function oncePerActivity(gate: ActivityGate, logger: Pick<Logger, 'info' 
       if (!ref) return next();
       const decision = await gate.enter(ref);
       if (!decision.proceed) {
-        logger.info({ activityId: activity.id, activityType: activity.type, conversationId: activity.conversation?.id, state: decision.state }, 'activity delivered again: not handled twice');
+        logger.info(
+          { activityId: activity.id, activityType: activity.type, conversationId: activity.conversation?.id, state: decision.state },
+          'activity delivered again: not handled twice',
+        );
         return;
       }
       try {
         await next();
       } catch (error) {
-        await decision.release().catch((releaseError: unknown) => logger.warn({ err: releaseError, activityId: activity.id }, 'could not release the activity record'));
+        await decision
+          .release()
+          .catch((releaseError: unknown) =>
+            logger.warn({ err: releaseError, activityId: activity.id }, 'could not release the activity record'),
+          );
         throw error;
       }
-      await decision.finish().catch((finishError: unknown) => logger.warn({ err: finishError, activityId: activity.id }, 'could not mark the activity handled'));
+      await decision
+        .finish()
+        .catch((finishError: unknown) => logger.warn({ err: finishError, activityId: activity.id }, 'could not mark the activity handled'));
     },
   };
 }

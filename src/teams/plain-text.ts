@@ -22,7 +22,9 @@ const EMAIL_AT = /(?<=[\w.+-])@(?=[\w-]+\.)/g;
 export function escapeMarkdown(text: string): string {
   return text
     .replace(INLINE, (c) => `\\${c}`)
-    .replace(LINE_START, (_whole, indent: string, mark?: string, digits?: string, dot?: string) => (mark ? `${indent}\\${mark}` : `${indent}${digits}\\${dot}`))
+    .replace(LINE_START, (_whole, indent: string, mark?: string, digits?: string, dot?: string) =>
+      mark ? `${indent}\\${mark}` : `${indent}${digits}\\${dot}`,
+    )
     .replace(SCHEME, '$1\\:')
     .replace(WWW, '$1\\.')
     .replace(EMAIL_AT, '\\@');

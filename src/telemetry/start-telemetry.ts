@@ -24,7 +24,11 @@ const disabled: Telemetry = { enabled: false, shutdown: async () => undefined };
  * is set but the package is missing or fails, the bot logs an error and runs without telemetry
  * rather than not at all.
  */
-export function startTelemetry(connectionString: string | undefined, logger: Logger, load: () => AzureMonitorDistro = loadDistro): Telemetry {
+export function startTelemetry(
+  connectionString: string | undefined,
+  logger: Logger,
+  load: () => AzureMonitorDistro = loadDistro,
+): Telemetry {
   if (connectionString === undefined) return disabled;
   let distro: AzureMonitorDistro;
   try {
@@ -33,7 +37,10 @@ export function startTelemetry(connectionString: string | undefined, logger: Log
   } catch (error) {
     const notInstalled = (error as NodeJS.ErrnoException | undefined)?.code === 'MODULE_NOT_FOUND';
     const detail = notInstalled ? { reason: 'package not installed' } : { err: error };
-    logger.error({ ...detail, package: AZURE_MONITOR_PACKAGE }, 'telemetry export to Application Insights could not start: running without it');
+    logger.error(
+      { ...detail, package: AZURE_MONITOR_PACKAGE },
+      'telemetry export to Application Insights could not start: running without it',
+    );
     return disabled;
   }
   logger.info({ exporter: 'azure-monitor' }, 'telemetry export to Application Insights started');

@@ -23,30 +23,50 @@ describe('Agents Playground harness', () => {
     await browser?.close();
   });
 
-  it.each(org.personas.map((p) => [p.name, p.key] as const))('serves %s their own playground: signed in, the whole organisation, their team and its members', async (_name, key) => {
-    const url = personaUrl(e2eEnvironment().playgrounds, key);
-    const me = org.person(key);
-    const team = org.teamOf(key);
-    const response = await fetch(`${url}/_internal/v1/config`);
-    const { config } = (await response.json()) as {
-      config: { currentUser: { name: string }; users: { aadObjectId: string }[]; teams: { id: string; name: string; channels: { id: string; name: string }[] }[] };
-    };
-    expect(config.currentUser.name).toBe(me.name);
-    expect(config.users.map((u) => u.aadObjectId).sort()).toEqual(org.people.filter((p) => p !== me).map((p) => p.aadObjectId).sort());
-    expect(config.teams.map((t) => t.name)).toEqual([team.name]);
-    expect(config.teams[0].channels).toEqual(team.channels.map(({ id, name }) => expect.objectContaining({ id, name })));
+  it.each(org.personas.map((p) => [p.name, p.key] as const))(
+    'serves %s their own playground: signed in, the whole organisation, their team and its members',
+    async (_name, key) => {
+      const url = personaUrl(e2eEnvironment().playgrounds, key);
+      const me = org.person(key);
+      const team = org.teamOf(key);
+      const response = await fetch(`${url}/_internal/v1/config`);
+      const { config } = (await response.json()) as {
+        config: {
+          currentUser: { name: string };
+          users: { aadObjectId: string }[];
+          teams: { id: string; name: string; channels: { id: string; name: string }[] }[];
+        };
+      };
+      expect(config.currentUser.name).toBe(me.name);
+      expect(config.users.map((u) => u.aadObjectId).sort()).toEqual(
+        org.people
+          .filter((p) => p !== me)
+          .map((p) => p.aadObjectId)
+          .sort(),
+      );
+      expect(config.teams.map((t) => t.name)).toEqual([team.name]);
+      expect(config.teams[0].channels).toEqual(team.channels.map(({ id, name }) => expect.objectContaining({ id, name })));
 
-    // The team's roster, as the bot's membership checks read it through the playground's connector.
-    const members = (await (await fetch(`${url}/_connector/v3/conversations/${encodeURIComponent(team.id)}/members`)).json()) as { id: string }[];
-    const expected = team.memberIds ? new Set([...team.memberIds, me.id]) : new Set(org.people.map((p) => p.id));
-    expect(members.map((m) => m.id).sort()).toEqual([...expected].sort());
-  });
+      // The team's roster, as the bot's membership checks read it through the playground's connector.
+      const members = (await (await fetch(`${url}/_connector/v3/conversations/${encodeURIComponent(team.id)}/members`)).json()) as {
+        id: string;
+      }[];
+      const expected = team.memberIds ? new Set([...team.memberIds, me.id]) : new Set(org.people.map((p) => p.id));
+      expect(members.map((m) => m.id).sort()).toEqual([...expected].sort());
+    },
+  );
 
   it('has introduced every persona to the bot before anyone typed: a DM to them goes to their own playground', async () => {
     const { playgrounds, storageConnectionString } = e2eEnvironment();
-    const seen = await learntEndpoints({ STORAGE_CONNECTION_STRING: storageConnectionString }, org.personas.map((p) => p.aadObjectId));
+    const seen = await learntEndpoints(
+      { STORAGE_CONNECTION_STRING: storageConnectionString },
+      org.personas.map((p) => p.aadObjectId),
+    );
     for (const person of org.personas) {
-      expect({ who: person.name, serviceUrl: seen.get(person.aadObjectId)?.serviceUrl }).toEqual({ who: person.name, serviceUrl: `${personaUrl(playgrounds, person.key)}/_connector` });
+      expect({ who: person.name, serviceUrl: seen.get(person.aadObjectId)?.serviceUrl }).toEqual({
+        who: person.name,
+        serviceUrl: `${personaUrl(playgrounds, person.key)}/_connector`,
+      });
     }
   });
 

@@ -12,7 +12,7 @@ import { PlaygroundPage, withFailureScreenshot } from './support/playground-page
  *
  * Each `it` is one leg of the story and needs the legs before it (they run in order).
  */
-describe('the support story across the personas\' playgrounds', () => {
+describe("the support story across the personas' playgrounds", () => {
   const org = demoOrg();
   const alexName = org.requester.name;
   let browser: Browser;
@@ -25,7 +25,14 @@ describe('the support story across the personas\' playgrounds', () => {
   };
 
   /** Alex reports a problem with a catalog solution, from "new request" to the confirmation card. */
-  async function reportProblem(problem: { search: string; solution: RegExp; title: string; description: string; impact: string; urgency: RegExp }): Promise<Locator> {
+  async function reportProblem(problem: {
+    search: string;
+    solution: RegExp;
+    title: string;
+    description: string;
+    impact: string;
+    urgency: RegExp;
+  }): Promise<Locator> {
     const alex = pages.alex;
     // A message arriving in the chat redraws the playground's cards (see the README): start when it is quiet.
     await alex.quiet();
@@ -115,7 +122,11 @@ describe('the support story across the personas\' playgrounds', () => {
       const megan = pages.megan;
       const dm = await megan.cardWith('Totals are wrong after the currency change');
       await megan.quiet();
-      await megan.fillCardInput(dm, 'Note for the requester, the help desk or the Power Platform team (optional)', 'The currency conversion needs a Dataverse change that is beyond me.');
+      await megan.fillCardInput(
+        dm,
+        'Note for the requester, the help desk or the Power Platform team (optional)',
+        'The currency conversion needs a Dataverse change that is beyond me.',
+      );
       await shot('megan', 'writes-a-note-before-im-stuck');
       await megan.pressCardButton(dm, "I'm stuck");
       await megan.waitForCardText(dm, /Power Platform team/i);

@@ -76,13 +76,39 @@ describe('Bot Framework authentication on /api/messages', () => {
     ['an empty bearer', () => ({ authorization: 'Bearer' })],
     ['a token that is not a JWT', () => bearer('not-a-jwt')],
     ['another scheme', () => ({ authorization: `Basic ${Buffer.from(`${BOT_ID}:secret`).toString('base64')}` })],
-    ['a token for another bot (audience)', () => bearer(channelToken(teamsKey, { audience: '00000000-0000-4000-8000-000000000000', serviceUrl: bot.serviceUrl }))],
-    ['an expired token (beyond the 5-minute clock skew)', () => bearer(channelToken(teamsKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl, expiresIn: -3600 }))],
-    ['another issuer', () => bearer(channelToken(teamsKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl, issuer: 'https://evil.example.com' }))],
-    ['a forged signature (unpublished key, real kid)', () => bearer(channelToken(strangerKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl, kid: teamsKey.kid }))],
+    [
+      'a token for another bot (audience)',
+      () => bearer(channelToken(teamsKey, { audience: '00000000-0000-4000-8000-000000000000', serviceUrl: bot.serviceUrl })),
+    ],
+    [
+      'an expired token (beyond the 5-minute clock skew)',
+      () => bearer(channelToken(teamsKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl, expiresIn: -3600 })),
+    ],
+    [
+      'another issuer',
+      () => bearer(channelToken(teamsKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl, issuer: 'https://evil.example.com' })),
+    ],
+    [
+      'a forged signature (unpublished key, real kid)',
+      () => bearer(channelToken(strangerKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl, kid: teamsKey.kid })),
+    ],
     ['an unknown signing key', () => bearer(channelToken(strangerKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl }))],
-    ['an unsigned token (alg none)', () => bearer(unsignedToken(teamsKey.kid, { iss: 'https://api.botframework.com', aud: BOT_ID, serviceurl: bot.serviceUrl, exp: Math.floor(Date.now() / 1000) + 600 }))],
-    ['a serviceUrl claim for another service', () => bearer(channelToken(teamsKey, { audience: BOT_ID, serviceUrl: 'https://smba.trafficmanager.net/emea/' }))],
+    [
+      'an unsigned token (alg none)',
+      () =>
+        bearer(
+          unsignedToken(teamsKey.kid, {
+            iss: 'https://api.botframework.com',
+            aud: BOT_ID,
+            serviceurl: bot.serviceUrl,
+            exp: Math.floor(Date.now() / 1000) + 600,
+          }),
+        ),
+    ],
+    [
+      'a serviceUrl claim for another service',
+      () => bearer(channelToken(teamsKey, { audience: BOT_ID, serviceUrl: 'https://smba.trafficmanager.net/emea/' })),
+    ],
     ['no serviceUrl claim', () => bearer(channelToken(teamsKey, { audience: BOT_ID }))],
     ['a key not endorsed for msteams', () => bearer(channelToken(webchatOnlyKey, { audience: BOT_ID, serviceUrl: bot.serviceUrl }))],
   ])('refuses %s with 401, without running the bot', async (_label, headers) => {
@@ -110,7 +136,9 @@ describe('when the signing keys cannot be loaded', () => {
     const key = signingKey();
     const bot = await BotHarness.start(
       { ...CREDENTIALS, LOG_LEVEL: 'info' },
-      { authOverrides: { channelOpenIdMetadataUrl: 'http://127.0.0.1:1/v1/.well-known/openidconfiguration', outboundToken: OUTBOUND_TOKEN } },
+      {
+        authOverrides: { channelOpenIdMetadataUrl: 'http://127.0.0.1:1/v1/.well-known/openidconfiguration', outboundToken: OUTBOUND_TOKEN },
+      },
     );
     try {
       const token = channelToken(key, { audience: BOT_ID, serviceUrl: bot.serviceUrl });
@@ -148,11 +176,16 @@ describe('start-up safeguards', () => {
   const logger = createLogger('silent');
   const storage = () => ({ STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniquePrefix() });
 
-  it.each(['0.0.0.0', '::', '10.0.0.4'])('refuses to bind local mode (no authentication) to %s, even with a hand-made config', async (address) => {
-    const config = { ...loadConfig(storage()), bindAddress: address };
-    expect(config.bot.mode).toBe('local');
-    await expect(startBot(config, logger)).rejects.toThrow(`local mode runs without authentication and listens on loopback only; refusing to bind to ${address}`);
-  });
+  it.each(['0.0.0.0', '::', '10.0.0.4'])(
+    'refuses to bind local mode (no authentication) to %s, even with a hand-made config',
+    async (address) => {
+      const config = { ...loadConfig(storage()), bindAddress: address };
+      expect(config.bot.mode).toBe('local');
+      await expect(startBot(config, logger)).rejects.toThrow(
+        `local mode runs without authentication and listens on loopback only; refusing to bind to ${address}`,
+      );
+    },
+  );
 
   it('refuses the test-only authentication overrides in production', async () => {
     const config = loadConfig({ ...storage(), ...CREDENTIALS, NODE_ENV: 'production' });

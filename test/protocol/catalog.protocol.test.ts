@@ -54,7 +54,13 @@ describe('catalog in Teams over /api/messages', () => {
     expect(text).toContain('Your solutions');
     expect(text).toContain('You made (5)');
     expect(text).toContain('You co-own (5)');
-    for (const name of ['Expense Tracker', 'Customer Onboarding', 'Travel Request Approvals', 'Site Inspection', 'Legacy Purchase Orders']) {
+    for (const name of [
+      'Expense Tracker',
+      'Customer Onboarding',
+      'Travel Request Approvals',
+      'Site Inspection',
+      'Legacy Purchase Orders',
+    ]) {
       expect(text).toContain(name);
     }
     expect(text).toContain('Self-supported, supported by its maker');
@@ -91,7 +97,10 @@ describe('catalog in Teams over /api/messages', () => {
     expect(text).toContain('Canvas app · Contoso (default) · Productivity tier');
     expect(text).toContain('Self-supported: its maker, Megan Bowen, supports it.');
     expect(text).toContain('Known workaround: If the receipt photo does not upload');
-    expect(links(c)[0]).toEqual({ title: 'Chat with Megan Bowen', url: expect.stringMatching(/^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=meganb%40contoso\.example/) });
+    expect(links(c)[0]).toEqual({
+      title: 'Chat with Megan Bowen',
+      url: expect.stringMatching(/^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=meganb%40contoso\.example/),
+    });
   });
 
   it.each([

@@ -34,7 +34,12 @@ describe("the dedicated team's queue over /api/messages", () => {
     bot = await BotHarness.start(
       // Tickets with no solution: the lead is told at a first-response breach, the team gets it at a resolution breach.
       { ADMIN_IDS: ADELE.aadObjectId, SLA_BREACH_POLICY: 'none/first-response=notify-lead;none/resolution=escalate' },
-      { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, sla: { intervalMs: 0, onScheduler: (s) => (scheduler = s) }, notifications: { background: 'manual' } },
+      {
+        catalog: fixedCatalog(Object.values(SOLUTIONS)),
+        clock: { now: () => now },
+        sla: { intervalMs: 0, onScheduler: (s) => (scheduler = s) },
+        notifications: { background: 'manual' },
+      },
     );
     hd = new HelpDeskDriver(bot);
     bot.connector.respondWith(rosterResponder({ [HELP.teamId]: [ADELE, DIEGO], [DEDICATED.teamId]: [ISAIAH, PATTI] }));
@@ -49,10 +54,13 @@ describe("the dedicated team's queue over /api/messages", () => {
 
   const stored = async (id: string) => (await hd.tickets.get(id))!.ticket;
   const historyOf = async (id: string) => (await hd.tickets.history(id)).map((e) => e.type);
-  const dmsTo = async (id: string, aadObjectId: string) => (await hd.outbox(id)).filter((m) => m.target.kind === 'user' && m.target.aadObjectId === aadObjectId);
-  const handOffPosts = async (id: string) => (await hd.outbox(id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team');
+  const dmsTo = async (id: string, aadObjectId: string) =>
+    (await hd.outbox(id)).filter((m) => m.target.kind === 'user' && m.target.aadObjectId === aadObjectId);
+  const handOffPosts = async (id: string) =>
+    (await hd.outbox(id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team');
   /** The newest update of a posted card. */
-  const latestUpdateOf = async (id: string, postId: string) => (await hd.outbox(id)).filter((m) => m.target.kind === 'update' && m.target.messageId === postId).pop();
+  const latestUpdateOf = async (id: string, postId: string) =>
+    (await hd.outbox(id)).filter((m) => m.target.kind === 'update' && m.target.messageId === postId).pop();
 
   /** A Critical problem escalated by the help desk with what happened and what was tried; returns the ticket. */
   async function escalated() {
@@ -73,7 +81,12 @@ describe("the dedicated team's queue over /api/messages", () => {
     expect(allText(card)).toContain('The Power Platform team has this ticket (Not accepted yet).');
     expect(verbs(card)).not.toContain('ticket.resolve'); // the help desk no longer works it
     const t = await stored(ticket.id);
-    expect(t).toMatchObject({ status: 'escalated', queue: 'dedicated-team', escalatedTo: 'dedicated-team', handOffs: [{ trigger: 'agent', contact: 'requester', previousAssignee: { displayName: 'Diego Siciliani' } }] });
+    expect(t).toMatchObject({
+      status: 'escalated',
+      queue: 'dedicated-team',
+      escalatedTo: 'dedicated-team',
+      handOffs: [{ trigger: 'agent', contact: 'requester', previousAssignee: { displayName: 'Diego Siciliani' } }],
+    });
     expect(t.assignee).toBeUndefined();
 
     const [post] = await handOffPosts(ticket.id);
@@ -98,7 +111,11 @@ describe("the dedicated team's queue over /api/messages", () => {
     expect(data.firstResponseDue).toBe('Nov 23, 2026, 13:30 UTC'); // Sev B: 4 business hours from 09:30
     const told = (await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!;
     expect(englishData(told.card.data).heading).toBe(`${ticket.number} is with the Power Platform team`);
-    expect((await hd.tickets.history(ticket.id)).find((e) => e.type === 'escalated')).toMatchObject({ trigger: 'agent', fromQueue: 'help-desk', actor: { role: 'agent' } });
+    expect((await hd.tickets.history(ticket.id)).find((e) => e.type === 'escalated')).toMatchObject({
+      trigger: 'agent',
+      fromQueue: 'help-desk',
+      actor: { role: 'agent' },
+    });
 
     // Only the help desk's team escalates; what happened is required.
     const refused = await hd.press(DIEGO, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team', summary: 'again' });
@@ -107,7 +124,9 @@ describe("the dedicated team's queue over /api/messages", () => {
 
   it('two members press Accept at once: one owner, the other is told who has it; first response met; both cards and the requester follow', async () => {
     const { ticket } = await escalated();
-    const answers = await Promise.all([ISAIAH, PATTI].map((member) => hd.press(member, DEDICATED, 'handoff.accept', { ticketId: ticket.id })));
+    const answers = await Promise.all(
+      [ISAIAH, PATTI].map((member) => hd.press(member, DEDICATED, 'handoff.accept', { ticketId: ticket.id })),
+    );
     const t = await stored(ticket.id);
     const winner = [ISAIAH, PATTI].find((m) => m.aadObjectId === t.assignee?.aadObjectId)!;
     expect(winner).toBeDefined();
@@ -120,39 +139,57 @@ describe("the dedicated team's queue over /api/messages", () => {
     expect((await hd.tickets.history(ticket.id)).filter((e) => e.type === 'accepted')).toHaveLength(1);
 
     const [post] = await handOffPosts(ticket.id);
-    expect(englishData((await latestUpdateOf(ticket.id, post.id))!.card.data)).toMatchObject({ owner: winner.name, status: 'In progress', canAccept: false, canAsk: true, canReturn: true });
+    expect(englishData((await latestUpdateOf(ticket.id, post.id))!.card.data)).toMatchObject({
+      owner: winner.name,
+      status: 'In progress',
+      canAccept: false,
+      canAsk: true,
+      canReturn: true,
+    });
     const helpDeskCard = await latestUpdateOf(ticket.id, t.cardMessageIds[0]);
     expect(englishData(helpDeskCard!.card.data).dedicatedTeam).toBe(`The Power Platform team has this ticket (${winner.name}).`);
     const told = (await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!;
     expect(englishData(told.card.data).heading).toBe(`${winner.name} of the Power Platform team has ${ticket.number}`);
 
     // Who may act: the help desk's members may not act on the hand-off card, nor may anyone outside both teams.
-    expect(allText(await hd.press(DIEGO, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: 'mine now' }))).toContain('Only members of the Power Platform team can act on the tickets it holds.');
-    expect((await stored(ticket.id)).status).toBe('in-progress');
-    expect(await hd.press(user('Pradeep Gupta', 'ba000000-0000-4000-8000-000000000009'), DEDICATED, 'handoff.accept', { ticketId: ticket.id })).toBe(
+    expect(allText(await hd.press(DIEGO, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: 'mine now' }))).toContain(
       'Only members of the Power Platform team can act on the tickets it holds.',
     );
+    expect((await stored(ticket.id)).status).toBe('in-progress');
+    expect(
+      await hd.press(user('Pradeep Gupta', 'ba000000-0000-4000-8000-000000000009'), DEDICATED, 'handoff.accept', { ticketId: ticket.id }),
+    ).toBe('Only members of the Power Platform team can act on the tickets it holds.');
   });
 
   it('Ask the requester: the clocks pause while waiting, the requester answers on their card, the clocks resume and the answer shows on the hand-off card', async () => {
     const { ticket } = await escalated();
     await hd.press(ISAIAH, DEDICATED, 'handoff.accept', { ticketId: ticket.id });
     now = new Date(now.getTime() + 10 * 60_000);
-    const asked = await hd.press(ISAIAH, DEDICATED, 'handoff.ask', { ticketId: ticket.id, party: 'requester', text: 'Which invoices fail?' });
+    const asked = await hd.press(ISAIAH, DEDICATED, 'handoff.ask', {
+      ticketId: ticket.id,
+      party: 'requester',
+      text: 'Which invoices fail?',
+    });
     expect(allText(asked)).toContain('Question sent to the requester.');
     expect(allText(asked)).toContain('Asked the requester: Which invoices fail?');
     let t = await stored(ticket.id);
     expect(t.status).toBe('waiting-on-requester');
     expect(t.sla.resolution.pausedSince).toBe(now.toISOString());
     const question = (await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!;
-    expect(englishData(question.card.data)).toMatchObject({ heading: `Isaiah Langer needs more information about ${ticket.number}`, question: 'Which invoices fail?', canAnswer: true });
+    expect(englishData(question.card.data)).toMatchObject({
+      heading: `Isaiah Langer needs more information about ${ticket.number}`,
+      question: 'Which invoices fail?',
+      canAnswer: true,
+    });
 
     now = new Date(now.getTime() + 60 * 60_000);
     await hd.pressPersonal(ALEX, 'myticket.answer', { ticketId: ticket.id, text: 'Those over 10,000 EUR.' });
     t = await stored(ticket.id);
     expect(t.status).toBe('in-progress');
     expect(t.sla.resolution.pausedSince).toBeUndefined();
-    expect(await historyOf(ticket.id)).toEqual(expect.arrayContaining(['info-requested', 'sla-paused', 'requester-replied', 'sla-resumed']));
+    expect(await historyOf(ticket.id)).toEqual(
+      expect.arrayContaining(['info-requested', 'sla-paused', 'requester-replied', 'sla-resumed']),
+    );
     const [post] = await handOffPosts(ticket.id);
     expect(englishData((await latestUpdateOf(ticket.id, post.id))!.card.data).lastNote).toContain('Those over 10,000 EUR.');
   });
@@ -160,61 +197,110 @@ describe("the dedicated team's queue over /api/messages", () => {
   it('Ask the help desk: their card shows the question and takes the answer, which comes back to the hand-off card', async () => {
     const { ticket } = await escalated();
     await hd.press(PATTI, DEDICATED, 'handoff.accept', { ticketId: ticket.id });
-    await hd.press(PATTI, DEDICATED, 'handoff.ask', { ticketId: ticket.id, party: 'help-desk', text: 'Did the requester change the currency?' });
+    await hd.press(PATTI, DEDICATED, 'handoff.ask', {
+      ticketId: ticket.id,
+      party: 'help-desk',
+      text: 'Did the requester change the currency?',
+    });
     const t = await stored(ticket.id);
     expect(t.status).toBe('waiting-on-help-desk');
     expect(t.sla.resolution.pausedSince).toBeUndefined(); // the help desk is support too: no pause
     const helpDeskCard = englishData((await latestUpdateOf(ticket.id, t.cardMessageIds[0]))!.card.data);
-    expect(helpDeskCard).toMatchObject({ teamQuestion: 'The Power Platform team asks: Did the requester change the currency?', canAnswerTeam: true });
+    expect(helpDeskCard).toMatchObject({
+      teamQuestion: 'The Power Platform team asks: Did the requester change the currency?',
+      canAnswerTeam: true,
+    });
 
     // The dedicated team cannot answer its own question; the help desk can.
-    expect(allText(await hd.press(ISAIAH, HELP, 'ticket.answer-team', { ticketId: ticket.id, text: 'yes' }))).toContain("Only the help desk's team answers the Power Platform team's questions");
+    expect(allText(await hd.press(ISAIAH, HELP, 'ticket.answer-team', { ticketId: ticket.id, text: 'yes' }))).toContain(
+      "Only the help desk's team answers the Power Platform team's questions",
+    );
     expect((await stored(ticket.id)).status).toBe('waiting-on-help-desk');
     const answered = await hd.press(ADELE, HELP, 'ticket.answer-team', { ticketId: ticket.id, text: 'No, same currency as before.' });
     expect(allText(answered)).toContain('Thanks: your answer is with the Power Platform team.');
     expect((await stored(ticket.id)).status).toBe('in-progress');
-    expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({ type: 'info-given', from: 'help-desk', text: 'No, same currency as before.', actor: { aadObjectId: ADELE.aadObjectId } });
+    expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({
+      type: 'info-given',
+      from: 'help-desk',
+      text: 'No, same currency as before.',
+      actor: { aadObjectId: ADELE.aadObjectId },
+    });
     const [post] = await handOffPosts(ticket.id);
-    expect(englishData((await latestUpdateOf(ticket.id, post.id))!.card.data).lastNote).toContain('Answer: No, same currency as before. (Adele Vance');
+    expect(englishData((await latestUpdateOf(ticket.id, post.id))!.card.data).lastNote).toContain(
+      'Answer: No, same currency as before. (Adele Vance',
+    );
   });
 
   it('Ask the maker: a DM with the question; only the maker answers, and the answer comes back', async () => {
     const { ticket } = await escalated();
     await hd.press(ISAIAH, DEDICATED, 'handoff.accept', { ticketId: ticket.id });
-    await hd.press(ISAIAH, DEDICATED, 'handoff.ask', { ticketId: ticket.id, party: 'maker', text: 'Which environment variable holds the threshold?' });
+    await hd.press(ISAIAH, DEDICATED, 'handoff.ask', {
+      ticketId: ticket.id,
+      party: 'maker',
+      text: 'Which environment variable holds the threshold?',
+    });
     const [dm] = await dmsTo(ticket.id, MEGAN.aadObjectId);
     expect(dm).toMatchObject({ purpose: 'ticket-question', card: { card: 'ticket-maker-question' } });
-    expect(englishData(dm.card.data)).toMatchObject({ heading: `The Power Platform team has a question about ${ticket.number}`, question: 'Which environment variable holds the threshold?', canAnswer: true });
+    expect(englishData(dm.card.data)).toMatchObject({
+      heading: `The Power Platform team has a question about ${ticket.number}`,
+      question: 'Which environment variable holds the threshold?',
+      canAnswer: true,
+    });
     expect((await stored(ticket.id)).sla.resolution.pausedSince).toBeDefined();
 
-    expect(await hd.pressPersonal(ALEX, 'makerticket.answer', { ticketId: ticket.id, text: 'me' })).toBe('This ticket is not one of yours, so I can only show it to the person who asked for help.');
-    const answered = await hd.pressPersonal(MEGAN, 'makerticket.answer', { ticketId: ticket.id, text: 'ApprovalThreshold, in the Finance env.' });
+    expect(await hd.pressPersonal(ALEX, 'makerticket.answer', { ticketId: ticket.id, text: 'me' })).toBe(
+      'This ticket is not one of yours, so I can only show it to the person who asked for help.',
+    );
+    const answered = await hd.pressPersonal(MEGAN, 'makerticket.answer', {
+      ticketId: ticket.id,
+      text: 'ApprovalThreshold, in the Finance env.',
+    });
     expect(allText(answered)).toContain('Thanks: your answer is with the Power Platform team.');
     expect(verbs(answered)).not.toContain('makerticket.answer');
     const t = await stored(ticket.id);
     expect(t.status).toBe('in-progress');
     expect(t.sla.resolution.pausedSince).toBeUndefined();
-    expect((await hd.tickets.history(ticket.id)).filter((e) => e.type === 'info-given')).toEqual([expect.objectContaining({ from: 'maker', actor: expect.objectContaining({ role: 'maker' }) })]);
+    expect((await hd.tickets.history(ticket.id)).filter((e) => e.type === 'info-given')).toEqual([
+      expect.objectContaining({ from: 'maker', actor: expect.objectContaining({ role: 'maker' }) }),
+    ]);
     // Answering again changes nothing.
-    expect(allText(await hd.pressPersonal(MEGAN, 'makerticket.answer', { ticketId: ticket.id, text: 'again' }))).toContain('Nobody is waiting on your answer');
+    expect(allText(await hd.pressPersonal(MEGAN, 'makerticket.answer', { ticketId: ticket.id, text: 'again' }))).toContain(
+      'Nobody is waiting on your answer',
+    );
   });
 
   it('Return to the help desk: with a note; the help desk card says it came back and is no longer escalated; the team can no longer act', async () => {
     const { ticket } = await escalated();
     await hd.press(ISAIAH, DEDICATED, 'handoff.accept', { ticketId: ticket.id });
-    expect(allText(await hd.press(ISAIAH, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: '' }))).toContain('Please write a note for the help desk first.');
-    const back = await hd.press(ISAIAH, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: 'Connector fixed; please confirm with the requester.' });
+    expect(allText(await hd.press(ISAIAH, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: '' }))).toContain(
+      'Please write a note for the help desk first.',
+    );
+    const back = await hd.press(ISAIAH, DEDICATED, 'handoff.return', {
+      ticketId: ticket.id,
+      text: 'Connector fixed; please confirm with the requester.',
+    });
     expect(allText(back)).toContain('Returned to the help desk; the requester was told.');
     expect(verbs(back).filter((v) => v !== 'handoff.show')).toEqual([]);
     const t = await stored(ticket.id);
     expect(t).toMatchObject({ status: 'returned', queue: 'help-desk', assignee: { displayName: 'Diego Siciliani' } });
     expect(t.escalatedTo).toBeUndefined();
     const helpDeskCard = englishData((await latestUpdateOf(ticket.id, t.cardMessageIds[0]))!.card.data);
-    expect(helpDeskCard).toMatchObject({ status: 'Returned to the help desk', escalatedTo: '', canResolve: true, dedicatedTeam: 'Came back from the Power Platform team (Isaiah Langer): Connector fixed; please confirm with the requester.' });
-    expect(englishData((await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!.card.data).heading).toBe(`${ticket.number} is back with the help desk`);
-    expect(allText(await hd.press(PATTI, DEDICATED, 'handoff.resolve', { ticketId: ticket.id, resolution: 'done' }))).toContain("This ticket isn't with the Power Platform team.");
+    expect(helpDeskCard).toMatchObject({
+      status: 'Returned to the help desk',
+      escalatedTo: '',
+      canResolve: true,
+      dedicatedTeam: 'Came back from the Power Platform team (Isaiah Langer): Connector fixed; please confirm with the requester.',
+    });
+    expect(englishData((await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!.card.data).heading).toBe(
+      `${ticket.number} is back with the help desk`,
+    );
+    expect(allText(await hd.press(PATTI, DEDICATED, 'handoff.resolve', { ticketId: ticket.id, resolution: 'done' }))).toContain(
+      "This ticket isn't with the Power Platform team.",
+    );
     // The help desk works it again.
-    expect(allText(await hd.press(DIEGO, HELP, 'ticket.resolve', { ticketId: ticket.id, resolution: 'Confirmed fixed.' }))).toContain('Resolved; the requester was told.');
+    expect(allText(await hd.press(DIEGO, HELP, 'ticket.resolve', { ticketId: ticket.id, resolution: 'Confirmed fixed.' }))).toContain(
+      'Resolved; the requester was told.',
+    );
   });
 
   it('Resolve from the hand-off card: the requester is told; the hand-off card shows the resolution', async () => {
@@ -229,18 +315,29 @@ describe("the dedicated team's queue over /api/messages", () => {
   it('Change severity with a reason, from either card: both SLA targets are recomputed and the change is kept in history', async () => {
     const { ticket } = await hd.submit(ALEX);
     const before = await stored(ticket.id);
-    expect(allText(await hd.press(DIEGO, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: '' }))).toContain('Please give a reason for the change.');
+    expect(allText(await hd.press(DIEGO, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: '' }))).toContain(
+      'Please give a reason for the change.',
+    );
     // The dedicated team sees nothing of a ticket that was never handed to it, not even in a refusal.
     const notYet = "This ticket hasn't been escalated to the Power Platform team, so only the help desk's team can work it.";
     expect(await hd.press(ISAIAH, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: 'x' })).toBe(notYet);
     expect(await hd.press(ISAIAH, DEDICATED, 'handoff.show', { ticketId: ticket.id })).toBe(notYet);
     expect(await hd.press(ISAIAH, DEDICATED, 'handoff.accept', { ticketId: ticket.id })).toBe(notYet);
-    const card = await hd.press(DIEGO, HELP, 'ticket.severity', { ticketId: ticket.id, severity: 'A', reason: 'Payroll is blocked for everyone.' });
+    const card = await hd.press(DIEGO, HELP, 'ticket.severity', {
+      ticketId: ticket.id,
+      severity: 'A',
+      reason: 'Payroll is blocked for everyone.',
+    });
     expect(allText(card)).toContain('Severity changed to Sev A; both SLA targets were recomputed.');
     const after = await stored(ticket.id);
     expect(after.severity).toBe('A');
     expect(Date.parse(after.sla['first-response'].dueAt)).toBeLessThan(Date.parse(before.sla['first-response'].dueAt));
-    expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({ type: 'severity-changed', from: 'C', to: 'A', reason: 'Payroll is blocked for everyone.' });
+    expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({
+      type: 'severity-changed',
+      from: 'C',
+      to: 'A',
+      reason: 'Payroll is blocked for everyone.',
+    });
 
     const { ticket: held } = await escalated();
     const changed = await hd.press(ISAIAH, DEDICATED, 'handoff.severity', { ticketId: held.id, severity: 'A', reason: 'Month-end close.' });
@@ -261,17 +358,34 @@ describe("the dedicated team's queue over /api/messages", () => {
     await driver.press('intake.need', { category: 'solution-problem' });
     await driver.press('intake.search', { query: 'expense' });
     await driver.press('intake.solution', { solutionId: 'expense-tracker' });
-    await driver.press('intake.details', { title: 'Totals wrong', description: 'After the currency change.', since: '', impact: 'team', urgency: 'workaround' });
+    await driver.press('intake.details', {
+      title: 'Totals wrong',
+      description: 'After the currency change.',
+      since: '',
+      impact: 'team',
+      urgency: 'workaround',
+    });
     await driver.press('intake.submit');
     const id = driver.intakeId;
     expect(await hd.tickets.get(id)).toBeUndefined(); // the maker has it: no ticket yet
     const card = await hd.pressPersonal(MEGAN, 'request.stuck', { requestId: id, note: 'It needs a Dataverse change beyond me.' });
     expect(allText(card)).toContain('Power Platform team');
     const t = await stored(id);
-    expect(t).toMatchObject({ status: 'escalated', queue: 'dedicated-team', handOffs: [{ trigger: 'maker-stuck', contact: 'maker', summary: 'It needs a Dataverse change beyond me.' }] });
+    expect(t).toMatchObject({
+      status: 'escalated',
+      queue: 'dedicated-team',
+      handOffs: [{ trigger: 'maker-stuck', contact: 'maker', summary: 'It needs a Dataverse change beyond me.' }],
+    });
     const [post] = await handOffPosts(id);
-    expect(englishData(post.card.data)).toMatchObject({ why: 'Megan Bowen is stuck and asked the Power Platform team for help', contact: 'the maker, Megan Bowen', canAccept: true });
-    const told = (await bot.jobs.store.messagesOf(id)).pending.map((p) => p.message).filter((m) => m.purpose === 'requester-update').pop()!;
+    expect(englishData(post.card.data)).toMatchObject({
+      why: 'Megan Bowen is stuck and asked the Power Platform team for help',
+      contact: 'the maker, Megan Bowen',
+      canAccept: true,
+    });
+    const told = (await bot.jobs.store.messagesOf(id)).pending
+      .map((p) => p.message)
+      .filter((m) => m.purpose === 'requester-update')
+      .pop()!;
     expect(JSON.stringify(englishData(told.card.data))).toContain(t.number);
     // The team accepts it like any other.
     expect(allText(await hd.press(ISAIAH, DEDICATED, 'handoff.accept', { ticketId: id }))).toContain('You have this ticket now');
@@ -291,6 +405,8 @@ describe("the dedicated team's queue over /api/messages", () => {
     expect(t).toMatchObject({ status: 'escalated', queue: 'dedicated-team', handOffs: [{ trigger: 'sla-breach' }] });
     const [post] = await handOffPosts(ticket.id);
     expect(englishData(post.card.data).why).toBe('An SLA target was breached: handed over by the breach policy');
-    expect(englishData((await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!.card.data).heading).toBe(`${ticket.number} is with the Power Platform team`);
+    expect(englishData((await dmsTo(ticket.id, ALEX.aadObjectId)).pop()!.card.data).heading).toBe(
+      `${ticket.number} is with the Power Platform team`,
+    );
   });
 });

@@ -33,8 +33,16 @@ const MEGAN = user(PEOPLE.megan.displayName, PEOPLE.megan.aadObjectId); // maker
 const LEE = user(PEOPLE.lee.displayName, PEOPLE.lee.aadObjectId); // co-owner of Room Booking
 const HELP = channel('Help desk', 'it');
 const DEDICATED = channel('Power Platform', 'pp');
-const REQUESTERS = Array.from({ length: 20 }, (_, i) => user(`Requester ${i}`, `e0000000-0000-4000-8000-0000000000${i.toString().padStart(2, '0')}`));
-const DETAILS = { title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: 'this morning', impact: 'me', urgency: 'workaround' };
+const REQUESTERS = Array.from({ length: 20 }, (_, i) =>
+  user(`Requester ${i}`, `e0000000-0000-4000-8000-0000000000${i.toString().padStart(2, '0')}`),
+);
+const DETAILS = {
+  title: 'Totals are wrong',
+  description: 'The monthly total ignores the last row.',
+  since: 'this morning',
+  impact: 'me',
+  urgency: 'workaround',
+};
 /** How long after the original the copy arrives: concurrent (0–10 ms) and after the first finished (30–95 ms). */
 const GAPS_MS = [0, 2, 10, 30, 60, 95];
 
@@ -61,7 +69,11 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
       },
     );
     hd = new HelpDeskDriver(bot);
-    notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     changes = new TableRequestChanges(bot.tables().client('cases'));
     bot.connector.respondWith(rosterResponder({ [HELP.teamId]: [PATTI, ADELE], [DEDICATED.teamId]: [] }));
   });
@@ -69,11 +81,19 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
 
   /** Cards the bot posted into a conversation (replies and outbox DMs alike). */
   const cardsPostedTo = (conversationId: string) =>
-    cardsIn(bot.connector.calls.filter((c) => c.method === 'POST' && c.path.includes(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`)).map((c) => c.body));
+    cardsIn(
+      bot.connector.calls
+        .filter((c) => c.method === 'POST' && c.path.includes(`/v3/conversations/${encodeURIComponent(conversationId)}/activities`))
+        .map((c) => c.body),
+    );
 
   async function draftsOf(who: TestUser): Promise<number> {
     let count = 0;
-    for await (const row of bot.tables().client('intakes').listEntities({ queryOptions: { filter: odata`PartitionKey eq ${who.aadObjectId}` } })) if (!String(row.rowKey).startsWith('act|')) count += 1;
+    for await (const row of bot
+      .tables()
+      .client('intakes')
+      .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${who.aadObjectId}` } }))
+      if (!String(row.rowKey).startsWith('act|')) count += 1;
     return count;
   }
 
@@ -99,7 +119,8 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
     return driver.intakeId;
   }
 
-  const historyCount = (events: readonly { type: string }[]) => events.reduce<Record<string, number>>((n, e) => ({ ...n, [e.type]: (n[e.type] ?? 0) + 1 }), {});
+  const historyCount = (events: readonly { type: string }[]) =>
+    events.reduce<Record<string, number>>((n, e) => ({ ...n, [e.type]: (n[e.type] ?? 0) + 1 }), {});
 
   it('a realistic session, every activity twice: one note per note, one reply and DM per reply, one draft and card per "new request", one request per submit', async () => {
     let gap = 0;
@@ -127,7 +148,8 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
     const answers: string[] = [];
     answers.push(allText(await agent('ticket.assign-me')));
     answers.push(allText(await agent('ticket.status', { statusAction: 'start' })));
-    for (const text of ['Checked the sharing.', 'Asked the app owner.', 'Waiting for the licence team.']) answers.push(allText(await agent('ticket.note', { text })));
+    for (const text of ['Checked the sharing.', 'Asked the app owner.', 'Waiting for the licence team.'])
+      answers.push(allText(await agent('ticket.note', { text })));
     for (const text of ['Looking into it now.', 'Nearly there.']) answers.push(allText(await agent('ticket.reply', { text })));
     answers.push(allText(await agent('ticket.request-info', { text: 'Which device do you use?' })));
     answers.push(allText(await requester('myticket.answer', { text: 'An iPhone.' })));
@@ -157,7 +179,8 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
         drafts: await draftsOf(who),
         questionnaireCards: cardsPostedTo(chatOf(who)).filter(isQuestionnaire).length,
         requests: (await hd.cases.listByRequester(who.aadObjectId, 10)).length,
-        helpDeskPosts: (await hd.outbox(requestIds[i])).filter((m) => m.purpose === 'help-desk-ticket' && m.target.kind === 'channel').length,
+        helpDeskPosts: (await hd.outbox(requestIds[i])).filter((m) => m.purpose === 'help-desk-ticket' && m.target.kind === 'channel')
+          .length,
       })),
     );
     const handedTicket = await hd.tickets.history(handed);
@@ -182,7 +205,9 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
       replyDms: requesterDms.filter((t) => t.includes('replied about')).length,
       questionDms: requesterDms.filter((t) => t.includes('needs more information')).length,
       maker: historyCount(await changes.history(makers)),
-      makerDms: cardsPostedTo(chatOf(REQUESTERS[10])).map(allText).filter((t) => /is on it|resolved your request/.test(t)).length,
+      makerDms: cardsPostedTo(chatOf(REQUESTERS[10]))
+        .map(allText)
+        .filter((t) => /is on it|resolved your request/.test(t)).length,
       handedToHelpDesk: {
         handedOn: historyCount(await changes.history(handed))['handed-on'],
         ticketNotes: handedTicket.filter((e: TicketHistoryEvent) => e.type === 'note-added').length,
@@ -225,12 +250,21 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
       await twice(() => channelActionExecute('ticket.reply', { ticketId: ticket.id, text: `Reply at ${gap}` }, base), gap);
     }
     await hd.press(ADELE, HELP, 'ticket.request-info', { ticketId: ticket.id, text: 'Which browser?' });
-    const answered = await twice(() => actionExecute('myticket.answer', { ticketId: ticket.id, text: 'Edge.' }, { serviceUrl: bot.serviceUrl, from: REQUESTERS[1] }), 30);
+    const answered = await twice(
+      () => actionExecute('myticket.answer', { ticketId: ticket.id, text: 'Edge.' }, { serviceUrl: bot.serviceUrl, from: REQUESTERS[1] }),
+      30,
+    );
     expect(answered.every((t) => t.includes('your answer is with the help desk'))).toBe(true);
 
     const history = historyCount(await hd.tickets.history(ticket.id));
-    expect({ notes: history['note-added'], replies: history['replied-to-requester'], answers: history['requester-replied'] }).toEqual({ notes: 3, replies: 3, answers: 1 });
-    const replyDms = (await hd.outbox(ticket.id)).filter((m) => m.purpose === 'requester-update' && String(englishData(m.card.data).heading).includes('replied about'));
+    expect({ notes: history['note-added'], replies: history['replied-to-requester'], answers: history['requester-replied'] }).toEqual({
+      notes: 3,
+      replies: 3,
+      answers: 1,
+    });
+    const replyDms = (await hd.outbox(ticket.id)).filter(
+      (m) => m.purpose === 'requester-update' && String(englishData(m.card.data).heading).includes('replied about'),
+    );
     expect(replyDms).toHaveLength(3);
   });
 
@@ -240,7 +274,9 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
     const ref = activityRefOf({ activity } as unknown as TurnContext)!;
     // The first delivery recorded the activity, created the draft, and died before sending the card.
     await new TableActivityLog(bot.tables().client('activities')).begin(ref.key, now, new Date(now.getTime() + 3_600_000).toISOString());
-    await new TableIntakeStore(bot.tables().client('intakes')).create(newIntake(uuidOfActivity(ref), { aadObjectId: who.aadObjectId, displayName: who.name }, now));
+    await new TableIntakeStore(bot.tables().client('intakes')).create(
+      newIntake(uuidOfActivity(ref), { aadObjectId: who.aadObjectId, displayName: who.name }, now),
+    );
     const draftsBefore = await draftsOf(who);
     const cards = () => cardsPostedTo(chatOf(who)).filter(isQuestionnaire);
     const cardsBefore = cards().length;
@@ -260,13 +296,22 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
     now = new Date(now.getTime() + 10 * TAKEOVER_MS);
     expect((await bot.post(activity)).status).toBe(200);
     expect(cards()).toHaveLength(cardsBefore + 1);
-    expect(bot.logs.find('activity delivered again: not handled twice').slice(-2).map((e) => e.state)).toEqual(['in-progress', 'done']);
+    expect(
+      bot.logs
+        .find('activity delivered again: not handled twice')
+        .slice(-2)
+        .map((e) => e.state),
+    ).toEqual(['in-progress', 'done']);
   });
 
   it('the activity records do not pile up: once expired, the sweep removes every one of them', async () => {
     const records = async (table: 'cases' | 'activities') => {
       let count = 0;
-      for await (const _ of bot.tables().client(table).listEntities({ queryOptions: { filter: "RowKey ge 'act|' and RowKey lt 'act|~'", select: ['RowKey'] } })) count += 1;
+      for await (const _ of bot
+        .tables()
+        .client(table)
+        .listEntities({ queryOptions: { filter: "RowKey ge 'act|' and RowKey lt 'act|~'", select: ['RowKey'] } }))
+        count += 1;
       return count;
     };
     const before = { cases: await records('cases'), activities: await records('activities') };

@@ -50,7 +50,13 @@ const GENERAL = channel('General', 'all');
 const OTHER_TENANTS = ['f00dbabe-0000-4000-8000-00000000beef', '00000000-0000-0000-0000-000000000000'];
 /** In everything Alex (the owner of the protected objects) wrote: must never reach anyone the fuzz plays. */
 const SECRET = 'Xk9Secret';
-const DETAILS = { title: `Payroll export ${SECRET}`, description: `My salary file ${SECRET} is attached.`, since: 'today', impact: 'me', urgency: 'workaround' };
+const DETAILS = {
+  title: `Payroll export ${SECRET}`,
+  description: `My salary file ${SECRET} is attached.`,
+  since: 'today',
+  impact: 'me',
+  urgency: 'workaround',
+};
 
 /** An address of this machine that is not loopback (the container's interface, or 0.0.0.0). */
 function nonLoopbackAddress(): string {
@@ -64,7 +70,8 @@ function nonLoopbackAddress(): string {
 function cardVerbs(): string[] {
   const dir = path.resolve(__dirname, '../../cards');
   const verbs = new Set<string>();
-  for (const file of readdirSync(dir)) for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/"verb":\s*"([^"]+)"/g)) verbs.add(match[1]);
+  for (const file of readdirSync(dir))
+    for (const match of readFileSync(path.join(dir, file), 'utf8').matchAll(/"verb":\s*"([^"]+)"/g)) verbs.add(match[1]);
   return [...verbs];
 }
 /** Verbs the route tables answer that no card template carries (a refresh, a show). */
@@ -85,7 +92,13 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
     faults = watchProcessFaults();
     bot = await BotHarness.start(
       { ALLOWED_TENANTS: TEST_TENANT, ADMIN_IDS: PATTI.aadObjectId, LOG_LEVEL: 'warn' },
-      { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, sla: { intervalMs: 0 }, activities: { sweepIntervalMs: 0 }, notifications: { random: () => 0.5 } },
+      {
+        catalog: fixedCatalog(Object.values(SOLUTIONS)),
+        clock: { now: () => now },
+        sla: { intervalMs: 0 },
+        activities: { sweepIntervalMs: 0 },
+        notifications: { random: () => 0.5 },
+      },
     );
     untrusted = await new RecordingConnector().start('0.0.0.0');
     failing = await new RecordingConnector().start();
@@ -99,8 +112,20 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
     const presses: Replay[] = [];
     const post = bot.post.bind(bot);
     bot.post = async (activity, headers) => {
-      const a = activity as { type?: string; id: string; conversation: { id: string; conversationType?: string }; value: { action: { verb: string; data: Record<string, unknown> } } };
-      if (a.type === 'invoke') presses.push({ conversationId: a.conversation.id, conversationType: a.conversation.conversationType, activityId: a.id, verb: a.value.action.verb, data: a.value.action.data });
+      const a = activity as {
+        type?: string;
+        id: string;
+        conversation: { id: string; conversationType?: string };
+        value: { action: { verb: string; data: Record<string, unknown> } };
+      };
+      if (a.type === 'invoke')
+        presses.push({
+          conversationId: a.conversation.id,
+          conversationType: a.conversation.conversationType,
+          activityId: a.id,
+          verb: a.value.action.verb,
+          data: a.value.action.data,
+        });
       return post(activity, headers);
     };
     const hd = new HelpDeskDriver(bot);
@@ -121,7 +146,11 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
     const makerRequest = await requestTo('expense');
     const coOwnerRequest = await requestTo('room');
     // The maker takes Alex's request on: her press is recorded with the request.
-    await new NotificationDriver(bot, () => undefined, () => now.getTime()).press(MEGAN, 'request.acknowledge', { requestId: makerRequest });
+    await new NotificationDriver(
+      bot,
+      () => undefined,
+      () => now.getTime(),
+    ).press(MEGAN, 'request.acknowledge', { requestId: makerRequest });
     const alexDraft = new IntakeDriver(bot, ALEX);
     await alexDraft.say('new request');
     await alexDraft.press('intake.need', { category: 'solution-problem' });
@@ -131,7 +160,14 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
       const driver = new IntakeDriver(bot, BEA);
       await driver.say('new request');
       if (stage !== 'fresh') await driver.press('intake.need', { category: 'find-or-how-to' });
-      if (stage === 'review') await driver.press('intake.details', { title: "Qz${title}Vy ${concat('Qz','Vy')}", description: '{{$root}} ${json($root)}', since: '${$host}', impact: 'team', urgency: 'blocked' });
+      if (stage === 'review')
+        await driver.press('intake.details', {
+          title: "Qz${title}Vy ${concat('Qz','Vy')}",
+          description: '{{$root}} ${json($root)}',
+          since: '${$host}',
+          impact: 'team',
+          urgency: 'blocked',
+        });
       beaDrafts.push(driver.intakeId);
     }
     bot.post = post;
@@ -153,7 +189,15 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
       ownActor: BEA,
       replays: presses,
       verbs: [...cardVerbs(), ...ROUTE_ONLY_VERBS],
-      otherIds: [ALEX.aadObjectId, ADELE.aadObjectId, PATTI.aadObjectId, PEOPLE.megan.aadObjectId, SOLUTIONS.invoices.id, HELP.teamId, HELP.channelId],
+      otherIds: [
+        ALEX.aadObjectId,
+        ADELE.aadObjectId,
+        PATTI.aadObjectId,
+        PEOPLE.megan.aadObjectId,
+        SOLUTIONS.invoices.id,
+        HELP.teamId,
+        HELP.channelId,
+      ],
       privileged: [ALEX, PATTI, ADELE, MEGAN].map((p) => p.aadObjectId).concat(PEOPLE.lee.aadObjectId, PEOPLE.nestor.aadObjectId),
     };
     bot.connector.reset();
@@ -172,7 +216,9 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
   /** Conversations a served activity may make the bot call: its own, its team, and the registered teams (roster checks). */
   function conversationsOf(activity: unknown): Set<string> {
     const a = activity as { conversation?: { id?: unknown }; channelData?: { team?: { id?: unknown } } };
-    return new Set([a.conversation?.id, a.channelData?.team?.id, HELP.teamId, DEDICATED.teamId].filter((id): id is string => typeof id === 'string'));
+    return new Set(
+      [a.conversation?.id, a.channelData?.team?.id, HELP.teamId, DEDICATED.teamId].filter((id): id is string => typeof id === 'string'),
+    );
   }
 
   /** The conversation a connector call is about (a service URL may have a path of its own before /v3). */
@@ -201,14 +247,21 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
     expect(answer.status).toBeLessThan(500);
     if (c.wellFormed) expect(answer.status).toBe(200);
     if (activity?.type === 'invoke' && answer.status < 300) {
-      expect({ status: answer.status, problem: invokeResponseProblem(activity.name, answer.body) }).toEqual({ status: 200, problem: undefined });
+      expect({ status: answer.status, problem: invokeResponseProblem(activity.name, answer.body) }).toEqual({
+        status: 200,
+        problem: undefined,
+      });
       stats.invokesAnswered += 1;
     }
     // Never the untrusted connector; nothing the bot refused or dropped reaches any; what it served
     // reaches only its own conversation (and the registered teams' rosters).
     expect(untrusted.calls.slice(before.untrusted)).toEqual([]);
     if (!served) expect(calls.map((call) => `${call.method} ${call.path}`)).toEqual([]);
-    for (const call of calls) expect({ call: call.path, allowed: conversationsOf(activity).has(conversationOfCall(call.path)) }).toEqual({ call: call.path, allowed: true });
+    for (const call of calls)
+      expect({ call: call.path, allowed: conversationsOf(activity).has(conversationOfCall(call.path)) }).toEqual({
+        call: call.path,
+        allowed: true,
+      });
     // (A replayed press is a redelivery: it shows the draft as it is now, not what it carried.)
     const echo = c.replayed ? { compared: false } : titleEcho(activity, answer.body);
     expect(echo.problem).toBeUndefined();
@@ -220,10 +273,14 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
     // No failed turn (except where the connector refused the bot's reply) and no storage failure: Azurite
     // is up, so one would mean hostile input reached the storage layer unchecked.
     const logged = logsSince(before.logs);
-    const refusedByConnector = (e: LogEntry) => repliesGoToFailingConnector(activity) && (e.err as { type?: string } | undefined)?.type === 'RestError';
+    const refusedByConnector = (e: LogEntry) =>
+      repliesGoToFailingConnector(activity) && (e.err as { type?: string } | undefined)?.type === 'RestError';
     expect(logged.filter((e) => (e.level === 'error' || e.level === 'fatal') && !refusedByConnector(e))).toEqual([]);
     expect(logged.filter((e) => (e.err as { type?: string } | undefined)?.type === 'StorageUnavailableError')).toEqual([]);
-    expect({ unhandledRejections: faults.unhandledRejections, uncaughtExceptions: faults.uncaughtExceptions }).toEqual({ unhandledRejections: [], uncaughtExceptions: [] });
+    expect({ unhandledRejections: faults.unhandledRejections, uncaughtExceptions: faults.uncaughtExceptions }).toEqual({
+      unhandledRejections: [],
+      uncaughtExceptions: [],
+    });
   }
 
   it('never answers 5xx, answers every invoke, calls only trusted connectors, evaluates no template, leaks nothing', async () => {
@@ -239,7 +296,11 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
   });
 
   it('still delivers its outbox (the owner’s notifications included) to the trusted connector only', async () => {
-    const notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    const notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     const run = await notes.drain();
     expect(run.delivered).toBeGreaterThan(0);
     // One worker: a delivery "moved by another worker" is one whose copy was sent again.
@@ -248,13 +309,18 @@ describe(`fuzz: ${RUNS} generated and mutated activities (seed ${SEED})`, () => 
     for (const call of bot.connector.calls) expect(canaryIn(call.body)).toBeUndefined();
     // Nothing the bot remembers about where to reach people or tenants points anywhere else.
     const untrustedPort = `:${new URL(world.untrustedLoopbackUrl).port}`;
-    for await (const row of bot.tables().client('conversations').listEntities<{ data?: string }>()) expect(row.data ?? '').not.toContain(untrustedPort);
+    for await (const row of bot.tables().client('conversations').listEntities<{ data?: string }>())
+      expect(row.data ?? '').not.toContain(untrustedPort);
   });
 
   it('had no unhandled rejection or uncaught exception, and logged no failed turn it could have avoided', () => {
-    expect({ unhandledRejections: faults.unhandledRejections, uncaughtExceptions: faults.uncaughtExceptions }).toEqual({ unhandledRejections: [], uncaughtExceptions: [] });
+    expect({ unhandledRejections: faults.unhandledRejections, uncaughtExceptions: faults.uncaughtExceptions }).toEqual({
+      unhandledRejections: [],
+      uncaughtExceptions: [],
+    });
     // eslint-disable-next-line no-console
-    console.info(`fuzz: ${stats.cases} cases in ${(stats.ms / 1000).toFixed(1)} s of requests; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}; ${stats.invokesAnswered} invoke responses; ${stats.trustedCalls} connector calls; ${stats.titlesEchoed} review cards with an expression in the title`);
+    console.info(
+      `fuzz: ${stats.cases} cases in ${(stats.ms / 1000).toFixed(1)} s of requests; statuses ${JSON.stringify(Object.fromEntries(stats.statuses))}; ${stats.invokesAnswered} invoke responses; ${stats.trustedCalls} connector calls; ${stats.titlesEchoed} review cards with an expression in the title`,
+    );
   });
 });
-

@@ -83,11 +83,27 @@ describe('help desk tickets over /api/messages', () => {
 
     it('a help desk request opens a numbered ticket, posted as the ticket card to the help desk channel', async () => {
       const { ticket, confirmation } = await hd.submit(ALEX);
-      expect(ticket).toMatchObject({ number: expect.stringMatching(/^HD-\d{6}$/), status: 'new', severity: 'C', requester: { aadObjectId: ALEX.aadObjectId } });
+      expect(ticket).toMatchObject({
+        number: expect.stringMatching(/^HD-\d{6}$/),
+        status: 'new',
+        severity: 'C',
+        requester: { aadObjectId: ALEX.aadObjectId },
+      });
       expect(allText(confirmation)).toContain(`ticket ${ticket.number}`);
       const outbox = await hd.outbox(ticket.id);
-      expect(outbox).toEqual([expect.objectContaining({ purpose: 'help-desk-ticket', target: { kind: 'channel', channel: 'help-desk' }, card: expect.objectContaining({ card: 'ticket' }) })]);
-      expect(englishData(outbox[0].card.data)).toMatchObject({ number: ticket.number, status: 'New', assignee: 'Unassigned', canAssignMe: true });
+      expect(outbox).toEqual([
+        expect.objectContaining({
+          purpose: 'help-desk-ticket',
+          target: { kind: 'channel', channel: 'help-desk' },
+          card: expect.objectContaining({ card: 'ticket' }),
+        }),
+      ]);
+      expect(englishData(outbox[0].card.data)).toMatchObject({
+        number: ticket.number,
+        status: 'New',
+        assignee: 'Unassigned',
+        canAssignMe: true,
+      });
       // Whoever looks at the card gets it as it is now (Universal Actions refresh: automatic below 60 viewers).
       const refresh = renderCard('ticket', englishData(outbox[0].card.data)).refresh as any;
       expect(refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'ticket.show', data: { ticketId: ticket.id } });
@@ -109,7 +125,12 @@ describe('help desk tickets over /api/messages', () => {
       const { ticket } = await hd.submit(ALEX, { critical: true, details: { impact: 'organisation', urgency: 'blocked' } });
       expect(ticket).toMatchObject({ severity: 'A', status: 'escalated', escalatedTo: 'dedicated-team' });
       const targets = (await hd.outbox(ticket.id)).map((m) => m.target);
-      expect(targets).toEqual(expect.arrayContaining([{ kind: 'channel', channel: 'help-desk' }, { kind: 'channel', channel: 'dedicated-team' }]));
+      expect(targets).toEqual(
+        expect.arrayContaining([
+          { kind: 'channel', channel: 'help-desk' },
+          { kind: 'channel', channel: 'dedicated-team' },
+        ]),
+      );
     });
 
     it('Assign to me: the card comes back updated, the channel card is updated for everyone, the requester is told', async () => {
@@ -125,7 +146,11 @@ describe('help desk tickets over /api/messages', () => {
       const update = outbox.find((m) => m.target.kind === 'update');
       expect(update?.target).toEqual({ kind: 'update', messageId: outbox[0].id });
       expect(englishData(update?.card.data)).toMatchObject({ assignee: 'Megan Bowen', status: 'Assigned', notice: '' });
-      expect(outbox.find((m) => m.target.kind === 'user')).toMatchObject({ purpose: 'requester-update', target: { aadObjectId: ALEX.aadObjectId }, card: { card: 'ticket-requester' } });
+      expect(outbox.find((m) => m.target.kind === 'user')).toMatchObject({
+        purpose: 'requester-update',
+        target: { aadObjectId: ALEX.aadObjectId },
+        card: { card: 'ticket-requester' },
+      });
 
       // Delivered by the outbox worker: the card is posted in the channel, then replaced in place.
       bot.connector.reset();
@@ -183,7 +208,12 @@ describe('help desk tickets over /api/messages', () => {
       let outbox = await hd.outbox(ticket.id);
       const dms = outbox.filter((m) => m.target.kind === 'user');
       expect(dms.map((m) => englishData(m.card.data).heading)).toEqual(
-        expect.arrayContaining([expect.stringContaining('is now with Megan Bowen'), expect.stringContaining('is now in progress'), expect.stringContaining('Megan Bowen replied'), expect.stringContaining('needs more information')]),
+        expect.arrayContaining([
+          expect.stringContaining('is now with Megan Bowen'),
+          expect.stringContaining('is now in progress'),
+          expect.stringContaining('Megan Bowen replied'),
+          expect.stringContaining('needs more information'),
+        ]),
       );
       expect(dms.some((m) => englishData(m.card.data).message === 'Looking into it now.')).toBe(true);
       expect(outbox.filter((m) => englishData(m.card.data).lastNote === 'Checking the app sharing.')).toHaveLength(0); // internal notes never reach the requester
@@ -202,7 +232,11 @@ describe('help desk tickets over /api/messages', () => {
       expect(verbs(card)).toContain('ticket.reopen');
       outbox = await hd.outbox(ticket.id);
       const resolvedDm = outbox.filter((m) => m.target.kind === 'user').pop()!;
-      expect(englishData(resolvedDm.card.data)).toMatchObject({ heading: `${ticket.number} is resolved`, canReopen: true, canConfirm: true });
+      expect(englishData(resolvedDm.card.data)).toMatchObject({
+        heading: `${ticket.number} is resolved`,
+        canReopen: true,
+        canConfirm: true,
+      });
 
       now = new Date(now.getTime() + 60 * 60_000);
       const reopened = await hd.pressPersonal(ALEX, 'myticket.reopen', { ticketId: ticket.id });
@@ -210,7 +244,19 @@ describe('help desk tickets over /api/messages', () => {
       expect((await hd.tickets.get(ticket.id))?.ticket.status).toBe('reopened');
       const history = (await hd.tickets.history(ticket.id)).map((e) => e.type);
       // Issue 13: the SLA clocks pause while the ticket waits on the requester, and resume on the answer.
-      expect(history).toEqual(['created', 'assigned', 'started', 'note-added', 'replied-to-requester', 'info-requested', 'sla-paused', 'requester-replied', 'sla-resumed', 'resolved', 'reopened']);
+      expect(history).toEqual([
+        'created',
+        'assigned',
+        'started',
+        'note-added',
+        'replied-to-requester',
+        'info-requested',
+        'sla-paused',
+        'requester-replied',
+        'sla-resumed',
+        'resolved',
+        'reopened',
+      ]);
     });
 
     it('a requester cannot reopen after the window, but can add details, confirm or withdraw', async () => {
@@ -239,12 +285,20 @@ describe('help desk tickets over /api/messages', () => {
       expect(allText(card)).toContain('Reopened');
       card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '' });
       expect(allText(card)).toContain('needs the support case number');
-      card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '2611200040001234' });
+      card = await hd.press(MEGAN, HELP, 'ticket.escalate', {
+        ticketId: ticket.id,
+        target: 'microsoft',
+        caseReference: '2611200040001234',
+      });
       expect(allText(card)).toContain('Microsoft support: 2611200040001234');
       // Issue 13: the hand-off to the Power Platform team says what happened (what was tried is optional).
       card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team' });
       expect(allText(card)).toContain('Please say what happened first.');
-      card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team', summary: 'Microsoft asks for a Dataverse trace.' });
+      card = await hd.press(MEGAN, HELP, 'ticket.escalate', {
+        ticketId: ticket.id,
+        target: 'dedicated-team',
+        summary: 'Microsoft asks for a Dataverse trace.',
+      });
       expect(allText(card)).toContain('Handed to the Power Platform team; the requester was told.');
       const posts = (await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team');
       expect(posts).toHaveLength(1);
@@ -257,7 +311,9 @@ describe('help desk tickets over /api/messages', () => {
 
     it('authorization: only the help desk team works tickets; a requester only their own; each refusal says why', async () => {
       const { ticket } = await hd.submit(ALEX);
-      const outsider = await hd.press(user('Pradeep Gupta', 'ba000000-0000-4000-8000-000000000009'), HELP, 'ticket.assign-me', { ticketId: ticket.id });
+      const outsider = await hd.press(user('Pradeep Gupta', 'ba000000-0000-4000-8000-000000000009'), HELP, 'ticket.assign-me', {
+        ticketId: ticket.id,
+      });
       expect(outsider).toEqual(expect.stringContaining("Only members of the help desk's team can work tickets"));
       // The requester is not an agent either, even with the card in hand.
       const requester = await hd.press(ALEX, HELP, 'ticket.resolve', { ticketId: ticket.id, resolution: 'fixed it myself' });
@@ -268,8 +324,12 @@ describe('help desk tickets over /api/messages', () => {
       expect(damaged).toEqual(expect.stringContaining('out of date or damaged'));
       expect((await hd.tickets.get(ticket.id))?.ticket.status).toBe('new');
       // Teams failing to answer the membership check is a refusal too, never a guess.
-      bot.connector.respondWith((call) => (call.method === 'GET' && call.path.includes('/members/') ? { status: 500, body: {} } : undefined));
-      const unsure = await hd.press(user('Miriam Graham', 'ba000000-0000-4000-8000-000000000011'), HELP, 'ticket.assign-me', { ticketId: ticket.id });
+      bot.connector.respondWith((call) =>
+        call.method === 'GET' && call.path.includes('/members/') ? { status: 500, body: {} } : undefined,
+      );
+      const unsure = await hd.press(user('Miriam Graham', 'ba000000-0000-4000-8000-000000000011'), HELP, 'ticket.assign-me', {
+        ticketId: ticket.id,
+      });
       expect(unsure).toEqual(expect.stringContaining("I couldn't check the help desk team's members"));
       bot.connector.respondWith(rosterResponder({ [HELP.teamId]: [ADELE, MEGAN, LEE, ...AGENTS], [DEDICATED.teamId]: [NESTOR] }));
       const listed = await hd.say(user('Pradeep Gupta', 'ba000000-0000-4000-8000-000000000009'), HELP, 'open tickets');
@@ -281,12 +341,21 @@ describe('help desk tickets over /api/messages', () => {
       expect((await hd.say(NESTOR, DEDICATED, 'open tickets')).text).toContain("Ticket lists are for the help desk's team");
       expect((await hd.tickets.history(ticket.id)).map((e) => e.type)).not.toContain('note-added');
 
-      await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team', summary: 'Needs the Power Platform team.' });
+      await hd.press(MEGAN, HELP, 'ticket.escalate', {
+        ticketId: ticket.id,
+        target: 'dedicated-team',
+        summary: 'Needs the Power Platform team.',
+      });
       const dedicated = await hd.press(NESTOR, DEDICATED, 'ticket.note', { ticketId: ticket.id, text: 'Seen by the Power Platform team.' });
       expect(allText(dedicated)).toContain('Note added');
-      expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({ type: 'note-added', actor: { role: 'dedicated-team', aadObjectId: NESTOR.aadObjectId } });
+      expect((await hd.tickets.history(ticket.id)).pop()).toMatchObject({
+        type: 'note-added',
+        actor: { role: 'dedicated-team', aadObjectId: NESTOR.aadObjectId },
+      });
       // While the dedicated team holds it, the help desk sees it but does not work it.
-      expect(allText(await hd.press(MEGAN, HELP, 'ticket.note', { ticketId: ticket.id, text: 'Mine too?' }))).toContain('The Power Platform team has this ticket now.');
+      expect(allText(await hd.press(MEGAN, HELP, 'ticket.note', { ticketId: ticket.id, text: 'Mine too?' }))).toContain(
+        'The Power Platform team has this ticket now.',
+      );
       // An onward escalation keeps it with them; returning it ends their rights on it (issue 13: Return replaces "Back from escalation").
       await hd.press(NESTOR, DEDICATED, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '2611200040009999' });
       const back = await hd.press(NESTOR, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: 'Not a platform problem.' });
@@ -323,7 +392,9 @@ describe('help desk tickets over /api/messages', () => {
       expect(missing.text).toContain('There is no ticket HD-999999');
       expect((await hd.say(MEGAN, HELP, 'ticket')).text).toContain('Which ticket? Say "ticket HD-42".');
       // What they typed is quoted back as text: the bot never posts a live link in the channel.
-      expect((await hd.say(MEGAN, HELP, 'ticket [HD-1](https://evil.example/x)')).text).toBe('"\\[HD-1\\](https\\://evil.example/x)" is not a ticket number: try "ticket HD-42".');
+      expect((await hd.say(MEGAN, HELP, 'ticket [HD-1](https://evil.example/x)')).text).toBe(
+        '"\\[HD-1\\](https\\://evil.example/x)" is not a ticket number: try "ticket HD-42".',
+      );
     });
 
     it('"my requests" shows the ticket numbers and statuses', async () => {

@@ -6,7 +6,13 @@ import { PEOPLE, SOLUTIONS } from '../support/fixture-solutions';
 import { IntakeDriver } from '../support/intake-driver';
 import { fixedCatalog } from '../support/test-catalog';
 
-const DETAILS = { title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: 'this morning', impact: 'me', urgency: 'workaround' };
+const DETAILS = {
+  title: 'Totals are wrong',
+  description: 'The monthly total ignores the last row.',
+  since: 'this morning',
+  impact: 'me',
+  urgency: 'workaround',
+};
 
 describe('intake questionnaire over /api/messages', () => {
   let bot: BotHarness;
@@ -27,7 +33,15 @@ describe('intake questionnaire over /api/messages', () => {
   async function reviewFor(driver: IntakeDriver, query: string, details: Record<string, string> = DETAILS): Promise<any> {
     const need = await driver.say('new request');
     const values = input(need, 'category').choices.map((c: { value: string }) => c.value);
-    expect(values).toEqual(['solution-problem', 'access', 'find-or-how-to', 'connector-or-environment', 'platform-issue', 'maker-stuck', 'graduation']);
+    expect(values).toEqual([
+      'solution-problem',
+      'access',
+      'find-or-how-to',
+      'connector-or-environment',
+      'platform-issue',
+      'maker-stuck',
+      'graduation',
+    ]);
     const solutionCard = await driver.press('intake.need', { category: 'solution-problem' });
     expect(allText(solutionCard)).toContain('Which solution?');
     const results = await driver.press('intake.search', { query });
@@ -53,9 +67,26 @@ describe('intake questionnaire over /api/messages', () => {
     const { confirmation, request, outbox } = await submitted(driver, review);
     expect(allText(confirmation)).toContain(`Request ${request.reference} submitted`);
     expect(allText(confirmation)).toContain('Megan Bowen');
-    expect(confirmation.actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', title: 'Chat with Megan Bowen', url: expect.stringContaining('meganb%40contoso.example') })]);
-    expect(request).toMatchObject({ routeKind: 'maker', routeReason: 'productivity-problem', severity: 'C', status: 'open', requester: { aadObjectId: ALEX.aadObjectId } });
-    expect(outbox).toEqual([expect.objectContaining({ purpose: 'maker-notification', target: expect.objectContaining({ kind: 'user', aadObjectId: PEOPLE.megan.aadObjectId }) })]);
+    expect(confirmation.actions).toEqual([
+      expect.objectContaining({
+        type: 'Action.OpenUrl',
+        title: 'Chat with Megan Bowen',
+        url: expect.stringContaining('meganb%40contoso.example'),
+      }),
+    ]);
+    expect(request).toMatchObject({
+      routeKind: 'maker',
+      routeReason: 'productivity-problem',
+      severity: 'C',
+      status: 'open',
+      requester: { aadObjectId: ALEX.aadObjectId },
+    });
+    expect(outbox).toEqual([
+      expect.objectContaining({
+        purpose: 'maker-notification',
+        target: expect.objectContaining({ kind: 'user', aadObjectId: PEOPLE.megan.aadObjectId }),
+      }),
+    ]);
   });
 
   it('Important problem: pings every co-owner', async () => {
@@ -65,14 +96,20 @@ describe('intake questionnaire over /api/messages', () => {
     const { request, outbox } = await submitted(driver, review);
     expect(request.routeKind).toBe('co-owners');
     expect(outbox.map((m) => m.target)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ aadObjectId: PEOPLE.lee.aadObjectId }), expect.objectContaining({ aadObjectId: PEOPLE.nestor.aadObjectId })]),
+      expect.arrayContaining([
+        expect.objectContaining({ aadObjectId: PEOPLE.lee.aadObjectId }),
+        expect.objectContaining({ aadObjectId: PEOPLE.nestor.aadObjectId }),
+      ]),
     );
     expect(outbox.every((m) => m.purpose === 'co-owner-ping')).toBe(true);
   });
 
   it('Critical problem: opens a help desk request', async () => {
     const driver = new IntakeDriver(bot);
-    const { request, outbox } = await submitted(driver, await reviewFor(driver, 'invoice', { ...DETAILS, impact: 'team', urgency: 'blocked' }));
+    const { request, outbox } = await submitted(
+      driver,
+      await reviewFor(driver, 'invoice', { ...DETAILS, impact: 'team', urgency: 'blocked' }),
+    );
     expect(request).toMatchObject({ routeKind: 'help-desk', routeReason: 'critical-solution', severity: 'B', handToDedicatedTeam: false });
     expect(outbox.map((m) => m.purpose)).toEqual(['help-desk-ticket']);
   });
@@ -221,7 +258,7 @@ describe('intake questionnaire over /api/messages', () => {
     expect(allText(await driver.press('intake.need', { category: 'access' }))).toContain('This request expired');
   });
 
-  it('clears a requester\'s abandoned and long-finished drafts when they start a new request', async () => {
+  it("clears a requester's abandoned and long-finished drafts when they start a new request", async () => {
     const requester = user('Sam Tidy', 'aaaabbbb-0000-4000-8000-000000000777');
     const abandoned = new IntakeDriver(bot, requester);
     await abandoned.say('new request');
@@ -267,7 +304,9 @@ describe('intake questionnaire over /api/messages', () => {
 
   it('refuses damaged card data', async () => {
     const driver = new IntakeDriver(bot);
-    expect(await driver.press('intake.need', { category: 'access' }, 'not-a-uuid')).toBe('This card is out of date or damaged. Say "new request" to start again.');
+    expect(await driver.press('intake.need', { category: 'access' }, 'not-a-uuid')).toBe(
+      'This card is out of date or damaged. Say "new request" to start again.',
+    );
   });
 
   it('"my requests" lists what the requester submitted, newest first, and nothing of others', async () => {

@@ -20,7 +20,11 @@ describe('every invoke gets an invoke response', () => {
   beforeAll(async () => {
     const catalog = fixedCatalog(Object.values(SOLUTIONS));
     // A catalog that fails on demand: a handler error that has nothing to do with storage.
-    const flaky = { ...catalog, search: async (query: string, limit?: number) => (searchFails ? Promise.reject(new Error('search index corrupt')) : catalog.search(query, limit)) };
+    const flaky = {
+      ...catalog,
+      search: async (query: string, limit?: number) =>
+        searchFails ? Promise.reject(new Error('search index corrupt')) : catalog.search(query, limit),
+    };
     bot = await BotHarness.start({ LOG_LEVEL: 'error' }, { catalog: flaky });
   });
   afterAll(async () => bot.stop());
@@ -32,11 +36,14 @@ describe('every invoke gets an invoke response', () => {
 
   const base = () => ({ serviceUrl: bot.serviceUrl });
 
-  it.each(['intake.hack', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'ticket.', ''])('answers the unknown verb %j: the card is out of date', async (verb) => {
-    const answer = await bot.post(actionExecute(verb, { intakeId: '00000000-0000-4000-8000-000000000000' }, base()));
-    expect(answer).toEqual(messageAnswer(english(FAILURE_MESSAGES.outOfDate)));
-    expect(bot.connector.calls).toHaveLength(0); // the answer is the HTTP response; nothing is posted
-  });
+  it.each(['intake.hack', 'toString', '__proto__', 'constructor', 'hasOwnProperty', 'ticket.', ''])(
+    'answers the unknown verb %j: the card is out of date',
+    async (verb) => {
+      const answer = await bot.post(actionExecute(verb, { intakeId: '00000000-0000-4000-8000-000000000000' }, base()));
+      expect(answer).toEqual(messageAnswer(english(FAILURE_MESSAGES.outOfDate)));
+      expect(bot.connector.calls).toHaveLength(0); // the answer is the HTTP response; nothing is posted
+    },
+  );
 
   it('answers an Action.Execute whose value, action or data is missing or of the wrong type', async () => {
     const good = actionExecute('intake.submit', {}, base());
@@ -45,8 +52,16 @@ describe('every invoke gets an invoke response', () => {
       ['no value', { ...good, value: undefined }, noAction],
       ['value is a string', { ...good, value: 'intake.submit' }, noAction],
       ['no action', { ...good, value: { trigger: 'manual' } }, noAction],
-      ['action is not Action.Execute', { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } }, messageAnswer(english(FAILURE_MESSAGES.outOfDate))],
-      ['verb is a number', { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } }, badRequest('"value.action.verb" must be a string')],
+      [
+        'action is not Action.Execute',
+        { ...good, value: { action: { type: 'Action.Submit', verb: 'intake.submit', data: {} } } },
+        messageAnswer(english(FAILURE_MESSAGES.outOfDate)),
+      ],
+      [
+        'verb is a number',
+        { ...good, value: { action: { type: 'Action.Execute', verb: 42, data: {} } } },
+        badRequest('"value.action.verb" must be a string'),
+      ],
     ];
     for (const [what, activity, expected] of variants) {
       expect({ what, answer: await bot.post(activity) }).toEqual({ what, answer: expected });

@@ -41,7 +41,15 @@ function requestFor(i: number, at: Date): SupportRequest {
     reference: referenceFor(id),
     requester: { aadObjectId: ALEX.aadObjectId, displayName: ALEX.name },
     category: 'solution-problem',
-    solution: { id: `app-${i}`, name: `App ${i}`, kind: 'canvas-app', environment: 'Default', tier: 'Productivity', maker: { ...m, email: `m${i}@contoso.example` }, coOwners: [] },
+    solution: {
+      id: `app-${i}`,
+      name: `App ${i}`,
+      kind: 'canvas-app',
+      environment: 'Default',
+      tier: 'Productivity',
+      maker: { ...m, email: `m${i}@contoso.example` },
+      coOwners: [],
+    },
     notInCatalog: false,
     details: { title: `Problem ${i}`, description: 'It broke.', since: 'today', impact: 'me', urgency: 'workaround' },
     severity: 'C',
@@ -70,11 +78,17 @@ describe('outbox under connector faults', () => {
     const cases = new TableCaseStore(bot.tables().client('cases'));
     const requests = Array.from({ length: MAKERS }, (_, i) => requestFor(i, now));
     for (const request of requests) {
-      const target = { kind: 'user' as const, ...request.holder.kind === 'maker' ? request.holder.person : maker(0) };
+      const target = { kind: 'user' as const, ...(request.holder.kind === 'maker' ? request.holder.person : maker(0)) };
       const dm = message(request, 'maker-notification', target, makerCard(request));
       // …and a burst of updates to the requester's one chat, to exercise the per-conversation limiter.
       const updates = Array.from({ length: request.id < '4' ? 1 : 0 }, (_, k) =>
-        message(request, 'requester-update', { kind: 'user', aadObjectId: ALEX.aadObjectId, displayName: ALEX.name }, { card: 'requester-update', data: { reference: request.reference, update: 'x', holder: 'y' } }, String(k)),
+        message(
+          request,
+          'requester-update',
+          { kind: 'user', aadObjectId: ALEX.aadObjectId, displayName: ALEX.name },
+          { card: 'requester-update', data: { reference: request.reference, update: 'x', holder: 'y' } },
+          String(k),
+        ),
       );
       await cases.create(request, [], [dm, ...updates]);
     }
@@ -111,7 +125,11 @@ describe('outbox under connector faults', () => {
       return undefined;
     });
 
-    const notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    const notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     // One round, then the process "dies" and comes back: the outbox is in storage, nothing is lost.
     await bot.jobs.runOutbox();
     await bot.restart();
@@ -120,7 +138,9 @@ describe('outbox under connector faults', () => {
 
     // Delivered: nothing pending, nothing failed, every message moved to sent.
     const shards = Array.from({ length: SHARD_COUNT }, (_, i) => i);
-    const sent = (await Promise.all(shards.map((s) => bot.jobs.store.sentOfShard(s)))).flat().filter((r) => requests.some((q) => q.id === r.message.requestId));
+    const sent = (await Promise.all(shards.map((s) => bot.jobs.store.sentOfShard(s))))
+      .flat()
+      .filter((r) => requests.some((q) => q.id === r.message.requestId));
     expect((await bot.jobs.admin.health()).pending).toBe(0);
     expect(await bot.jobs.admin.failed()).toEqual([]);
     expect(sent).toHaveLength(expected);
@@ -159,7 +179,10 @@ describe('outbox with a slow, a silent and a late connector', () => {
   let now = new Date('2026-11-20T10:00:00Z');
 
   beforeAll(async () => {
-    bot = await BotHarness.start({ ADMIN_IDS: ALEX.aadObjectId }, { clock: { now: () => now }, notifications: { senderTimeoutMs: CALL_LIMIT_MS, random: () => 0.5 } });
+    bot = await BotHarness.start(
+      { ADMIN_IDS: ALEX.aadObjectId },
+      { clock: { now: () => now }, notifications: { senderTimeoutMs: CALL_LIMIT_MS, random: () => 0.5 } },
+    );
     await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, from: ALEX }));
   });
   afterAll(async () => bot.stop());
@@ -176,7 +199,16 @@ describe('outbox with a slow, a silent and a late connector', () => {
       // The cards that will be delivered get an update too (its first PUT is never answered).
       const update: OutboxMessage[] =
         i % PLANS.length <= 2
-          ? [{ id: `${dm.id}.update.1`, requestId: request.id, purpose: 'maker-notification', target: { kind: 'update', messageId: dm.id }, card: makerCard(request, text('common.verbatim', { text: 'Updated.' })), createdAt: new Date(now.getTime() + 1).toISOString() }]
+          ? [
+              {
+                id: `${dm.id}.update.1`,
+                requestId: request.id,
+                purpose: 'maker-notification',
+                target: { kind: 'update', messageId: dm.id },
+                card: makerCard(request, text('common.verbatim', { text: 'Updated.' })),
+                createdAt: new Date(now.getTime() + 1).toISOString(),
+              },
+            ]
           : [];
       updates.push(...update);
       await cases.create(request, [], [dm, ...update]);
@@ -211,7 +243,11 @@ describe('outbox with a slow, a silent and a late connector', () => {
       }
     });
 
-    const notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    const notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     const run = await notes.drain(500);
     bot.connector.respondWith(undefined);
 
@@ -228,7 +264,9 @@ describe('outbox with a slow, a silent and a late connector', () => {
     expect(sent.filter((r) => r.message.target.kind === 'user')).toHaveLength(expectDelivered);
     expect(uncertain).toHaveLength(expectUncertain);
     expect(new Set([...sent, ...uncertain].map((r) => r.message.id)).size).toBe(dms.length + updates.length);
-    expect(uncertain.every((u) => ['never-answers', 'lands-late'].includes(planOf.get(u.message.card.data.reference as string)!))).toBe(true);
+    expect(uncertain.every((u) => ['never-answers', 'lands-late'].includes(planOf.get(u.message.card.data.reference as string)!))).toBe(
+      true,
+    );
     expect(uncertain.every((u) => u.lastError.startsWith('uncertain: no answer from the Bot Connector within'))).toBe(true);
     expect(run).toMatchObject({ delivered: expectDelivered + updates.length, uncertain: expectUncertain, failed: 0 });
 

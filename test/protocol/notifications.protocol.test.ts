@@ -17,7 +17,13 @@ const NESTOR = user(PEOPLE.nestor.displayName, PEOPLE.nestor.aadObjectId);
 const MALLORY = user('Mallory', 'ddddeeee-0000-4000-8000-00000000000f');
 /** A Productivity app whose maker has a co-owner to fall back on. */
 const BUDGET: Solution = { ...SOLUTIONS.expenses, id: 'budget-planner', name: 'Budget Planner', coOwners: [PEOPLE.nestor] };
-const DETAILS = { title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: 'this morning', impact: 'me', urgency: 'workaround' };
+const DETAILS = {
+  title: 'Totals are wrong',
+  description: 'The monthly total ignores the last row.',
+  since: 'this morning',
+  impact: 'me',
+  urgency: 'workaround',
+};
 const MAKER_VERBS = ['request.acknowledge', 'request.resolve', 'request.handToHelpDesk', 'request.notMine', 'request.stuck'];
 const MINUTE = 60_000;
 
@@ -35,7 +41,11 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     );
     cases = new TableCaseStore(bot.tables().client('cases'));
     changes = new TableRequestChanges(bot.tables().client('cases'));
-    notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     // Alex talks to the bot first: the bot learns the tenant's service URL and Alex's 1:1 chat.
     await bot.post(personalMessage('hello', { serviceUrl: bot.serviceUrl, from: ALEX }));
   });
@@ -65,7 +75,7 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
   /** The cards the bot DM'd a person (through the 1:1 chat it created or already had). */
   const dmsTo = (aadObjectId: string) => notes.dmsTo(aadObjectId);
 
-  it("DMs the maker a card with requester, solution, problem and severity, creating the 1:1 chat from her object id", async () => {
+  it('DMs the maker a card with requester, solution, problem and severity, creating the 1:1 chat from her object id', async () => {
     const id = await submit('expense');
     const run = await notes.drain();
     expect(run).toMatchObject({ delivered: 1, failed: 0 });
@@ -74,12 +84,15 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(create?.body).toMatchObject({ isGroup: false, members: [{ id: PEOPLE.megan.aadObjectId }], tenantId: expect.any(String) });
     const [card] = await dmsTo(PEOPLE.megan.aadObjectId);
     const text = allText(card);
-    for (const expected of ['Alex Wilber', 'Expense Tracker', 'Totals are wrong', 'The monthly total ignores the last row.', 'Sev C']) expect(text).toContain(expected);
+    for (const expected of ['Alex Wilber', 'Expense Tracker', 'Totals are wrong', 'The monthly total ignores the last row.', 'Sev C'])
+      expect(text).toContain(expected);
     expect(verbs(card)).toEqual(MAKER_VERBS);
     // Delivered: out of the pending range, with where it landed.
     const messages = await bot.jobs.store.messagesOf(id);
     expect(messages.pending).toHaveLength(0);
-    expect(messages.sent).toEqual([expect.objectContaining({ conversationId: expect.stringMatching(/^conv-/), activityId: expect.any(String) })]);
+    expect(messages.sent).toEqual([
+      expect.objectContaining({ conversationId: expect.stringMatching(/^conv-/), activityId: expect.any(String) }),
+    ]);
   });
 
   it('"I\'m on it" then "Resolved" with a note: the requester is told each time', async () => {
@@ -104,7 +117,11 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
   });
 
   it("shows the requester's text as text on the maker's DM: a Markdown link arrives escaped, never live", async () => {
-    await submit('expense', { ...DETAILS, title: '**Urgent** payroll', description: 'Please [Reset password](https://evil.example/reset) first' });
+    await submit('expense', {
+      ...DETAILS,
+      title: '**Urgent** payroll',
+      description: 'Please [Reset password](https://evil.example/reset) first',
+    });
     await notes.drain();
     const text = allText((await dmsTo(PEOPLE.megan.aadObjectId)).pop());
     expect(text).toContain('\\*\\*Urgent\\*\\* payroll');
@@ -112,12 +129,13 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(text).not.toContain('[Reset password](https://');
   });
 
-  it('authorises from storage: someone else pressing the maker\'s buttons is refused', async () => {
+  it("authorises from storage: someone else pressing the maker's buttons is refused", async () => {
     const id = await submit('expense');
     await notes.drain();
     // The refusal is words only: nothing of the request (requester, title, description) reaches someone it was not sent to.
     const refusals = [];
-    for (const verb of ['request.resolve', 'request.claim', 'request.acknowledge', 'request.notMine']) refusals.push(await notes.press(MALLORY, verb, { requestId: id }));
+    for (const verb of ['request.resolve', 'request.claim', 'request.acknowledge', 'request.notMine'])
+      refusals.push(await notes.press(MALLORY, verb, { requestId: id }));
     expect(refusals).toEqual([
       "This request wasn't sent to you, so you can't act on it.",
       'Only co-owners of this solution can claim this request.',
@@ -156,7 +174,10 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     const tickets = new TableTicketStore(bot.tables().client('cases'));
     expect((await tickets.get(id))?.ticket).toMatchObject({ number: stored.ticketNumber, title: 'Totals are wrong' });
     // The note as Megan typed it; who handed it on is the event's actor (no English stored with it).
-    expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({ text: 'Needs a licence change.', actor: { displayName: 'Megan Bowen' } });
+    expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({
+      text: 'Needs a licence change.',
+      actor: { displayName: 'Megan Bowen' },
+    });
   });
 
   it('"I\'m stuck" escalates to the dedicated team', async () => {
@@ -175,8 +196,13 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     await notes.press(MEGAN, 'request.notMine', { requestId: id, note: 'Nestor built this one.' });
     expect(await request(id)).toMatchObject({ holder: { kind: 'co-owners', people: [{ aadObjectId: PEOPLE.nestor.aadObjectId }] } });
     const history = await changes.history(id);
-    expect(history.find((e) => e.type === 'catalog-flagged')).toMatchObject({ solutionId: 'budget-planner', note: 'Nestor built this one.' });
-    expect((await changes.flags(partitionOf(id))).filter((f) => f.requestId === id)).toEqual([expect.objectContaining({ solutionId: 'budget-planner', reason: 'not-my-solution' })]);
+    expect(history.find((e) => e.type === 'catalog-flagged')).toMatchObject({
+      solutionId: 'budget-planner',
+      note: 'Nestor built this one.',
+    });
+    expect((await changes.flags(partitionOf(id))).filter((f) => f.requestId === id)).toEqual([
+      expect.objectContaining({ solutionId: 'budget-planner', reason: 'not-my-solution' }),
+    ]);
     await notes.drain();
     expect(allText((await dmsTo(PEOPLE.nestor.aadObjectId)).pop())).toContain('Budget Planner');
     expect(allText((await dmsTo(ALEX.aadObjectId)).pop())).toContain("Megan Bowen says Budget Planner isn't theirs");
@@ -184,7 +210,7 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(notes.updates().map((u) => verbs(u.card))).toContainEqual([]);
   });
 
-  it('co-owners: parallel claims, exactly one owner; the others\' cards say who claimed it; the requester is told', async () => {
+  it("co-owners: parallel claims, exactly one owner; the others' cards say who claimed it; the requester is told", async () => {
     const id = await submit('room');
     await notes.drain();
     const [leeCard, ...leeMore] = await dmsTo(PEOPLE.lee.aadObjectId);
@@ -207,35 +233,49 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     const loser = owner!.aadObjectId === LEE.aadObjectId ? NESTOR : LEE;
     const won = answers.filter((a) => allText(a).includes("It's yours"));
     expect(won).toHaveLength(1);
-    expect(answers.filter((a) => allText(a).includes(`${owner!.displayName} already claimed this request.`)).length).toBeGreaterThanOrEqual(2);
+    expect(answers.filter((a) => allText(a).includes(`${owner!.displayName} already claimed this request.`)).length).toBeGreaterThanOrEqual(
+      2,
+    );
     expect((await changes.history(id)).filter((e) => e.type === 'claimed')).toHaveLength(1);
 
     expect(await notes.press(MALLORY, 'request.claim', { requestId: id })).toBe('Only co-owners of this solution can claim this request.');
 
     await notes.drain();
-    const loserPing = (await bot.jobs.store.messagesOf(id)).sent.find((r) => r.message.purpose === 'co-owner-ping' && r.message.target.kind === 'user' && r.message.target.aadObjectId === loser.aadObjectId);
+    const loserPing = (await bot.jobs.store.messagesOf(id)).sent.find(
+      (r) =>
+        r.message.purpose === 'co-owner-ping' && r.message.target.kind === 'user' && r.message.target.aadObjectId === loser.aadObjectId,
+    );
     const updates = notes.updates().filter((u) => u.conversationId === loserPing?.conversationId && u.activityId === loserPing?.activityId);
     expect(updates).toHaveLength(1);
     expect(allText(updates[0].card)).toContain(`Claimed by ${owner!.displayName}`);
     expect(verbs(updates[0].card)).toEqual([]);
-    expect(allText((await dmsTo(ALEX.aadObjectId)).pop())).toContain(`${owner!.displayName}, a co-owner of Room Booking, picked up your request.`);
+    expect(allText((await dmsTo(ALEX.aadObjectId)).pop())).toContain(
+      `${owner!.displayName}, a co-owner of Room Booking, picked up your request.`,
+    );
     // The owner's card now offers the owner's actions.
     expect(verbs(won[0])).toEqual(['request.resolve', 'request.handToHelpDesk', 'request.stuck']);
   });
 
-  it('404 on the maker\'s DM: final, and the co-owner is asked instead (fallback route, one transaction)', async () => {
+  it("404 on the maker's DM: final, and the co-owner is asked instead (fallback route, one transaction)", async () => {
     bot.connector.respondWith((call) =>
       call.method === 'POST' && call.path.endsWith('/v3/conversations') && call.body?.members?.[0]?.id === PEOPLE.megan.aadObjectId
         ? { status: 404, body: { error: { code: 'NotFound', message: 'user not found' } } }
         : undefined,
     );
     // Megan may already have a 1:1 chat from earlier tests: forget it, she "uninstalled" the app.
-    await bot.tables().client('conversations').deleteEntity('user', PEOPLE.megan.aadObjectId).catch(() => undefined);
+    await bot
+      .tables()
+      .client('conversations')
+      .deleteEntity('user', PEOPLE.megan.aadObjectId)
+      .catch(() => undefined);
     const id = await submit('budget');
     const run = await notes.drain();
     expect(run.failed).toBe(1);
     const stored = await request(id);
-    expect(stored).toMatchObject({ holder: { kind: 'co-owners', people: [{ aadObjectId: PEOPLE.nestor.aadObjectId }] }, routeReason: 'maker-unreachable' });
+    expect(stored).toMatchObject({
+      holder: { kind: 'co-owners', people: [{ aadObjectId: PEOPLE.nestor.aadObjectId }] },
+      routeReason: 'maker-unreachable',
+    });
     const history = await changes.history(id);
     expect(history.find((e) => e.type === 'unreachable')).toMatchObject({ recipient: { aadObjectId: PEOPLE.megan.aadObjectId } });
     expect(history.find((e) => e.type === 'handed-on')).toMatchObject({ to: 'co-owners' });
@@ -302,7 +342,13 @@ describe('notifications in the background (as in production)', () => {
       await driver.press('intake.details', DETAILS);
       await driver.press('intake.submit');
       await bot.connector.waitFor((calls) => calls.some((c) => c.method === 'POST' && c.path.endsWith('/v3/conversations')), 10_000);
-      await bot.connector.waitFor(() => bot.connector.sentActivities.some((a) => allText(a.attachments?.[0]?.content ?? {}).includes('A problem was reported with a solution you made')), 10_000);
+      await bot.connector.waitFor(
+        () =>
+          bot.connector.sentActivities.some((a) =>
+            allText(a.attachments?.[0]?.content ?? {}).includes('A problem was reported with a solution you made'),
+          ),
+        10_000,
+      );
       const ready = await bot.request('GET', '/readyz');
       expect(ready.status).toBe(200);
       expect(ready.body.checks).toMatchObject({ outbox: 'ok' });

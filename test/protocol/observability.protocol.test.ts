@@ -36,13 +36,26 @@ describe('logs at info level: ids and durations, no message text or personal dat
     await driver.press('intake.need', { category: 'solution-problem' });
     const results = await driver.press('intake.search', { query: SECRET.search });
     await driver.press('intake.solution', { solutionId: input(results, 'solutionId').choices[0].value });
-    const review = await driver.press('intake.details', { title: SECRET.title, description: SECRET.description, since: SECRET.since, impact: 'me', urgency: 'workaround' });
+    const review = await driver.press('intake.details', {
+      title: SECRET.title,
+      description: SECRET.description,
+      since: SECRET.since,
+      impact: 'me',
+      urgency: 'workaround',
+    });
     expect(allText(review)).toContain(SECRET.title); // the bot did see the text...
     await driver.press('intake.submit');
 
     // ...and none of it, nor the people involved, reached the logs.
     const logged = bot.logs.lines.join('\n');
-    for (const secret of [...Object.values(SECRET).filter((s) => s !== SECRET.search), PERSON.name, 'Zebulon', 'Vantablack', PEOPLE.megan.displayName, PEOPLE.megan.email]) {
+    for (const secret of [
+      ...Object.values(SECRET).filter((s) => s !== SECRET.search),
+      PERSON.name,
+      'Zebulon',
+      'Vantablack',
+      PEOPLE.megan.displayName,
+      PEOPLE.megan.email,
+    ]) {
       expect(logged).not.toContain(secret);
     }
 
@@ -95,7 +108,9 @@ describe('/readyz', () => {
       expect(JSON.stringify(down.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|connect|:\d{2,5}/);
       // The reason is in the log, for the operator.
       const [logged] = bot.logs.find('not ready', 'warn');
-      expect(logged).toEqual(expect.objectContaining({ checks: expect.objectContaining({ storage: expect.stringMatching(/ECONNREFUSED|connect|no answer/i) }) }));
+      expect(logged).toEqual(
+        expect.objectContaining({ checks: expect.objectContaining({ storage: expect.stringMatching(/ECONNREFUSED|connect|no answer/i) }) }),
+      );
       expect((await bot.request('GET', '/healthz')).status).toBe(200); // alive, just not ready
 
       await proxy.start();
@@ -108,10 +123,19 @@ describe('/readyz', () => {
 
   it('is ready only when every registered check passes, and times out a check that hangs', async () => {
     const ok = async () => undefined;
-    expect(await checkReadiness({ storage: ok, outbox: ok })).toEqual({ report: { status: 'ready', checks: { storage: 'ok', outbox: 'ok' } }, reasons: {} });
+    expect(await checkReadiness({ storage: ok, outbox: ok })).toEqual({
+      report: { status: 'ready', checks: { storage: 'ok', outbox: 'ok' } },
+      reasons: {},
+    });
     const stuck = await checkReadiness({ storage: ok, outbox: () => Promise.reject(new Error('oldest message waiting 12 min')) });
-    expect(stuck).toEqual({ report: { status: 'not ready', checks: { storage: 'ok', outbox: 'failing' } }, reasons: { outbox: 'oldest message waiting 12 min' } });
+    expect(stuck).toEqual({
+      report: { status: 'not ready', checks: { storage: 'ok', outbox: 'failing' } },
+      reasons: { outbox: 'oldest message waiting 12 min' },
+    });
     const hung = await checkReadiness({ storage: () => new Promise<void>(() => undefined) }, 50);
-    expect(hung).toEqual({ report: { status: 'not ready', checks: { storage: 'failing' } }, reasons: { storage: 'no answer within 50 ms' } });
+    expect(hung).toEqual({
+      report: { status: 'not ready', checks: { storage: 'failing' } },
+      reasons: { storage: 'no answer within 50 ms' },
+    });
   });
 });

@@ -32,7 +32,10 @@ describe('personal data stays in personal chat', () => {
     const driver = new IntakeDriver(bot, ALEX);
     await driver.say('new request'); // Alex has a draft, and could have requests: none of it may show in the channel
     const inChannel = await reply(channelMention('my requests', { serviceUrl: bot.serviceUrl, from: ALEX, channel: GENERAL }));
-    expect(inChannel).toEqual({ texts: ['I show your requests only in our 1:1 chat, so nobody else sees them: send me "my requests" there.'], cards: [] });
+    expect(inChannel).toEqual({
+      texts: ['I show your requests only in our 1:1 chat, so nobody else sees them: send me "my requests" there.'],
+      cards: [],
+    });
 
     const group = personalMessage('my requests', { serviceUrl: bot.serviceUrl, from: ALEX, conversationId: '19:group-chat@thread.v2' });
     const inGroup = await reply({ ...group, conversation: { ...group.conversation, conversationType: 'groupChat', isGroup: true } });
@@ -44,7 +47,10 @@ describe('personal data stays in personal chat', () => {
 
   it('"outbox status" in a channel, even from an admin: a pointer to the 1:1 chat, no card', async () => {
     const inChannel = await reply(channelMention('outbox status', { serviceUrl: bot.serviceUrl, from: ADELE, channel: GENERAL }));
-    expect(inChannel).toEqual({ texts: ['I show the outbox status only in a 1:1 chat, because it names the people messages are for: send me "outbox status" there.'], cards: [] });
+    expect(inChannel).toEqual({
+      texts: ['I show the outbox status only in a 1:1 chat, because it names the people messages are for: send me "outbox status" there.'],
+      cards: [],
+    });
 
     const personal = await reply(personalMessage('outbox status', { serviceUrl: bot.serviceUrl, from: ADELE }));
     expect(personal.cards).toHaveLength(1);

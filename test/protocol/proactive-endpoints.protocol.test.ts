@@ -13,7 +13,13 @@ import { fixedCatalog } from '../support/test-catalog';
 const MEGAN = user(PEOPLE.megan.displayName, PEOPLE.megan.aadObjectId);
 const LEE = user(PEOPLE.lee.displayName, PEOPLE.lee.aadObjectId);
 const NESTOR = user(PEOPLE.nestor.displayName, PEOPLE.nestor.aadObjectId);
-const DETAILS = { title: 'It stopped working', description: 'Nothing loads since this morning.', since: 'this morning', impact: 'me', urgency: 'workaround' };
+const DETAILS = {
+  title: 'It stopped working',
+  description: 'Nothing loads since this morning.',
+  since: 'this morning',
+  impact: 'me',
+  urgency: 'workaround',
+};
 
 /**
  * An Agents Playground of its own for one person, as in the local demo: a connector at its own
@@ -73,8 +79,15 @@ describe('proactive messages reach each person where they are (endpoints per per
   let now = new Date('2026-11-20T10:00:00Z');
 
   beforeAll(async () => {
-    bot = await BotHarness.start({}, { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, notifications: { random: () => 0.5 } });
-    notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    bot = await BotHarness.start(
+      {},
+      { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, notifications: { random: () => 0.5 } },
+    );
+    notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     [megan, lee, nestor] = await Promise.all([Playground.start(MEGAN), Playground.start(LEE), Playground.start(NESTOR)]);
   });
   afterAll(async () => {
@@ -102,13 +115,19 @@ describe('proactive messages reach each person where they are (endpoints per per
     expect(await notes.drain()).toMatchObject({ delivered: 1, failed: 0 });
 
     expect(megan.createdFor()).toEqual([PEOPLE.megan.aadObjectId]);
-    expect(megan.cardTexts().some((t) => t.includes('A problem was reported with a solution you made') && t.includes('It stopped working'))).toBe(true);
+    expect(
+      megan.cardTexts().some((t) => t.includes('A problem was reported with a solution you made') && t.includes('It stopped working')),
+    ).toBe(true);
     expect(bot.connector.calls.filter(isCreate)).toHaveLength(0);
 
     await megan.press(bot, 'request.acknowledge', { requestId: id });
     const meganCalls = megan.connector.calls.length;
     expect(await notes.drain()).toMatchObject({ failed: 0 });
-    expect(cardsIn(bot.connector.sentActivities).map(allText).some((t) => t.includes('Megan Bowen is on it.'))).toBe(true);
+    expect(
+      cardsIn(bot.connector.sentActivities)
+        .map(allText)
+        .some((t) => t.includes('Megan Bowen is on it.')),
+    ).toBe(true);
     expect(megan.connector.calls.slice(meganCalls).filter((c) => JSON.stringify(c.body ?? '').includes('is on it'))).toHaveLength(0);
   });
 
@@ -152,7 +171,10 @@ describe('local mode never calls a service URL that is not loopback', () => {
   let now = new Date('2026-11-20T10:00:00Z');
 
   beforeAll(async () => {
-    bot = await BotHarness.start({}, { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, notifications: { random: () => 0.5 } });
+    bot = await BotHarness.start(
+      {},
+      { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, notifications: { random: () => 0.5 } },
+    );
     outside = await new RecordingConnector().start('0.0.0.0');
   });
   afterAll(async () => {
@@ -161,7 +183,10 @@ describe('local mode never calls a service URL that is not loopback', () => {
   });
 
   it('a stored reference or endpoint pointing elsewhere (from before this rule, or planted) is refused, not called', async () => {
-    const address = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '0.0.0.0';
+    const address =
+      Object.values(networkInterfaces())
+        .flat()
+        .find((a) => a && a.family === 'IPv4' && !a.internal)?.address ?? '0.0.0.0';
     const elsewhere = outside.urlAt(address);
     const tables = bot.tables();
     await new TableConversationStore(tables.client('conversations')).saveUser(PEOPLE.megan.aadObjectId, {
@@ -171,9 +196,18 @@ describe('local mode never calls a service URL that is not loopback', () => {
       bot: { id: '28:bot-app-id' },
       user: { id: MEGAN.id, aadObjectId: PEOPLE.megan.aadObjectId },
     });
-    await new TableEndpointStore(tables.client('conversations')).savePerson({ aadObjectId: PEOPLE.megan.aadObjectId, serviceUrl: elsewhere, bot: { id: '28:bot-app-id' }, seenAt: now.toISOString() });
+    await new TableEndpointStore(tables.client('conversations')).savePerson({
+      aadObjectId: PEOPLE.megan.aadObjectId,
+      serviceUrl: elsewhere,
+      bot: { id: '28:bot-app-id' },
+      seenAt: now.toISOString(),
+    });
 
-    const notes = new NotificationDriver(bot, (ms) => (now = new Date(now.getTime() + ms)), () => now.getTime());
+    const notes = new NotificationDriver(
+      bot,
+      (ms) => (now = new Date(now.getTime() + ms)),
+      () => now.getTime(),
+    );
     const driver = new IntakeDriver(bot, ALEX);
     await driver.say('new request');
     await driver.press('intake.need', { category: 'solution-problem' });

@@ -28,7 +28,12 @@ describe('SLA scheduler with a controllable clock', () => {
   beforeAll(async () => {
     bot = await BotHarness.start(
       { ADMIN_IDS: ADELE.aadObjectId },
-      { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now }, sla: { intervalMs: 0, onScheduler: (s) => (scheduler = s) }, notifications: { background: 'manual' } },
+      {
+        catalog: fixedCatalog(Object.values(SOLUTIONS)),
+        clock: { now: () => now },
+        sla: { intervalMs: 0, onScheduler: (s) => (scheduler = s) },
+        notifications: { background: 'manual' },
+      },
     );
     hd = new HelpDeskDriver(bot);
     bot.connector.respondWith(rosterResponder({ [HELP.teamId]: [ADELE, MEGAN], [DEDICATED.teamId]: [] }));
@@ -51,7 +56,10 @@ describe('SLA scheduler with a controllable clock', () => {
     // Running again at the same instant (another pass, a retry) changes nothing.
     expect(await scheduler!.runOnce(new Date(clock.warnAt))).toMatchObject({ warnings: 0, breaches: 0 });
     const [warning] = await alerts(ticket.id);
-    expect(warning).toMatchObject({ target: { kind: 'channel', channel: 'help-desk' }, card: { data: { breach: false, hasAssignee: false } } });
+    expect(warning).toMatchObject({
+      target: { kind: 'channel', channel: 'help-desk' },
+      card: { data: { breach: false, hasAssignee: false } },
+    });
     expect(englishData(warning.card.data).heading).toContain(`${ticket.number}: first response target at risk`);
     let stored = (await hd.tickets.get(ticket.id))!.ticket;
     expect(stored.sla['first-response']).toMatchObject({ warned: true, breached: false });
@@ -66,7 +74,9 @@ describe('SLA scheduler with a controllable clock', () => {
     const breach = (await alerts(ticket.id)).find((m) => m.card.data.breach === true)!;
     expect(englishData(breach.card.data).heading).toContain('first response target BREACHED');
     expect(englishData(breach.card.data).handoff).toContain('handed to the Power Platform team');
-    expect((await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team')).toHaveLength(1);
+    expect((await hd.outbox(ticket.id)).filter((m) => m.target.kind === 'channel' && m.target.channel === 'dedicated-team')).toHaveLength(
+      1,
+    );
     const history = await hd.tickets.history(ticket.id);
     expect(history.map((e) => e.type)).toEqual(['created', 'sla-warning', 'sla-breached', 'escalated']);
     expect(history[3]).toMatchObject({ trigger: 'sla-breach', actor: { kind: 'system', component: 'sla-scheduler' } });
@@ -89,7 +99,9 @@ describe('SLA scheduler with a controllable clock', () => {
     expect(breach.card.data).toMatchObject({ breach: true, handoff: '' });
     const card = renderCard('ticket-sla-alert', breach.card.data);
     expect(allText(card)).toContain('<at>Megan Bowen</at>');
-    expect((card as any).msteams.entities).toEqual([{ type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: MEGAN.aadObjectId, name: 'Megan Bowen' } }]);
+    expect((card as any).msteams.entities).toEqual([
+      { type: 'mention', text: '<at>Megan Bowen</at>', mentioned: { id: MEGAN.aadObjectId, name: 'Megan Bowen' } },
+    ]);
     expect((await hd.tickets.get(ticket.id))!.ticket.status).toBe('assigned');
     // Nothing more is owed: the ticket has left the timers.
     expect(await hd.tickets.dueForSla(new Date('2030-01-01T00:00:00Z'))).not.toContain(ticket.id);
@@ -123,12 +135,24 @@ describe('SLA scheduler with a controllable clock', () => {
   });
 
   it('a scheduler that stops gives its lease up: another takes it at its next try, long before it would run out', async () => {
-    const make = () => new SlaScheduler({ tickets: hd.tickets, lease: new TableLeaseStore(bot.tables().client('leases')), clock: { now: () => now }, reopenWindowMinutes: 60, leaseName: 'sla-stop-test' });
+    const make = () =>
+      new SlaScheduler({
+        tickets: hd.tickets,
+        lease: new TableLeaseStore(bot.tables().client('leases')),
+        clock: { now: () => now },
+        reopenWindowMinutes: 60,
+        leaseName: 'sla-stop-test',
+      });
     const [first, second] = [make(), make()];
     expect(await first.runOnce(now)).toMatchObject({ ran: true });
     expect(await second.runOnce(now)).toMatchObject({ ran: false });
     // What the bot's shutdown does with the scheduler's job (start-tickets.ts): stop its loop, give its lease up.
-    await new BackgroundJob({ name: 'sla-scheduler', leases: first.leases, run: async () => 60_000, reporter: { error: () => undefined } }).stop();
+    await new BackgroundJob({
+      name: 'sla-scheduler',
+      leases: first.leases,
+      run: async () => 60_000,
+      reporter: { error: () => undefined },
+    }).stop();
     expect(await second.runOnce(new Date(now.getTime() + 2_500))).toMatchObject({ ran: true });
   });
 });

@@ -10,7 +10,13 @@ import { TcpProxy } from '../support/tcp-proxy';
 import { fixedCatalog } from '../support/test-catalog';
 import { testConnectionString } from '../support/test-storage';
 
-const DETAILS = { title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: 'today', impact: 'me', urgency: 'workaround' };
+const DETAILS = {
+  title: 'Totals are wrong',
+  description: 'The monthly total ignores the last row.',
+  since: 'today',
+  impact: 'me',
+  urgency: 'workaround',
+};
 const STORAGE_DOWN = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: english(FAILURE_MESSAGES.storageDown) };
 
 /**
@@ -25,7 +31,10 @@ describe('storage cut in the middle of an intake', () => {
     const azurite = new URL(/TableEndpoint=([^;]+)/.exec(testConnectionString())![1]!);
     proxy = await new TcpProxy(azurite.hostname, Number(azurite.port)).start();
     const viaProxy = testConnectionString().replace(`:${azurite.port}/`, `:${proxy.listenPort}/`);
-    bot = await BotHarness.start({ STORAGE_CONNECTION_STRING: viaProxy, LOG_LEVEL: 'error' }, { catalog: fixedCatalog(Object.values(SOLUTIONS)) });
+    bot = await BotHarness.start(
+      { STORAGE_CONNECTION_STRING: viaProxy, LOG_LEVEL: 'error' },
+      { catalog: fixedCatalog(Object.values(SOLUTIONS)) },
+    );
   });
   afterAll(async () => {
     await bot.stop();
@@ -46,7 +55,13 @@ describe('storage cut in the middle of an intake', () => {
     const press = (verb: string, inputs: Record<string, unknown> = {}) =>
       bot.post(actionExecute(verb, { intakeId: driver.intakeId, ...inputs }, { serviceUrl: bot.serviceUrl, from: requester }));
     const duringOutage: Array<[string, HttpAnswer]> = [];
-    for (const [verb, inputs] of [['intake.back', {}], ['intake.details', DETAILS], ['intake.submit', {}], ['intake.submit', {}], ['intake.submit', {}]] as const) {
+    for (const [verb, inputs] of [
+      ['intake.back', {}],
+      ['intake.details', DETAILS],
+      ['intake.submit', {}],
+      ['intake.submit', {}],
+      ['intake.submit', {}],
+    ] as const) {
       duringOutage.push([verb, await press(verb, inputs)]);
     }
     // A message in the same outage is told the same, through the connector (which is not cut).
@@ -69,7 +84,9 @@ describe('storage cut in the middle of an intake', () => {
         `statuses ${duringOutage.map(([v, a]) => `${v}=${a.status}`).join(' ')}; after restore: ${requests.length} request(s), ${outbox.length} outbox message(s)`,
     );
 
-    expect(duringOutage.map(([verb, answer]) => [verb, answer])).toEqual(duringOutage.map(([verb]) => [verb, { status: 200, body: STORAGE_DOWN }]));
+    expect(duringOutage.map(([verb, answer]) => [verb, answer])).toEqual(
+      duringOutage.map(([verb]) => [verb, { status: 200, body: STORAGE_DOWN }]),
+    );
     expect(apology).toEqual([english(FAILURE_MESSAGES.storageDown)]);
     expect(allText(confirmation)).toContain(`Request ${requests[0]?.reference} submitted`);
     expect(again).toEqual(confirmation);

@@ -7,7 +7,13 @@ import { SOLUTIONS } from '../support/fixture-solutions';
 import { IntakeDriver } from '../support/intake-driver';
 import { fixedCatalog } from '../support/test-catalog';
 
-const DETAILS = { title: 'Totals are wrong', description: 'The monthly total ignores the last row.', since: '', impact: 'me', urgency: 'workaround' };
+const DETAILS = {
+  title: 'Totals are wrong',
+  description: 'The monthly total ignores the last row.',
+  since: '',
+  impact: 'me',
+  urgency: 'workaround',
+};
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 
 describe('requests per person per hour (MAX_REQUESTS_PER_HOUR=3)', () => {
@@ -17,7 +23,10 @@ describe('requests per person per hour (MAX_REQUESTS_PER_HOUR=3)', () => {
   let now = new Date(T0);
 
   beforeAll(async () => {
-    bot = await BotHarness.start({ MAX_REQUESTS_PER_HOUR: '3' }, { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now } });
+    bot = await BotHarness.start(
+      { MAX_REQUESTS_PER_HOUR: '3' },
+      { catalog: fixedCatalog(Object.values(SOLUTIONS)), clock: { now: () => now } },
+    );
     cases = new TableCaseStore(bot.tables().client('cases'));
     intakes = new TableIntakeStore(bot.tables().client('intakes'));
   });

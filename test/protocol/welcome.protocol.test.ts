@@ -90,7 +90,10 @@ describe('welcome card over /api/messages', () => {
 
   it('reports liveness and storage readiness', async () => {
     expect(await bot.request('GET', '/healthz')).toEqual({ status: 200, body: { status: 'ok' } });
-    expect(await bot.request('GET', '/readyz')).toEqual({ status: 200, body: { status: 'ready', checks: expect.objectContaining({ storage: 'ok' }) } });
+    expect(await bot.request('GET', '/readyz')).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: expect.objectContaining({ storage: 'ok' }) },
+    });
   });
 
   it('keeps conversation state across a restart (state lives in Table Storage)', async () => {

@@ -72,7 +72,14 @@ describe('activity records in Table Storage', () => {
       const stored = (await changes.get(request.id))!;
       const history = await changes.history(request.id);
       const next = { ...stored.request, status: 'acknowledged' as const };
-      await changes.apply({ stored, next, history: [requestEvent('acknowledged', { kind: 'user', role: 'maker', ...MEGAN }, NOW, {})], historyOffset: history.length, outbox: [], activity });
+      await changes.apply({
+        stored,
+        next,
+        history: [requestEvent('acknowledged', { kind: 'user', role: 'maker', ...MEGAN }, NOW, {})],
+        historyOffset: history.length,
+        outbox: [],
+        activity,
+      });
     };
     await acknowledge();
     expect(await changes.activity(request.id, activity.key)).toEqual(activity);
@@ -86,7 +93,12 @@ describe('activity records in Table Storage', () => {
     const request = { ...helpDeskRequest({ at: NOW }), routeKind: 'maker' as const, holder: { kind: 'maker' as const, person: MEGAN } };
     await caseStore.create(request, [], []);
     const pk = partitionOf(request.id);
-    await cases.createEntity({ partitionKey: pk, rowKey: `act|${key(3)}`, outcome: "{Thanks — we told the requester you're on it.", expiresAt: new Date(NOW.getTime() + ACTIVITY_MEMORY_MS).toISOString() });
+    await cases.createEntity({
+      partitionKey: pk,
+      rowKey: `act|${key(3)}`,
+      outcome: "{Thanks — we told the requester you're on it.",
+      expiresAt: new Date(NOW.getTime() + ACTIVITY_MEMORY_MS).toISOString(),
+    });
     expect((await changes.activity(request.id, key(3)))?.outcome).toEqual(verbatim("{Thanks — we told the requester you're on it."));
   });
 
@@ -101,12 +113,18 @@ describe('activity records in Table Storage', () => {
 
     // Two redeliveries racing to take over an abandoned record: one wins.
     const later = new Date(NOW.getTime() + 20_000);
-    const takeovers = await Promise.all([log.takeOver(key(3), second.etag, later, expires), log.takeOver(key(3), second.etag, later, expires)]);
+    const takeovers = await Promise.all([
+      log.takeOver(key(3), second.etag, later, expires),
+      log.takeOver(key(3), second.etag, later, expires),
+    ]);
     expect(takeovers.filter((etag) => etag !== undefined)).toHaveLength(1);
     // The crashed first attempt, had it survived, can no longer mark it done; the winner can.
     await log.finish(key(3), first.etag);
     expect((await log.begin(key(3), later, expires)).kind).toBe('in-progress');
-    await log.finish(key(3), takeovers.find((etag) => etag !== undefined)!);
+    await log.finish(
+      key(3),
+      takeovers.find((etag) => etag !== undefined)!,
+    );
     expect(await log.begin(key(3), later, expires)).toEqual({ kind: 'done' });
 
     // A failed turn releases its record: the retry is handled.
@@ -124,20 +142,35 @@ describe('activity records in Table Storage', () => {
     // 150 expired records in one shard partition (more than one transaction's worth) and 3 live ones.
     const pk = partitionOf('00000000-0000-4000-8000-000000000abc');
     for (let i = 0; i < 150; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, (_, j) => cases.createEntity(activityEntity(pk, { key: key(1000 + i + j), outcome: verbatim('done'), expiresAt: expiredAt }))));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, j) =>
+          cases.createEntity(activityEntity(pk, { key: key(1000 + i + j), outcome: verbatim('done'), expiresAt: expiredAt })),
+        ),
+      );
     }
-    await Promise.all([1, 2, 3].map((n) => cases.createEntity(activityEntity(pk, { key: key(5000 + n), outcome: verbatim('done'), expiresAt: liveAt }))));
+    await Promise.all(
+      [1, 2, 3].map((n) => cases.createEntity(activityEntity(pk, { key: key(5000 + n), outcome: verbatim('done'), expiresAt: liveAt }))),
+    );
     for (let n = 0; n < 20; n++) await log.begin(key(0x10 * n + 7), old, n % 2 === 0 ? expiredAt : liveAt);
 
     const sweeper = (owner: string) =>
-      new ActivitySweeper({ stores: [log, new TableActivityMarkers(cases)], lease: leases, clock: { now: () => NOW }, owner, leaseTtlMs: 60_000 });
+      new ActivitySweeper({
+        stores: [log, new TableActivityMarkers(cases)],
+        lease: leases,
+        clock: { now: () => NOW },
+        owner,
+        leaseTtlMs: 60_000,
+      });
     // 150 in the shard partition and 10 in the log; the records the tests above wrote are still live.
     expect(await sweeper('instance-1').runOnce()).toBe(160);
     expect(await sweeper('instance-2').runOnce()).toBe(0); // the lease is held by instance-1
 
     const left = async (table: TableClient) => {
       const rows: string[] = [];
-      for await (const row of table.listEntities<{ expiresAt: string }>({ queryOptions: { filter: "RowKey ge 'act|' and RowKey lt 'act|~'" } })) rows.push(row.expiresAt);
+      for await (const row of table.listEntities<{ expiresAt: string }>({
+        queryOptions: { filter: "RowKey ge 'act|' and RowKey lt 'act|~'" },
+      }))
+        rows.push(row.expiresAt);
       return rows;
     };
     expect((await left(cases)).every((at) => at > NOW.toISOString())).toBe(true);

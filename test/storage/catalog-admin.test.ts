@@ -27,11 +27,30 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
     const tables = await freshTables();
     const store = CatalogTableStore.on(tables);
     await new CatalogService(store, { clock }).importRows([
-      { line: 2, values: { id: 'expense-tracker', name: 'Expense Tracker', kind: 'canvas', tier: 'Productivity', maker_email: 'meganb@contoso.example', maker_aad_id: MAKER.aadObjectId } },
+      {
+        line: 2,
+        values: {
+          id: 'expense-tracker',
+          name: 'Expense Tracker',
+          kind: 'canvas',
+          tier: 'Productivity',
+          maker_email: 'meganb@contoso.example',
+          maker_aad_id: MAKER.aadObjectId,
+        },
+      },
     ]);
-    const admin = new CatalogAdmin({ store, flags: new TableCatalogFlags(tables.client('cases')), adminIds: new Set([ADMIN.aadObjectId]), clock });
+    const admin = new CatalogAdmin({
+      store,
+      flags: new TableCatalogFlags(tables.client('cases')),
+      adminIds: new Set([ADMIN.aadObjectId]),
+      clock,
+    });
 
-    expect(await admin.entry(MAKER, 'expense-tracker')).toEqual({ ok: false, reason: 'not-admin', message: 'Only catalog admins can do this.' });
+    expect(await admin.entry(MAKER, 'expense-tracker')).toEqual({
+      ok: false,
+      reason: 'not-admin',
+      message: 'Only catalog admins can do this.',
+    });
     const opened = await admin.entry(ADMIN, 'expense-tracker');
     if (!opened.ok) throw new Error(opened.message);
     expect(opened.value.history).toEqual([]);
@@ -43,7 +62,11 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
       supportChannel: 'Finance Apps › Support',
     });
     if (!edited.ok) throw new Error(edited.message);
-    expect(edited.value.solution).toMatchObject({ tier: 'Important', supportChannel: 'Finance Apps › Support', coOwners: [{ aadObjectId: LEE }, { email: 'nestorw@contoso.example' }] });
+    expect(edited.value.solution).toMatchObject({
+      tier: 'Important',
+      supportChannel: 'Finance Apps › Support',
+      coOwners: [{ aadObjectId: LEE }, { email: 'nestorw@contoso.example' }],
+    });
     expect(edited.value.history).toEqual([
       {
         at: '2026-06-01T09:05:00.000Z',
@@ -60,9 +83,19 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
     expect((await new CatalogService(store).solutionsOf(LEE)).coOwned.map((s) => s.id)).toEqual(['expense-tracker']);
 
     // The ETag read before the edit is stale now: refused, nothing written.
-    expect(await admin.edit(ADMIN, 'expense-tracker', opened.value.etag, { tier: 'Critical' })).toMatchObject({ ok: false, reason: 'changed' });
-    expect(await admin.edit(ADMIN, 'expense-tracker', edited.value.etag, { tier: 'Gold' })).toMatchObject({ ok: false, reason: 'invalid', message: expect.stringContaining('unknown tier "Gold"') });
-    expect(await admin.edit(ADMIN, 'no-such-app', edited.value.etag, { tier: 'Critical' })).toMatchObject({ ok: false, reason: 'not-found' });
+    expect(await admin.edit(ADMIN, 'expense-tracker', opened.value.etag, { tier: 'Critical' })).toMatchObject({
+      ok: false,
+      reason: 'changed',
+    });
+    expect(await admin.edit(ADMIN, 'expense-tracker', edited.value.etag, { tier: 'Gold' })).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+      message: expect.stringContaining('unknown tier "Gold"'),
+    });
+    expect(await admin.edit(ADMIN, 'no-such-app', edited.value.etag, { tier: 'Critical' })).toMatchObject({
+      ok: false,
+      reason: 'not-found',
+    });
     expect((await store.get('expense-tracker'))!.solution.tier).toBe('Important');
   });
 
@@ -83,9 +116,16 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
       await cases.create(request, history, planRoute(request, route));
       now = new Date(now.getTime() + 60_000);
       const maker = { aadObjectId: solution.maker.aadObjectId!, displayName: 'Maker' };
-      expect(await handling.act(maker, request.id, { type: 'not-my-solution', note: `not mine ${i}` })).toMatchObject({ card: { card: 'maker-notification' } });
+      expect(await handling.act(maker, request.id, { type: 'not-my-solution', note: `not mine ${i}` })).toMatchObject({
+        card: { card: 'maker-notification' },
+      });
     }
-    const admin = new CatalogAdmin({ store: CatalogTableStore.on(tables), flags: new TableCatalogFlags(tables.client('cases')), adminIds: new Set([ADMIN.aadObjectId]), clock });
+    const admin = new CatalogAdmin({
+      store: CatalogTableStore.on(tables),
+      flags: new TableCatalogFlags(tables.client('cases')),
+      adminIds: new Set([ADMIN.aadObjectId]),
+      clock,
+    });
     expect(await admin.openFlags(MAKER)).toMatchObject({ ok: false, reason: 'not-admin' });
     const open = await admin.openFlags(ADMIN);
     if (!open.ok) throw new Error(open.message);
@@ -98,6 +138,11 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
     const after = await admin.openFlags(ADMIN);
     expect(after.ok && after.value.map((f) => f.note)).toEqual(['not mine 2', 'not mine 1']);
     const ofSolution = await new TableCatalogFlags(tables.client('cases')).ofSolution(first.solutionId);
-    expect(ofSolution).toEqual([expect.objectContaining({ resolution: 'Reassigned to Lee', resolvedBy: { aadObjectId: ADMIN.aadObjectId, displayName: ADMIN.displayName } })]);
+    expect(ofSolution).toEqual([
+      expect.objectContaining({
+        resolution: 'Reassigned to Lee',
+        resolvedBy: { aadObjectId: ADMIN.aadObjectId, displayName: ADMIN.displayName },
+      }),
+    ]);
   });
 });

@@ -20,7 +20,15 @@ const PEOPLE = Array.from({ length: 40 }, (_, i) => ({
 }));
 const TIERS = ['Productivity', 'important', 'CRITICAL', 'tier 2'];
 const KINDS = ['canvas', 'Model-Driven', 'cloud flow', 'Power Automate', 'copilot', 'bot', 'other'];
-const NAMES = ['Expense, Travel & Co', 'Feuille de temps équipe', 'Zeiterfassung Büro', 'Site "Inspection"', 'HR Helpdesk', 'Invoice Processing', '=HYPERLINK("https://evil.example","Open")'];
+const NAMES = [
+  'Expense, Travel & Co',
+  'Feuille de temps équipe',
+  'Zeiterfassung Büro',
+  'Site "Inspection"',
+  'HR Helpdesk',
+  'Invoice Processing',
+  '=HYPERLINK("https://evil.example","Open")',
+];
 /** Values a spreadsheet would run as formulas: the export must neutralise them and import them back unchanged. */
 const FORMULAS = ['-Finance', '+44 20 7946 0000', '@SUM(1+1)', "'=already quoted"];
 
@@ -50,7 +58,9 @@ function generate(count = 2000): Generated {
       maker_name: maker.name,
       maker_aad_id: maker.id,
       // People named by email alone (no object id, no directory here) are imported too, and round-trip.
-      co_owners: co.map((p, k) => ((i + k) % 5 === 0 ? p.email : (i + k) % 5 === 1 ? `${p.name} <${p.email}>` : `${p.name} <${p.email}> [${p.id}]`)).join('; '),
+      co_owners: co
+        .map((p, k) => ((i + k) % 5 === 0 ? p.email : (i + k) % 5 === 1 ? `${p.name} <${p.email}>` : `${p.name} <${p.email}> [${p.id}]`))
+        .join('; '),
       support_channel: i % 5 === 0 ? 'Finance › Support' : i % 5 === 1 ? FORMULAS[i % FORMULAS.length]! : '',
       business_unit: i % 4 === 0 ? 'Opérations' : i % 4 === 1 ? FORMULAS[(i + 1) % FORMULAS.length]! : '',
       data_sources: i % 2 ? 'SharePoint: Expenses; Dataverse' : '',
@@ -110,7 +120,9 @@ function capture() {
 describe('catalog import / export through the CLI (Azurite)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'catalog-'));
   const env = { STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: uniquePrefix() };
-  const store = CatalogTableStore.on(new TableService({ kind: 'connection-string', connectionString: env.STORAGE_CONNECTION_STRING }, env.TABLE_PREFIX));
+  const store = CatalogTableStore.on(
+    new TableService({ kind: 'connection-string', connectionString: env.STORAGE_CONNECTION_STRING }, env.TABLE_PREFIX),
+  );
   const generated = generate();
   const input = path.join(dir, 'catalog.csv');
   writeFileSync(input, generated.csv, 'utf8');
@@ -152,7 +164,10 @@ describe('catalog import / export through the CLI (Azurite)', () => {
 
   it('import(export(x)) is the identity: nothing changes, and exporting again gives the same file', async () => {
     const exported = path.join(dir, 'export.csv');
-    expect(await run('export', exported)).toMatchObject({ code: EXIT.ok, out: `Exported ${generated.validIds.length} solutions to ${exported}\n` });
+    expect(await run('export', exported)).toMatchObject({
+      code: EXIT.ok,
+      out: `Exported ${generated.validIds.length} solutions to ${exported}\n`,
+    });
     const version = await store.readVersion();
     const before = await store.listAll();
 
@@ -216,7 +231,16 @@ describe('catalog import / export through the CLI (Azurite)', () => {
 
   it('runs as `npm run catalog` with the exit code of the result', async () => {
     const bad = path.join(dir, 'one-bad.csv');
-    const values: Partial<Row> = { id: 'x', name: 'X', kind: 'flow', environment: 'E', tier: 'Gold', maker_email: 'a@b.example', maker_name: 'A', maker_aad_id: PEOPLE[0]!.id };
+    const values: Partial<Row> = {
+      id: 'x',
+      name: 'X',
+      kind: 'flow',
+      environment: 'E',
+      tier: 'Gold',
+      maker_email: 'a@b.example',
+      maker_name: 'A',
+      maker_aad_id: PEOPLE[0]!.id,
+    };
     writeFileSync(bad, `${CANONICAL_COLUMNS.join(',')}\n${CANONICAL_COLUMNS.map((c) => values[c] ?? '').join(',')}\n`);
     const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
       const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/cli/catalog.ts', 'import', bad], {

@@ -14,9 +14,25 @@ import { TableService } from '../../src/storage/table-service';
 import { GraphStandIn } from '../support/graph-stand-in';
 import { testConnectionString, uniquePrefix } from '../support/test-storage';
 
-const MEGAN = { id: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen', userPrincipalName: 'meganb@contoso.example', mail: 'meganb@contoso.example', preferredLanguage: 'en-GB' };
-const LEE = { id: 'f0fcce3d-482b-4e59-81e2-542c7050214b', displayName: 'Lee Gu', userPrincipalName: 'leeg@contoso.onmicrosoft.example', mail: 'lee.gu@contoso.example' };
-const ADELE = { id: 'a1e0c0de-0000-4000-8000-0000000000ad', displayName: 'Adele Vance', userPrincipalName: 'adelev@contoso.example', accountEnabled: false };
+const MEGAN = {
+  id: '79a4d994-151f-4573-9813-92f75a1223df',
+  displayName: 'Megan Bowen',
+  userPrincipalName: 'meganb@contoso.example',
+  mail: 'meganb@contoso.example',
+  preferredLanguage: 'en-GB',
+};
+const LEE = {
+  id: 'f0fcce3d-482b-4e59-81e2-542c7050214b',
+  displayName: 'Lee Gu',
+  userPrincipalName: 'leeg@contoso.onmicrosoft.example',
+  mail: 'lee.gu@contoso.example',
+};
+const ADELE = {
+  id: 'a1e0c0de-0000-4000-8000-0000000000ad',
+  displayName: 'Adele Vance',
+  userPrincipalName: 'adelev@contoso.example',
+  accountEnabled: false,
+};
 const PATTI = { id: '5e7f3c1a-9b2d-4e6f-8a1b-2c3d4e5f6a7b', displayName: 'Patti Fernandez', userPrincipalName: 'pattif@contoso.example' };
 
 const HEADER = 'id,name,kind,tier,maker_email,co_owners,status,manager_email';
@@ -58,17 +74,37 @@ describe('people by email or UPN, resolved through Microsoft Graph (Azurite + Gr
     expect(c.out()).toContain('People to look at (imported, but the bot cannot reach them; 1):');
 
     const rooms = (await store.get('room-booking'))!.solution;
-    expect(rooms.maker).toMatchObject({ aadObjectId: MEGAN.id, displayName: 'Megan Bowen', preferredLanguage: 'en-GB', identity: { state: 'resolved' } });
+    expect(rooms.maker).toMatchObject({
+      aadObjectId: MEGAN.id,
+      displayName: 'Megan Bowen',
+      preferredLanguage: 'en-GB',
+      identity: { state: 'resolved' },
+    });
     expect(rooms.coOwners).toEqual([
-      expect.objectContaining({ aadObjectId: LEE.id, displayName: 'Lee Gu', email: 'lee.gu@contoso.example', identity: expect.objectContaining({ state: 'resolved' }) }),
-      expect.objectContaining({ displayName: 'Ghost Writer', email: 'ghost@contoso.example', identity: expect.objectContaining({ state: 'not-found' }) }),
+      expect.objectContaining({
+        aadObjectId: LEE.id,
+        displayName: 'Lee Gu',
+        email: 'lee.gu@contoso.example',
+        identity: expect.objectContaining({ state: 'resolved' }),
+      }),
+      expect.objectContaining({
+        displayName: 'Ghost Writer',
+        email: 'ghost@contoso.example',
+        identity: expect.objectContaining({ state: 'not-found' }),
+      }),
     ]);
     expect(rooms.coOwners[1]!.aadObjectId).toBeUndefined();
   });
 
   it('routes to the people it found and skips the one it could not', async () => {
     const rooms = (await store.get('room-booking'))!.solution;
-    const route = routeRequest({ category: 'solution-problem', impact: 'me', urgency: 'workaround', solution: rooms, reachability: everyoneReachable(rooms) });
+    const route = routeRequest({
+      category: 'solution-problem',
+      impact: 'me',
+      urgency: 'workaround',
+      solution: rooms,
+      reachability: everyoneReachable(rooms),
+    });
     expect(route).toMatchObject({ kind: 'co-owners', coOwners: [expect.objectContaining({ aadObjectId: LEE.id })] });
     expect(route.kind === 'co-owners' && route.coOwners).toHaveLength(1);
   });
@@ -76,8 +112,19 @@ describe('people by email or UPN, resolved through Microsoft Graph (Azurite + Gr
   it('lets the manager stand in for a maker who left, and knows a disabled account when it sees one', async () => {
     const survey = (await store.get('old-survey'))!.solution;
     expect(survey.maker.identity?.state).toBe('disabled');
-    const route = routeRequest({ category: 'solution-problem', impact: 'me', urgency: 'workaround', solution: survey, reachability: everyoneReachable(survey) });
-    expect(route).toMatchObject({ kind: 'maker', reason: 'maker-left-manager', maker: { aadObjectId: PATTI.id, displayName: 'Patti Fernandez' }, standsInFor: { email: 'adelev@contoso.example' } });
+    const route = routeRequest({
+      category: 'solution-problem',
+      impact: 'me',
+      urgency: 'workaround',
+      solution: survey,
+      reachability: everyoneReachable(survey),
+    });
+    expect(route).toMatchObject({
+      kind: 'maker',
+      reason: 'maker-left-manager',
+      maker: { aadObjectId: PATTI.id, displayName: 'Patti Fernandez' },
+      standsInFor: { email: 'adelev@contoso.example' },
+    });
   });
 
   it('importing the same file again changes nothing and asks Graph only about the person it could not find', async () => {
@@ -101,11 +148,15 @@ describe('people by email or UPN, resolved through Microsoft Graph (Azurite + Gr
   it('imports with Graph down (people pending), then finds them before the first message', async () => {
     const service = new CatalogService(store, { directory: new GraphPeopleDirectory({ baseUrl: graph.baseUrl, attempts: 1 }) });
     graph.failNext(1, 503);
-    const report = await service.importRows([{ line: 2, values: { id: 'late', name: 'Late', kind: 'flow', tier: 'Productivity', maker_email: 'pattif@contoso.example' } }]);
+    const report = await service.importRows([
+      { line: 2, values: { id: 'late', name: 'Late', kind: 'flow', tier: 'Productivity', maker_email: 'pattif@contoso.example' } },
+    ]);
     expect(report.attention).toEqual([expect.objectContaining({ line: 2, role: 'maker', state: 'pending' })]);
     const pending = (await service.get('late'))!;
     expect(everyoneReachable(pending).makerReachable).toBe(false);
-    expect(await service.peopleNeedingAttention()).toEqual(expect.arrayContaining([expect.objectContaining({ solutionId: 'late', state: 'pending' })]));
+    expect(await service.peopleNeedingAttention()).toEqual(
+      expect.arrayContaining([expect.objectContaining({ solutionId: 'late', state: 'pending' })]),
+    );
 
     const resolved = await service.withKnownPeople(pending);
     expect(resolved.maker).toMatchObject({ aadObjectId: PATTI.id, displayName: 'Patti Fernandez' });

@@ -17,8 +17,10 @@ import { DataverseStandIn } from '../support/dataverse-stand-in';
 import { freshTables, testConnectionString } from '../support/test-storage';
 
 const MEGAN = '79a4d994-151f-4573-9813-92f75a1223df';
-const HEADER = 'admin_flowid,admin_displayname,admin_flowenvironmentdisplayname,admin_flowmakerdisplayname,_admin_flowcreator_value,admin_flowcreatorupn,admin_flowdeleted,cr5d5_flowisorphaned,admin_flowsharedusers';
-const flow = (id: string, name: string, extra = 'False,No,4') => `${id},${name},Finance (prod),Megan Bowen,${MEGAN},meganb@contoso.example,${extra}`;
+const HEADER =
+  'admin_flowid,admin_displayname,admin_flowenvironmentdisplayname,admin_flowmakerdisplayname,_admin_flowcreator_value,admin_flowcreatorupn,admin_flowdeleted,cr5d5_flowisorphaned,admin_flowsharedusers';
+const flow = (id: string, name: string, extra = 'False,No,4') =>
+  `${id},${name},Finance (prod),Megan Bowen,${MEGAN},meganb@contoso.example,${extra}`;
 
 describe('catalog sync from a blob container, one instance at a time (Azurite)', () => {
   let blob: { url: string; stop(): Promise<void> };
@@ -41,25 +43,50 @@ describe('catalog sync from a blob container, one instance at a time (Azurite)',
     const tables = await freshTables();
     const store = CatalogTableStore.on(tables);
     const status = new TableSyncStatus(tables.client('catalogMeta'));
-    const source = new BlobCatalogSource({ storage: { kind: 'connection-string', connectionString: testConnectionString() }, container: 'catalog', path: 'coe-flows.csv', blobUrl: blob.url });
+    const source = new BlobCatalogSource({
+      storage: { kind: 'connection-string', connectionString: testConnectionString() },
+      container: 'catalog',
+      path: 'coe-flows.csv',
+      blobUrl: blob.url,
+    });
     const instances = ['a', 'b', 'c'].map(
       (owner) =>
-        new CatalogSync({ source, catalog: new CatalogService(store, { clock }), status, leases: new TableLeaseStore(tables.client('leases')), clock, owner, intervalMs: 60 * 60_000 }),
+        new CatalogSync({
+          source,
+          catalog: new CatalogService(store, { clock }),
+          status,
+          leases: new TableLeaseStore(tables.client('leases')),
+          clock,
+          owner,
+          intervalMs: 60 * 60_000,
+        }),
     );
-    await upload('catalog', 'coe-flows.csv', [HEADER, flow('f1', 'Invoice Processing'), flow('f2', 'Travel approvals'), flow('', 'No id')].join('\n'));
+    await upload(
+      'catalog',
+      'coe-flows.csv',
+      [HEADER, flow('f1', 'Invoice Processing'), flow('f2', 'Travel approvals'), flow('', 'No id')].join('\n'),
+    );
 
     const first = await Promise.all(instances.map((i) => i.runOnce()));
     expect(first.filter((r) => r.ran)).toHaveLength(1);
     expect(first.filter((r) => !r.ran).map((r) => !r.ran && r.why)).toEqual(['not-leader', 'not-leader']);
     const report = (await status.read())!;
-    expect(report).toMatchObject({ source: 'blob catalog/coe-flows.csv', outcome: 'ok', counts: { added: 2, updated: 0, unchanged: 0, rejected: 1 } });
+    expect(report).toMatchObject({
+      source: 'blob catalog/coe-flows.csv',
+      outcome: 'ok',
+      counts: { added: 2, updated: 0, unchanged: 0, rejected: 1 },
+    });
     expect(report.rejected).toEqual([{ line: 4, reasons: ['missing id'] }]);
     expect((await store.get('f1'))!.solution).toMatchObject({ name: 'Invoice Processing', kind: 'flow', usage: { sharedUsers: 4 } });
 
     // The leader again before the interval: not due. After it, one change in the export: one update.
     const leader = instances[first.findIndex((r) => r.ran)]!;
     expect(await leader.runOnce()).toEqual({ ran: false, why: 'not-due' });
-    await upload('catalog', 'coe-flows.csv', [HEADER, flow('f1', 'Invoice Processing'), flow('f2', 'Travel approvals', 'False,Yes,4')].join('\n'));
+    await upload(
+      'catalog',
+      'coe-flows.csv',
+      [HEADER, flow('f1', 'Invoice Processing'), flow('f2', 'Travel approvals', 'False,Yes,4')].join('\n'),
+    );
     clockMs += 61 * 60_000;
     const version = await store.readVersion();
     const second = await leader.runOnce();
@@ -79,9 +106,25 @@ describe('catalog sync from a blob container, one instance at a time (Azurite)',
   it('records a source it cannot read as a failed sync, and changes nothing', async () => {
     const tables = await freshTables();
     const status = new TableSyncStatus(tables.client('catalogMeta'));
-    const source = new BlobCatalogSource({ storage: { kind: 'connection-string', connectionString: testConnectionString() }, container: 'catalog', path: 'missing.csv', blobUrl: blob.url });
-    const sync = new CatalogSync({ source, catalog: new CatalogService(CatalogTableStore.on(tables), { clock }), status, leases: new TableLeaseStore(tables.client('leases')), clock, owner: 'x', intervalMs: 60_000 });
-    expect(await sync.runOnce()).toMatchObject({ ran: true, report: { outcome: 'failed', error: 'could not read blob catalog/missing.csv: not found' } });
+    const source = new BlobCatalogSource({
+      storage: { kind: 'connection-string', connectionString: testConnectionString() },
+      container: 'catalog',
+      path: 'missing.csv',
+      blobUrl: blob.url,
+    });
+    const sync = new CatalogSync({
+      source,
+      catalog: new CatalogService(CatalogTableStore.on(tables), { clock }),
+      status,
+      leases: new TableLeaseStore(tables.client('leases')),
+      clock,
+      owner: 'x',
+      intervalMs: 60_000,
+    });
+    expect(await sync.runOnce()).toMatchObject({
+      ran: true,
+      report: { outcome: 'failed', error: 'could not read blob catalog/missing.csv: not found' },
+    });
     await sync.release();
   });
 });
@@ -108,17 +151,33 @@ describe('catalog sync from the Dataverse Web API (stand-in)', () => {
     const source = new DataverseCatalogSource({ url: `${dataverse.url}?$expand=admin_AppOwner`, sleep: async (ms) => void slept.push(ms) });
     dataverse.failNext(1, 429, 2);
     const clock = { now: () => new Date('2026-06-01T08:00:00.000Z') };
-    const sync = new CatalogSync({ source, catalog: new CatalogService(CatalogTableStore.on(tables), { clock }), status, leases: new TableLeaseStore(tables.client('leases')), clock, owner: 'x', intervalMs: 60_000 });
+    const sync = new CatalogSync({
+      source,
+      catalog: new CatalogService(CatalogTableStore.on(tables), { clock }),
+      status,
+      leases: new TableLeaseStore(tables.client('leases')),
+      clock,
+      owner: 'x',
+      intervalMs: 60_000,
+    });
     const run = await sync.runOnce();
     expect(run).toMatchObject({ ran: true, report: { outcome: 'ok', counts: { added: 3 } } });
     expect(slept).toEqual([2000]);
-    expect(dataverse.requests.map((r) => r.url)).toEqual(['/api/data/v9.2/admin_apps?$expand=admin_AppOwner', '/api/data/v9.2/admin_apps?$expand=admin_AppOwner', '/api/data/v9.2/admin_apps?$skiptoken=2']);
+    expect(dataverse.requests.map((r) => r.url)).toEqual([
+      '/api/data/v9.2/admin_apps?$expand=admin_AppOwner',
+      '/api/data/v9.2/admin_apps?$expand=admin_AppOwner',
+      '/api/data/v9.2/admin_apps?$skiptoken=2',
+    ]);
     expect(dataverse.requests[0]!.prefer).toContain('odata.include-annotations="*"');
     const stored = (await CatalogTableStore.on(tables).get('a3'))!.solution;
     expect(stored).toMatchObject({ kind: 'model-driven-app', status: 'orphaned', maker: { email: 'meganb@contoso.example' } });
 
     let out = '';
-    const code = await runCatalogCli(['sync-status'], { STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: tables.tableName('catalogMeta').replace(/CatalogMeta$/, '') }, { out: { write: (t: string) => (out += t) }, err: { write: () => undefined } });
+    const code = await runCatalogCli(
+      ['sync-status'],
+      { STORAGE_CONNECTION_STRING: testConnectionString(), TABLE_PREFIX: tables.tableName('catalogMeta').replace(/CatalogMeta$/, '') },
+      { out: { write: (t: string) => (out += t) }, err: { write: () => undefined } },
+    );
     expect(code).toBe(0);
     expect(out).toContain('Last catalog sync: 2026-06-01T08:00:00.000Z');
     expect(out).toMatch(/added +3/);

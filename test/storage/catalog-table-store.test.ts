@@ -32,7 +32,8 @@ function recordingClient(tables: TableService, key: 'catalogSolutions' | 'catalo
 
 async function indexRows(tables: TableService): Promise<string[]> {
   const rows: string[] = [];
-  for await (const row of tables.client('catalogPeople').listEntities<{ role: string }>()) rows.push(`${row.partitionKey}/${row.rowKey}=${row.role}`);
+  for await (const row of tables.client('catalogPeople').listEntities<{ role: string }>())
+    rows.push(`${row.partitionKey}/${row.rowKey}=${row.role}`);
   return rows.sort();
 }
 
@@ -52,7 +53,11 @@ describe('CatalogTableStore on Azurite', () => {
     expect(stored?.solution).toEqual(s);
     expect(stored?.etag).toEqual(expect.any(String));
     expect(await indexRows(tables)).toEqual(
-      [`${MEGAN.aadObjectId}/expense-tracker=maker`, `${LEE.aadObjectId}/expense-tracker=co-owner`, `${NESTOR.aadObjectId}/expense-tracker=co-owner`].sort(),
+      [
+        `${MEGAN.aadObjectId}/expense-tracker=maker`,
+        `${LEE.aadObjectId}/expense-tracker=co-owner`,
+        `${NESTOR.aadObjectId}/expense-tracker=co-owner`,
+      ].sort(),
     );
     expect(await store.get('missing')).toBeUndefined();
   });
@@ -82,7 +87,9 @@ describe('CatalogTableStore on Azurite', () => {
     await store.save(solution({ coOwners: [LEE, NESTOR] }), undefined);
     const v1 = (await store.get('expense-tracker'))!;
     await store.save({ ...v1.solution, maker: LEE, coOwners: [MEGAN] }, v1);
-    expect(await indexRows(tables)).toEqual([`${MEGAN.aadObjectId}/expense-tracker=co-owner`, `${LEE.aadObjectId}/expense-tracker=maker`].sort());
+    expect(await indexRows(tables)).toEqual(
+      [`${MEGAN.aadObjectId}/expense-tracker=co-owner`, `${LEE.aadObjectId}/expense-tracker=maker`].sort(),
+    );
     expect(await store.listByPerson(NESTOR.aadObjectId)).toEqual([]);
     expect(await store.listByPerson(LEE.aadObjectId.toUpperCase())).toEqual([{ solutionId: 'expense-tracker', role: 'maker' }]);
   });
@@ -114,7 +121,9 @@ describe('CatalogTableStore on Azurite', () => {
       { solutionId: 'b', role: 'co-owner' },
     ]);
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatch(new RegExp(`^GET .*/${tables.tableName('catalogPeople')}\\(\\)\\?.*\\$filter=PartitionKey eq '${MEGAN.aadObjectId}'`));
+    expect(log[0]).toMatch(
+      new RegExp(`^GET .*/${tables.tableName('catalogPeople')}\\(\\)\\?.*\\$filter=PartitionKey eq '${MEGAN.aadObjectId}'`),
+    );
   });
 
   it('bumps the version entity with its ETag: every bump counts, even concurrent ones', async () => {

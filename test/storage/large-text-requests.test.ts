@@ -115,11 +115,18 @@ describe.each(SCRIPTS)('%s text at the largest sizes, on Azurite', (script, unit
     await handling.act(coOwner, request.id, { type: 'hand-to-help-desk', note: handOn });
 
     const stored = (await changes.get(request.id))!.request;
-    expect(stored).toMatchObject({ details: request.details, solution: request.solution, requester: request.requester, holder: { kind: 'help-desk' } });
+    expect(stored).toMatchObject({
+      details: request.details,
+      solution: request.solution,
+      requester: request.requester,
+      holder: { kind: 'help-desk' },
+    });
     const events = await changes.history(request.id);
     expect(events).toContainEqual(expect.objectContaining({ type: 'catalog-flagged', note: notMine }));
     expect(events).toContainEqual(expect.objectContaining({ type: 'handed-on', note: handOn }));
-    expect(await changes.flags(partitionOf(request.id))).toEqual([expect.objectContaining({ requestId: request.id, note: notMine, flaggedBy: maker })]);
+    expect(await changes.flags(partitionOf(request.id))).toEqual([
+      expect.objectContaining({ requestId: request.id, note: notMine, flaggedBy: maker }),
+    ]);
     const tickets = new TableTicketStore(tables.client('cases'));
     expect((await tickets.get(request.id))!.ticket.description).toBe(request.details.description);
     const noted = (await tickets.history(request.id)).find((e) => e.type === 'note-added');
@@ -141,7 +148,10 @@ describe.each(SCRIPTS)('%s text at the largest sizes, on Azurite', (script, unit
     expect(await store.getUser(person.aadObjectId)).toEqual(reference);
     const registration: ChannelRegistration = {
       role: 'help-desk',
-      conversationReference: { ...reference, conversation: { id: '19:help@thread.tacv2', name: field(unit, 200), conversationType: 'channel' } },
+      conversationReference: {
+        ...reference,
+        conversation: { id: '19:help@thread.tacv2', name: field(unit, 200), conversationType: 'channel' },
+      },
       teamId: '19:team@thread.tacv2',
       channelId: '19:help@thread.tacv2',
       channelName: field(unit, 200),

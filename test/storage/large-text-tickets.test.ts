@@ -61,14 +61,37 @@ describe.each(SCRIPTS)('a %s ticket at the largest sizes, on Azurite', (_script,
     const current = (): Ticket => stored.ticket;
 
     const team = { kind: 'user' as const, role: 'dedicated-team' as const, ...largestPerson(unit, 3) };
-    const standing = (person: { aadObjectId: string }, queue: 'help-desk' | 'dedicated-team'): ActorStanding => ({ aadObjectId: person.aadObjectId, queues: [queue], escalationGroup: false, itAdmin: false });
+    const standing = (person: { aadObjectId: string }, queue: 'help-desk' | 'dedicated-team'): ActorStanding => ({
+      aadObjectId: person.aadObjectId,
+      queues: [queue],
+      escalationGroup: false,
+      itAdmin: false,
+    });
     const decided = (d: ({ ok: true } & TicketChange) | { ok: false; reason: string }, handToDedicatedTeam = false): Change => {
       if (!d.ok) throw new Error(d.reason);
       return { next: d.next, events: d.events, done: verbatim(''), handToDedicatedTeam };
     };
     // The dedicated team returns it with the longest note (issue 13's Return replaced "Back from escalation").
-    await apply(decided(returnToHelpDesk(current(), field(`r${unit}`, HAND_OFF_TEXT_LIMITS.returnNote), standing(team, 'dedicated-team'), team, NOW, DEFAULT_SLA_CONFIG)));
-    await apply(applyAgentCommand(current(), { type: 'assign-to', assignee: { aadObjectId: agent.aadObjectId, displayName: agent.displayName } }, agent, NOW));
+    await apply(
+      decided(
+        returnToHelpDesk(
+          current(),
+          field(`r${unit}`, HAND_OFF_TEXT_LIMITS.returnNote),
+          standing(team, 'dedicated-team'),
+          team,
+          NOW,
+          DEFAULT_SLA_CONFIG,
+        ),
+      ),
+    );
+    await apply(
+      applyAgentCommand(
+        current(),
+        { type: 'assign-to', assignee: { aadObjectId: agent.aadObjectId, displayName: agent.displayName } },
+        agent,
+        NOW,
+      ),
+    );
     await apply(applyAgentCommand(current(), { type: 'request-info', text: text(1) }, agent, NOW));
     await apply(applyRequesterCommand(current(), { type: 'answer', text: text(2) }, requester, NOW, true));
     await apply(applyAgentCommand(current(), { type: 'note', text: text(3) }, agent, NOW));
@@ -81,9 +104,26 @@ describe.each(SCRIPTS)('a %s ticket at the largest sizes, on Azurite', (_script,
       // The ticket keeps the newest hand-offs only: the last rounds' are at their largest (earlier ones are short, to keep the test's volume down).
       const largest = round >= MAX_CARD_POSTS + 2 - MAX_HAND_OFFS;
       const sized = (prefix: string, max: number) => (largest ? field(`${round}${prefix}${unit}`, max) : `${round}${prefix}${unit}`);
-      const handOff = { trigger: 'agent' as const, by: agent, standing: standing(agent, 'help-desk'), summary: sized('s', HAND_OFF_TEXT_LIMITS.summary), tried: sized('t', HAND_OFF_TEXT_LIMITS.tried) };
+      const handOff = {
+        trigger: 'agent' as const,
+        by: agent,
+        standing: standing(agent, 'help-desk'),
+        summary: sized('s', HAND_OFF_TEXT_LIMITS.summary),
+        tried: sized('t', HAND_OFF_TEXT_LIMITS.tried),
+      };
       await apply(decided(escalateToDedicatedTeam(current(), handOff, NOW, DEFAULT_SLA_CONFIG), true));
-      await apply(decided(returnToHelpDesk(current(), sized('r', HAND_OFF_TEXT_LIMITS.returnNote), standing(team, 'dedicated-team'), team, NOW, DEFAULT_SLA_CONFIG)));
+      await apply(
+        decided(
+          returnToHelpDesk(
+            current(),
+            sized('r', HAND_OFF_TEXT_LIMITS.returnNote),
+            standing(team, 'dedicated-team'),
+            team,
+            NOW,
+            DEFAULT_SLA_CONFIG,
+          ),
+        ),
+      );
       await apply(escalate(current(), 'partner', field(`${round}${unit}`, CASE_LIMIT), agent, NOW, 'agent'));
       await apply(escalate(current(), 'microsoft', field(`${round}#${unit}`, CASE_LIMIT), agent, NOW, 'agent'));
     }
@@ -91,7 +131,9 @@ describe.each(SCRIPTS)('a %s ticket at the largest sizes, on Azurite', (_script,
     expect(current().externalReferences).toHaveLength(MAX_EXTERNAL_REFERENCES);
     // At the bounds, the largest change: a 4,000-character note updating every posted card.
     const last = await apply(applyAgentCommand(current(), { type: 'note', text: text(7) }, agent, NOW));
-    expect(written.filter((m) => m.target.kind === 'update' && m.id.startsWith(`${last.id}.v${last.version}.`))).toHaveLength(MAX_CARD_POSTS);
+    expect(written.filter((m) => m.target.kind === 'update' && m.id.startsWith(`${last.id}.v${last.version}.`))).toHaveLength(
+      MAX_CARD_POSTS,
+    );
 
     expect(await tickets.history(request.id)).toEqual(events);
     expect(byId(await cases.outboxOf(request.id))).toEqual(byId(written));

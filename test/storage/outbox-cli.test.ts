@@ -26,7 +26,9 @@ describe('outbox CLI (admin view)', () => {
     const failedRequest = plainRequest(old, 'failed one');
     await cases.create(stuckRequest, [], [dmTo(stuckRequest, 'user-stuck')]);
     await cases.create(failedRequest, [], [dmTo(failedRequest, 'user-gone')]);
-    const [pending] = (await outbox.due(shardOf(failedRequest.id), new Date(), 100)).filter((p) => p.message.requestId === failedRequest.id);
+    const [pending] = (await outbox.due(shardOf(failedRequest.id), new Date(), 100)).filter(
+      (p) => p.message.requestId === failedRequest.id,
+    );
     await outbox.markFailed(pending, 'unreachable', { kind: 'unreachable', status: 404, detail: 'Not Found' }, new Date());
 
     const stuck = await run(['stuck'], env);
@@ -53,7 +55,11 @@ describe('outbox CLI (admin view)', () => {
     await cases.create(request, [], [m1, m2]);
     for (const pending of (await outbox.due(shardOf(request.id), new Date(), 100)).filter((p) => p.message.requestId === request.id)) {
       const claimed = await outbox.claim(pending, 'instance-1', at, new Date(at.getTime() + 67_500));
-      await outbox.markUncertain(claimed, { kind: 'uncertain', detail: 'no answer from the Bot Connector within 45000 ms' }, new Date(at.getTime() + 45_000));
+      await outbox.markUncertain(
+        claimed,
+        { kind: 'uncertain', detail: 'no answer from the Bot Connector within 45000 ms' },
+        new Date(at.getTime() + 45_000),
+      );
     }
 
     const listed = await run(['uncertain'], env);

@@ -16,7 +16,11 @@ function recordingSender(instance: string, log: Array<{ instance: string; id: st
     send: async (message: OutboxMessage) => {
       await new Promise((r) => setTimeout(r, 2));
       log.push({ instance, id: message.id });
-      return { ok: true, conversationId: `conv-${message.target.kind === 'user' ? message.target.aadObjectId : 'x'}`, activityId: `act-${message.id}` };
+      return {
+        ok: true,
+        conversationId: `conv-${message.target.kind === 'user' ? message.target.aadObjectId : 'x'}`,
+        activityId: `act-${message.id}`,
+      };
     },
   };
 }
@@ -122,7 +126,9 @@ describe('outbox worker: crash and takeover', () => {
       return ids;
     };
     const expiries = async (owner: string) => {
-      const rows = tables.client('leases').listEntities<{ owner: string; expiresAt: string }>({ queryOptions: { filter: `PartitionKey eq 'lease'` } });
+      const rows = tables
+        .client('leases')
+        .listEntities<{ owner: string; expiresAt: string }>({ queryOptions: { filter: `PartitionKey eq 'lease'` } });
       const out = new Map<string, number>();
       for await (const row of rows) if (row.owner === owner) out.set(row.rowKey!, Date.parse(row.expiresAt));
       return out;

@@ -7,7 +7,12 @@ import { newIntake } from '../../src/domain/intake/intake-draft';
 import { DEFAULT_SLA_CONFIG } from '../../src/domain/sla';
 import { formatTicketNumber } from '../../src/domain/ticket-number';
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
-import { ConcurrencyConflictError, RequestExistsError, StorageTimeoutError, StorageUnavailableError } from '../../src/domain/ports/storage-errors';
+import {
+  ConcurrencyConflictError,
+  RequestExistsError,
+  StorageTimeoutError,
+  StorageUnavailableError,
+} from '../../src/domain/ports/storage-errors';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableIntakeStore } from '../../src/storage/intake/table-intake-store';
 import { TableService } from '../../src/storage/table-service';
@@ -95,7 +100,15 @@ describe('storage calls past their time budget', () => {
     const tickets = new TableTicketStore(tables.client('cases'));
     const request = { ...helpDeskRequest({ at: NOW }), ticketNumber: 'HD-000009' };
     const opened = openTicketFor(request, formatTicketNumber(9), DEFAULT_SLA_CONFIG, NOW);
-    const history = [{ type: 'submitted' as const, at: NOW.toISOString(), actor: { kind: 'system' as const, component: 'intake' as const }, category: request.category, severity: request.severity }];
+    const history = [
+      {
+        type: 'submitted' as const,
+        at: NOW.toISOString(),
+        actor: { kind: 'system' as const, component: 'intake' as const },
+        category: request.category,
+        severity: request.severity,
+      },
+    ];
 
     // The request reaches storage, which applies it; only the answer is lost.
     proxy.pause('responses');
@@ -111,7 +124,12 @@ describe('storage calls past their time budget', () => {
 
     // A change that never reaches storage: nothing of it is applied, and the same change can be made again.
     const next = { ...stored.ticket, version: 2, lastNote: { text: 'checked', by: 'Megan', at: NOW.toISOString() } };
-    const event = { type: 'note-added' as const, at: NOW.toISOString(), actor: { kind: 'system' as const, component: 'intake' as const }, text: 'checked' };
+    const event = {
+      type: 'note-added' as const,
+      at: NOW.toISOString(),
+      actor: { kind: 'system' as const, component: 'intake' as const },
+      text: 'checked',
+    };
     proxy.pause();
     await expect(tickets.update(stored, next, [event], [])).rejects.toBeInstanceOf(StorageUnavailableError);
     proxy.reset();

@@ -38,7 +38,10 @@ describe('rows written before text was stored as bytes', () => {
   });
 
   it('a request with its history, outbox rows (pending, sent, failed), ticket and flag', async () => {
-    const request = { ...helpDeskRequest({ at: NOW, requester: { aadObjectId: 'a1e0c0de-0000-4000-8000-00000000c0de', displayName: NAME } }), ticketNumber: 'HD-000007' };
+    const request = {
+      ...helpDeskRequest({ at: NOW, requester: { aadObjectId: 'a1e0c0de-0000-4000-8000-00000000c0de', displayName: NAME } }),
+      ticketNumber: 'HD-000007',
+    };
     const opened = openTicketFor(request, formatTicketNumber(7), DEFAULT_SLA_CONFIG, NOW);
     const pk = partitionOf(request.id);
     const [post, handOff = { ...opened.outbox[0]!, id: `${request.id}.second` }] = opened.outbox;
@@ -49,7 +52,13 @@ describe('rows written before text was stored as bytes', () => {
     await old(REQUEST_HISTORY_ROW.key(request.id, NOW.toISOString(), 0), opened.history[0]);
     await old(PENDING_ROW.key(post!.id), post, { status: 'pending', attempts: 0, nextAttemptAt: post!.createdAt });
     await old(SENT_ROW.key(handOff.id), handOff, { conversationId: '19:c', deliveredAt: NOW.toISOString(), attempts: 1, throttles: 0 });
-    await old(FAILED_ROW.key(third.id), third, { reason: 'rejected', lastError: 'x', failedAt: NOW.toISOString(), attempts: 1, throttles: 0 });
+    await old(FAILED_ROW.key(third.id), third, {
+      reason: 'rejected',
+      lastError: 'x',
+      failedAt: NOW.toISOString(),
+      attempts: 1,
+      throttles: 0,
+    });
     await old(TICKET_ROW.key(request.id), opened.ticket, { number: opened.ticket.number, status: opened.ticket.status });
     await old(TICKET_HISTORY_ROW.key(request.id, 1, 0), opened.history[0]);
     const flaggedBy = { aadObjectId: 'a1e0c0de-0000-4000-8000-00000000f1a9', displayName: NAME };
@@ -69,7 +78,16 @@ describe('rows written before text was stored as bytes', () => {
     expect(await caseStore.history(request.id)).toEqual([opened.history[0]]);
     const changes = new TableRequestChanges(cases);
     expect((await changes.get(request.id))?.request).toEqual(request);
-    expect(await changes.flags(pk)).toEqual([{ solutionId: 'sol-1', requestId: request.id, reason: 'not-my-solution', note: `Not mine: ${NAME}`, flaggedBy, flaggedAt: NOW.toISOString() }]);
+    expect(await changes.flags(pk)).toEqual([
+      {
+        solutionId: 'sol-1',
+        requestId: request.id,
+        reason: 'not-my-solution',
+        note: `Not mine: ${NAME}`,
+        flaggedBy,
+        flaggedAt: NOW.toISOString(),
+      },
+    ]);
     const outbox = new TableOutboxStore(cases);
     const messages = await outbox.messagesOf(request.id);
     expect(messages.pending.map((p) => p.message)).toEqual([post]);
@@ -90,12 +108,22 @@ describe('rows written before text was stored as bytes', () => {
   it('an intake draft, a conversation reference and a catalog solution', async () => {
     const tables = await freshTables();
     const draft = newIntake('old-intake', { aadObjectId: 'a1e0c0de-0000-4000-8000-0000000001d0', displayName: NAME }, NOW);
-    await tables.client('intakes').createEntity({ partitionKey: draft.requester.aadObjectId, rowKey: draft.id, data: JSON.stringify(draft) });
+    await tables
+      .client('intakes')
+      .createEntity({ partitionKey: draft.requester.aadObjectId, rowKey: draft.id, data: JSON.stringify(draft) });
     expect((await new TableIntakeStore(tables.client('intakes')).get(draft.requester.aadObjectId, draft.id))?.draft).toEqual(draft);
 
-    const reference = { user: { id: '29:1', name: NAME }, conversation: { id: 'a:1' }, serviceUrl: 'https://smba.trafficmanager.net/teams/' };
-    await tables.client('conversations').createEntity({ partitionKey: 'user', rowKey: 'a1e0c0de-0000-4000-8000-0000000001d0', data: JSON.stringify(reference) });
-    expect(await new TableConversationStore(tables.client('conversations')).getUser('A1E0C0DE-0000-4000-8000-0000000001D0')).toEqual(reference);
+    const reference = {
+      user: { id: '29:1', name: NAME },
+      conversation: { id: 'a:1' },
+      serviceUrl: 'https://smba.trafficmanager.net/teams/',
+    };
+    await tables
+      .client('conversations')
+      .createEntity({ partitionKey: 'user', rowKey: 'a1e0c0de-0000-4000-8000-0000000001d0', data: JSON.stringify(reference) });
+    expect(await new TableConversationStore(tables.client('conversations')).getUser('A1E0C0DE-0000-4000-8000-0000000001D0')).toEqual(
+      reference,
+    );
 
     const columns = {
       name: `Feuille de temps ${KOREAN.trim()}`,
@@ -112,8 +140,18 @@ describe('rows written before text was stored as bytes', () => {
       workarounds: `Use the web form ${EMOJI}`,
       status: 'active',
     };
-    await tables.client('catalogSolutions').createEntity({ partitionKey: 'timesheets', rowKey: 'solution', ...columns, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
-    expect((await CatalogTableStore.on(tables).get('timesheets'))?.solution).toMatchObject({ name: columns.name, maker: { displayName: NAME }, workarounds: columns.workarounds });
+    await tables.client('catalogSolutions').createEntity({
+      partitionKey: 'timesheets',
+      rowKey: 'solution',
+      ...columns,
+      createdAt: NOW.toISOString(),
+      updatedAt: NOW.toISOString(),
+    });
+    expect((await CatalogTableStore.on(tables).get('timesheets'))?.solution).toMatchObject({
+      name: columns.name,
+      maker: { displayName: NAME },
+      workarounds: columns.workarounds,
+    });
   });
 });
 

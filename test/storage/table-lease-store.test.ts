@@ -25,15 +25,16 @@ describe('TableLeaseStore', () => {
 
   it('lets exactly one of many racing instances take an expired lease', async () => {
     await leases.tryAcquire('job-expired', 'old', 1000, t0);
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => leases.tryAcquire('job-expired', `instance-${i}`, 30_000, later(5000))));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => leases.tryAcquire('job-expired', `instance-${i}`, 30_000, later(5000))),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
   });
 
   it('releases only a lease it holds', async () => {
     await leases.tryAcquire('job-release', 'instance-1', 30_000, t0);
     await leases.release('job-release', 'instance-2');
-    expect(await leases.tryAcquire('job-release', 'instance-2', 30_000, later(1)))
-      .toBe(false);
+    expect(await leases.tryAcquire('job-release', 'instance-2', 30_000, later(1))).toBe(false);
     await leases.release('job-release', 'instance-1');
     expect(await leases.tryAcquire('job-release', 'instance-2', 30_000, later(2))).toBe(true);
   });

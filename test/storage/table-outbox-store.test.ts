@@ -31,13 +31,19 @@ describe('TableOutboxStore', () => {
       kind: 'maker-ack',
       dueAt: later(60_000).toISOString(),
     });
-    expect(await outbox.sentRecord(request.id, a.id)).toMatchObject({ conversationId: 'conv-1', activityId: 'act-1', message: { id: a.id } });
+    expect(await outbox.sentRecord(request.id, a.id)).toMatchObject({
+      conversationId: 'conv-1',
+      activityId: 'act-1',
+      message: { id: a.id },
+    });
     expect(await outbox.isPending(request.id, a.id)).toBe(false);
     // A second worker finishing the same message finds it gone: a conflict, never a second "sent".
     await expect(outbox.markSent(first, { conversationId: 'conv-1' }, later(2000))).rejects.toBeInstanceOf(ConcurrencyConflictError);
     // The timer the delivery started is due at its time, not before.
     expect((await outbox.dueTimers(shard, later(59_000), 10)).filter((t) => t.requestId === request.id)).toEqual([]);
-    expect((await outbox.dueTimers(shard, later(60_000), 10)).filter((t) => t.requestId === request.id)).toEqual([{ requestId: request.id, kind: 'maker-ack', dueAt: later(60_000).toISOString() }]);
+    expect((await outbox.dueTimers(shard, later(60_000), 10)).filter((t) => t.requestId === request.id)).toEqual([
+      { requestId: request.id, kind: 'maker-ack', dueAt: later(60_000).toISOString() },
+    ]);
   });
 
   it('two pings of one request delivered at the same instant are both marked sent, with one timer (found by the fuzz test)', async () => {
@@ -60,12 +66,18 @@ describe('TableOutboxStore', () => {
     await cases.create(request, [], [m]);
     const shard = shardOf(request.id);
     const [pending] = (await outbox.due(shard, t0, 100)).filter((p) => p.message.id === m.id);
-    await outbox.scheduleRetry(pending, { attempts: 1, throttles: 0 }, later(5000), { kind: 'transient', status: 503, detail: 'Service Unavailable' });
+    await outbox.scheduleRetry(pending, { attempts: 1, throttles: 0 }, later(5000), {
+      kind: 'transient',
+      status: 503,
+      detail: 'Service Unavailable',
+    });
     expect((await outbox.due(shard, later(4999), 100)).some((p) => p.message.id === m.id)).toBe(false);
     const [again] = (await outbox.due(shard, later(5000), 100)).filter((p) => p.message.id === m.id);
     expect(again).toMatchObject({ counts: { attempts: 1, throttles: 0 }, lastStatus: 503, lastError: 'transient: Service Unavailable' });
     // The stale copy (old ETag) cannot overwrite the newer schedule.
-    await expect(outbox.scheduleRetry(pending, { attempts: 1, throttles: 0 }, later(1), { kind: 'timeout', detail: 'x' })).rejects.toBeInstanceOf(ConcurrencyConflictError);
+    await expect(
+      outbox.scheduleRetry(pending, { attempts: 1, throttles: 0 }, later(1), { kind: 'timeout', detail: 'x' }),
+    ).rejects.toBeInstanceOf(ConcurrencyConflictError);
 
     await outbox.markFailed(again, 'unreachable', { kind: 'unreachable', status: 404, detail: 'Not Found' }, later(6000));
     const all = await outbox.messagesOf(request.id);
@@ -94,10 +106,15 @@ describe('TableOutboxStore', () => {
     await cases.create(request, [], [m]);
     const shard = shardOf(request.id);
     const [pending] = (await outbox.due(shard, t0, 100)).filter((p) => p.message.id === m.id);
-    const results = await Promise.allSettled([outbox.claim(pending, 'instance-1', t0, later(67_500)), outbox.claim(pending, 'instance-2', t0, later(67_500))]);
+    const results = await Promise.allSettled([
+      outbox.claim(pending, 'instance-1', t0, later(67_500)),
+      outbox.claim(pending, 'instance-2', t0, later(67_500)),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((r) => r.status === 'rejected')).toMatchObject({ reason: expect.any(ConcurrencyConflictError) });
-    const claimed = (results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<TableOutboxStore['claim']>>>).value;
+    const claimed = (
+      results.find((r) => r.status === 'fulfilled') as PromiseFulfilledResult<Awaited<ReturnType<TableOutboxStore['claim']>>>
+    ).value;
     expect((await outbox.due(shard, later(67_499), 100)).some((p) => p.message.id === m.id)).toBe(false);
     // Due again after the claim: it says a call started and never recorded its outcome.
     const [found] = (await outbox.due(shard, later(67_500), 100)).filter((p) => p.message.id === m.id);
@@ -116,12 +133,21 @@ describe('TableOutboxStore', () => {
     const due = (await outbox.due(shard, t0, 100)).filter((p) => p.message.requestId === request.id);
     for (const p of due) {
       const claimed = await outbox.claim(p, 'instance-1', t0, later(67_500));
-      await outbox.markUncertain({ ...claimed, counts: { attempts: 1, throttles: 0 } }, { kind: 'uncertain', detail: 'no answer within 45000 ms' }, later(45_000));
+      await outbox.markUncertain(
+        { ...claimed, counts: { attempts: 1, throttles: 0 } },
+        { kind: 'uncertain', detail: 'no answer within 45000 ms' },
+        later(45_000),
+      );
     }
     let all = await outbox.messagesOf(request.id);
     expect(all.pending).toEqual([]);
     expect(all.uncertain.map((u) => u.message.id).sort()).toEqual([m1.id, m2.id].sort());
-    expect(all.uncertain[0]).toMatchObject({ attemptedAt: t0.toISOString(), recordedAt: later(45_000).toISOString(), lastError: 'uncertain: no answer within 45000 ms', counts: { attempts: 1 } });
+    expect(all.uncertain[0]).toMatchObject({
+      attemptedAt: t0.toISOString(),
+      recordedAt: later(45_000).toISOString(),
+      lastError: 'uncertain: no answer within 45000 ms',
+      counts: { attempts: 1 },
+    });
     expect((await outbox.uncertain(shard)).filter((u) => u.message.requestId === request.id)).toHaveLength(2);
 
     expect(await outbox.decideUncertain(m1.id, 'resend', later(60_000))).toBe(true);
@@ -129,7 +155,13 @@ describe('TableOutboxStore', () => {
     expect(await outbox.decideUncertain('no-such-message', 'dismiss', later(60_000))).toBe(false);
     all = await outbox.messagesOf(request.id);
     expect(all.uncertain).toEqual([]);
-    expect(all.pending).toEqual([expect.objectContaining({ message: expect.objectContaining({ id: m1.id }), counts: { attempts: 1, throttles: 0 }, nextAttemptAt: later(60_000).toISOString() })]);
+    expect(all.pending).toEqual([
+      expect.objectContaining({
+        message: expect.objectContaining({ id: m1.id }),
+        counts: { attempts: 1, throttles: 0 },
+        nextAttemptAt: later(60_000).toISOString(),
+      }),
+    ]);
     expect(all.pending[0].inFlight).toBeUndefined();
   });
 });

@@ -44,7 +44,10 @@ describe('TableStateStore (botbuilder Storage contract on Azurite)', () => {
   it('lets exactly one of two concurrent writers with the same eTag win', async () => {
     await store.write({ 'k/race': { v: 0 } });
     const read = (await store.read(['k/race']))['k/race'];
-    const results = await Promise.allSettled([store.write({ 'k/race': { ...read, v: 'a' } }), store.write({ 'k/race': { ...read, v: 'b' } })]);
+    const results = await Promise.allSettled([
+      store.write({ 'k/race': { ...read, v: 'a' } }),
+      store.write({ 'k/race': { ...read, v: 'b' } }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
     expect(rejected.reason).toBeInstanceOf(ConcurrencyConflictError);

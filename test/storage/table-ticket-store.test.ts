@@ -103,7 +103,9 @@ describe('ticket storage', () => {
       client.listEntities = Object.getPrototypeOf(client).listEntities.bind(client);
       expect(filters).toHaveLength(ALL_PARTITIONS.length);
       for (const filter of filters) {
-        expect(filter).toMatch(new RegExp(`^PartitionKey eq 's\\d\\d' and RowKey ge '${escape(prefix)}' and RowKey lt '${escape(prefix)}~'$`));
+        expect(filter).toMatch(
+          new RegExp(`^PartitionKey eq 's\\d\\d' and RowKey ge '${escape(prefix)}' and RowKey lt '${escape(prefix)}~'$`),
+        );
       }
       expect(page.items.length).toBeGreaterThan(0);
     }

@@ -8,7 +8,11 @@ export interface TestChannel {
 }
 
 export function channel(name: string, teamKey: string): TestChannel {
-  return { teamId: `19:team-${teamKey}@thread.tacv2`, channelId: `19:${name.replace(/\W+/g, '-').toLowerCase()}-${teamKey}@thread.tacv2`, channelName: name };
+  return {
+    teamId: `19:team-${teamKey}@thread.tacv2`,
+    channelId: `19:${name.replace(/\W+/g, '-').toLowerCase()}-${teamKey}@thread.tacv2`,
+    channelName: name,
+  };
 }
 
 interface ChannelBase {

@@ -36,7 +36,10 @@ export class DataverseStandIn {
       this.requests.push({ url: url.pathname + url.search, ...(typeof prefer === 'string' ? { prefer } : {}) });
       const failure = this.failures.shift();
       if (failure) {
-        res.writeHead(failure.status, { 'content-type': 'application/json', ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}) });
+        res.writeHead(failure.status, {
+          'content-type': 'application/json',
+          ...(failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}),
+        });
         return res.end(JSON.stringify({ error: { code: '0x80072321', message: 'Number of requests exceeded the limit.' } }));
       }
       if (!url.pathname.endsWith(`/${this.options.table ?? 'admin_apps'}`)) {

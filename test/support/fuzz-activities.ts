@@ -32,7 +32,10 @@ export interface FuzzWorld {
   readonly actors: readonly TestUser[];
   readonly channels: readonly TestChannel[];
   /** Ids of objects the fuzz must not be able to change (someone else's), and the fuzz actors' own. */
-  readonly ids: { readonly foreign: Readonly<Record<IdField, readonly string[]>>; readonly own: Readonly<Record<IdField, readonly string[]>> };
+  readonly ids: {
+    readonly foreign: Readonly<Record<IdField, readonly string[]>>;
+    readonly own: Readonly<Record<IdField, readonly string[]>>;
+  };
   /** Whose the own ids are: the fuzz also walks that person's drafts on, with hostile text in them. */
   readonly ownActor: TestUser;
   /**
@@ -106,14 +109,54 @@ export const INVOKE_NAMES = [
 ] as const;
 
 /** Verbs no card has: prototype members, near misses, other apps' verbs. */
-export const JUNK_VERBS = ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf', 'intake.hack', 'ticket.', 'ticket.delete', 'admin.wipe', 'INTAKE.SUBMIT', ' intake.submit', 'intake.submit\u200b', ''];
-
-const COMMANDS = [
-  'new request', 'hi', 'help', 'hello', 'my requests', 'my solutions', 'solution expense', 'how is Expense Tracker supported?', 'who supports room booking',
-  'open tickets', 'unassigned sev a', 'mine', 'my tickets', 'ticket HD-1', 'ticket 2', 'ticket #1', 'register help desk', 'register dedicated team', 'outbox status', 'new',
+export const JUNK_VERBS = [
+  'toString',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'valueOf',
+  'intake.hack',
+  'ticket.',
+  'ticket.delete',
+  'admin.wipe',
+  'INTAKE.SUBMIT',
+  ' intake.submit',
+  'intake.submit\u200b',
+  '',
 ];
 
-const CATEGORIES = ['solution-problem', 'access', 'find-or-how-to', 'connector-or-environment', 'platform-issue', 'maker-stuck', 'graduation'];
+const COMMANDS = [
+  'new request',
+  'hi',
+  'help',
+  'hello',
+  'my requests',
+  'my solutions',
+  'solution expense',
+  'how is Expense Tracker supported?',
+  'who supports room booking',
+  'open tickets',
+  'unassigned sev a',
+  'mine',
+  'my tickets',
+  'ticket HD-1',
+  'ticket 2',
+  'ticket #1',
+  'register help desk',
+  'register dedicated team',
+  'outbox status',
+  'new',
+];
+
+const CATEGORIES = [
+  'solution-problem',
+  'access',
+  'find-or-how-to',
+  'connector-or-environment',
+  'platform-issue',
+  'maker-stuck',
+  'graduation',
+];
 const ENUMS: Record<string, readonly string[]> = {
   category: CATEGORIES,
   impact: ['me', 'team', 'business-unit', 'organisation'],
@@ -161,7 +204,8 @@ function cardData(world: FuzzWorld): fc.Arbitrary<Record<string, unknown>> {
   };
   // Mostly values of the right type, so most presses get past the routes' schemas to the services;
   // the mutations and the junk here exercise the schemas.
-  for (const [key, values] of Object.entries(ENUMS)) fields[key] = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: junkValue });
+  for (const [key, values] of Object.entries(ENUMS))
+    fields[key] = fc.oneof({ weight: 15, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: junkValue });
   for (const key of TEXT_FIELDS) fields[key] = fc.oneof({ weight: 15, arbitrary: textArbitrary }, { weight: 1, arbitrary: junkValue });
   return fc.record(fields, { requiredKeys: [] }) as fc.Arbitrary<Record<string, unknown>>;
 }
@@ -171,8 +215,18 @@ function sender(world: FuzzWorld): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 8, arbitrary: fc.constantFrom(...world.actors) },
     { weight: 2, arbitrary: fc.uuid().map((aad) => ({ id: `29:${aad}`, aadObjectId: aad, name: 'Someone New' })) },
-    { weight: 1, arbitrary: fc.record({ id: fc.constantFrom('29:anonymous', '29:1'), name: fc.constantFrom('Guest', '', ...TEMPLATE_TEXTS) }) },
-    { weight: 1, arbitrary: fc.record({ id: fc.constant('29:x'), aadObjectId: fc.constantFrom('not-a-guid', ...TEMPLATE_TEXTS), name: fc.constant('X') }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({ id: fc.constantFrom('29:anonymous', '29:1'), name: fc.constantFrom('Guest', '', ...TEMPLATE_TEXTS) }),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        id: fc.constant('29:x'),
+        aadObjectId: fc.constantFrom('not-a-guid', ...TEMPLATE_TEXTS),
+        name: fc.constant('X'),
+      }),
+    },
   );
 }
 
@@ -209,15 +263,59 @@ const OWN_DATA: fc.Arbitrary<Record<string, unknown>> = fc.record({
   urgency: fc.constantFrom(...ENUMS.urgency),
 });
 
-const SHAPES = ['message', 'message', 'message', 'install', 'members', 'action', 'action', 'action', 'action', 'action', 'action', 'own', 'own', 'invoke', 'invoke', 'other-type'] as const;
-const OTHER_TYPES = ['messageReaction', 'typing', 'event', 'installationUpdate', 'messageUpdate', 'messageDelete', 'endOfConversation', 'handoff', 'trace', 'Message', 'INVOKE', 'x'];
+const SHAPES = [
+  'message',
+  'message',
+  'message',
+  'install',
+  'members',
+  'action',
+  'action',
+  'action',
+  'action',
+  'action',
+  'action',
+  'own',
+  'own',
+  'invoke',
+  'invoke',
+  'other-type',
+] as const;
+const OTHER_TYPES = [
+  'messageReaction',
+  'typing',
+  'event',
+  'installationUpdate',
+  'messageUpdate',
+  'messageDelete',
+  'endOfConversation',
+  'handoff',
+  'trace',
+  'Message',
+  'INVOKE',
+  'x',
+];
 
 /** Builds the realistic activity the case starts from. */
-function build(world: FuzzWorld, shape: (typeof SHAPES)[number], from: unknown, where: Scope, text: string, verb: string, data: Record<string, unknown>, extra: { name: string; type: string; step: string; ownData: Record<string, unknown> }): Record<string, unknown> {
+function build(
+  world: FuzzWorld,
+  shape: (typeof SHAPES)[number],
+  from: unknown,
+  where: Scope,
+  text: string,
+  verb: string,
+  data: Record<string, unknown>,
+  extra: { name: string; type: string; step: string; ownData: Record<string, unknown> },
+): Record<string, unknown> {
   const user = from as TestUser;
   const base = { serviceUrl: world.trustedUrl, from: user, tenantId: world.allowedTenant };
   const inChannel = where.kind === 'channel' ? where.channel : undefined;
-  const group = () => envelope(world.trustedUrl, user, world.allowedTenant, { id: `19:group-${randomUUID()}@thread.v2`, conversationType: 'groupChat', isGroup: true });
+  const group = () =>
+    envelope(world.trustedUrl, user, world.allowedTenant, {
+      id: `19:group-${randomUUID()}@thread.v2`,
+      conversationType: 'groupChat',
+      isGroup: true,
+    });
   switch (shape) {
     case 'message':
       if (inChannel) return channelMention(text, { ...base, channel: inChannel });
@@ -226,7 +324,14 @@ function build(world: FuzzWorld, shape: (typeof SHAPES)[number], from: unknown, 
       return botInstalled(base);
     case 'members': {
       const activity = inChannel ? channelMention('', { ...base, channel: inChannel }) : personalMessage('', base);
-      return { ...activity, type: 'conversationUpdate', text: undefined, entities: undefined, membersAdded: [{ id: BOT.id }, { id: user.id, aadObjectId: user.aadObjectId }], membersRemoved: [{ id: '29:gone' }] };
+      return {
+        ...activity,
+        type: 'conversationUpdate',
+        text: undefined,
+        entities: undefined,
+        membersAdded: [{ id: BOT.id }, { id: user.id, aadObjectId: user.aadObjectId }],
+        membersRemoved: [{ id: '29:gone' }],
+      };
     }
     case 'own': {
       // A step of the own actor's questionnaire on one of their drafts: deep into the intake, with hostile text.
@@ -237,7 +342,11 @@ function build(world: FuzzWorld, shape: (typeof SHAPES)[number], from: unknown, 
       return inChannel ? channelActionExecute(verb, data, { ...base, channel: inChannel }) : actionExecute(verb, data, base);
     case 'invoke': {
       const press = inChannel ? channelActionExecute(verb, data, { ...base, channel: inChannel }) : actionExecute(verb, data, base);
-      return { ...press, name: extra.name, value: { commandId: verb, parameters: [{ name: 'query', value: text }], data, url: world.trustedUrl } };
+      return {
+        ...press,
+        name: extra.name,
+        value: { commandId: verb, parameters: [{ name: 'query', value: text }], data, url: world.trustedUrl },
+      };
     }
     case 'other-type':
       return { ...personalMessage(text, base), type: extra.type, name: extra.name, value: data };
@@ -245,10 +354,31 @@ function build(world: FuzzWorld, shape: (typeof SHAPES)[number], from: unknown, 
 }
 
 /** Where the replies would go: chosen per case; see `placeServiceUrl` for the one rule. */
-const URL_CHOICES = ['trusted', 'trusted', 'trusted', 'trusted', 'trusted', 'trusted', 'localhost', 'failing', 'untrusted-loopback', 'untrusted-external', 'garbage'] as const;
+const URL_CHOICES = [
+  'trusted',
+  'trusted',
+  'trusted',
+  'trusted',
+  'trusted',
+  'trusted',
+  'localhost',
+  'failing',
+  'untrusted-loopback',
+  'untrusted-external',
+  'garbage',
+] as const;
 /** Loopback, or (for other tenants, whose activities are dropped) the untrusted connector's loopback address. */
 const ACCEPTED_URLS: ReadonlySet<string> = new Set(['trusted', 'localhost', 'failing', 'untrusted-loopback']);
-const GARBAGE_URLS = ['javascript:alert(1)', 'ftp://127.0.0.1/', 'http://user:pass@127.0.0.1:1/', 'not a url', '//127.0.0.1/', 'file:///etc/passwd', 'http://[::1', 'http://127.0.0.1:99999/'];
+const GARBAGE_URLS = [
+  'javascript:alert(1)',
+  'ftp://127.0.0.1/',
+  'http://user:pass@127.0.0.1:1/',
+  'not a url',
+  '//127.0.0.1/',
+  'file:///etc/passwd',
+  'http://[::1',
+  'http://127.0.0.1:99999/',
+];
 
 export function caseArbitrary(world: FuzzWorld): fc.Arbitrary<FuzzCase> {
   return fc
@@ -257,41 +387,104 @@ export function caseArbitrary(world: FuzzWorld): fc.Arbitrary<FuzzCase> {
       from: sender(world),
       where: scope(world),
       text: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...COMMANDS) }, { weight: 3, arbitrary: textArbitrary }),
-      verb: fc.oneof({ weight: 10, arbitrary: fc.constantFrom(...world.verbs) }, { weight: 2, arbitrary: fc.constantFrom(...JUNK_VERBS) }, { weight: 1, arbitrary: textArbitrary }),
+      verb: fc.oneof(
+        { weight: 10, arbitrary: fc.constantFrom(...world.verbs) },
+        { weight: 2, arbitrary: fc.constantFrom(...JUNK_VERBS) },
+        { weight: 1, arbitrary: textArbitrary },
+      ),
       data: cardData(world),
       name: fc.constantFrom(...INVOKE_NAMES),
       step: INTAKE_STEP,
       ownData: OWN_DATA,
       type: fc.constantFrom(...OTHER_TYPES),
-      tenant: fc.oneof({ weight: 8, arbitrary: fc.constant(world.allowedTenant) }, { weight: 1, arbitrary: fc.constant(world.allowedTenant.toUpperCase()) }, { weight: 2, arbitrary: fc.constantFrom(...world.otherTenants) }),
+      tenant: fc.oneof(
+        { weight: 8, arbitrary: fc.constant(world.allowedTenant) },
+        { weight: 1, arbitrary: fc.constant(world.allowedTenant.toUpperCase()) },
+        { weight: 2, arbitrary: fc.constantFrom(...world.otherTenants) },
+      ),
       url: fc.constantFrom(...URL_CHOICES),
       urlPick: fc.nat(),
       activityId: fc.oneof({ weight: 6, arbitrary: fc.uuid() }, { weight: 1, arbitrary: fc.constantFrom('1', 'f:1', '1:abc;messageid=1') }),
       replay: fc.oneof({ weight: 5, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom(...world.replays) }),
       replayPress: fc.boolean(),
-      mutations: fc.oneof({ weight: 1, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 1, arbitrary: fc.array(MUTATION, { minLength: 1, maxLength: 3 }) }),
-      raw: fc.oneof({ weight: 39, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom('', '{', 'null', '[]', '[{}]', '"activity"', '42', '{"type":"message"', '\ufeff{}', '{"type":"message","type":"invoke"}', '{"a":1}x') }),
-      contentType: fc.constantFrom('application/json', 'application/json', 'application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'application/json; charset=utf-16'),
+      mutations: fc.oneof(
+        { weight: 1, arbitrary: fc.constant<Mutation[]>([]) },
+        { weight: 1, arbitrary: fc.array(MUTATION, { minLength: 1, maxLength: 3 }) },
+      ),
+      raw: fc.oneof(
+        { weight: 39, arbitrary: fc.constant(null) },
+        {
+          weight: 1,
+          arbitrary: fc.constantFrom(
+            '',
+            '{',
+            'null',
+            '[]',
+            '[{}]',
+            '"activity"',
+            '42',
+            '{"type":"message"',
+            '\ufeff{}',
+            '{"type":"message","type":"invoke"}',
+            '{"a":1}x',
+          ),
+        },
+      ),
+      contentType: fc.constantFrom(
+        'application/json',
+        'application/json',
+        'application/json',
+        'application/json; charset=utf-8',
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'application/json; charset=utf-16',
+      ),
     })
     .map((c): FuzzCase => {
       const headers = { 'content-type': c.contentType };
-      if (c.raw !== null) return { body: undefined, raw: c.raw, headers, label: `raw ${JSON.stringify(c.raw)}`, mutations: [], wellFormed: false, replayed: false };
-      const activity = build(world, c.shape, c.from, c.where, c.text, c.verb, c.data, { name: c.name, type: c.type, step: c.step, ownData: c.ownData });
+      if (c.raw !== null)
+        return {
+          body: undefined,
+          raw: c.raw,
+          headers,
+          label: `raw ${JSON.stringify(c.raw)}`,
+          mutations: [],
+          wellFormed: false,
+          replayed: false,
+        };
+      const activity = build(world, c.shape, c.from, c.where, c.text, c.verb, c.data, {
+        name: c.name,
+        type: c.type,
+        step: c.step,
+        ownData: c.ownData,
+      });
       activity.id = c.activityId;
       setTenant(activity, c.tenant);
       if (c.replay) {
         // Someone else's press again, under its ids: the same button, or (as built) another one.
         activity.id = c.replay.activityId;
-        Object.assign(activity.conversation as Record<string, unknown>, { id: c.replay.conversationId, conversationType: c.replay.conversationType });
-        if (activity.type === 'invoke' && c.replayPress) activity.value = { action: { type: 'Action.Execute', verb: c.replay.verb, data: c.replay.data }, trigger: 'manual' };
+        Object.assign(activity.conversation as Record<string, unknown>, {
+          id: c.replay.conversationId,
+          conversationType: c.replay.conversationType,
+        });
+        if (activity.type === 'invoke' && c.replayPress)
+          activity.value = { action: { type: 'Action.Execute', verb: c.replay.verb, data: c.replay.data }, trigger: 'manual' };
       }
       activity.serviceUrl = pickUrl(world, c.url, c.urlPick);
       const mutated = mutate(activity, c.mutations, world) as Record<string, unknown>;
       placeServiceUrl(world, mutated);
       keepSender(world, mutated, activity.from);
-      const label = `${String(mutated?.type)} ${String(mutated?.name ?? (mutated?.value as { action?: { verb?: unknown } })?.action?.verb ?? '')}`.slice(0, 80);
+      const label =
+        `${String(mutated?.type)} ${String(mutated?.name ?? (mutated?.value as { action?: { verb?: unknown } })?.action?.verb ?? '')}`.slice(
+          0,
+          80,
+        );
       // (A verb is a name: over 512 characters it is refused with 400, as it should be.)
-      const wellFormed = c.mutations.length === 0 && c.verb.length <= 512 && /^application\/json(; charset=utf-8)?$/.test(c.contentType) && ACCEPTED_URLS.has(c.url);
+      const wellFormed =
+        c.mutations.length === 0 &&
+        c.verb.length <= 512 &&
+        /^application\/json(; charset=utf-8)?$/.test(c.contentType) &&
+        ACCEPTED_URLS.has(c.url);
       return { body: mutated, headers, label, mutations: c.mutations, wellFormed, replayed: c.replay !== null };
     })
     .map((c) => Object.assign(c, { [fc.toStringMethod]: () => describeCase(c) }));
@@ -353,6 +546,9 @@ function keepSender(world: FuzzWorld, activity: Record<string, unknown> | null, 
 }
 
 function describeCase(c: FuzzCase): string {
-  const shown = c.raw !== undefined ? c.raw : JSON.stringify(c.body, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v));
+  const shown =
+    c.raw !== undefined
+      ? c.raw
+      : JSON.stringify(c.body, (_k, v: unknown) => (typeof v === 'string' && v.length > 200 ? `${v.slice(0, 200)}…(${v.length})` : v));
   return `${c.label} [${c.mutations.map((m) => m.op).join(', ')}] ${c.headers['content-type']} ${shown.slice(0, 3_000)}`;
 }

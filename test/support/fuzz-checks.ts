@@ -50,7 +50,9 @@ export function invokeResponseProblem(name: unknown, body: unknown): string | un
     return `unknown composeExtension type ${JSON.stringify(result.type)}`;
   }
   if (name === 'application/search') {
-    return body.statusCode === 200 && body.type === SEARCH && isObject(body.value) && Array.isArray(body.value.results) ? undefined : 'not a search response';
+    return body.statusCode === 200 && body.type === SEARCH && isObject(body.value) && Array.isArray(body.value.results)
+      ? undefined
+      : 'not a search response';
   }
   if (body.statusCode !== 200) return `statusCode ${JSON.stringify(body.statusCode)}`;
   if (body.type === MESSAGE) return words(body.value) ? undefined : 'a message response without words';
@@ -80,7 +82,9 @@ export function titleEcho(posted: unknown, answer: unknown): { readonly compared
   const shown = facts.find((fact) => fact.title === 'Title')?.value;
   if (shown === undefined || !JSON.stringify(card).includes('Review your request')) return { compared: false };
   const expected = escapeMarkdown(title.replace(/\s+/g, ' ').trim());
-  return shown === expected ? { compared: true } : { compared: true, problem: `title ${JSON.stringify(title)} shown as ${JSON.stringify(shown)}` };
+  return shown === expected
+    ? { compared: true }
+    : { compared: true, problem: `title ${JSON.stringify(title)} shown as ${JSON.stringify(shown)}` };
 }
 
 export interface RawAnswer {
@@ -97,21 +101,27 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 4 });
 export function postRaw(url: string, body: string, headers: Record<string, string>): Promise<RawAnswer> {
   const bytes = Buffer.from(body, 'utf8');
   return new Promise((resolve, reject) => {
-    const request = http.request(`${url}/api/messages`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(bytes.length) } }, (response) => {
-      const chunks: Buffer[] = [];
-      response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let parsed: unknown = text;
-        try {
-          parsed = text ? JSON.parse(text) : undefined;
-        } catch {
-          /* not JSON: keep the text */
-        }
-        resolve({ status: response.statusCode ?? 0, body: parsed });
-      });
-    });
-    request.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error)));
+    const request = http.request(
+      `${url}/api/messages`,
+      { method: 'POST', agent, headers: { ...headers, 'content-length': String(bytes.length) } },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : undefined;
+          } catch {
+            /* not JSON: keep the text */
+          }
+          resolve({ status: response.statusCode ?? 0, body: parsed });
+        });
+      },
+    );
+    request.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'EPIPE' || error.code === 'ECONNRESET' ? undefined : reject(error),
+    );
     request.end(bytes);
   });
 }
@@ -130,15 +140,20 @@ export type Snapshot = Record<string, string>;
  */
 export async function snapshotOf(tables: TableService, owner: string, objectIds: readonly string[]): Promise<Snapshot> {
   const rows: Snapshot = {};
-  const add = (table: string, row: { partitionKey?: string; rowKey?: string; etag: string }) => (rows[`${table}/${row.partitionKey}/${row.rowKey}`] = row.etag);
-  const names = (row: Record<string, unknown>, id: string) => Object.values(row).some((v) => typeof v === 'string' && v.toLowerCase().includes(id));
+  const add = (table: string, row: { partitionKey?: string; rowKey?: string; etag: string }) =>
+    (rows[`${table}/${row.partitionKey}/${row.rowKey}`] = row.etag);
+  const names = (row: Record<string, unknown>, id: string) =>
+    Object.values(row).some((v) => typeof v === 'string' && v.toLowerCase().includes(id));
   for (const partition of new Set(objectIds.map(partitionOf))) {
-    for await (const row of tables.client('cases').listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
+    for await (const row of tables
+      .client('cases')
+      .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
       if (objectIds.some((id) => names(row, id))) add('cases', row);
     }
   }
   for (const table of ['intakes', 'submissionLog'] as const) {
-    for await (const row of tables.client(table).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${owner}` } })) add(table, row);
+    for await (const row of tables.client(table).listEntities({ queryOptions: { filter: odata`PartitionKey eq ${owner}` } }))
+      add(table, row);
   }
   // Their own 1:1 conversation and endpoint (keyed by their id), and the registered channels.
   for await (const row of tables.client('conversations').listEntities<Record<string, unknown>>()) {

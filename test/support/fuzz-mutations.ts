@@ -36,8 +36,26 @@ export const TEMPLATE_TEXTS = [
 /** What an evaluated template expression from TEMPLATE_TEXTS leaves behind. */
 export const CANARIES = [/Qz[^'"{}\\]{0,300}?Vy/, /QZVY/];
 
-const MARKUP = ['[Reset password](https://evil.example/reset)', '**urgent** _now_', '<at>Support Intake</at> hi', '<script>alert(1)</script>', '# heading\n- item', 'https://evil.example', 'mail me@evil.example'];
-const UNICODE = ['안녕하세요 😀 회의실 예약', 'مرحبا بالعالم', '\u202eevil\u202c', 'zero\u200bwidth\ufeff', 'lone \ud800 surrogate', 'e\u0301\u0301\u0301', '𝔘𝔫𝔦𝔠𝔬𝔡𝔢', 'a\u0000b\u0007c', 'line\r\nbreak\u2028sep'];
+const MARKUP = [
+  '[Reset password](https://evil.example/reset)',
+  '**urgent** _now_',
+  '<at>Support Intake</at> hi',
+  '<script>alert(1)</script>',
+  '# heading\n- item',
+  'https://evil.example',
+  'mail me@evil.example',
+];
+const UNICODE = [
+  '안녕하세요 😀 회의실 예약',
+  'مرحبا بالعالم',
+  '\u202eevil\u202c',
+  'zero\u200bwidth\ufeff',
+  'lone \ud800 surrogate',
+  'e\u0301\u0301\u0301',
+  '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  'a\u0000b\u0007c',
+  'line\r\nbreak\u2028sep',
+];
 
 /** No generated text may look like a canary by chance. */
 const sanitize = (text: string) => text.replace(/Q/g, 'q');
@@ -49,7 +67,12 @@ const longText = fc
 /** Text for any text field: commands with expressions, markup, unicode, control characters, long text. */
 export const textArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...TEMPLATE_TEXTS) },
-  { weight: 2, arbitrary: fc.tuple(fc.constantFrom('solution', 'ticket', 'how is', 'who supports', 'register', ''), fc.constantFrom(...TEMPLATE_TEXTS)).map(([a, b]) => `${a} ${b}`) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .tuple(fc.constantFrom('solution', 'ticket', 'how is', 'who supports', 'register', ''), fc.constantFrom(...TEMPLATE_TEXTS))
+      .map(([a, b]) => `${a} ${b}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...MARKUP) },
   { weight: 2, arbitrary: fc.constantFrom(...UNICODE) },
   { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }).map(sanitize) },
@@ -57,7 +80,20 @@ export const textArbitrary: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: longText },
 );
 
-export const MUTATION_OPS = ['drop', 'retype', 'oversize', 'control', 'key-chars', 'unicode', 'template', 'nest', 'forbidden-key', 'foreign-id', 'add-field', 'empty'] as const;
+export const MUTATION_OPS = [
+  'drop',
+  'retype',
+  'oversize',
+  'control',
+  'key-chars',
+  'unicode',
+  'template',
+  'nest',
+  'forbidden-key',
+  'foreign-id',
+  'add-field',
+  'empty',
+] as const;
 export interface Mutation {
   readonly op: (typeof MUTATION_OPS)[number];
   /** Which field: an index into the activity's fields, depth first (modulo their number). */
@@ -74,7 +110,20 @@ const CONTROL = ['\u0000', '\r\n', '\u0007', '\u001b[31m', '\u007f', '\u0085', '
 const FORBIDDEN = ['__proto__', 'constructor', 'prototype'];
 /** Characters Table Storage forbids in keys, and ones URLs and OData filters treat specially. */
 const KEY_CHARS = ['/', '\\', '#', '?', '%', "'", '~', '%2F', '..', ' '];
-const EXTRA_KEYS = ['$when', '$data', 'intakeId', 'ticketId', 'requestId', 'aadObjectId', 'tenantId', 'serviceUrl', 'isGroup', 'replyToId', 'locale', 'x'];
+const EXTRA_KEYS = [
+  '$when',
+  '$data',
+  'intakeId',
+  'ticketId',
+  'requestId',
+  'aadObjectId',
+  'tenantId',
+  'serviceUrl',
+  'isGroup',
+  'replyToId',
+  'locale',
+  'x',
+];
 
 interface FieldRef {
   readonly parent: Record<string, unknown> | unknown[];
@@ -155,7 +204,8 @@ export function mutate(activity: unknown, mutations: readonly Mutation[], pools:
         set(pick(foreign));
         break;
       case 'add-field': {
-        const target = current !== null && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : undefined;
+        const target =
+          current !== null && typeof current === 'object' && !Array.isArray(current) ? (current as Record<string, unknown>) : undefined;
         if (target) target[pick(EXTRA_KEYS)] = pick([...TEMPLATE_TEXTS, ...foreign, null, 7]);
         break;
       }

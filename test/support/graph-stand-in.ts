@@ -35,7 +35,10 @@ export class GraphStandIn {
   readonly lookups: string[] = [];
   readonly batchSizes: number[] = [];
 
-  constructor(users: readonly StandInUser[], private readonly options: { requireToken?: string; host?: string } = {}) {
+  constructor(
+    users: readonly StandInUser[],
+    private readonly options: { requireToken?: string; host?: string } = {},
+  ) {
     this.users = [...users];
   }
 
@@ -76,7 +79,11 @@ export class GraphStandIn {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', 'http://stand-in');
-    this.requests.push({ method: req.method ?? '', path: url.pathname, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) });
+    this.requests.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+    });
     const send = (answer: Answer): void => {
       res.writeHead(answer.status, { 'content-type': 'application/json', ...(answer.headers ?? {}) });
       res.end(answer.body === undefined ? '' : JSON.stringify(answer.body));
@@ -85,7 +92,12 @@ export class GraphStandIn {
       return send({ status: 401, body: { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty or invalid.' } } });
     }
     const failure = this.failures.shift();
-    if (failure) return send({ status: failure.status, headers: failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {}, body: { error: { code: 'TooManyRequests' } } });
+    if (failure)
+      return send({
+        status: failure.status,
+        headers: failure.retryAfter !== undefined ? { 'retry-after': String(failure.retryAfter) } : {},
+        body: { error: { code: 'TooManyRequests' } },
+      });
     if (req.method === 'POST' && url.pathname === '/v1.0/$batch') return send(this.batch(Buffer.concat(chunks).toString('utf8')));
     if (req.method === 'GET') return send(this.get(url));
     send({ status: 405, body: { error: { code: 'Request_BadRequest' } } });
@@ -98,7 +110,8 @@ export class GraphStandIn {
     } catch {
       return { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid batch payload format.' } } };
     }
-    if (!Array.isArray(requests) || requests.length > 20) return { status: 400, body: { error: { code: 'BadRequest', message: 'Too many requests in the batch (limit 20).' } } };
+    if (!Array.isArray(requests) || requests.length > 20)
+      return { status: 400, body: { error: { code: 'BadRequest', message: 'Too many requests in the batch (limit 20).' } } };
     this.batchSizes.push(requests.length);
     const responses = requests.map((r) => {
       const url = new URL(r.url, 'http://stand-in/v1.0/');
@@ -119,10 +132,15 @@ export class GraphStandIn {
       const key = decodeURIComponent(single[1]!).toLowerCase();
       this.lookups.push(key);
       const user = this.users.find((u) => u.id.toLowerCase() === key || u.userPrincipalName.toLowerCase() === key);
-      return user ? { status: 200, body: selected(user) } : { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: `Resource '${key}' does not exist.` } } };
+      return user
+        ? { status: 200, body: selected(user) }
+        : { status: 404, body: { error: { code: 'Request_ResourceNotFound', message: `Resource '${key}' does not exist.` } } };
     }
     if (url.pathname === '/v1.0/users') {
-      const mail = /^mail eq '((?:[^']|'')*)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1]?.replace(/''/g, "'").toLowerCase();
+      const mail = /^mail eq '((?:[^']|'')*)'$/
+        .exec(url.searchParams.get('$filter') ?? '')?.[1]
+        ?.replace(/''/g, "'")
+        .toLowerCase();
       if (mail === undefined) return { status: 400, body: { error: { code: 'Request_UnsupportedQuery' } } };
       this.lookups.push(`mail:${mail}`);
       return { status: 200, body: { value: this.users.filter((u) => u.mail?.toLowerCase() === mail).map(selected) } };
@@ -134,12 +152,16 @@ export class GraphStandIn {
 function keyOf(url: URL): string | undefined {
   const single = /\/users\/([^/]+)$/.exec(url.pathname);
   if (single) return decodeURIComponent(single[1]!).toLowerCase();
-  return /^mail eq '((?:[^']|'')*)'$/.exec(url.searchParams.get('$filter') ?? '')?.[1]?.replace(/''/g, "'").toLowerCase();
+  return /^mail eq '((?:[^']|'')*)'$/
+    .exec(url.searchParams.get('$filter') ?? '')?.[1]
+    ?.replace(/''/g, "'")
+    .toLowerCase();
 }
 
 function selected(user: StandInUser): Record<string, unknown> {
   return {
-    '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mail,accountEnabled,preferredLanguage)/$entity',
+    '@odata.context':
+      'https://graph.microsoft.com/v1.0/$metadata#users(id,displayName,userPrincipalName,mail,accountEnabled,preferredLanguage)/$entity',
     id: user.id,
     displayName: user.displayName,
     userPrincipalName: user.userPrincipalName,

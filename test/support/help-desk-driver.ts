@@ -10,7 +10,13 @@ import { cardsIn } from './cards';
 import { channelActionExecute, channelMention, TestChannel } from './channel-activities';
 import { IntakeDriver } from './intake-driver';
 
-export const DETAILS = { title: 'Where do I find the travel app?', description: 'It is not in my apps list.', since: '', impact: 'me', urgency: 'workaround' };
+export const DETAILS = {
+  title: 'Where do I find the travel app?',
+  description: 'It is not in my apps list.',
+  since: '',
+  impact: 'me',
+  urgency: 'workaround',
+};
 
 /** Drives the help desk side (channel) and the requester side (1:1) of tickets over /api/messages. */
 export class HelpDeskDriver {
@@ -49,7 +55,14 @@ export class HelpDeskDriver {
     if (answer.status !== 200) throw new Error(`message answered ${answer.status}`);
     await this.bot.connector.waitFor(() => this.bot.connector.sentActivities.length > before);
     const sent = this.bot.connector.sentActivities.slice(before);
-    return { text: sent.map((a) => a.text).filter(Boolean).join('\n') || undefined, card: cardsIn(sent).pop() };
+    return {
+      text:
+        sent
+          .map((a) => a.text)
+          .filter(Boolean)
+          .join('\n') || undefined,
+      card: cardsIn(sent).pop(),
+    };
   }
 
   /** Presses a button on a ticket card in a channel; returns the invoke's answer (a card, or a message string). */

@@ -29,7 +29,10 @@ export class IntakeDriver {
 
   /** Presses an Action.Execute button; returns the refreshed card (or the message text). */
   async press(verb: string, inputs: Record<string, unknown> = {}, intakeId = this.intakeId): Promise<any> {
-    const answer = await this.bot.post({ ...actionExecute(verb, { intakeId, ...inputs }, { serviceUrl: this.bot.serviceUrl, from: this.user }), ...this.fields.invoke });
+    const answer = await this.bot.post({
+      ...actionExecute(verb, { intakeId, ...inputs }, { serviceUrl: this.bot.serviceUrl, from: this.user }),
+      ...this.fields.invoke,
+    });
     if (answer.status !== 200) throw new Error(`invoke answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     const card = answer.body.value;
     this.remember(card);

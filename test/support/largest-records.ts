@@ -55,7 +55,9 @@ export function largestSolution(unit: string, tier: Tier, salt = 1): Solution {
     co_owners: formatPeople(coOwners),
     support_channel: field(unit, LIMITS.supportChannel),
     business_unit: field(unit, LIMITS.businessUnit),
-    data_sources: formatList(Array.from({ length: LIMITS.dataSources }, (_, i) => `${i} ${field(unit, LIMITS.dataSource - String(i).length - 1)}`)),
+    data_sources: formatList(
+      Array.from({ length: LIMITS.dataSources }, (_, i) => `${i} ${field(unit, LIMITS.dataSource - String(i).length - 1)}`),
+    ),
     workarounds: paragraph(unit, LIMITS.workarounds),
     status: 'active',
     manager_email: email(unit, 99),
@@ -94,7 +96,11 @@ export function largestPerson(unit: string, i: number): { aadObjectId: string; d
 }
 
 /** The request an intake submits about `solution`, built as the intake service builds it. */
-export function largestRequest(unit: string, solution: Solution, at: Date): { request: SupportRequest; route: Route; history: RequestHistoryEvent[] } {
+export function largestRequest(
+  unit: string,
+  solution: Solution,
+  at: Date,
+): { request: SupportRequest; route: Route; history: RequestHistoryEvent[] } {
   const requester = largestPerson(unit, 1);
   const details = largestDetails(unit);
   const route = routeRequest({
@@ -128,7 +134,11 @@ export function largestRequest(unit: string, solution: Solution, at: Date): { re
   const actor = { kind: 'user' as const, role: 'requester' as const, ...requester };
   const history: RequestHistoryEvent[] = [
     requestEvent('submitted', actor, at, { category: request.category, severity: request.severity, solutionId: solution.id }),
-    requestEvent('routed', { kind: 'system', component: 'router' }, at, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
+    requestEvent('routed', { kind: 'system', component: 'router' }, at, {
+      routeKind: route.kind,
+      reason: route.reason,
+      skipped: route.skipped,
+    }),
   ];
   return { request, route, history };
 }

@@ -32,7 +32,9 @@ export class NotificationDriver {
       this.advance(Math.max(run.deferred > 0 ? Math.min(run.nextRunInMs, 1_000) : 0, next - this.now(), 10));
     }
     const stuck = await this.bot.jobs.admin.stuck(0);
-    throw new Error(`outbox not drained after ${maxRounds} rounds: ${stuck.map((s) => `${s.purpose} → ${s.target}: ${s.lastError ?? 'no error'}`).join('; ')}`);
+    throw new Error(
+      `outbox not drained after ${maxRounds} rounds: ${stuck.map((s) => `${s.purpose} → ${s.target}: ${s.lastError ?? 'no error'}`).join('; ')}`,
+    );
   }
 
   /** Presses a button on a request card as `who`; returns the refreshed card or the message. */
@@ -57,7 +59,11 @@ export class NotificationDriver {
       .filter((c) => c.method === 'PUT')
       .map((c) => {
         const m = /\/v3\/conversations\/([^/]+)\/activities\/([^/?]+)/.exec(c.path);
-        return { conversationId: decodeURIComponent(m?.[1] ?? ''), activityId: decodeURIComponent(m?.[2] ?? ''), card: cardsIn([c.body])[0] };
+        return {
+          conversationId: decodeURIComponent(m?.[1] ?? ''),
+          activityId: decodeURIComponent(m?.[2] ?? ''),
+          card: cardsIn([c.body])[0],
+        };
       });
   }
 
@@ -77,7 +83,11 @@ export class NotificationDriver {
     const conversations = await this.conversationsOf(aadObjectId);
     return cardsIn(
       this.bot.connector.calls
-        .filter((c) => c.method === 'POST' && [...conversations].some((id) => c.path.startsWith(`/v3/conversations/${encodeURIComponent(id)}/activities`)))
+        .filter(
+          (c) =>
+            c.method === 'POST' &&
+            [...conversations].some((id) => c.path.startsWith(`/v3/conversations/${encodeURIComponent(id)}/activities`)),
+        )
         .map((c) => c.body),
     );
   }

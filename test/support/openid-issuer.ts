@@ -15,7 +15,11 @@ export interface SigningKey {
 
 export function signingKey(endorsements: readonly string[] = ['msteams'], kid: string = randomUUID()): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  return { kid, privateKey, jwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', endorsements: [...endorsements] } };
+  return {
+    kid,
+    privateKey,
+    jwk: { ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'RS256', endorsements: [...endorsements] },
+  };
 }
 
 /**

@@ -29,5 +29,11 @@ export function plainRequest(at: Date, title = 'Problem'): SupportRequest {
 
 /** A DM to `aadObjectId` caused by `request`. */
 export function dmTo(request: SupportRequest, aadObjectId: string, suffix?: string): OutboxMessage {
-  return message(request, 'requester-update', { kind: 'user', aadObjectId, displayName: 'Someone' }, { card: 'requester-update', data: { update: 'x', holder: 'y' } }, suffix);
+  return message(
+    request,
+    'requester-update',
+    { kind: 'user', aadObjectId, displayName: 'Someone' },
+    { card: 'requester-update', data: { update: 'x', holder: 'y' } },
+    suffix,
+  );
 }

@@ -12,7 +12,14 @@ export interface ConnectorCall {
 }
 
 /** Lets a test decide the connector's answer for a call (fault injection); undefined = normal answer. */
-export type Responder = (call: ConnectorCall) => { status: number; body?: unknown; headers?: Record<string, string>; /** Answer this late (slow or hung service); Infinity: never answer. */ delayMs?: number } | undefined;
+export type Responder = (call: ConnectorCall) =>
+  | {
+      status: number;
+      body?: unknown;
+      headers?: Record<string, string>;
+      /** Answer this late (slow or hung service); Infinity: never answer. */ delayMs?: number;
+    }
+  | undefined;
 
 /**
  * A local stand-in for the Bot Connector service: the bot posts its replies to the activity's
@@ -68,7 +75,10 @@ export class RecordingConnector {
   async waitFor(predicate: (calls: readonly ConnectorCall[]) => boolean, timeoutMs = 5000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.calls)) {
-      if (Date.now() > deadline) throw new Error(`connector: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `connector: condition not met in ${timeoutMs} ms; calls: ${this.calls.map((c) => `${c.method} ${c.path}`).join(', ')}`,
+        );
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -81,7 +91,13 @@ export class RecordingConnector {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
-      const call: ConnectorCall = { method: req.method ?? 'GET', path: req.url ?? '/', body: raw ? JSON.parse(raw) : undefined, at: Date.now(), headers: req.headers };
+      const call: ConnectorCall = {
+        method: req.method ?? 'GET',
+        path: req.url ?? '/',
+        body: raw ? JSON.parse(raw) : undefined,
+        at: Date.now(),
+        headers: req.headers,
+      };
       const custom = this.responder?.(call);
       if (custom === undefined || custom.status < 300) this.calls.push(call);
       const answer = custom ?? this.defaultAnswer(call);

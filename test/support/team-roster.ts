@@ -17,7 +17,9 @@ export function rosterResponder(teams: Record<string, readonly TestUser[]>, next
       if (one) {
         const id = decodeURIComponent(one[2]).toLowerCase();
         const member = (teams[decodeURIComponent(one[1])] ?? []).find((m) => m.aadObjectId === id || m.id === id);
-        return member ? { status: 200, body: account(member) } : { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } } };
+        return member
+          ? { status: 200, body: account(member) }
+          : { status: 404, body: { error: { code: 'MemberNotFoundInConversation', message: 'not a member' } } };
       }
     }
     return next?.(call);
@@ -25,5 +27,10 @@ export function rosterResponder(teams: Record<string, readonly TestUser[]>, next
 }
 
 function account(user: TestUser) {
-  return { id: user.id, name: user.name, aadObjectId: user.aadObjectId, userPrincipalName: `${user.name.split(' ')[0].toLowerCase()}@contoso.example` };
+  return {
+    id: user.id,
+    name: user.name,
+    aadObjectId: user.aadObjectId,
+    userPrincipalName: `${user.name.split(' ')[0].toLowerCase()}@contoso.example`,
+  };
 }

@@ -6,7 +6,15 @@ import type { Severity } from '../../src/domain/severity';
 import { SOLUTIONS } from './fixture-solutions';
 
 /** A help desk request as the intake would have built it (for storage and service tests). */
-export function helpDeskRequest(overrides: { severity?: Severity; requester?: { aadObjectId: string; displayName: string }; critical?: boolean; at?: Date; title?: string } = {}): SupportRequest {
+export function helpDeskRequest(
+  overrides: {
+    severity?: Severity;
+    requester?: { aadObjectId: string; displayName: string };
+    critical?: boolean;
+    at?: Date;
+    title?: string;
+  } = {},
+): SupportRequest {
   const id = randomUUID();
   const at = (overrides.at ?? new Date('2026-11-20T10:00:00Z')).toISOString();
   const solution = overrides.critical ? snapshotOf(SOLUTIONS.invoices) : undefined;
@@ -17,7 +25,13 @@ export function helpDeskRequest(overrides: { severity?: Severity; requester?: { 
     category: solution ? 'solution-problem' : 'find-or-how-to',
     solution,
     notInCatalog: false,
-    details: { title: overrides.title ?? 'Where is the expenses app?', description: 'I cannot find it.', since: '', impact: 'me', urgency: 'workaround' },
+    details: {
+      title: overrides.title ?? 'Where is the expenses app?',
+      description: 'I cannot find it.',
+      since: '',
+      impact: 'me',
+      urgency: 'workaround',
+    },
     severity: overrides.severity ?? 'C',
     routeKind: 'help-desk',
     routeReason: solution ? 'critical-solution' : 'find-or-how-to',

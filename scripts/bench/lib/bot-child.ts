@@ -25,7 +25,9 @@ export class BotChild {
     });
     const url = await new Promise<string>((resolve, reject) => {
       child.once('exit', (code) => reject(new Error(`the ${kind} bot exited with ${code} before it was ready`)));
-      child.once('message', (m: { type: string; url: string }) => (m.type === 'ready' ? resolve(m.url) : reject(new Error(`unexpected ${m.type}`))));
+      child.once('message', (m: { type: string; url: string }) =>
+        m.type === 'ready' ? resolve(m.url) : reject(new Error(`unexpected ${m.type}`)),
+      );
     });
     child.removeAllListeners('exit');
     return new BotChild(child, url, kind);

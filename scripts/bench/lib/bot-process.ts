@@ -31,7 +31,12 @@ async function main(): Promise<void> {
     bot = await startFloorBot(connectionString, prefix, port);
   } else if (kind === 'product') {
     // The real composition in local mode, as `npm run dev` runs it (background jobs included).
-    const config = loadConfig({ STORAGE_CONNECTION_STRING: connectionString, TABLE_PREFIX: prefix, LOG_LEVEL: 'silent', PORT: String(port) });
+    const config = loadConfig({
+      STORAGE_CONNECTION_STRING: connectionString,
+      TABLE_PREFIX: prefix,
+      LOG_LEVEL: 'silent',
+      PORT: String(port),
+    });
     bot = await startBot(config, createLogger('silent'));
   } else {
     throw new Error(`unknown bot "${kind}" (product or floor)`);

@@ -12,29 +12,34 @@ export interface ReadCounts {
   entities: number;
 }
 
-export async function startCountingProxy(targetPort: number): Promise<{ port: number; counts: ReadCounts; reset(): void; stop(): Promise<void> }> {
+export async function startCountingProxy(
+  targetPort: number,
+): Promise<{ port: number; counts: ReadCounts; reset(): void; stop(): Promise<void> }> {
   const counts: ReadCounts = { requests: 0, queries: 0, entities: 0 };
   const agent = new http.Agent({ keepAlive: true });
   const server = http.createServer((req, res) => {
     counts.requests++;
     const isQuery = req.method === 'GET' && /\(\)(\?|$)/.test(req.url ?? '');
     if (isQuery) counts.queries++;
-    const upstream = http.request({ host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers, agent }, (answer) => {
-      const chunks: Buffer[] = [];
-      answer.on('data', (c: Buffer) => chunks.push(c));
-      answer.on('end', () => {
-        const body = Buffer.concat(chunks);
-        if (isQuery && answer.statusCode === 200) {
-          try {
-            counts.entities += (JSON.parse(body.toString('utf8')) as { value?: unknown[] }).value?.length ?? 0;
-          } catch {
-            /* not JSON: nothing to count */
+    const upstream = http.request(
+      { host: '127.0.0.1', port: targetPort, method: req.method, path: req.url, headers: req.headers, agent },
+      (answer) => {
+        const chunks: Buffer[] = [];
+        answer.on('data', (c: Buffer) => chunks.push(c));
+        answer.on('end', () => {
+          const body = Buffer.concat(chunks);
+          if (isQuery && answer.statusCode === 200) {
+            try {
+              counts.entities += (JSON.parse(body.toString('utf8')) as { value?: unknown[] }).value?.length ?? 0;
+            } catch {
+              /* not JSON: nothing to count */
+            }
           }
-        }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        res.end(body);
-      });
-    });
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          res.end(body);
+        });
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

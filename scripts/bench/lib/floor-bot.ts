@@ -55,6 +55,14 @@ export async function startFloorBot(connectionString: string, tablePrefix: strin
 function firstQuestionnaireCard(): { type: 'AdaptiveCard'; [key: string]: unknown } {
   const file = path.resolve(__dirname, '../../../cards/intake-need.json');
   const template = new ACData.Template(JSON.parse(readFileSync(file, 'utf8')));
-  const choices = ['Something is broken', 'I need access', 'Where do I find an app?', 'A new connector or environment', 'Power Platform is down'].map((title, i) => ({ title, value: `c${i}` }));
-  return template.expand({ $root: { greeting: '', intakeId: '00000000-0000-4000-8000-000000000000', stepCount: 4, choices, selected: '', error: '' } });
+  const choices = [
+    'Something is broken',
+    'I need access',
+    'Where do I find an app?',
+    'A new connector or environment',
+    'Power Platform is down',
+  ].map((title, i) => ({ title, value: `c${i}` }));
+  return template.expand({
+    $root: { greeting: '', intakeId: '00000000-0000-4000-8000-000000000000', stepCount: 4, choices, selected: '', error: '' },
+  });
 }

@@ -42,7 +42,9 @@ export interface ConnectorStats {
   readonly arrivals: number[];
 }
 
-export async function startLimitedConnector(tenantPerSecond: number): Promise<{ url: string; stats(): ConnectorStats; stop(): Promise<void> }> {
+export async function startLimitedConnector(
+  tenantPerSecond: number,
+): Promise<{ url: string; stats(): ConnectorStats; stop(): Promise<void> }> {
   const perConversation = new EnforcedWindows(TEAMS_CONVERSATION_WINDOWS);
   const perTenant = new EnforcedWindows([{ limit: tenantPerSecond, windowMs: 1000 }]);
   const accepted: Record<string, number> = {};
@@ -64,7 +66,9 @@ export async function startLimitedConnector(tenantPerSecond: number): Promise<{ 
       // A refused call counts against neither limit.
       if (!perTenant.admits('tenant', now) || !perConversation.admits(conversation, now)) {
         throttled++;
-        res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' }).end(JSON.stringify({ error: { code: 'Throttled' } }));
+        res
+          .writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' })
+          .end(JSON.stringify({ error: { code: 'Throttled' } }));
         return;
       }
       perTenant.record('tenant', now);

@@ -25,7 +25,13 @@ export function countTableCalls(account: string, tablePrefix: string): { read():
     const rest = request.path.slice(accountPath.length);
     const table = /^[^(?/]*/.exec(rest)?.[0] ?? '';
     const name = table.startsWith(tablePrefix) ? table.slice(tablePrefix.length) : table;
-    const shape = rest.startsWith('$batch') ? '' : rest.includes('(') && !rest.includes('()') ? ' entity' : rest.includes('?') || rest.includes('()') ? ' query' : '';
+    const shape = rest.startsWith('$batch')
+      ? ''
+      : rest.includes('(') && !rest.includes('()')
+        ? ' entity'
+        : rest.includes('?') || rest.includes('()')
+          ? ' query'
+          : '';
     pending.set(request, `${request.method} ${name}${shape}`);
     total++;
   };

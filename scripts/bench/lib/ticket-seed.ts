@@ -21,7 +21,10 @@ import { requesterIndexEntity } from '../../../src/storage/cases/requester-index
 import { newTicketEntities } from '../../../src/storage/tickets/ticket-rows';
 
 /** The agents open tickets are assigned to; "mine" is measured for the first. */
-export const AGENTS = Array.from({ length: 8 }, (_, i) => ({ aadObjectId: `a9e17000-0000-4000-8000-00000000000${i}`, displayName: `Agent ${i}` }));
+export const AGENTS = Array.from({ length: 8 }, (_, i) => ({
+  aadObjectId: `a9e17000-0000-4000-8000-00000000000${i}`,
+  displayName: `Agent ${i}`,
+}));
 
 /** What submitting a transaction needs: the TableClient's method, structurally. */
 export interface TransactionTarget {
@@ -92,7 +95,10 @@ export class TicketSeeder {
     const id = randomUUID();
     const createdAt = new Date(Date.parse('2026-11-30T12:00:00Z') - Math.floor(rnd() * 700 * DAY));
     const severity = SEVERITIES[Math.floor(rnd() * SEVERITIES.length)]!;
-    const requester = { aadObjectId: `5e9e0000-0000-4000-8000-${String(Math.floor(rnd() * 5000)).padStart(12, '0')}`, displayName: `Requester ${n % 5000}` };
+    const requester = {
+      aadObjectId: `5e9e0000-0000-4000-8000-${String(Math.floor(rnd() * 5000)).padStart(12, '0')}`,
+      displayName: `Requester ${n % 5000}`,
+    };
     const request = requestOf(id, requester, severity, createdAt, n);
     const opened = openTicketFor(request, formatTicketNumber(n), DEFAULT_SLA_CONFIG, createdAt);
     const ticket = rnd() < this.openShare ? this.asOpen(opened.ticket) : asClosed(opened.ticket, createdAt);
@@ -126,7 +132,13 @@ function asClosed(ticket: Ticket, createdAt: Date): Ticket {
   };
 }
 
-function requestOf(id: string, requester: { aadObjectId: string; displayName: string }, severity: Severity, createdAt: Date, n: number): SupportRequest {
+function requestOf(
+  id: string,
+  requester: { aadObjectId: string; displayName: string },
+  severity: Severity,
+  createdAt: Date,
+  n: number,
+): SupportRequest {
   const at = createdAt.toISOString();
   return {
     id,
@@ -134,7 +146,13 @@ function requestOf(id: string, requester: { aadObjectId: string; displayName: st
     requester,
     category: 'find-or-how-to',
     notInCatalog: false,
-    details: { title: `Where is the expenses app? (${n})`, description: 'I cannot find it since the reorganisation of the Finance site.', since: 'Monday', impact: 'me', urgency: 'workaround' },
+    details: {
+      title: `Where is the expenses app? (${n})`,
+      description: 'I cannot find it since the reorganisation of the Finance site.',
+      since: 'Monday',
+      impact: 'me',
+      urgency: 'workaround',
+    },
     severity,
     routeKind: 'help-desk',
     routeReason: 'find-or-how-to',

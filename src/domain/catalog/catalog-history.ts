@@ -4,7 +4,9 @@ import type { RecordField } from './solution-record';
 export interface CatalogHistoryEvent {
   readonly at: string;
   /** An admin's Entra object id and name, or the system (import, sync, directory). */
-  readonly by: { readonly kind: 'admin'; readonly aadObjectId: string; readonly displayName: string } | { readonly kind: 'system'; readonly component: 'import' | 'sync' | 'directory' };
+  readonly by:
+    | { readonly kind: 'admin'; readonly aadObjectId: string; readonly displayName: string }
+    | { readonly kind: 'system'; readonly component: 'import' | 'sync' | 'directory' };
   readonly type: 'edited';
   readonly fields: readonly RecordField[];
   /** Before → after, in the canonical file's words (short texts only). */

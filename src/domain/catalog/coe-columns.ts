@@ -37,11 +37,21 @@ export interface CoeTableColumns {
 export const FORMATTED = '@odata.community.display.v1.formattedvalue';
 
 /** The Maker table's columns (admin_maker), read from the owner's expanded row or a joined export. */
-function makerColumns(owner: string, makerNameFallbacks: readonly string[], ownEmail: readonly string[] = []): Partial<Record<CanonicalColumn, readonly string[]>> {
+function makerColumns(
+  owner: string,
+  makerNameFallbacks: readonly string[],
+  ownEmail: readonly string[] = [],
+): Partial<Record<CanonicalColumn, readonly string[]>> {
   const from = (column: string): string[] => [`${owner}.${column}`];
   return {
     maker_name: [...makerNameFallbacks, ...from('admin_displayname')],
-    maker_email: [...ownEmail, ...from('admin_userprincipalname'), 'admin_userprincipalname', ...from('admin_useremail'), 'admin_useremail'],
+    maker_email: [
+      ...ownEmail,
+      ...from('admin_userprincipalname'),
+      'admin_userprincipalname',
+      ...from('admin_useremail'),
+      'admin_useremail',
+    ],
     // admin_managerprinciplename (sic: the Kit's spelling) holds the manager's mail; admin_managerid their object id.
     manager_email: [...from('admin_managerprinciplename'), 'admin_managerprinciplename'],
     manager_name: [...from('admin_managerdisplayname'), 'admin_managerdisplayname'],
@@ -86,7 +96,11 @@ export const COE_TABLES: Readonly<Record<CoeTable, CoeTableColumns>> = {
       environment: ['admin_flowenvironmentdisplayname', `_admin_flowenvironment_value${FORMATTED}`],
       maker_aad_id: ['_admin_flowcreator_value', 'admin_flowcreator'],
       // The flow row carries its creator's UPN itself (admin_flowcreatorupn): no Maker join needed.
-      ...makerColumns('admin_flowcreator', ['admin_flowmakerdisplayname', `_admin_flowcreator_value${FORMATTED}`], ['admin_flowcreatorupn']),
+      ...makerColumns(
+        'admin_flowcreator',
+        ['admin_flowmakerdisplayname', `_admin_flowcreator_value${FORMATTED}`],
+        ['admin_flowcreatorupn'],
+      ),
       department: ['admin_department', 'admin_flowcreator.admin_department'],
       shared_users: ['admin_flowsharedusers'],
       shared_groups: ['admin_flowsharedgroups'],

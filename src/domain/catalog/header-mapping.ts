@@ -81,7 +81,10 @@ function applyCoeDefaults(
   else if (coe === 'apps' && parseKindText(values.kind) === undefined) values.kind = POWERAPPS_TYPES[values.kind.trim()] ?? 'other';
   if (!values.tier) values.tier = 'Productivity';
   // An Excel export shows a lookup's name instead of its id: a name, then, and the email finds the id.
-  for (const [idColumn, nameColumn] of [['maker_aad_id', 'maker_name'], ['manager_aad_id', 'manager_name']] as const) {
+  for (const [idColumn, nameColumn] of [
+    ['maker_aad_id', 'maker_name'],
+    ['manager_aad_id', 'manager_name'],
+  ] as const) {
     const id = values[idColumn]?.trim();
     if (id && !isGuid(id)) {
       if (!values[nameColumn]) values[nameColumn] = id;

@@ -37,12 +37,18 @@ export function withIdentityCache<R extends Pick<SolutionRecord, 'maker' | 'coOw
     const raw = Object.prototype.hasOwnProperty.call(entries, personKey(person)) ? entries[personKey(person)] : undefined;
     if (typeof raw !== 'object' || raw === null) return person;
     const { state, at, lang } = raw as Record<string, unknown>;
-    const known = typeof state === 'string' && (IDENTITY_STATES as readonly string[]).includes(state) ? (state as IdentityState) : undefined;
+    const known =
+      typeof state === 'string' && (IDENTITY_STATES as readonly string[]).includes(state) ? (state as IdentityState) : undefined;
     return {
       ...person,
       ...(known ? { identity: { state: known, ...(typeof at === 'string' ? { at } : {}) } } : {}),
       ...(typeof lang === 'string' && person.preferredLanguage === undefined ? { preferredLanguage: lang } : {}),
     };
   };
-  return { ...record, maker: apply(record.maker), coOwners: record.coOwners.map(apply), ...(record.manager ? { manager: apply(record.manager) } : {}) };
+  return {
+    ...record,
+    maker: apply(record.maker),
+    coOwners: record.coOwners.map(apply),
+    ...(record.manager ? { manager: apply(record.manager) } : {}),
+  };
 }

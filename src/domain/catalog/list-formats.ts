@@ -43,7 +43,10 @@ export function parsePeople(text: string): PeopleParse {
     }
     const match = ENTRY.exec(entry);
     if (!match) {
-      return { ok: false, problem: `co-owner "${entry.slice(0, 80)}" is not in the form Name <email>, Name <email> [entra-object-id] or an email` };
+      return {
+        ok: false,
+        problem: `co-owner "${entry.slice(0, 80)}" is not in the form Name <email>, Name <email> [entra-object-id] or an email`,
+      };
     }
     const [, name = '', email = '', aadObjectId = ''] = match;
     const displayName = name.trim() || email.trim();
@@ -54,7 +57,9 @@ export function parsePeople(text: string): PeopleParse {
 }
 
 /** Each person as `Name <email> [id]`, or `Name <email>` while the id is not known. */
-export function formatPeople(people: readonly { readonly displayName: string; readonly email: string; readonly aadObjectId?: string }[]): string {
+export function formatPeople(
+  people: readonly { readonly displayName: string; readonly email: string; readonly aadObjectId?: string }[],
+): string {
   return people.map((p) => `${p.displayName} <${p.email}>${p.aadObjectId ? ` [${p.aadObjectId}]` : ''}`).join('; ');
 }
 

@@ -88,18 +88,26 @@ export function withKnownIdentities<R extends PeopleFields>(record: R, previous:
   if (!previous) return record;
   const known = namedPeople(previous).map((p) => p.person);
   const carry = (person: CatalogPerson): CatalogPerson => {
-    const before = known.find((k) => personKey(k) === personKey(person) && (!person.aadObjectId || !k.aadObjectId || person.aadObjectId === k.aadObjectId));
+    const before = known.find(
+      (k) => personKey(k) === personKey(person) && (!person.aadObjectId || !k.aadObjectId || person.aadObjectId === k.aadObjectId),
+    );
     if (!before) return person;
     const sameId = person.aadObjectId !== undefined && person.aadObjectId === before.aadObjectId;
     const unnamed = person.displayName === person.email || person.displayName === person.aadObjectId;
     return {
       ...person,
-      ...(unnamed && before.displayName !== before.email && before.displayName !== before.aadObjectId ? { displayName: before.displayName } : {}),
+      ...(unnamed && before.displayName !== before.email && before.displayName !== before.aadObjectId
+        ? { displayName: before.displayName }
+        : {}),
       ...(person.email === '' && before.email !== '' ? { email: before.email } : {}),
       ...(person.aadObjectId === undefined && before.aadObjectId !== undefined ? { aadObjectId: before.aadObjectId } : {}),
       // Only a known id is worth keeping: someone not found last time is looked up again.
-      ...((person.aadObjectId === undefined || sameId) && before.aadObjectId !== undefined && before.identity ? { identity: before.identity } : {}),
-      ...(person.preferredLanguage === undefined && before.preferredLanguage !== undefined ? { preferredLanguage: before.preferredLanguage } : {}),
+      ...((person.aadObjectId === undefined || sameId) && before.aadObjectId !== undefined && before.identity
+        ? { identity: before.identity }
+        : {}),
+      ...(person.preferredLanguage === undefined && before.preferredLanguage !== undefined
+        ? { preferredLanguage: before.preferredLanguage }
+        : {}),
     };
   };
   return {
@@ -153,14 +161,15 @@ export function lookupKeysOf(record: PeopleFields): string[] {
 }
 
 /** The record with every person the answers cover updated (keys compare case-insensitively). */
-export function withFindings<R extends PeopleFields>(
-  record: R,
-  answers: ReadonlyMap<string, DirectoryFinding>,
-  at: string,
-): R {
+export function withFindings<R extends PeopleFields>(record: R, answers: ReadonlyMap<string, DirectoryFinding>, at: string): R {
   const apply = (person: CatalogPerson): CatalogPerson => {
     const key = lookupKey(person);
     return key === undefined ? person : withFinding(person, answers.get(key.toLowerCase()), at);
   };
-  return { ...record, maker: apply(record.maker), coOwners: record.coOwners.map(apply), ...(record.manager ? { manager: apply(record.manager) } : {}) };
+  return {
+    ...record,
+    maker: apply(record.maker),
+    coOwners: record.coOwners.map(apply),
+    ...(record.manager ? { manager: apply(record.manager) } : {}),
+  };
 }

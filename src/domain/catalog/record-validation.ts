@@ -4,15 +4,7 @@
  */
 import type { CatalogPerson, SolutionKind, SolutionStatus, Tier } from '../solution';
 import type { CanonicalColumn, RowValues } from './canonical-columns';
-import {
-  idProblem,
-  isEmail,
-  isGuid,
-  LIMITS,
-  multiLineProblem,
-  normaliseNewlines,
-  singleLineProblem,
-} from './field-rules';
+import { idProblem, isEmail, isGuid, LIMITS, multiLineProblem, normaliseNewlines, singleLineProblem } from './field-rules';
 import { parseList, parsePeople, type PersonText } from './list-formats';
 import { ALLOWED_VALUES, parseKindText, parseStatusText, parseTierText } from './solution-fields';
 import type { SolutionRecord } from './solution-record';
@@ -149,7 +141,8 @@ function validatePerson(
   else add(columns.name, 'invalid-text', singleLineProblem(`${label} name`, displayName, LIMITS.personName));
   // An email / UPN, or an object id (Microsoft Graph gives the email for it): one of the two.
   if (person.email === '' && person.aadObjectId === '') add(columns.email, 'missing-value', `missing ${label} email`);
-  else if (person.email !== '' && !isEmail(person.email)) add(columns.email, 'invalid-email', `invalid ${label} email "${person.email.slice(0, 80)}"`);
+  else if (person.email !== '' && !isEmail(person.email))
+    add(columns.email, 'invalid-email', `invalid ${label} email "${person.email.slice(0, 80)}"`);
   // The object id is optional (Microsoft Graph finds it from the email or UPN), but if given it must be one.
   if (person.aadObjectId !== '' && !isGuid(person.aadObjectId)) {
     add(columns.aadObjectId, 'invalid-aad-id', `${label} Entra object id "${person.aadObjectId.slice(0, 80)}" is not a GUID`);
@@ -162,7 +155,9 @@ function validatePerson(
 
 /** Two entries naming the same person: the same object id, or the same email / UPN. */
 function samePerson(a: CatalogPerson, b: CatalogPerson): boolean {
-  return (a.aadObjectId !== undefined && a.aadObjectId === b.aadObjectId) || (a.email !== '' && a.email.toLowerCase() === b.email.toLowerCase());
+  return (
+    (a.aadObjectId !== undefined && a.aadObjectId === b.aadObjectId) || (a.email !== '' && a.email.toLowerCase() === b.email.toLowerCase())
+  );
 }
 
 function validateCoOwners(text: string, maker: CatalogPerson | undefined, report: Report): CatalogPerson[] | undefined {

@@ -36,7 +36,7 @@ export function validateRows(rows: readonly SourceRow[]): RowsResult {
   const checked = rows.map((row) => {
     const result = validateRecord(row.values);
     const reasons = [...(row.problems ?? []), ...(result.ok ? [] : result.issues.map((issue) => issue.message))];
-    const id = result.ok ? result.record.id : result.id ?? (row.values.id?.trim() || undefined);
+    const id = result.ok ? result.record.id : (result.id ?? (row.values.id?.trim() || undefined));
     const warnings = result.ok ? result.warnings : [];
     return { row, id, record: result.ok && reasons.length === 0 ? result.record : undefined, reasons, warnings };
   });

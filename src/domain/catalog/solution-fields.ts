@@ -29,7 +29,17 @@ const TIER_ALIASES = table<Tier>({
 });
 
 const KIND_ALIASES = table<SolutionKind>({
-  'canvas-app': ['canvas', 'canvas app', 'canvasapp', 'power app', 'powerapp', 'power apps', 'app', 'sharepoint form', 'sharepoint form app'],
+  'canvas-app': [
+    'canvas',
+    'canvas app',
+    'canvasapp',
+    'power app',
+    'powerapp',
+    'power apps',
+    'app',
+    'sharepoint form',
+    'sharepoint form app',
+  ],
   'model-driven-app': ['model-driven', 'model driven', 'modeldriven', 'model driven app', 'modeldrivenapp', 'dynamics 365 app'],
   flow: ['cloud flow', 'cloudflow', 'power automate', 'automated flow', 'instant flow', 'scheduled flow', 'desktop flow', 'workflow'],
   chatbot: ['bot', 'chat bot', 'copilot', 'copilot studio', 'agent', 'power virtual agents', 'pva', 'virtual agent'],

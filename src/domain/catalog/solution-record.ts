@@ -42,7 +42,14 @@ function samePerson(a: CatalogPerson | undefined, b: CatalogPerson | undefined):
   );
 }
 
-const USAGE_FIELDS = ['sharedUsers', 'sharedGroups', 'lastUsedAt', 'lastModifiedAt', 'sessions', 'department'] as const satisfies readonly (keyof SolutionUsage)[];
+const USAGE_FIELDS = [
+  'sharedUsers',
+  'sharedGroups',
+  'lastUsedAt',
+  'lastModifiedAt',
+  'sessions',
+  'department',
+] as const satisfies readonly (keyof SolutionUsage)[];
 
 function sameUsage(a: SolutionUsage | undefined, b: SolutionUsage | undefined): boolean {
   return USAGE_FIELDS.every((field) => a?.[field] === b?.[field]);

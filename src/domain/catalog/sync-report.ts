@@ -12,7 +12,13 @@ export interface SyncReport {
   readonly outcome: 'ok' | 'failed';
   /** Why a failed sync failed (the source could not be read, storage failed…). */
   readonly error?: string;
-  readonly counts: { readonly added: number; readonly updated: number; readonly unchanged: number; readonly rejected: number; readonly attention: number };
+  readonly counts: {
+    readonly added: number;
+    readonly updated: number;
+    readonly unchanged: number;
+    readonly rejected: number;
+    readonly attention: number;
+  };
   readonly rejected: readonly { readonly line: number; readonly id?: string; readonly reasons: readonly string[] }[];
   readonly attention: readonly (AttentionItem & { readonly line: number })[];
   readonly warnings: readonly { readonly line: number; readonly id: string; readonly messages: readonly string[] }[];

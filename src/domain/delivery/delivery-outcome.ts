@@ -115,7 +115,11 @@ export interface AttemptCounts {
 
 export type NextStep =
   | { readonly kind: 'retry'; readonly at: Date; readonly counts: AttemptCounts }
-  | { readonly kind: 'give-up'; readonly reason: 'unreachable' | 'rejected' | 'too-many-attempts' | 'never-ready'; readonly counts: AttemptCounts }
+  | {
+      readonly kind: 'give-up';
+      readonly reason: 'unreachable' | 'rejected' | 'too-many-attempts' | 'never-ready';
+      readonly counts: AttemptCounts;
+    }
   /** The call may have landed and sending again could make a second copy: an admin decides. */
   | { readonly kind: 'uncertain'; readonly counts: AttemptCounts };
 
@@ -133,7 +137,12 @@ export interface AttemptContext {
  * What to do after a failure. `random` is in [0, 1) (injected for tests). Backoff is exponential with
  * "equal jitter": half the delay fixed, half random, so many retries never synchronise.
  */
-export function nextStep(failure: DeliveryFailure, attempt: AttemptContext, policy: RetryPolicyOptions = DEFAULT_RETRY_POLICY, random: () => number = Math.random): NextStep {
+export function nextStep(
+  failure: DeliveryFailure,
+  attempt: AttemptContext,
+  policy: RetryPolicyOptions = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): NextStep {
   const { counts, now, firstQueuedAt } = attempt;
   const at = (ms: number) => new Date(now.getTime() + Math.max(0, Math.round(ms)));
   switch (failure.kind) {
@@ -167,7 +176,11 @@ function backOff(counts: AttemptCounts, policy: RetryPolicyOptions, random: () =
 }
 
 /** Exponential backoff with equal jitter for the n-th failed attempt (n ≥ 1). */
-export function backoffMs(attempt: number, policy: Pick<RetryPolicyOptions, 'baseDelayMs' | 'maxDelayMs'>, random: () => number = Math.random): number {
+export function backoffMs(
+  attempt: number,
+  policy: Pick<RetryPolicyOptions, 'baseDelayMs' | 'maxDelayMs'>,
+  random: () => number = Math.random,
+): number {
   const exp = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   return exp / 2 + random() * (exp / 2);
 }

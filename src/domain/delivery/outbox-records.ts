@@ -39,7 +39,6 @@ export interface FailedRecord {
   readonly counts: AttemptCounts;
 }
 
-
 /** A message whose call may or may not have landed: not sent again until an admin decides. */
 export interface UncertainRecord {
   readonly message: OutboxMessage;

@@ -102,7 +102,9 @@ export class TeamsRateLimiter {
   /** Conversations Teams throttled (429): nothing goes to them before Retry-After has passed. */
   private readonly pausedUntil = new Map<string, number>();
 
-  constructor(options: { readonly tenantPerSecond?: number; readonly marginMs?: number; readonly conversationWindows?: readonly RateWindow[] } = {}) {
+  constructor(
+    options: { readonly tenantPerSecond?: number; readonly marginMs?: number; readonly conversationWindows?: readonly RateWindow[] } = {},
+  ) {
     const margin = options.marginMs ?? 0;
     this.conversations = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, margin);
     this.tenants = new SlidingWindowLimiter(tenantWindows(options.tenantPerSecond ?? 30), margin);
@@ -113,7 +115,11 @@ export class TeamsRateLimiter {
     this.pausedUntil.set(conversationKey, Math.max(untilMs, this.pausedUntil.get(conversationKey) ?? 0));
   }
 
-  tryAcquire(conversationKey: string, tenantKey: string, nowMs: number): { readonly ok: true } | { readonly ok: false; readonly waitMs: number } {
+  tryAcquire(
+    conversationKey: string,
+    tenantKey: string,
+    nowMs: number,
+  ): { readonly ok: true } | { readonly ok: false; readonly waitMs: number } {
     const paused = this.pausedUntil.get(conversationKey);
     if (paused !== undefined && paused <= nowMs) this.pausedUntil.delete(conversationKey);
     const at = Math.max(this.conversations.earliest(conversationKey, nowMs), this.tenants.earliest(tenantKey, nowMs), paused ?? 0);

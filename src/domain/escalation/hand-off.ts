@@ -45,7 +45,10 @@ export function currentHandOff(handOffs: readonly HandOff[] | undefined): HandOf
 }
 
 /** The newest hand-off with `patch` applied (accepted, returned). */
-export function updateCurrentHandOff(handOffs: readonly HandOff[] | undefined, patch: Partial<Pick<HandOff, 'accepted' | 'returned'>>): readonly HandOff[] | undefined {
+export function updateCurrentHandOff(
+  handOffs: readonly HandOff[] | undefined,
+  patch: Partial<Pick<HandOff, 'accepted' | 'returned'>>,
+): readonly HandOff[] | undefined {
   if (!handOffs || handOffs.length === 0) return handOffs;
   return [...handOffs.slice(0, -1), { ...handOffs[handOffs.length - 1], ...patch }];
 }

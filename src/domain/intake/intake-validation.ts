@@ -9,7 +9,9 @@ import { text, type Text } from '../text';
 
 export const INTAKE_LIMITS = { title: 120, description: 2000, since: 100, searchQuery: 100 } as const;
 
-export type FieldErrors = Readonly<Partial<Record<'category' | 'solution' | 'title' | 'description' | 'since' | 'impact' | 'urgency' | 'query', Text>>>;
+export type FieldErrors = Readonly<
+  Partial<Record<'category' | 'solution' | 'title' | 'description' | 'since' | 'impact' | 'urgency' | 'query', Text>>
+>;
 
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldErrors };
 
@@ -38,7 +40,8 @@ export function validateDetails(input: Readonly<Record<string, unknown>>): Valid
   const since = clean(input.since);
   const errors: Record<string, Text> = {};
   if (title.length === 0) errors.title = text('messages.intake.errors.titleMissing');
-  else if (title.length > INTAKE_LIMITS.title) errors.title = text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: title.length });
+  else if (title.length > INTAKE_LIMITS.title)
+    errors.title = text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: title.length });
   if (description.length === 0) errors.description = text('messages.intake.errors.descriptionMissing');
   else if (description.length > INTAKE_LIMITS.description) {
     errors.description = text('messages.intake.errors.descriptionTooLong', { max: INTAKE_LIMITS.description, length: description.length });
@@ -47,5 +50,14 @@ export function validateDetails(input: Readonly<Record<string, unknown>>): Valid
   if (!isImpact(input.impact)) errors.impact = text('messages.intake.errors.impact');
   if (!isUrgency(input.urgency)) errors.urgency = text('messages.intake.errors.urgency');
   if (Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { title, description, since, impact: input.impact as IntakeDetails['impact'], urgency: input.urgency as IntakeDetails['urgency'] } };
+  return {
+    ok: true,
+    value: {
+      title,
+      description,
+      since,
+      impact: input.impact as IntakeDetails['impact'],
+      urgency: input.urgency as IntakeDetails['urgency'],
+    },
+  };
 }

@@ -10,7 +10,13 @@ import type { Text } from '../text';
 export type IntakeView =
   | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
   | { readonly kind: 'solution'; readonly draft: IntakeDraft; readonly matches: readonly SolutionMatch[]; readonly errors?: FieldErrors }
-  | { readonly kind: 'details'; readonly draft: IntakeDraft; readonly solution?: Solution; readonly errors?: FieldErrors; readonly entered?: Readonly<Record<string, string>> }
+  | {
+      readonly kind: 'details';
+      readonly draft: IntakeDraft;
+      readonly solution?: Solution;
+      readonly errors?: FieldErrors;
+      readonly entered?: Readonly<Record<string, string>>;
+    }
   | {
       readonly kind: 'review';
       readonly draft: IntakeDraft;

@@ -23,7 +23,12 @@ export type SubmissionDecision =
   | { readonly allowed: true; readonly counted: boolean; readonly records: readonly SubmissionRecord[] }
   | { readonly allowed: false; readonly retryAt: Date };
 
-export function decideSubmission(stored: readonly SubmissionRecord[], requestId: string, now: Date, policy: SubmissionPolicy): SubmissionDecision {
+export function decideSubmission(
+  stored: readonly SubmissionRecord[],
+  requestId: string,
+  now: Date,
+  policy: SubmissionPolicy,
+): SubmissionDecision {
   const since = now.getTime() - policy.windowMs;
   const recent = stored.filter((r) => Date.parse(r.at) > since).sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
   // A redelivered or repeated Submit of the same request (even after a failed attempt) costs nothing more.

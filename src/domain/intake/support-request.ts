@@ -54,7 +54,10 @@ const REFERENCE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base
 
 /** A short reference derived from the request id (display only; storage keys use the id). */
 export function referenceFor(id: string): string {
-  const hex = id.replace(/[^0-9a-f]/gi, '').slice(0, 10).padEnd(10, '0');
+  const hex = id
+    .replace(/[^0-9a-f]/gi, '')
+    .slice(0, 10)
+    .padEnd(10, '0');
   let value = BigInt(`0x${hex}`);
   let out = '';
   for (let i = 0; i < 8; i++) {
@@ -87,7 +90,9 @@ export function holderFor(route: Route): RequestHolder {
  * What a route decides about a request: its holder, why, what happens next. The one builder of a
  * routed request, at submission (intake) and whenever it moves on (timers, fallbacks, hand-ons).
  */
-export function routedFields(route: Route): Pick<SupportRequest, 'routeKind' | 'routeReason' | 'handToDedicatedTeam' | 'holder' | 'explanation' | 'chatLink'> {
+export function routedFields(
+  route: Route,
+): Pick<SupportRequest, 'routeKind' | 'routeReason' | 'handToDedicatedTeam' | 'holder' | 'explanation' | 'chatLink'> {
   return {
     routeKind: route.kind,
     routeReason: route.reason,

@@ -9,4 +9,3 @@ export interface CatalogFlag {
   readonly flaggedBy: PersonRef;
   readonly flaggedAt: string;
 }
-

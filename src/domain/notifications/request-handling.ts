@@ -17,7 +17,8 @@ export type HandlingAction =
   | { readonly type: 'stuck'; readonly note?: string };
 export type HandlingActionType = HandlingAction['type'];
 
-export type RefusalReason = 'closed' | 'not-holder' | 'not-co-owner' | 'already-claimed' | 'not-yet-claimed' | 'already-acknowledged' | 'moved-on';
+export type RefusalReason =
+  'closed' | 'not-holder' | 'not-co-owner' | 'already-claimed' | 'not-yet-claimed' | 'already-acknowledged' | 'moved-on';
 
 export type Authorization =
   | { readonly ok: true; readonly role: Extract<ActorRole, 'maker' | 'co-owner'> }
@@ -52,7 +53,8 @@ export function authorize(request: SupportRequest, actorId: string, action: Hand
       if (!isCoOwner) return { ok: false, reason: wasOfferedTo(request, id) ? 'moved-on' : 'not-co-owner' };
       if (!holder.claimedBy) return { ok: false, reason: 'not-yet-claimed' };
       if (holder.claimedBy.aadObjectId.toLowerCase() !== id) return { ok: false, reason: 'already-claimed', claimedBy: holder.claimedBy };
-      if (action.type === 'acknowledge' || action.type === 'not-my-solution') return { ok: false, reason: 'already-claimed', claimedBy: holder.claimedBy };
+      if (action.type === 'acknowledge' || action.type === 'not-my-solution')
+        return { ok: false, reason: 'already-claimed', claimedBy: holder.claimedBy };
       return { ok: true, role: 'co-owner' };
     }
     case 'help-desk':
@@ -71,7 +73,8 @@ export function isRecipient(request: SupportRequest, actorId: string): boolean {
   if (wasOfferedTo(request, id)) return true;
   const holder = request.holder;
   if (holder.kind === 'maker') return holder.person.aadObjectId.toLowerCase() === id;
-  if (holder.kind === 'co-owners') return holder.people.some((p) => p.aadObjectId.toLowerCase() === id) || holder.claimedBy?.aadObjectId.toLowerCase() === id;
+  if (holder.kind === 'co-owners')
+    return holder.people.some((p) => p.aadObjectId.toLowerCase() === id) || holder.claimedBy?.aadObjectId.toLowerCase() === id;
   return false;
 }
 
@@ -94,13 +97,20 @@ const REFUSALS = {
 /** Plain-words reason for a refused action, shown on the refreshed card. */
 export function refusalMessage(reason: RefusalReason, claimedBy?: PersonRef): Text {
   if (reason === 'already-claimed') {
-    return claimedBy ? text(REFUSALS[reason], { name: claimedBy.displayName }) : text('messages.requests.refused.already-claimed-by-another');
+    return claimedBy
+      ? text(REFUSALS[reason], { name: claimedBy.displayName })
+      : text('messages.requests.refused.already-claimed-by-another');
   }
   return text(REFUSALS[reason]);
 }
 
 /** The state a request is in after an action by its holder (pure, no routing). */
-export function afterAction(request: SupportRequest, actor: PersonRef, action: Extract<HandlingAction, { type: 'acknowledge' | 'claim' | 'resolve' }>, at: Date): SupportRequest {
+export function afterAction(
+  request: SupportRequest,
+  actor: PersonRef,
+  action: Extract<HandlingAction, { type: 'acknowledge' | 'claim' | 'resolve' }>,
+  at: Date,
+): SupportRequest {
   const updatedAt = at.toISOString();
   switch (action.type) {
     case 'acknowledge':

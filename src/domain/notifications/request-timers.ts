@@ -22,7 +22,12 @@ export interface TimerDurations {
 export const DEFAULT_TIMER_DURATIONS: TimerDurations = { makerAckMs: 4 * 3_600_000, coOwnerClaimMs: 8 * 3_600_000 };
 
 /** The timer that delivering a message starts, if any: the clock runs from when they were told. */
-export function timerForDelivery(purpose: string, requestId: string, deliveredAt: Date, durations: TimerDurations): RequestTimer | undefined {
+export function timerForDelivery(
+  purpose: string,
+  requestId: string,
+  deliveredAt: Date,
+  durations: TimerDurations,
+): RequestTimer | undefined {
   const at = (ms: number) => new Date(deliveredAt.getTime() + ms).toISOString();
   if (purpose === 'maker-notification') return { requestId, kind: 'maker-ack', dueAt: at(durations.makerAckMs) };
   if (purpose === 'co-owner-ping') return { requestId, kind: 'co-owner-claim', dueAt: at(durations.coOwnerClaimMs) };

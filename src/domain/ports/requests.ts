@@ -20,7 +20,12 @@ export interface RequestRepository {
    * Creates the request with its first history events and outbox messages (and its ticket, if any),
    * atomically; throws RequestExistsError (a ConcurrencyConflictError) if the id exists.
    */
-  create(request: SupportRequest, history: readonly RequestHistoryEvent[], outbox: readonly OutboxMessage[], ticket?: NewTicket): Promise<void>;
+  create(
+    request: SupportRequest,
+    history: readonly RequestHistoryEvent[],
+    outbox: readonly OutboxMessage[],
+    ticket?: NewTicket,
+  ): Promise<void>;
   get(id: string): Promise<StoredRequest | undefined>;
   /** A requester's requests, newest first. */
   listByRequester(aadObjectId: string, limit: number): Promise<SupportRequest[]>;

@@ -27,7 +27,11 @@ export class RequestExistsError extends ConcurrencyConflictError {
 /** A value larger than one stored entity can hold (sizes in bytes of UTF-8). */
 export class ValueTooLargeError extends StorageError {
   readonly code = 'STORAGE_VALUE_TOO_LARGE';
-  constructor(readonly key: string, readonly size: number, readonly limit: number) {
+  constructor(
+    readonly key: string,
+    readonly size: number,
+    readonly limit: number,
+  ) {
     super(`Storage: value for "${key}" is ${size} bytes; the limit is ${limit} bytes.`);
     this.name = 'ValueTooLargeError';
   }
@@ -36,7 +40,10 @@ export class ValueTooLargeError extends StorageError {
 /** A key storage cannot hold even once encoded (too long). */
 export class InvalidKeyError extends StorageError {
   readonly code = 'STORAGE_INVALID_KEY';
-  constructor(readonly key: string, reason: string) {
+  constructor(
+    readonly key: string,
+    reason: string,
+  ) {
     super(`Storage: key "${key.slice(0, 80)}" cannot be stored: ${reason}.`);
     this.name = 'InvalidKeyError';
   }
@@ -65,4 +72,3 @@ export class StorageTimeoutError extends StorageUnavailableError {
     this.name = 'StorageTimeoutError';
   }
 }
-

@@ -17,7 +17,13 @@ export interface TicketRepository {
    * Atomic with the ticket's ETag, and with the record of the activity that asked for it (if given);
    * throws ConcurrencyConflictError when someone changed the ticket first or the activity was applied already.
    */
-  update(stored: StoredTicket, next: Ticket, events: readonly TicketHistoryEvent[], outbox: readonly OutboxMessage[], activity?: ActivityRecord): Promise<StoredTicket>;
+  update(
+    stored: StoredTicket,
+    next: Ticket,
+    events: readonly TicketHistoryEvent[],
+    outbox: readonly OutboxMessage[],
+    activity?: ActivityRecord,
+  ): Promise<StoredTicket>;
   /** The record of an activity applied to this ticket, if any. */
   activity(ticketId: string, key: string): Promise<ActivityRecord | undefined>;
   history(id: string): Promise<TicketHistoryEvent[]>;

@@ -16,7 +16,10 @@ function assign(ticket: Ticket, assignee: PersonRef, actor: HistoryActor & { kin
   return {
     next: finish(ticket, { status: s.to, assignee }, events, now),
     events,
-    tellRequester: s.from !== s.to ? { heading: text('messages.tickets.tell.assigned', { number: ticket.number, name: assignee.displayName }) } : undefined,
+    tellRequester:
+      s.from !== s.to
+        ? { heading: text('messages.tickets.tell.assigned', { number: ticket.number, name: assignee.displayName }) }
+        : undefined,
     done: you ? text('messages.tickets.done.assignedToYou') : text('messages.tickets.done.assigned', { name: assignee.displayName }),
   };
 }
@@ -25,7 +28,8 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
   const note = (kind: LastNoteKind, text: string) => lastNoteBy(actor, kind, text, now);
   switch (command.type) {
     case 'assign-me':
-      if (ticket.assignee && ticket.assignee.aadObjectId !== command.me.aadObjectId) refuse('messages.tickets.refused.colleagueHasIt', { name: ticket.assignee.displayName });
+      if (ticket.assignee && ticket.assignee.aadObjectId !== command.me.aadObjectId)
+        refuse('messages.tickets.refused.colleagueHasIt', { name: ticket.assignee.displayName });
       return assign(ticket, command.me, actor, now);
     case 'assign-to':
       return assign(ticket, command.assignee, actor, now);
@@ -38,7 +42,12 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
         action === 'start'
           ? [ticketEvent('started', actor, now, changed(s))]
           : action === 'wait-on-vendor'
-            ? [ticketEvent('waiting-on-vendor', actor, now, { target: ticket.escalatedTo === 'microsoft' ? 'microsoft' : 'partner', ...changed(s) })]
+            ? [
+                ticketEvent('waiting-on-vendor', actor, now, {
+                  target: ticket.escalatedTo === 'microsoft' ? 'microsoft' : 'partner',
+                  ...changed(s),
+                }),
+              ]
             : [ticketEvent('closed', actor, now, { reason: 'agent', ...changed(s) })];
       return {
         next: finish(ticket, { status: s.to }, events, now),
@@ -60,7 +69,10 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       return {
         next: finish(ticket, { lastNote: note('reply', typed) }, events, now),
         events,
-        tellRequester: { heading: text('messages.tickets.tell.replied', { name: actor.displayName, number: ticket.number }), message: typed },
+        tellRequester: {
+          heading: text('messages.tickets.tell.replied', { name: actor.displayName, number: ticket.number }),
+          message: typed,
+        },
         done: APPENDS.reply.done,
       };
     }
@@ -71,7 +83,10 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       return {
         next: finish(ticket, { status: s.to, pendingQuestion: question, lastNote: note('request-info', question) }, events, now),
         events,
-        tellRequester: { heading: text('messages.tickets.tell.question', { name: actor.displayName, number: ticket.number }), message: question },
+        tellRequester: {
+          heading: text('messages.tickets.tell.question', { name: actor.displayName, number: ticket.number }),
+          message: question,
+        },
         done: APPENDS['request-info'].done,
       };
     }
@@ -81,7 +96,18 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       const events = [ticketEvent('resolved', actor, now, { resolution, ...changed(s) })];
       const at = now.toISOString();
       return {
-        next: finish(ticket, { status: s.to, resolution, resolvedAt: at, pendingQuestion: undefined, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, metAt: at } } }, events, now),
+        next: finish(
+          ticket,
+          {
+            status: s.to,
+            resolution,
+            resolvedAt: at,
+            pendingQuestion: undefined,
+            sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, metAt: at } },
+          },
+          events,
+          now,
+        ),
         events,
         tellRequester: { heading: text('messages.tickets.tell.resolved', { number: ticket.number }), message: resolution },
         done: text('messages.tickets.done.resolved'),
@@ -91,7 +117,12 @@ export function applyAgentCommand(ticket: Ticket, command: AgentCommand, actor: 
       const s = step(ticket, 'reopen');
       const events = [ticketEvent('reopened', actor, now, changed(s))];
       return {
-        next: finish(ticket, { status: s.to, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, metAt: undefined } } }, events, now),
+        next: finish(
+          ticket,
+          { status: s.to, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, metAt: undefined } } },
+          events,
+          now,
+        ),
         events,
         tellRequester: { heading: text('messages.tickets.tell.reopened', { number: ticket.number }) },
         done: text('messages.tickets.done.reopened'),

@@ -29,7 +29,9 @@ export function escalate(
   if (caseReference.length > 100) refuse('messages.tickets.refused.caseNumberTooLong', { max: 100 });
   if (ticket.escalatedTo === target && ticket.status === 'escalated') refuse('messages.tickets.refused.alreadyEscalated');
   const s = step(ticket, 'escalate');
-  const events: TicketHistoryEvent[] = [ticketEvent('escalated', actor, now, { target, trigger, ...(caseReference ? { caseReference } : {}), ...changed(s) })];
+  const events: TicketHistoryEvent[] = [
+    ticketEvent('escalated', actor, now, { target, trigger, ...(caseReference ? { caseReference } : {}), ...changed(s) }),
+  ];
   const externalReferences =
     target !== 'dedicated-team' && caseReference
       ? withExternalReference(ticket.externalReferences, { target, caseReference, at: now.toISOString() })

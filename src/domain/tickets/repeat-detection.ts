@@ -28,7 +28,12 @@ export function lastNoteBy(actor: PersonRef, kind: LastNoteKind, text: string, n
 export const REPEAT_WINDOW_MS = 10_000;
 
 /** If `command` repeats the last thing this person appended within the window: the line they were told. */
-export function repeatOf(ticket: Ticket, command: { readonly type: string; readonly text?: unknown; readonly [other: string]: unknown }, actor: PersonRef, now: Date): Text | undefined {
+export function repeatOf(
+  ticket: Ticket,
+  command: { readonly type: string; readonly text?: unknown; readonly [other: string]: unknown },
+  actor: PersonRef,
+  now: Date,
+): Text | undefined {
   const append = Object.prototype.hasOwnProperty.call(APPENDS, command.type) ? APPENDS[command.type as keyof typeof APPENDS] : undefined;
   const value = 'text' in command ? command.text : undefined;
   const typed = typeof value === 'string' ? value.trim() : '';

@@ -45,7 +45,12 @@ export function applyRequesterCommand(
       const s = step(ticket, 'reopen');
       const events = [ticketEvent('reopened', actor, now, changed(s))];
       return {
-        next: finish(ticket, { status: s.to, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, metAt: undefined } } }, events, now),
+        next: finish(
+          ticket,
+          { status: s.to, sla: { ...ticket.sla, resolution: { ...ticket.sla.resolution, metAt: undefined } } },
+          events,
+          now,
+        ),
         events,
         done: text('messages.tickets.done.reopenedByRequester'),
       };

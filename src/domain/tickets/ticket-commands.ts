@@ -20,7 +20,13 @@ export type AgentCommand =
   | { readonly type: 'resolve'; readonly resolution: unknown }
   | { readonly type: 'reopen' }
   /** Partner and Microsoft (legacy); the dedicated team's hand-off is escalation/escalate-to-dedicated-team.ts (`summary`, `tried`). */
-  | { readonly type: 'escalate'; readonly target: unknown; readonly caseReference: unknown; readonly summary?: unknown; readonly tried?: unknown };
+  | {
+      readonly type: 'escalate';
+      readonly target: unknown;
+      readonly caseReference: unknown;
+      readonly summary?: unknown;
+      readonly tried?: unknown;
+    };
 
 export type RequesterCommand =
   | { readonly type: 'answer'; readonly text: unknown }

@@ -60,7 +60,13 @@ export interface Ticket {
   readonly incidentId?: string;
   readonly sla: Readonly<Record<SlaKind, SlaClock>>;
   /** The last thing appended, as typed; its kind names it on the card (rows before kinds hold "Reply: …" in English and no kind). */
-  readonly lastNote?: { readonly kind?: LastNoteKind; readonly text: string; readonly by: string; readonly at: string; /** Who wrote it (tells a double click from a colleague's note). */ readonly byId?: string };
+  readonly lastNote?: {
+    readonly kind?: LastNoteKind;
+    readonly text: string;
+    readonly by: string;
+    readonly at: string;
+    /** Who wrote it (tells a double click from a colleague's note). */ readonly byId?: string;
+  };
   /** The open question to the requester, while waiting on them. */
   readonly pendingQuestion?: string;
   readonly resolution?: string;
@@ -98,7 +104,10 @@ export function withCardPost(posts: readonly string[], id: string): readonly str
 }
 
 /** The external references after adding `reference`: the newest MAX_EXTERNAL_REFERENCES. */
-export function withExternalReference(references: readonly ExternalReference[], reference: ExternalReference): readonly ExternalReference[] {
+export function withExternalReference(
+  references: readonly ExternalReference[],
+  reference: ExternalReference,
+): readonly ExternalReference[] {
   return [...references, reference].slice(-MAX_EXTERNAL_REFERENCES);
 }
 
@@ -108,9 +117,20 @@ export interface OpenTicketOptions {
 }
 
 /** The ticket a help-desk request opens, with both SLA clocks started at `now` on the queue's targets. */
-export function openTicket(request: SupportRequest, number: TicketNumber, config: SlaConfig, now: Date, options: OpenTicketOptions = {}): Ticket {
+export function openTicket(
+  request: SupportRequest,
+  number: TicketNumber,
+  config: SlaConfig,
+  now: Date,
+  options: OpenTicketOptions = {},
+): Ticket {
   const target = slaTargetFor(config, request.severity, request.solution?.tier, options.queue);
-  const rule = (minutes: number) => ({ minutes, clock: target.clock, businessHours: config.businessHours, warningShare: config.warningShare });
+  const rule = (minutes: number) => ({
+    minutes,
+    clock: target.clock,
+    businessHours: config.businessHours,
+    warningShare: config.warningShare,
+  });
   const at = now.toISOString();
   return {
     id: request.id,
@@ -141,7 +161,8 @@ export function openTicket(request: SupportRequest, number: TicketNumber, config
 
 /** Sets or clears the auto-close time: a resolved ticket closes itself when the reopen window ends. */
 export function withAutoClose(ticket: Ticket, reopenWindowMinutes: number): Ticket {
-  if (ticket.status !== 'resolved' || ticket.resolvedAt === undefined) return ticket.autoCloseAt === undefined ? ticket : { ...ticket, autoCloseAt: undefined };
+  if (ticket.status !== 'resolved' || ticket.resolvedAt === undefined)
+    return ticket.autoCloseAt === undefined ? ticket : { ...ticket, autoCloseAt: undefined };
   return { ...ticket, autoCloseAt: new Date(Date.parse(ticket.resolvedAt) + reopenWindowMinutes * 60_000).toISOString() };
 }
 

@@ -60,14 +60,22 @@ const MAX_FLAGS = 100;
 
 export class CatalogAdmin {
   constructor(
-    private readonly deps: { readonly store: CatalogStore; readonly flags: CatalogFlagStore; readonly adminIds: ReadonlySet<string>; readonly clock: Clock },
+    private readonly deps: {
+      readonly store: CatalogStore;
+      readonly flags: CatalogFlagStore;
+      readonly adminIds: ReadonlySet<string>;
+      readonly clock: Clock;
+    },
   ) {}
 
   async entry(actor: PersonRef, solutionId: string): Promise<AdminResult<CatalogEntry>> {
     if (!this.isAdmin(actor)) return refused('not-admin', ADMIN_MESSAGES.notAdmin);
     const stored = await this.deps.store.get(solutionId.trim());
     if (!stored) return refused('not-found', ADMIN_MESSAGES.notFound);
-    const [history, flags] = await Promise.all([this.deps.store.history(stored.solution.id), this.deps.flags.ofSolution(stored.solution.id)]);
+    const [history, flags] = await Promise.all([
+      this.deps.store.history(stored.solution.id),
+      this.deps.flags.ofSolution(stored.solution.id),
+    ]);
     return { ok: true, value: { solution: stored.solution, etag: stored.etag, history, flags } };
   }
 
@@ -87,7 +95,10 @@ export class CatalogAdmin {
     };
     const result = validateRecord(values);
     if (!result.ok) return refused('invalid', result.issues.map((i) => i.message).join('; '));
-    const after = withKnownIdentities({ ...result.record, usage: before.usage, ...(before.manager ? { manager: before.manager } : {}) }, before);
+    const after = withKnownIdentities(
+      { ...result.record, usage: before.usage, ...(before.manager ? { manager: before.manager } : {}) },
+      before,
+    );
     const fields = changedFields(before, after);
     if (fields.length === 0) return this.entry(actor, solutionId);
     const now = this.deps.clock.now();
@@ -98,7 +109,9 @@ export class CatalogAdmin {
       type: 'edited',
       fields,
       changes: Object.fromEntries(
-        (['tier', 'co_owners', 'support_channel'] as const).filter((c) => row[c] !== afterRow[c]).map((c) => [c, { from: row[c], to: afterRow[c] }]),
+        (['tier', 'co_owners', 'support_channel'] as const)
+          .filter((c) => row[c] !== afterRow[c])
+          .map((c) => [c, { from: row[c], to: afterRow[c] }]),
       ),
     };
     try {

@@ -132,7 +132,10 @@ export class CatalogService implements SolutionLookup {
     const existing = new Map((await this.store.listAll()).map((s) => [s.solution.id, recordOf(s.solution)] as const));
     const validated = validateRows(rows);
     const known = validated.accepted.map((row) => ({ ...row, record: withKnownIdentities(row.record, existing.get(row.record.id)) }));
-    const resolved = await this.withDirectory(known.map((row) => row.record), this.options.importLookupMs ?? 60_000);
+    const resolved = await this.withDirectory(
+      known.map((row) => row.record),
+      this.options.importLookupMs ?? 60_000,
+    );
     const result: RowsResult = { accepted: known.map((row, i) => ({ ...row, record: resolved[i]! })), rejected: validated.rejected };
     return planImport(result, existing);
   }
@@ -146,7 +149,9 @@ export class CatalogService implements SolutionLookup {
     const plan = await this.planImport(rows);
     const imported = [...plan.added, ...plan.updated, ...plan.unchanged].sort((a, b) => a.line - b.line);
     const attention = imported.flatMap((row) => attentionOf(row.record).map((item) => ({ line: row.line, ...item })));
-    const warnings = imported.filter((row) => row.warnings?.length).map((row) => ({ line: row.line, id: row.record.id, messages: row.warnings ?? [] }));
+    const warnings = imported
+      .filter((row) => row.warnings?.length)
+      .map((row) => ({ line: row.line, id: row.record.id, messages: row.warnings ?? [] }));
     const records = options.dryRun ? [] : recordsToWrite(plan, options.partial ?? false);
     if (records.length === 0) return { plan, attention, warnings, applied: false, result: { added: [], updated: [], unchanged: [] } };
     const result = await this.upsertMany(records);
@@ -200,9 +205,7 @@ export class CatalogService implements SolutionLookup {
    * bumps the catalog version once so every instance's search index picks the changes up.
    */
   async upsertMany(records: readonly SolutionRecord[]): Promise<UpsertResult> {
-    const outcomes = await runPool(records, this.concurrency, (record) =>
-      this.upsertOne(record).catch((error: unknown) => ({ error })),
-    );
+    const outcomes = await runPool(records, this.concurrency, (record) => this.upsertOne(record).catch((error: unknown) => ({ error })));
     const result = { added: [] as string[], updated: [] as string[], unchanged: [] as string[] };
     let failure: { error: unknown } | undefined;
     records.forEach((record, i) => {

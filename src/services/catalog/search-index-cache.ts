@@ -30,9 +30,11 @@ export class SearchIndexCache {
       const promise = this.rebuild(version);
       this.building = { version, promise };
       // A failed rebuild must not be cached: the next search tries again.
-      promise.catch(() => undefined).finally(() => {
-        if (this.building?.promise === promise) this.building = undefined;
-      });
+      promise
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.building?.promise === promise) this.building = undefined;
+        });
     }
     return (await this.building.promise).index;
   }

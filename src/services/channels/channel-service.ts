@@ -27,12 +27,23 @@ export class ChannelService {
   ) {}
 
   /** `settings`: the language and time zone of the channel's cards (default en / UTC, checked by the caller). */
-  async register(actor: PersonRef, role: ChannelRole, place: ChannelPlace, settings: ChannelSettings = DEFAULT_CHANNEL_SETTINGS): Promise<RegistrationResult> {
+  async register(
+    actor: PersonRef,
+    role: ChannelRole,
+    place: ChannelPlace,
+    settings: ChannelSettings = DEFAULT_CHANNEL_SETTINGS,
+  ): Promise<RegistrationResult> {
     if (!this.deps.adminIds.has(actor.aadObjectId.toLowerCase())) {
-      return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.adminsOnly.help-desk' : 'messages.channels.adminsOnly.dedicated-team') };
+      return {
+        kind: 'refused',
+        reason: text(role === 'help-desk' ? 'messages.channels.adminsOnly.help-desk' : 'messages.channels.adminsOnly.dedicated-team'),
+      };
     }
     if (!place.teamId || !place.channelId) {
-      return { kind: 'refused', reason: text(role === 'help-desk' ? 'messages.channels.inChannel.help-desk' : 'messages.channels.inChannel.dedicated-team') };
+      return {
+        kind: 'refused',
+        reason: text(role === 'help-desk' ? 'messages.channels.inChannel.help-desk' : 'messages.channels.inChannel.dedicated-team'),
+      };
     }
     const previous = await this.deps.registry.getChannel(role);
     const registration: ChannelRegistration = {

@@ -104,7 +104,12 @@ export class IntakeService {
       case 'choose-solution': {
         const picked = await this.pickSolution(action.solutionId);
         if (picked === 'invalid') {
-          return { kind: 'solution', draft, matches: await this.views.matchesOf(draft), errors: { solution: text('messages.intake.errors.solution') } };
+          return {
+            kind: 'solution',
+            draft,
+            matches: await this.views.matchesOf(draft),
+            errors: { solution: text('messages.intake.errors.solution') },
+          };
         }
         return this.save(stored, chooseSolution(draft, picked, now));
       }
@@ -114,7 +119,13 @@ export class IntakeService {
         if (draft.category === undefined) return this.viewOf(draft);
         const details = validateDetails(action.fields);
         if (!details.ok) {
-          return { kind: 'details', draft, solution: await this.views.solutionOf(draft), errors: details.errors, entered: enteredText(action.fields) };
+          return {
+            kind: 'details',
+            draft,
+            solution: await this.views.solutionOf(draft),
+            errors: details.errors,
+            entered: enteredText(action.fields),
+          };
         }
         return this.save(stored, setDetails(draft, details.value, now));
       }

@@ -33,7 +33,11 @@ export async function submitIntake(deps: IntakeServiceDeps, views: IntakeViews, 
   const actor = { kind: 'user' as const, role: 'requester' as const, ...draft.requester };
   const history: RequestHistoryEvent[] = [
     requestEvent('submitted', actor, now, { category: request.category, severity: request.severity, solutionId: solution?.id }),
-    requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
+    requestEvent('routed', { kind: 'system', component: 'router' }, now, {
+      routeKind: route.kind,
+      reason: route.reason,
+      skipped: route.skipped,
+    }),
   ];
   // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
   const number = route.kind === 'help-desk' ? await deps.tickets.numbers.allocate(request.id) : undefined;

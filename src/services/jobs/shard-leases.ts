@@ -18,7 +18,11 @@ export interface ShardLeaseOptions {
 export class ShardLeases {
   private readonly leases: RenewedLeases;
 
-  constructor(port: LeaseStore, clock: Clock, private readonly options: ShardLeaseOptions) {
+  constructor(
+    port: LeaseStore,
+    clock: Clock,
+    private readonly options: ShardLeaseOptions,
+  ) {
     this.leases = new RenewedLeases(port, clock, {
       owner: options.owner,
       names: options.shards.map((shard) => ShardLeases.leaseName(options.job, shard)),

@@ -31,7 +31,9 @@ export async function planHandOn(
     holder: { kind: to },
     status: 'open',
     chatLink: undefined,
-    explanation: text(to === 'help-desk' ? 'messages.requests.update.handedToHelpDesk' : 'messages.requests.update.handedToDedicatedTeam', { name }),
+    explanation: text(to === 'help-desk' ? 'messages.requests.update.handedToHelpDesk' : 'messages.requests.update.handedToDedicatedTeam', {
+      name,
+    }),
     updatedAt: now.toISOString(),
   };
   // Either way a ticket: the help desk's, or one handed on at once to the dedicated team, where

@@ -12,7 +12,13 @@ import { message } from './route-messages';
 /** The requester's DM: what happened, who has the request now. */
 export function requesterUpdate(request: SupportRequest, suffix: string, update: Text): OutboxMessage {
   const requester = request.requester;
-  return message(request, 'requester-update', { kind: 'user', aadObjectId: requester.aadObjectId, displayName: requester.displayName }, requesterUpdateCard(request, update), suffix);
+  return message(
+    request,
+    'requester-update',
+    { kind: 'user', aadObjectId: requester.aadObjectId, displayName: requester.displayName },
+    requesterUpdateCard(request, update),
+    suffix,
+  );
 }
 
 type Posted = Pick<PendingDelivery, 'message'> | Pick<SentRecord, 'message'>;
@@ -21,7 +27,13 @@ type Posted = Pick<PendingDelivery, 'message'> | Pick<SentRecord, 'message'>;
  * Replaces every maker card and co-owner ping of the request (except `exceptId`'s) with its current
  * state: "claimed by X", "moved on to the help desk". Pings not delivered yet are updated once they are.
  */
-export function cardUpdates(request: SupportRequest, posted: readonly Posted[], suffix: string, exceptId?: string, notice: Text | '' = ''): OutboxMessage[] {
+export function cardUpdates(
+  request: SupportRequest,
+  posted: readonly Posted[],
+  suffix: string,
+  exceptId?: string,
+  notice: Text | '' = '',
+): OutboxMessage[] {
   const updates: OutboxMessage[] = [];
   for (const { message: original } of posted) {
     if (original.target.kind !== 'user') continue;

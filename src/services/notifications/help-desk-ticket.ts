@@ -39,7 +39,10 @@ export async function openHelpDeskTicket(
   const number = await tickets.numbers.allocate(next.id);
   const withTicket: SupportRequest = { ...next, ticketNumber: number };
   const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now, handOff);
-  const history: TicketHistoryEvent[] = [...opened.history, ...(note && !opened.handedOn ? [ticketEvent('note-added', actor, now, { text: note })] : [])];
+  const history: TicketHistoryEvent[] = [
+    ...opened.history,
+    ...(note && !opened.handedOn ? [ticketEvent('note-added', actor, now, { text: note })] : []),
+  ];
   return {
     next: withTicket,
     number,

@@ -8,11 +8,21 @@ import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
 import type { DeliveryFailure } from '../../domain/delivery/delivery-outcome';
 import { requestEvent, type HistoryActor, type PersonRef, type RequestHistoryEvent } from '../../domain/history';
 import type { SupportRequest } from '../../domain/intake/support-request';
-import { afterAction, authorize, cleanNote, isRecipient, refusalMessage, type HandlingAction } from '../../domain/notifications/request-handling';
-import { DEFAULT_TIMER_DURATIONS, timerStillApplies, type RequestTimer, type TimerDurations } from '../../domain/notifications/request-timers';
+import {
+  afterAction,
+  authorize,
+  cleanNote,
+  isRecipient,
+  refusalMessage,
+  type HandlingAction,
+} from '../../domain/notifications/request-handling';
+import {
+  DEFAULT_TIMER_DURATIONS,
+  timerStillApplies,
+  type RequestTimer,
+  type TimerDurations,
+} from '../../domain/notifications/request-timers';
 import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
-import type { Clock } from '../../domain/ports/clock';
-import type { OutboxLookup, RequestChangeStore } from '../../domain/ports/request-changes';
 import type { GiveUpReason, PendingDelivery } from '../../domain/delivery/outbox-records';
 import { text, type Text } from '../../domain/text';
 import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
@@ -21,19 +31,13 @@ import { handlerCard } from '../../presentation/request-cards';
 import { doneText } from '../../presentation/request-words';
 import type { UndeliverableHandler } from '../outbox/outbox-worker';
 import { cardUpdates, requesterUpdate } from './handling-messages';
-import type { TicketDeps } from './help-desk-ticket';
 import { planHandOn } from './hand-on';
 import { changeRequest, type Plan, type PlannedChange } from './request-change-loop';
 import { planReroute, rerouteFrom } from './reroute';
+import type { RequestHandlingDeps } from './request-handling-deps';
+import { undeliverablePlan } from './undeliverable-fallback';
 
-export interface RequestHandlingDeps {
-  readonly changes: RequestChangeStore;
-  readonly outbox: OutboxLookup;
-  readonly clock: Clock;
-  readonly timers?: TimerDurations;
-  /** Help desk tickets: a request handed (or falling back) to the help desk opens one, as at intake. */
-  readonly tickets: TicketDeps;
-}
+export type { RequestHandlingDeps } from './request-handling-deps';
 
 export class RequestHandlingService implements UndeliverableHandler {
   private readonly durations: TimerDurations;
@@ -91,7 +95,9 @@ export class RequestHandlingService implements UndeliverableHandler {
         {
           route: rerouteFrom(request, makerTimer ? 'maker' : 'co-owners'),
           actor: { kind: 'system', component: 'sla-scheduler' },
-          why: makerTimer ? { kind: 'maker-timeout', holder: holderInSentence(request.holder), minutes } : { kind: 'co-owners-timeout', minutes },
+          why: makerTimer
+            ? { kind: 'maker-timeout', holder: holderInSentence(request.holder), minutes }
+            : { kind: 'co-owners-timeout', minutes },
         },
         this.deps.clock.now(),
       );
@@ -105,45 +111,20 @@ export class RequestHandlingService implements UndeliverableHandler {
    * route again with that person unreachable, in one transaction with the failed message's move.
    */
   async onUndeliverable(pending: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure): Promise<boolean> {
-    const message = pending.message;
-    if (message.target.kind !== 'user' || (message.purpose !== 'maker-notification' && message.purpose !== 'co-owner-ping')) return false;
-    const recipient: PersonRef = { aadObjectId: message.target.aadObjectId, displayName: message.target.displayName };
-    const failedDelivery = { pending, reason, failure, at: this.deps.clock.now() };
-    const stored = await this.change(message.requestId, async (current, history) => {
-      const request = current.request;
-      const now = this.deps.clock.now();
-      const outbox: HistoryActor = { kind: 'system', component: 'outbox' };
-      const unreachable = requestEvent('unreachable', outbox, now, { recipient });
-      if (!stillTheirs(request, message.purpose as 'maker-notification' | 'co-owner-ping', recipient)) return { next: request, history: [unreachable], outbox: [], failedDelivery };
-      const holder = request.holder;
-      if (message.purpose === 'co-owner-ping' && holder.kind === 'co-owners') {
-        const gone = new Set(history.filter((e) => e.type === 'unreachable').map((e) => (e as Extract<RequestHistoryEvent, { type: 'unreachable' }>).recipient.aadObjectId));
-        gone.add(recipient.aadObjectId);
-        // Someone can still claim it: only the fact is recorded.
-        if (holder.people.some((p) => !gone.has(p.aadObjectId))) return { next: request, history: [unreachable], outbox: [], failedDelivery };
-      }
-      const change = await planReroute(
-        this.deps,
-        request,
-        history,
-        {
-          route: rerouteFrom(request, message.purpose === 'maker-notification' ? 'maker' : 'co-owners'),
-          actor: outbox,
-          why: { kind: 'unreachable', name: recipient.displayName },
-          skipMessageId: message.id,
-        },
-        now,
-      );
-      return { ...change, history: [unreachable, ...change.history], failedDelivery };
-    });
-    return stored !== undefined;
+    const plan = undeliverablePlan(this.deps, pending, reason, failure);
+    return plan !== undefined && (await this.change(pending.message.requestId, plan)) !== undefined;
   }
 
   private change(requestId: string, plan: Plan) {
     return changeRequest(this.deps.changes, requestId, plan);
   }
 
-  private async planAction(request: SupportRequest, history: readonly RequestHistoryEvent[], actor: Extract<HistoryActor, { kind: 'user' }>, action: HandlingAction): Promise<PlannedChange> {
+  private async planAction(
+    request: SupportRequest,
+    history: readonly RequestHistoryEvent[],
+    actor: Extract<HistoryActor, { kind: 'user' }>,
+    action: HandlingAction,
+  ): Promise<PlannedChange> {
     const now = this.deps.clock.now();
     const seq = String(history.length);
     const person: PersonRef = { aadObjectId: actor.aadObjectId, displayName: actor.displayName };
@@ -155,31 +136,55 @@ export class RequestHandlingService implements UndeliverableHandler {
     switch (action.type) {
       case 'acknowledge': {
         const next = afterAction(request, person, action, now);
-        return { next, history: [requestEvent('acknowledged', actor, now, {})], outbox: [requesterUpdate(next, seq, text('messages.requests.update.acknowledged', { name }))] };
+        return {
+          next,
+          history: [requestEvent('acknowledged', actor, now, {})],
+          outbox: [requesterUpdate(next, seq, text('messages.requests.update.acknowledged', { name }))],
+        };
       }
       case 'claim': {
         const next = afterAction(request, person, action, now);
         const solution = request.solution?.name;
-        const update = solution ? text('messages.requests.update.claimed', { name, solution }) : text('messages.requests.update.claimedUnnamed', { name });
+        const update = solution
+          ? text('messages.requests.update.claimed', { name, solution })
+          : text('messages.requests.update.claimedUnnamed', { name });
         return {
           next,
           history: [requestEvent('claimed', actor, now, { by: person })],
-          outbox: [requesterUpdate(next, seq, update), ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.claimed', { name }))],
+          outbox: [
+            requesterUpdate(next, seq, update),
+            ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.claimed', { name })),
+          ],
         };
       }
       case 'resolve': {
         const note = cleanNote(action.note);
         const next = afterAction(request, person, action, now);
-        const update = note ? text('messages.requests.update.resolvedWithNote', { name, note }) : text('messages.requests.update.resolved', { name });
+        const update = note
+          ? text('messages.requests.update.resolvedWithNote', { name, note })
+          : text('messages.requests.update.resolved', { name });
         return {
           next,
           history: [requestEvent('resolved', actor, now, note ? { resolution: note } : {})],
-          outbox: [requesterUpdate(next, seq, update), ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.resolved', { name }))],
+          outbox: [
+            requesterUpdate(next, seq, update),
+            ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.resolved', { name })),
+          ],
         };
       }
       case 'hand-to-help-desk':
       case 'stuck':
-        return planHandOn(this.deps.tickets, request, seq, actor, person, action.type === 'stuck' ? 'dedicated-team' : 'help-desk', cleanNote(action.note), await posted(), now);
+        return planHandOn(
+          this.deps.tickets,
+          request,
+          seq,
+          actor,
+          person,
+          action.type === 'stuck' ? 'dedicated-team' : 'help-desk',
+          cleanNote(action.note),
+          await posted(),
+          now,
+        );
       case 'not-my-solution': {
         const note = cleanNote(action.note);
         const change = await planReroute(
@@ -190,21 +195,28 @@ export class RequestHandlingService implements UndeliverableHandler {
           now,
         );
         const flags: CatalogFlag[] = request.solution
-          ? [{ solutionId: request.solution.id, requestId: request.id, reason: 'not-my-solution', flaggedBy: person, flaggedAt: now.toISOString(), ...(note ? { note } : {}) }]
+          ? [
+              {
+                solutionId: request.solution.id,
+                requestId: request.id,
+                reason: 'not-my-solution',
+                flaggedBy: person,
+                flaggedAt: now.toISOString(),
+                ...(note ? { note } : {}),
+              },
+            ]
           : [];
         const flagEvents = request.solution
-          ? [requestEvent('catalog-flagged', actor, now, { solutionId: request.solution.id, reason: 'not-my-solution', ...(note ? { note } : {}) })]
+          ? [
+              requestEvent('catalog-flagged', actor, now, {
+                solutionId: request.solution.id,
+                reason: 'not-my-solution',
+                ...(note ? { note } : {}),
+              }),
+            ]
           : [];
         return { ...change, history: [...flagEvents, ...change.history], flags };
       }
     }
   }
-}
-
-/** The undelivered message was the current holder's: only then does the request move on. */
-function stillTheirs(request: SupportRequest, purpose: 'maker-notification' | 'co-owner-ping', recipient: PersonRef): boolean {
-  const holder = request.holder;
-  if (request.status !== 'open') return false;
-  if (purpose === 'maker-notification') return holder.kind === 'maker' && holder.person.aadObjectId === recipient.aadObjectId;
-  return holder.kind === 'co-owners' && holder.claimedBy === undefined;
 }

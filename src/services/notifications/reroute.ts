@@ -60,13 +60,23 @@ export interface Reroute {
 }
 
 /** The request moved on to `route`: new holder, its messages, the requester told, old cards updated. */
-export async function planReroute(deps: RerouteDeps, request: SupportRequest, history: readonly RequestHistoryEvent[], move: Reroute, now: Date): Promise<PlannedChange> {
+export async function planReroute(
+  deps: RerouteDeps,
+  request: SupportRequest,
+  history: readonly RequestHistoryEvent[],
+  move: Reroute,
+  now: Date,
+): Promise<PlannedChange> {
   const { route, actor, note } = move;
   const seq = String(history.length);
   const next: SupportRequest = { ...request, ...routedFields(route), chatLink: undefined, status: 'open', updatedAt: now.toISOString() };
   const to = route.kind === 'maker' ? 'co-owners' : route.kind;
   const events: RequestHistoryEvent[] = [
-    requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
+    requestEvent('routed', { kind: 'system', component: 'router' }, now, {
+      routeKind: route.kind,
+      reason: route.reason,
+      skipped: route.skipped,
+    }),
     requestEvent('handed-on', actor, now, note ? { to, note } : { to }),
   ];
   const { pending, sent } = await deps.outbox.messagesOf(request.id);
@@ -81,7 +91,13 @@ export async function planReroute(deps: RerouteDeps, request: SupportRequest, hi
   const outbox = [
     ...routed,
     requesterUpdate(moved, seq, update),
-    ...cardUpdates(moved, [...sent, ...pending.filter((p) => p.message.id !== move.skipMessageId)], seq, undefined, text('messages.requests.notice.movedOn', { reason })),
+    ...cardUpdates(
+      moved,
+      [...sent, ...pending.filter((p) => p.message.id !== move.skipMessageId)],
+      seq,
+      undefined,
+      text('messages.requests.notice.movedOn', { reason }),
+    ),
   ];
   return { next: moved, history: [...events, ...(opened?.events ?? [])], outbox, ...(opened ? { ticket: opened.ticket } : {}) };
 }

@@ -14,7 +14,13 @@ import { coOwnerCard, makerCard, requestNotice, type HandOff } from '../../prese
  * One outbox message. Ids are deterministic (planning the same change twice yields the same ids, and
  * delivery is idempotent on them); `suffix` tells apart the messages of later changes to the request.
  */
-export function message(request: SupportRequest, purpose: OutboxPurpose, target: OutboxTarget, card: CardRef, suffix?: string): OutboxMessage {
+export function message(
+  request: SupportRequest,
+  purpose: OutboxPurpose,
+  target: OutboxTarget,
+  card: CardRef,
+  suffix?: string,
+): OutboxMessage {
   const recipient = target.kind === 'user' ? target.aadObjectId : target.kind === 'channel' ? target.channel : target.messageId;
   return {
     id: `${request.id}.${purpose}.${recipient}${suffix ? `.${suffix}` : ''}`,
@@ -41,21 +47,36 @@ export function planRoute(request: SupportRequest, route: Route, suffix?: string
     }
     case 'co-owners':
       return route.coOwners.map((p) =>
-        message(request, 'co-owner-ping', { kind: 'user', aadObjectId: p.aadObjectId, displayName: p.displayName }, coOwnerCard(request, p.aadObjectId, '', handOff), suffix),
+        message(
+          request,
+          'co-owner-ping',
+          { kind: 'user', aadObjectId: p.aadObjectId, displayName: p.displayName },
+          coOwnerCard(request, p.aadObjectId, '', handOff),
+          suffix,
+        ),
       );
     case 'help-desk':
       return [
         message(request, 'help-desk-ticket', HELP_DESK, requestNotice(request, 'help-desk-ticket', handOff), suffix),
         // Sev A on a Critical solution: the dedicated team gets it at once, alongside the ticket.
-        ...(route.handToDedicatedTeam ? [message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix)] : []),
+        ...(route.handToDedicatedTeam
+          ? [message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix)]
+          : []),
       ];
     case 'dedicated-team':
-      return [message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix)];
+      return [
+        message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix),
+      ];
   }
 }
 
 /** A request handed on by the person who had it: the help desk's or the dedicated team's notice, carrying their note. */
-export function handOffMessages(request: SupportRequest, to: 'help-desk' | 'dedicated-team', suffix: string, handOff: HandOff): OutboxMessage[] {
+export function handOffMessages(
+  request: SupportRequest,
+  to: 'help-desk' | 'dedicated-team',
+  suffix: string,
+  handOff: HandOff,
+): OutboxMessage[] {
   return to === 'help-desk'
     ? [message(request, 'help-desk-ticket', HELP_DESK, requestNotice(request, 'help-desk-ticket', handOff), suffix)]
     : [message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix)];

@@ -8,7 +8,9 @@ import type { Work } from './outbox-worker-types';
 
 /** One queue per conversation, oldest message first. */
 export function conversationQueues(due: readonly Work[]): Work[][] {
-  const ordered = [...due].sort((a, b) => (a.pending.message.createdAt < b.pending.message.createdAt ? -1 : a.pending.message.createdAt > b.pending.message.createdAt ? 1 : 0));
+  const ordered = [...due].sort((a, b) =>
+    a.pending.message.createdAt < b.pending.message.createdAt ? -1 : a.pending.message.createdAt > b.pending.message.createdAt ? 1 : 0,
+  );
   const queues = new Map<string, Work[]>();
   for (const work of ordered) {
     const key = groupKey(work.pending.message);

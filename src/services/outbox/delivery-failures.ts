@@ -11,10 +11,20 @@ import { limiterKey } from './conversation-queues';
 import type { DeliveryContext, Outcome } from './outbox-worker-types';
 
 /** The retry policy's next step for a failed call. */
-export async function afterFailure(ctx: DeliveryContext, pending: PendingDelivery, failure: DeliveryFailure, original: SentRecord | undefined): Promise<Outcome> {
+export async function afterFailure(
+  ctx: DeliveryContext,
+  pending: PendingDelivery,
+  failure: DeliveryFailure,
+  original: SentRecord | undefined,
+): Promise<Outcome> {
   const message = pending.message;
   const now = ctx.deps.clock.now();
-  const step = nextStep(failure, { counts: pending.counts, now, firstQueuedAt: new Date(message.createdAt), repeatable: isRepeatable(message.target) }, ctx.retry, ctx.random);
+  const step = nextStep(
+    failure,
+    { counts: pending.counts, now, firstQueuedAt: new Date(message.createdAt), repeatable: isRepeatable(message.target) },
+    ctx.retry,
+    ctx.random,
+  );
   // Teams throttled the conversation, not only this message: everything to it waits for Retry-After.
   if (failure.kind === 'throttled' && step.kind === 'retry') ctx.deps.limiter.pause(limiterKey(message, original), step.at.getTime());
   switch (step.kind) {
@@ -29,7 +39,10 @@ export async function afterFailure(ctx: DeliveryContext, pending: PendingDeliver
 }
 
 async function markUncertain(ctx: DeliveryContext, pending: PendingDelivery, failure: DeliveryFailure, at: Date): Promise<Outcome> {
-  ctx.deps.log?.warn({ messageId: pending.message.id, purpose: pending.message.purpose }, 'outbox message may or may not have been delivered: recorded as uncertain, not sent again');
+  ctx.deps.log?.warn(
+    { messageId: pending.message.id, purpose: pending.message.purpose },
+    'outbox message may or may not have been delivered: recorded as uncertain, not sent again',
+  );
   try {
     await ctx.deps.store.markUncertain(pending, failure, at);
   } catch (error) {
@@ -38,7 +51,13 @@ async function markUncertain(ctx: DeliveryContext, pending: PendingDelivery, fai
   return { kind: 'uncertain' };
 }
 
-export async function reschedule(ctx: DeliveryContext, pending: PendingDelivery, counts: PendingDelivery['counts'], at: Date, failure: DeliveryFailure): Promise<void> {
+export async function reschedule(
+  ctx: DeliveryContext,
+  pending: PendingDelivery,
+  counts: PendingDelivery['counts'],
+  at: Date,
+  failure: DeliveryFailure,
+): Promise<void> {
   try {
     await ctx.deps.store.scheduleRetry(pending, counts, at, failure);
   } catch (error) {
@@ -46,8 +65,16 @@ export async function reschedule(ctx: DeliveryContext, pending: PendingDelivery,
   }
 }
 
-export async function giveUp(ctx: DeliveryContext, pending: PendingDelivery, reason: Parameters<OutboxStore['markFailed']>[1], failure: DeliveryFailure): Promise<{ kind: 'failed' }> {
-  ctx.deps.log?.warn({ messageId: pending.message.id, purpose: pending.message.purpose, reason, status: failure.status }, 'outbox message failed for good');
+export async function giveUp(
+  ctx: DeliveryContext,
+  pending: PendingDelivery,
+  reason: Parameters<OutboxStore['markFailed']>[1],
+  failure: DeliveryFailure,
+): Promise<{ kind: 'failed' }> {
+  ctx.deps.log?.warn(
+    { messageId: pending.message.id, purpose: pending.message.purpose, reason, status: failure.status },
+    'outbox message failed for good',
+  );
   try {
     const handled = (await ctx.deps.undeliverable?.onUndeliverable(pending, reason, failure)) ?? false;
     if (!handled) await ctx.deps.store.markFailed(pending, reason, failure, ctx.deps.clock.now());

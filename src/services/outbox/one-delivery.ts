@@ -22,18 +22,30 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
   if (pending.inFlight) {
     // Claimed for a call whose outcome was never recorded (the worker making it stopped): it may have landed.
     const { since, by } = pending.inFlight;
-    return afterFailure(ctx, pending, { kind: 'uncertain', detail: `a call started at ${since} by ${by} never recorded its outcome` }, undefined);
+    return afterFailure(
+      ctx,
+      pending,
+      { kind: 'uncertain', detail: `a call started at ${since} by ${by} never recorded its outcome` },
+      undefined,
+    );
   }
   let original: SentRecord | undefined;
   if (message.target.kind === 'update') {
     // Pending first, then sent: a message only ever moves pending → sent, so this order cannot miss it.
     if (await deps.store.isPending(message.requestId, message.target.messageId)) {
       // The card it replaces is not posted yet: look again shortly, without counting an attempt.
-      await reschedule(ctx, pending, pending.counts, new Date(deps.clock.now().getTime() + ORIGINAL_PENDING_DELAY_MS), { kind: 'not-ready', detail: 'the card to update is not posted yet' });
+      await reschedule(ctx, pending, pending.counts, new Date(deps.clock.now().getTime() + ORIGINAL_PENDING_DELAY_MS), {
+        kind: 'not-ready',
+        detail: 'the card to update is not posted yet',
+      });
       return { kind: 'deferred', waitMs: ORIGINAL_PENDING_DELAY_MS, noWait: true };
     }
     original = await deps.store.sentRecord(message.requestId, message.target.messageId);
-    if (original === undefined) return giveUp(ctx, pending, 'no-original', { kind: 'not-ready', detail: 'the card to update was never posted (or its delivery is uncertain)' });
+    if (original === undefined)
+      return giveUp(ctx, pending, 'no-original', {
+        kind: 'not-ready',
+        detail: 'the card to update was never posted (or its delivery is uncertain)',
+      });
   }
 
   const prepared = deps.sender.prepare ? await deps.sender.prepare(message, original) : () => deps.sender.send(message, original);

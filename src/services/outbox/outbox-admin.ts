@@ -138,7 +138,12 @@ export class OutboxAdmin {
       across((s) => this.listing.uncertain(s)),
     ]);
     const oldest = pending.reduce((min, p) => Math.min(min, Date.parse(p.message.createdAt)), Infinity);
-    return { pending: pending.length, oldestPendingMs: Number.isFinite(oldest) ? Math.max(0, now - oldest) : 0, failed: failed.length, uncertain: uncertain.length };
+    return {
+      pending: pending.length,
+      oldestPendingMs: Number.isFinite(oldest) ? Math.max(0, now - oldest) : 0,
+      failed: failed.length,
+      uncertain: uncertain.length,
+    };
   }
 }
 

@@ -39,7 +39,12 @@ export class OutboxWorker {
     private readonly deps: OutboxWorkerDeps,
     options: OutboxWorkerOptions,
   ) {
-    this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'outbox', owner: options.owner, shards: options.shards, ttlMs: options.leaseTtlMs });
+    this.leases = new ShardLeases(deps.leases, deps.clock, {
+      job: 'outbox',
+      owner: options.owner,
+      shards: options.shards,
+      ttlMs: options.leaseTtlMs,
+    });
     this.batchSize = options.batchSize ?? 200;
     this.concurrency = options.concurrency ?? 16;
     this.pollMs = options.pollMs ?? 2_000;
@@ -65,7 +70,11 @@ export class OutboxWorker {
     const shards = this.leases.held();
     const totals: Totals = { delivered: 0, retried: 0, failed: 0, uncertain: 0, deferred: 0, wait: Infinity };
     const now = this.deps.clock.now();
-    const due = (await Promise.all(shards.map(async (shard) => (await this.deps.store.due(shard, now, this.batchSize)).map((pending) => ({ pending, shard }))))).flat();
+    const due = (
+      await Promise.all(
+        shards.map(async (shard) => (await this.deps.store.due(shard, now, this.batchSize)).map((pending) => ({ pending, shard }))),
+      )
+    ).flat();
     await this.deliverAll(due, totals);
     const busy = totals.delivered + totals.retried + totals.failed + totals.uncertain > 0;
     const nextRunInMs = Number.isFinite(totals.wait) ? Math.max(5, Math.min(totals.wait, this.pollMs)) : busy ? 0 : this.pollMs;
@@ -93,7 +102,13 @@ export class OutboxWorker {
           try {
             outcome = await deliverOne(this.delivery, item);
             // Held back briefly by the limiter: wait here rather than read the outbox again.
-            while (outcome.kind === 'deferred' && outcome.waitMs <= this.maxLimiterWaitMs && Date.now() - started + outcome.waitMs < this.roundBudgetMs && !outcome.noWait && !this.halted) {
+            while (
+              outcome.kind === 'deferred' &&
+              outcome.waitMs <= this.maxLimiterWaitMs &&
+              Date.now() - started + outcome.waitMs < this.roundBudgetMs &&
+              !outcome.noWait &&
+              !this.halted
+            ) {
               await this.sleep(outcome.waitMs);
               outcome = await deliverOne(this.delivery, item);
             }

@@ -26,10 +26,21 @@ export class TimerScheduler {
   readonly pollMs: number;
 
   constructor(
-    private readonly deps: { readonly timers: TimerStore; readonly leases: LeaseStore; readonly clock: Clock; readonly firer: TimerFirer; readonly log?: { error(d: object, m: string): void } },
+    private readonly deps: {
+      readonly timers: TimerStore;
+      readonly leases: LeaseStore;
+      readonly clock: Clock;
+      readonly firer: TimerFirer;
+      readonly log?: { error(d: object, m: string): void };
+    },
     options: TimerSchedulerOptions,
   ) {
-    this.leases = new ShardLeases(deps.leases, deps.clock, { job: 'timers', owner: options.owner, shards: options.shards, ttlMs: options.leaseTtlMs });
+    this.leases = new ShardLeases(deps.leases, deps.clock, {
+      job: 'timers',
+      owner: options.owner,
+      shards: options.shards,
+      ttlMs: options.leaseTtlMs,
+    });
     this.pollMs = options.pollMs ?? 15_000;
   }
 

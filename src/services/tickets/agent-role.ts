@@ -20,7 +20,8 @@ export async function agentRoleOf(channels: ChannelDirectory, actor: PersonRef, 
   try {
     const dedicated = await channels.getChannel('dedicated-team');
     const inDedicated = async () => dedicated !== undefined && (await roster.isMember(dedicated.teamId, actor.aadObjectId));
-    if (await roster.isMember(helpDesk.teamId, actor.aadObjectId)) return { role: 'agent', teamId: helpDesk.teamId, alsoDedicated: await inDedicated() };
+    if (await roster.isMember(helpDesk.teamId, actor.aadObjectId))
+      return { role: 'agent', teamId: helpDesk.teamId, alsoDedicated: await inDedicated() };
     if (await inDedicated()) return { role: 'dedicated-team', teamId: dedicated!.teamId };
   } catch {
     // Teams did not answer: refuse (never guess membership), and say so.

@@ -12,7 +12,10 @@ import { makerQuestionCard } from '../../presentation/handoff-cards';
  * queue holds, and the hand-off card of one handed to them (also after they returned it).
  */
 export function seesTicketCard(ticket: Ticket, standing: ActorStanding): boolean {
-  return belongsTo(standing, DEFAULT_HELP_DESK_QUEUE) || (belongsTo(standing, DEDICATED_TEAM_QUEUE) && holdingQueue(ticket) === DEDICATED_TEAM_QUEUE);
+  return (
+    belongsTo(standing, DEFAULT_HELP_DESK_QUEUE) ||
+    (belongsTo(standing, DEDICATED_TEAM_QUEUE) && holdingQueue(ticket) === DEDICATED_TEAM_QUEUE)
+  );
 }
 
 export function seesHandOff(ticket: Ticket, standing: ActorStanding): boolean {

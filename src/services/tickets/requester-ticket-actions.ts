@@ -29,7 +29,10 @@ export class RequesterTicketActions {
 
   /** `activity` names the Teams activity that asked: recorded with the change; a redelivery is not applied again. */
   async act(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }, activity?: ActivityRef): Promise<Answer> {
-    const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), command.type === 'show' ? undefined : this.appliedActivity(ticketId, activity)]);
+    const [stored, applied] = await Promise.all([
+      this.deps.tickets.get(ticketId),
+      command.type === 'show' ? undefined : this.appliedActivity(ticketId, activity),
+    ]);
     if (stored === undefined || stored.ticket.requester.aadObjectId !== actor.aadObjectId) {
       return messageAnswer(text('messages.tickets.notYours'));
     }
@@ -73,7 +76,11 @@ export class RequesterTicketActions {
   }
 
   /** The requester's card, headed "HD-42: title" (or `heading`). */
-  private requesterView(ticket: Ticket, notice?: Words, heading: Words = text('messages.tickets.requesterHeading', { number: ticket.number, title: ticket.title })): CardRef {
+  private requesterView(
+    ticket: Ticket,
+    notice?: Words,
+    heading: Words = text('messages.tickets.requesterHeading', { number: ticket.number, title: ticket.title }),
+  ): CardRef {
     return requesterCard(ticket, { heading, notice, reopenWindowMinutes: this.reopenWindowMinutes, now: this.now() });
   }
 

@@ -71,7 +71,11 @@ export class SlaScheduler {
 
   constructor(private readonly deps: SlaSchedulerDeps) {
     this.leaseName = deps.leaseName ?? 'sla-scheduler';
-    this.leases = new RenewedLeases(deps.lease, deps.clock, { owner: deps.owner ?? randomUUID(), names: [this.leaseName], ttlMs: deps.leaseMs });
+    this.leases = new RenewedLeases(deps.lease, deps.clock, {
+      owner: deps.owner ?? randomUUID(),
+      names: [this.leaseName],
+      ttlMs: deps.leaseMs,
+    });
   }
 
   /** One pass over every due timer; serialised within the process, leased across processes. */
@@ -104,8 +108,13 @@ export class SlaScheduler {
 
   private autoClose(ticket: Ticket, now: Date): Change {
     const next: Ticket = { ...ticket, status: 'closed', version: ticket.version + 1, updatedAt: now.toISOString() };
-    const events = [ticketEvent('closed', SYSTEM, now, { reason: 'reopen-window-passed', statusChange: { from: 'resolved', to: 'closed' } })];
-    const tellRequester = { heading: text('messages.tickets.tell.closed', { number: ticket.number }), message: text('messages.tickets.tell.closedMessage') };
+    const events = [
+      ticketEvent('closed', SYSTEM, now, { reason: 'reopen-window-passed', statusChange: { from: 'resolved', to: 'closed' } }),
+    ];
+    const tellRequester = {
+      heading: text('messages.tickets.tell.closed', { number: ticket.number }),
+      message: text('messages.tickets.tell.closedMessage'),
+    };
     return { next, events, tellRequester, done: text('common.verbatim', { text: '' }) };
   }
 
@@ -130,9 +139,25 @@ export class SlaScheduler {
       const { ticket, outbox } = notificationsFor(change, this.deps.reopenWindowMinutes, now);
       const alert = slaAlertCard(ticket, due.clock, alertStage, escalated);
       // Announced in the channel of the queue that held it when the target ran out.
-      const alerted = (id: string, target: OutboxMessage['target']): OutboxMessage => ({ id, requestId: ticket.id, purpose: 'help-desk-ticket', target, card: alert, createdAt: now.toISOString() });
-      outbox.push(alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: queueTeamOf(holdingQueue(stored.ticket)) }));
-      if (lead) outbox.push(alerted(`${ticket.id}.sla.${due.clock}.${alertStage}.lead`, { kind: 'user', aadObjectId: lead.aadObjectId, displayName: lead.displayName }));
+      const alerted = (id: string, target: OutboxMessage['target']): OutboxMessage => ({
+        id,
+        requestId: ticket.id,
+        purpose: 'help-desk-ticket',
+        target,
+        card: alert,
+        createdAt: now.toISOString(),
+      });
+      outbox.push(
+        alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: queueTeamOf(holdingQueue(stored.ticket)) }),
+      );
+      if (lead)
+        outbox.push(
+          alerted(`${ticket.id}.sla.${due.clock}.${alertStage}.lead`, {
+            kind: 'user',
+            aadObjectId: lead.aadObjectId,
+            displayName: lead.displayName,
+          }),
+        );
       try {
         await this.deps.tickets.update(stored, ticket, change.events, outbox);
         return { stage: alertStage, escalated };
@@ -154,7 +179,9 @@ export class SlaScheduler {
       updatedAt: at,
     };
     const events: TicketHistoryEvent[] = [
-      stage === 'warning' ? ticketEvent('sla-warning', SYSTEM, now, { clock, dueAt: c.dueAt }) : ticketEvent('sla-breached', SYSTEM, now, { clock, dueAt: c.dueAt }),
+      stage === 'warning'
+        ? ticketEvent('sla-warning', SYSTEM, now, { clock, dueAt: c.dueAt })
+        : ticketEvent('sla-breached', SYSTEM, now, { clock, dueAt: c.dueAt }),
     ];
     const quiet: Change = { next: marked, events, done: text('common.verbatim', { text: '' }) };
     if (stage === 'warning') return { change: quiet, alertStage: stage, escalated: false };
@@ -170,7 +197,10 @@ export class SlaScheduler {
       next: handed.next,
       events: [...events, ...handed.events],
       handToDedicatedTeam: true,
-      tellRequester: { heading: text('messages.handoff.tell.escalated', { number: ticket.number }), message: text('messages.handoff.tell.escalatedMessage') },
+      tellRequester: {
+        heading: text('messages.handoff.tell.escalated', { number: ticket.number }),
+        message: text('messages.handoff.tell.escalatedMessage'),
+      },
       done: text('common.verbatim', { text: '' }),
     };
     return { change, alertStage: stage, escalated: true };

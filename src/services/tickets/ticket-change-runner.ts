@@ -19,8 +19,7 @@ import { notificationsFor } from './ticket-notifications';
 
 export type Decided =
   /** `also`: more messages the change owes (the maker's question), given the ticket as it will be stored. */
-  | { readonly change: Change; readonly also?: (next: Ticket) => readonly OutboxMessage[] }
-  | { readonly refusal: Text };
+  { readonly change: Change; readonly also?: (next: Ticket) => readonly OutboxMessage[] } | { readonly refusal: Text };
 
 export interface ChangeRunnerDeps {
   readonly tickets: TicketRepository;
@@ -46,11 +45,20 @@ export async function runTicketChange(
     const { ticket, outbox } = notificationsFor(decided.change, deps.reopenWindowMinutes, now);
     const messages = [...outbox, ...(decided.also?.(ticket) ?? [])];
     try {
-      const saved = await deps.tickets.update(stored, ticket, decided.change.events, messages, activity && activityRecord(activity, decided.change.done, now));
+      const saved = await deps.tickets.update(
+        stored,
+        ticket,
+        decided.change.events,
+        messages,
+        activity && activityRecord(activity, decided.change.done, now),
+      );
       return view(saved.ticket, decided.change.done);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
-      const [current, applied] = await Promise.all([deps.tickets.get(first.ticket.id), activity ? deps.tickets.activity(first.ticket.id, activity.key) : undefined]);
+      const [current, applied] = await Promise.all([
+        deps.tickets.get(first.ticket.id),
+        activity ? deps.tickets.activity(first.ticket.id, activity.key) : undefined,
+      ]);
       if (!current) return messageAnswer(text('messages.tickets.notFound'));
       if (applied) return view(current.ticket, applied.outcome);
       stored = current;

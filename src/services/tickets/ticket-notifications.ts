@@ -20,7 +20,13 @@ export function dedicatedTeamPostId(ticketId: string, version: number): string {
   return version <= 1 ? `${ticketId}.dedicated-team-handoff.dedicated-team` : `${ticketId}.v${version}.dedicated-team-handoff`;
 }
 
-function message(ticket: Ticket, id: string, purpose: OutboxMessage['purpose'], target: OutboxMessage['target'], card: CardRef): OutboxMessage {
+function message(
+  ticket: Ticket,
+  id: string,
+  purpose: OutboxMessage['purpose'],
+  target: OutboxMessage['target'],
+  card: CardRef,
+): OutboxMessage {
   return { id, requestId: ticket.id, purpose, target, card, createdAt: ticket.updatedAt };
 }
 
@@ -35,7 +41,9 @@ export function postToDedicatedTeam(ticket: Ticket, id: string): OutboxMessage {
 
 /** Each posted card as it looks now: the help desk's ticket card, or a hand-off card in the dedicated team's channel. */
 function postedCard(ticket: Ticket, postId: string): { purpose: OutboxMessage['purpose']; card: CardRef } {
-  return postId === helpDeskPostId(ticket.id) ? { purpose: 'help-desk-ticket', card: ticketCard(ticket) } : { purpose: 'dedicated-team-handoff', card: handOffCard(ticket) };
+  return postId === helpDeskPostId(ticket.id)
+    ? { purpose: 'help-desk-ticket', card: ticketCard(ticket) }
+    : { purpose: 'dedicated-team-handoff', card: handOffCard(ticket) };
 }
 
 /** Replace every posted copy of the card (help desk, dedicated team) with the ticket as it is now. */
@@ -48,7 +56,13 @@ export function cardUpdates(ticket: Ticket, except: readonly string[] = []): Out
     });
 }
 
-export function requesterMessage(ticket: Ticket, heading: Text, text: Text | string | undefined, reopenWindowMinutes: number, now: Date): OutboxMessage {
+export function requesterMessage(
+  ticket: Ticket,
+  heading: Text,
+  text: Text | string | undefined,
+  reopenWindowMinutes: number,
+  now: Date,
+): OutboxMessage {
   return message(
     ticket,
     `${ticket.id}.v${ticket.version}.requester`,
@@ -75,6 +89,7 @@ export function notificationsFor(change: Change, reopenWindowMinutes: number, no
     }
   }
   outbox.push(...cardUpdates(ticket, fresh));
-  if (change.tellRequester) outbox.push(requesterMessage(ticket, change.tellRequester.heading, change.tellRequester.message, reopenWindowMinutes, now));
+  if (change.tellRequester)
+    outbox.push(requesterMessage(ticket, change.tellRequester.heading, change.tellRequester.message, reopenWindowMinutes, now));
   return { ticket, outbox };
 }

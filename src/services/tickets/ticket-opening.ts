@@ -27,7 +27,13 @@ export interface OpenedTicket {
  * `handOff`: the path to the dedicated team, if the request takes one now. Without it, a Sev A on a
  * Critical solution (the router's `handToDedicatedTeam`) takes the intake's.
  */
-export function openTicketFor(request: SupportRequest, number: TicketNumber, config: SlaConfig, now: Date, handOff?: EscalationInput): OpenedTicket {
+export function openTicketFor(
+  request: SupportRequest,
+  number: TicketNumber,
+  config: SlaConfig,
+  now: Date,
+  handOff?: EscalationInput,
+): OpenedTicket {
   let ticket = openTicket(request, number, config, now, { queue: DEFAULT_HELP_DESK_QUEUE });
   const history: TicketHistoryEvent[] = [
     ticketEvent('created', { kind: 'user', role: 'requester', ...request.requester }, now, {

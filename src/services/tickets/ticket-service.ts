@@ -16,7 +16,7 @@ import { tryParseTicketNumber, formatTicketNumber } from '../../domain/ticket-nu
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import type { Clock } from '../../domain/ports/clock';
 import { text, type Text } from '../../domain/text';
-import { applyAgentCommand, CommandRefused, repeatOf, statusInSentence, type AgentCommand, type Change, type RequesterCommand } from '../../domain/tickets/ticket-changes';
+import { applyAgentCommand, CommandRefused, repeatOf, type Change, type RequesterCommand } from '../../domain/tickets/ticket-changes';
 import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
 import { ticketStatusLabel } from '../../presentation/labels';
 import { ticketCard, ticketListCard, type Words } from '../../presentation/ticket-cards';
@@ -27,6 +27,10 @@ import type { TeamRoster } from '../../domain/ports/team-roster';
 import { agentRoleOf, withDedicatedTeamNow, type AgentRole } from './agent-role';
 import { appliedActivity } from './applied-activity';
 import { RequesterTicketActions } from './requester-ticket-actions';
+import type { AgentRequest } from './agent-request';
+import { conflictNotice } from './agent-request';
+
+export type { AgentRequest } from './agent-request';
 
 /** Seven days to say "it's not fixed" before a new request is needed. */
 export const DEFAULT_REOPEN_WINDOW_MINUTES = 7 * 24 * 60;
@@ -41,18 +45,6 @@ export interface TicketServiceDeps {
   readonly sla?: SlaConfig;
   readonly reopenWindowMinutes?: number;
 }
-
-/**
- * An agent's card action, named as its verb (`ticket.assign-me` → `assign-me`): the domain's commands
- * (ticket-changes.ts) with the people still to be found (the caller, the roster's member), and the
- * two that change nothing (show the card, show it with the team to pick from).
- */
-export type AgentRequest =
-  | Exclude<AgentCommand, { type: 'assign-me' } | { type: 'assign-to' }>
-  | { readonly type: 'show' }
-  | { readonly type: 'pick-assignee' }
-  | { readonly type: 'assign-me' }
-  | { readonly type: 'assign-to'; readonly assigneeId: unknown };
 
 const refused = (key: Parameters<typeof text>[0]): Answer => messageAnswer(text(key));
 
@@ -83,14 +75,18 @@ export class TicketService {
     const who = await this.agentRole(actor, roster);
     if ('refusal' in who) return messageAnswer(who.refusal);
     const writes = request.type !== 'show' && request.type !== 'pick-assignee';
-    const [stored, applied] = await Promise.all([this.deps.tickets.get(ticketId), writes ? this.appliedActivity(ticketId, activity) : undefined]);
+    const [stored, applied] = await Promise.all([
+      this.deps.tickets.get(ticketId),
+      writes ? this.appliedActivity(ticketId, activity) : undefined,
+    ]);
     if (stored === undefined) return refused('messages.tickets.notFound');
     // Members of the team whose queue holds the ticket work it: the help desk's on its tickets, the
     // dedicated team's on those escalated to them. The help desk still sees (and answers the team on)
     // a ticket the dedicated team holds.
     const withTeam = await this.isWithDedicatedTeam(stored.ticket);
     if (who.role === 'dedicated-team' && !withTeam) return refused('messages.tickets.role.notWithDedicatedTeam');
-    if (who.role === 'agent' && withTeam && !who.alsoDedicated && request.type !== 'show') return this.card(stored.ticket, text('messages.handoff.refused.helpDeskWaits'));
+    if (who.role === 'agent' && withTeam && !who.alsoDedicated && request.type !== 'show')
+      return this.card(stored.ticket, text('messages.handoff.refused.helpDeskWaits'));
     if (applied) return this.card(stored.ticket, applied);
     const role: 'agent' | 'dedicated-team' = withTeam ? 'dedicated-team' : 'agent';
     const historyActor = { kind: 'user' as const, role, ...actor };
@@ -103,21 +99,42 @@ export class TicketService {
         return cardAnswer(ticketCard(stored.ticket, { members }));
       }
       case 'assign-me':
-        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign-me', me: actor }, historyActor, this.now()), actor, activity);
+        return this.change(
+          stored,
+          (t) => applyAgentCommand(t, { type: 'assign-me', me: actor }, historyActor, this.now()),
+          actor,
+          activity,
+        );
       case 'assign-to': {
         const id = typeof request.assigneeId === 'string' ? request.assigneeId.toLowerCase() : '';
         if (id === '') return this.card(stored.ticket, text('messages.tickets.pickSomeone'));
         // The choice came from card data: the person must really be in the help desk's team now.
         const member = (await roster.members(who.teamId)).find((m) => m.aadObjectId === id);
         if (!member) return this.card(stored.ticket, text('messages.tickets.notInTeam'));
-        return this.change(stored, (t) => applyAgentCommand(t, { type: 'assign-to', assignee: member }, historyActor, this.now()), actor, activity);
+        return this.change(
+          stored,
+          (t) => applyAgentCommand(t, { type: 'assign-to', assignee: member }, historyActor, this.now()),
+          actor,
+          activity,
+        );
       }
       default:
-        return this.change(stored, (t) => this.settled(t, applyAgentCommand(t, request, historyActor, this.now()), historyActor), actor, activity, (t) => repeatOf(t, request, actor, this.now()));
+        return this.change(
+          stored,
+          (t) => this.settled(t, applyAgentCommand(t, request, historyActor, this.now()), historyActor),
+          actor,
+          activity,
+          (t) => repeatOf(t, request, actor, this.now()),
+        );
     }
   }
   /** The requester's action on their own ticket (from their 1:1 chat); `activity` as for `act`. */
-  async requesterAct(actor: PersonRef, ticketId: string, command: RequesterCommand | { type: 'show' }, activity?: ActivityRef): Promise<Answer> {
+  async requesterAct(
+    actor: PersonRef,
+    ticketId: string,
+    command: RequesterCommand | { type: 'show' },
+    activity?: ActivityRef,
+  ): Promise<Answer> {
     return this.requester.act(actor, ticketId, command, activity);
   }
 
@@ -127,13 +144,16 @@ export class TicketService {
     if ('refusal' in who) return messageAnswer(who.refusal);
     const sequence = tryParseTicketNumber(typed);
     if (sequence === undefined) {
-      return typed.trim() === '' ? refused('messages.tickets.find.which') : messageAnswer(text('messages.tickets.find.notANumber', { typed: typed.slice(0, 40) }));
+      return typed.trim() === ''
+        ? refused('messages.tickets.find.which')
+        : messageAnswer(text('messages.tickets.find.notANumber', { typed: typed.slice(0, 40) }));
     }
     const number = formatTicketNumber(sequence);
     const id = await this.deps.numbers.ticketIdOf(number);
     const stored = id ? await this.deps.tickets.get(id) : undefined;
     if (!stored) return messageAnswer(text('messages.tickets.find.noSuchTicket', { number }));
-    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket))) return refused('messages.tickets.role.notWithDedicatedTeam');
+    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket)))
+      return refused('messages.tickets.role.notWithDedicatedTeam');
     return this.card(stored.ticket);
   }
 
@@ -177,11 +197,20 @@ export class TicketService {
     }
     const { ticket, outbox } = notificationsFor(change, this.reopenWindowMinutes, this.now());
     try {
-      const saved = await this.deps.tickets.update(stored, ticket, change.events, outbox, activity && activityRecord(activity, change.done, this.now()));
+      const saved = await this.deps.tickets.update(
+        stored,
+        ticket,
+        change.events,
+        outbox,
+        activity && activityRecord(activity, change.done, this.now()),
+      );
       return this.card(saved.ticket, change.done);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
-      const [current, applied] = await Promise.all([this.deps.tickets.get(stored.ticket.id), this.appliedActivity(stored.ticket.id, activity)]);
+      const [current, applied] = await Promise.all([
+        this.deps.tickets.get(stored.ticket.id),
+        this.appliedActivity(stored.ticket.id, activity),
+      ]);
       if (!current) return refused('messages.tickets.notFound');
       return this.card(current.ticket, applied ?? repeated(current.ticket) ?? conflictNotice(current.ticket, actor));
     }
@@ -209,12 +238,3 @@ export class TicketService {
     return this.deps.clock.now();
   }
 }
-
-/** What the loser of a race is told, with the card as it is now. */
-function conflictNotice(current: Ticket, actor: PersonRef): Text {
-  const assignee = current.assignee;
-  const status = statusInSentence(current.status);
-  if (assignee && assignee.aadObjectId !== actor.aadObjectId) return text('messages.tickets.conflictAssigned', { status, name: assignee.displayName });
-  return text('messages.tickets.conflict', { status });
-}
-

@@ -13,7 +13,12 @@ export const REQUEST_ROW = {
 } as const;
 
 export function requestEntity(pk: string, request: SupportRequest): DataRow & { requesterId: string } {
-  return { partitionKey: pk, rowKey: REQUEST_ROW.key(request.id), ...jsonProperties('data', request, `request ${request.id}`), requesterId: request.requester.aadObjectId };
+  return {
+    partitionKey: pk,
+    rowKey: REQUEST_ROW.key(request.id),
+    ...jsonProperties('data', request, `request ${request.id}`),
+    requesterId: request.requester.aadObjectId,
+  };
 }
 
 export function storedRequestOf(row: DataRow & { etag: string }): StoredRequest {

@@ -18,5 +18,9 @@ export interface RequesterIndexRow {
 }
 
 export function requesterIndexEntity(pk: string, request: SupportRequest): RequesterIndexRow {
-  return { partitionKey: pk, rowKey: REQUESTER_INDEX_ROW.key(request.requester.aadObjectId, request.createdAt, request.id), data: request.id };
+  return {
+    partitionKey: pk,
+    rowKey: REQUESTER_INDEX_ROW.key(request.requester.aadObjectId, request.createdAt, request.id),
+    data: request.id,
+  };
 }

@@ -24,7 +24,12 @@ export class TableCaseStore implements RequestRepository {
    * Creates the request with its first history events, outbox messages and index rows, atomically;
    * and, for the help desk route, its ticket (same id, same partition, same transaction).
    */
-  async create(request: SupportRequest, history: readonly RequestHistoryEvent[], outbox: readonly OutboxMessage[], ticket?: NewTicket): Promise<void> {
+  async create(
+    request: SupportRequest,
+    history: readonly RequestHistoryEvent[],
+    outbox: readonly OutboxMessage[],
+    ticket?: NewTicket,
+  ): Promise<void> {
     const pk = partitionOf(request.id);
     const tx = new TableTransaction();
     tx.createEntity(requestEntity(pk, request));
@@ -62,14 +67,22 @@ export class TableCaseStore implements RequestRepository {
 
   async history(id: string): Promise<RequestHistoryEvent[]> {
     const prefix = REQUEST_HISTORY_ROW.prefix(id);
-    const rows = await listRange<DataRow>(this.table, { partitionKey: partitionOf(id), prefix, limit: 1000 }, `query ${partitionOf(id)}/${prefix}`);
+    const rows = await listRange<DataRow>(
+      this.table,
+      { partitionKey: partitionOf(id), prefix, limit: 1000 },
+      `query ${partitionOf(id)}/${prefix}`,
+    );
     return rows.map(requestEventOf);
   }
 
   /** The outbox messages a request's transactions wrote (for tests and the admin view). */
   async outboxOf(requestId: string): Promise<OutboxMessage[]> {
     const pk = partitionOf(requestId);
-    const rows = await listRange<DataRow>(this.table, { partitionKey: pk, prefix: PENDING_ROW.prefix, limit: 1000 }, `query ${pk}/${PENDING_ROW.prefix}`);
+    const rows = await listRange<DataRow>(
+      this.table,
+      { partitionKey: pk, prefix: PENDING_ROW.prefix, limit: 1000 },
+      `query ${pk}/${PENDING_ROW.prefix}`,
+    );
     return rows.map((row) => readOutboxMessage(readJson<OutboxMessage>(row, 'data'))).filter((m) => m.requestId === requestId);
   }
 
@@ -79,7 +92,9 @@ export class TableCaseStore implements RequestRepository {
    */
   async listByRequester(aadObjectId: string, limit: number): Promise<SupportRequest[]> {
     const prefix = REQUESTER_INDEX_ROW.prefix(aadObjectId);
-    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => listRange<RequesterIndexRow>(this.table, { partitionKey: pk, prefix, limit }, `query ${pk}/${prefix}`)));
+    const perShard = await Promise.all(
+      ALL_PARTITIONS.map((pk) => listRange<RequesterIndexRow>(this.table, { partitionKey: pk, prefix, limit }, `query ${pk}/${prefix}`)),
+    );
     const newest = perShard
       .flat()
       .sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1))

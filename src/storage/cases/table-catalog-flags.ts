@@ -25,14 +25,22 @@ export class TableCatalogFlags {
   /** Open flags, newest first: at most `limit` from each shard, merged. */
   async listOpen(limit: number): Promise<StoredFlag[]> {
     const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.openIn(pk, limit)));
-    return perShard.flat().sort((a, b) => (a.flaggedAt < b.flaggedAt ? 1 : a.flaggedAt > b.flaggedAt ? -1 : 0)).slice(0, limit);
+    return perShard
+      .flat()
+      .sort((a, b) => (a.flaggedAt < b.flaggedAt ? 1 : a.flaggedAt > b.flaggedAt ? -1 : 0))
+      .slice(0, limit);
   }
 
   /** Every flag of one solution (open and resolved): one prefix range per shard. */
   async ofSolution(solutionId: string): Promise<StoredFlag[]> {
     const prefix = FLAG_ROW.ofSolutionPrefix(solutionId);
-    const rows = await Promise.all(ALL_PARTITIONS.map((pk) => listRange<FlagRow>(this.table, { partitionKey: pk, prefix }, 'read catalog flags')));
-    return rows.flat().map(storedFlagOf).sort((a, b) => (a.flaggedAt < b.flaggedAt ? 1 : -1));
+    const rows = await Promise.all(
+      ALL_PARTITIONS.map((pk) => listRange<FlagRow>(this.table, { partitionKey: pk, prefix }, 'read catalog flags')),
+    );
+    return rows
+      .flat()
+      .map(storedFlagOf)
+      .sort((a, b) => (a.flaggedAt < b.flaggedAt ? 1 : -1));
   }
 
   /** Marks the flag resolved and takes it off the open list, in one transaction. False if it was already. */
@@ -42,16 +50,32 @@ export class TableCatalogFlags {
     if (row === undefined || row.resolvedAt) return false;
     const tx = new TableTransaction();
     const { etag, ...rest } = row;
-    tx.updateEntity({ ...rest, resolvedAt: at, resolvedBy: JSON.stringify(by), ...(note ? textProperties('resolution', note) : {}) }, 'Replace', { etag });
+    tx.updateEntity(
+      { ...rest, resolvedAt: at, resolvedBy: JSON.stringify(by), ...(note ? textProperties('resolution', note) : {}) },
+      'Replace',
+      { etag },
+    );
     tx.deleteEntity(pk, OPEN_FLAG_ROW.key(invertedTime(row.flaggedAt), requestId));
     await submit(this.table, tx, 'resolve a catalog flag', { on: ['changed', 'gone'], key: `catalog flag ${solutionId}/${requestId}` });
     return true;
   }
 
   private async openIn(pk: string, limit: number): Promise<StoredFlag[]> {
-    const index = await listRange<OpenFlagRow>(this.table, { partitionKey: pk, prefix: OPEN_FLAG_ROW.prefix, limit }, 'read the open catalog flags');
+    const index = await listRange<OpenFlagRow>(
+      this.table,
+      { partitionKey: pk, prefix: OPEN_FLAG_ROW.prefix, limit },
+      'read the open catalog flags',
+    );
     const flags = await Promise.all(
-      index.map((entry) => getOrUndefined<FlagRow, StoredFlag>(this.table, pk, FLAG_ROW.key(entry.solutionId, entry.requestId), 'read a catalog flag', storedFlagOf)),
+      index.map((entry) =>
+        getOrUndefined<FlagRow, StoredFlag>(
+          this.table,
+          pk,
+          FLAG_ROW.key(entry.solutionId, entry.requestId),
+          'read a catalog flag',
+          storedFlagOf,
+        ),
+      ),
     );
     return flags.filter((f): f is StoredFlag => f !== undefined && f.resolvedAt === undefined);
   }

@@ -40,7 +40,12 @@ export class BlobCatalogSource implements CatalogSource {
     } catch (error) {
       if (error instanceof CatalogSourceError) throw error;
       const status = (error as { statusCode?: number }).statusCode;
-      const why = status === 404 ? 'not found' : status === 403 ? 'access refused (the identity needs Storage Blob Data Reader)' : (error as Error).message;
+      const why =
+        status === 404
+          ? 'not found'
+          : status === 403
+            ? 'access refused (the identity needs Storage Blob Data Reader)'
+            : (error as Error).message;
       throw new CatalogSourceError(`could not read ${this.description}: ${why}`, error);
     }
   }
@@ -52,7 +57,10 @@ function clientOf(options: BlobSourceOptions): BlobServiceClient {
     const parts = parseConnectionString(storage.connectionString);
     const account = parts.get('accountname');
     const key = parts.get('accountkey');
-    const url = options.blobUrl ?? parts.get('blobendpoint') ?? (account ? `https://${account}.blob.${parts.get('endpointsuffix') ?? 'core.windows.net'}` : undefined);
+    const url =
+      options.blobUrl ??
+      parts.get('blobendpoint') ??
+      (account ? `https://${account}.blob.${parts.get('endpointsuffix') ?? 'core.windows.net'}` : undefined);
     if (url && account && key) return new BlobServiceClient(url, new StorageSharedKeyCredential(account, key));
     return BlobServiceClient.fromConnectionString(storage.connectionString);
   }

@@ -38,11 +38,15 @@ export class DataverseCatalogSource implements CatalogSource {
     const rows: unknown[] = [];
     let next: string | undefined = this.options.url;
     for (let page = 0; next; page++) {
-      if (page >= (this.options.maxPages ?? 100)) throw new CatalogSourceError(`${this.description}: more than ${this.options.maxPages ?? 100} pages; narrow the query`);
+      if (page >= (this.options.maxPages ?? 100))
+        throw new CatalogSourceError(`${this.description}: more than ${this.options.maxPages ?? 100} pages; narrow the query`);
       const body = await this.page(next, deadline);
       rows.push(...body.value);
       // Only links to the same environment are followed.
-      next = typeof body['@odata.nextLink'] === 'string' && new URL(body['@odata.nextLink']).origin === new URL(this.options.url).origin ? body['@odata.nextLink'] : undefined;
+      next =
+        typeof body['@odata.nextLink'] === 'string' && new URL(body['@odata.nextLink']).origin === new URL(this.options.url).origin
+          ? body['@odata.nextLink']
+          : undefined;
     }
     return { name: this.options.url, format: 'json', text: JSON.stringify({ value: rows }, null, 1) };
   }
@@ -77,7 +81,10 @@ export class DataverseCatalogSource implements CatalogSource {
       await response.body?.cancel();
       last = `HTTP ${response.status}`;
       if (response.status !== 429 && response.status < 500) {
-        const hint = response.status === 401 || response.status === 403 ? ': add the app as an application user of the CoE environment with read access to the inventory' : '';
+        const hint =
+          response.status === 401 || response.status === 403
+            ? ': add the app as an application user of the CoE environment with read access to the inventory'
+            : '';
         throw new CatalogSourceError(`${this.description} answered HTTP ${response.status}${hint}`);
       }
       const retryAfter = Number(response.headers.get('retry-after'));

@@ -104,7 +104,8 @@ export class CatalogTableStore implements CatalogStore {
     const events: CatalogHistoryEvent[] = [];
     try {
       const filter = odata`PartitionKey eq ${keyOf(id)} and RowKey ge ${HISTORY_PREFIX} and RowKey lt ${`${HISTORY_PREFIX}~`}`;
-      for await (const row of this.tables.solutions.listEntities({ queryOptions: { filter } })) events.push(readJson<CatalogHistoryEvent>(row, 'data'));
+      for await (const row of this.tables.solutions.listEntities({ queryOptions: { filter } }))
+        events.push(readJson<CatalogHistoryEvent>(row, 'data'));
     } catch (error) {
       throw unavailable(`read the history of solution "${id}"`, error);
     }
@@ -184,7 +185,11 @@ export class CatalogTableStore implements CatalogStore {
     if (etag) tx.updateEntity(entity, 'Replace', { etag });
     else tx.createEntity(entity);
     history.forEach((event, i) =>
-      tx.createEntity({ partitionKey: entity.partitionKey, rowKey: `${HISTORY_PREFIX}${event.at}|${String(i).padStart(2, '0')}|${randomSuffix()}`, ...jsonProperties('data', event) }),
+      tx.createEntity({
+        partitionKey: entity.partitionKey,
+        rowKey: `${HISTORY_PREFIX}${event.at}|${String(i).padStart(2, '0')}|${randomSuffix()}`,
+        ...jsonProperties('data', event),
+      }),
     );
     await submit(this.tables.solutions, tx, `save solution "${decodeKey(entity.partitionKey)}"`, {
       on: ['changed', 'gone', 'exists'],

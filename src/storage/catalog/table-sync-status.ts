@@ -14,14 +14,21 @@ export class TableSyncStatus {
   constructor(private readonly table: TableClient) {}
 
   async read(): Promise<SyncReport | undefined> {
-    return getOrUndefined(this.table, KEY.partitionKey, KEY.rowKey, 'read the catalog sync status', (row) => readJson<SyncReport>(row, 'data'));
+    return getOrUndefined(this.table, KEY.partitionKey, KEY.rowKey, 'read the catalog sync status', (row) =>
+      readJson<SyncReport>(row, 'data'),
+    );
   }
 
   /** Replaces the stored result with its ETag (or creates it); a concurrent writer's newer result is kept. */
   async save(report: SyncReport): Promise<void> {
     const entity = { ...KEY, ...jsonProperties('data', report, 'catalog sync status'), finishedAt: report.finishedAt };
     for (let attempt = 0; attempt < 3; attempt++) {
-      const current = await getOrUndefined<{ finishedAt?: string }>(this.table, KEY.partitionKey, KEY.rowKey, 'read the catalog sync status');
+      const current = await getOrUndefined<{ finishedAt?: string }>(
+        this.table,
+        KEY.partitionKey,
+        KEY.rowKey,
+        'read the catalog sync status',
+      );
       if (current && typeof current.finishedAt === 'string' && current.finishedAt > report.finishedAt) return;
       try {
         if (current) await this.table.updateEntity(entity, 'Replace', { etag: current.etag });

@@ -44,7 +44,13 @@ export class TableEndpointStore implements EndpointDirectory, EndpointMemory {
   }
 
   private read<T>(partitionKey: string, rowKey: string): Promise<T | undefined> {
-    return getOrUndefined(this.table, partitionKey, rowKey, `read endpoint ${partitionKey}/${rowKey}`, (row: { data: string }) => JSON.parse(row.data) as T);
+    return getOrUndefined(
+      this.table,
+      partitionKey,
+      rowKey,
+      `read endpoint ${partitionKey}/${rowKey}`,
+      (row: { data: string }) => JSON.parse(row.data) as T,
+    );
   }
 }
 

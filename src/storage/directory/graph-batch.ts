@@ -61,13 +61,21 @@ function userOf(body: unknown): DirectoryUser | undefined {
 export function answerOf(response: SubResponse, kind: 'by-id-or-upn' | 'by-mail'): DirectoryAnswer {
   if (response.status === 200) {
     const body = response.body as { value?: unknown[] } | undefined;
-    const user = kind === 'by-mail' ? (Array.isArray(body?.value) && body.value.length === 1 ? userOf(body.value[0]) : undefined) : userOf(response.body);
+    const user =
+      kind === 'by-mail'
+        ? Array.isArray(body?.value) && body.value.length === 1
+          ? userOf(body.value[0])
+          : undefined
+        : userOf(response.body);
     return user ? { kind: 'found', user } : { kind: 'not-found' };
   }
   // 404: no such user; 400: not a valid id or UPN (an email with characters a UPN cannot have).
   if (response.status === 404 || response.status === 400) return { kind: 'not-found' };
   if (response.status === 401 || response.status === 403) {
-    return { kind: 'unavailable', detail: `Microsoft Graph refused the look-up (HTTP ${response.status}): grant the app the User.Read.All application permission` };
+    return {
+      kind: 'unavailable',
+      detail: `Microsoft Graph refused the look-up (HTTP ${response.status}): grant the app the User.Read.All application permission`,
+    };
   }
   return { kind: 'unavailable', detail: `Microsoft Graph answered HTTP ${response.status}` };
 }

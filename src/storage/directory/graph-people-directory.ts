@@ -52,7 +52,10 @@ export class GraphPeopleDirectory implements PeopleDirectory {
     const deadline = Date.now() + (options.timeoutMs ?? this.options.timeoutMs ?? 30_000);
     const unique = [...new Set(keys.map((k) => k.trim().toLowerCase()).filter((k) => k !== ''))];
     const answers = new Map<string, DirectoryAnswer>();
-    const first = await this.run(unique.map((key) => ({ key, kind: 'by-id-or-upn' as const, tries: 0 })), deadline);
+    const first = await this.run(
+      unique.map((key) => ({ key, kind: 'by-id-or-upn' as const, tries: 0 })),
+      deadline,
+    );
     const byMailToo: Item[] = [];
     for (const [key, answer] of first) {
       if (answer.kind === 'not-found' && EMAIL.test(key)) byMailToo.push({ key, kind: 'by-mail', tries: 0 });
@@ -91,9 +94,11 @@ export class GraphPeopleDirectory implements PeopleDirectory {
       const attempts = this.options.attempts ?? 5;
       const exhausted = again.filter((item) => item.tries >= attempts);
       const retry = again.filter((item) => item.tries < attempts);
-      for (const item of exhausted) answers.set(item.key, { kind: 'unavailable', detail: `Microsoft Graph did not answer after ${item.tries} tries` });
+      for (const item of exhausted)
+        answers.set(item.key, { kind: 'unavailable', detail: `Microsoft Graph did not answer after ${item.tries} tries` });
       if (retry.length > 0 && Date.now() + waitMs >= deadline) {
-        for (const item of retry) answers.set(item.key, { kind: 'unavailable', detail: 'Microsoft Graph did not answer in time (throttled or down)' });
+        for (const item of retry)
+          answers.set(item.key, { kind: 'unavailable', detail: 'Microsoft Graph did not answer in time (throttled or down)' });
         break;
       }
       if (retry.length > 0) await (this.options.sleep ?? sleep)(waitMs);
@@ -104,7 +109,9 @@ export class GraphPeopleDirectory implements PeopleDirectory {
 
   private async batch(items: Item[], deadline: number): Promise<{ final: Map<string, DirectoryAnswer>; retry: Item[]; waitMs: number }> {
     const final = new Map<string, DirectoryAnswer>();
-    const requests: BatchRequest[] = items.map((item, i) => (item.kind === 'by-mail' ? byMail(String(i), item.key) : byIdOrUpn(String(i), item.key)));
+    const requests: BatchRequest[] = items.map((item, i) =>
+      item.kind === 'by-mail' ? byMail(String(i), item.key) : byIdOrUpn(String(i), item.key),
+    );
     for (const item of items) item.tries++;
     const backoff = (tries: number): number => {
       const step = (this.options.backoffMs ?? 500) * 2 ** (tries - 1);

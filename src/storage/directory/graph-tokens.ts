@@ -9,7 +9,8 @@ import type { BotCredentials } from '../../config/app-config';
 import { isLoopbackUrl } from '../../config/validators';
 import type { TokenSource } from './graph-people-directory';
 
-export type GraphIdentity = { readonly kind: 'bot'; readonly bot: BotCredentials } | { readonly kind: 'default'; readonly managedIdentityClientId?: string };
+export type GraphIdentity =
+  { readonly kind: 'bot'; readonly bot: BotCredentials } | { readonly kind: 'default'; readonly managedIdentityClientId?: string };
 
 /** `https://graph.microsoft.com/.default` for the public cloud; the national clouds' own origin otherwise. */
 export function graphScope(baseUrl: string): string {

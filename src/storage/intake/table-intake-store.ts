@@ -22,7 +22,10 @@ export class TableIntakeStore implements IntakeRepository {
   }
 
   async get(requesterId: string, id: string): Promise<StoredIntake | undefined> {
-    return getOrUndefined(this.table, requesterId, id, 'read intake', (row: DataRow & { etag: string }) => ({ draft: readJson<IntakeDraft>(row, 'data'), etag: row.etag }));
+    return getOrUndefined(this.table, requesterId, id, 'read intake', (row: DataRow & { etag: string }) => ({
+      draft: readJson<IntakeDraft>(row, 'data'),
+      etag: row.etag,
+    }));
   }
 
   /** Saves a new version if nobody saved one since `etag`; ConcurrencyConflictError otherwise. */

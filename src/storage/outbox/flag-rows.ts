@@ -70,5 +70,10 @@ export function flagOf(row: FlagRow): CatalogFlag {
 
 /** The open-flags index row of a flag. */
 export function openFlagEntity(pk: string, flag: CatalogFlag): OpenFlagRow {
-  return { partitionKey: pk, rowKey: OPEN_FLAG_ROW.key(invertedTime(flag.flaggedAt), flag.requestId), solutionId: flag.solutionId, requestId: flag.requestId };
+  return {
+    partitionKey: pk,
+    rowKey: OPEN_FLAG_ROW.key(invertedTime(flag.flaggedAt), flag.requestId),
+    solutionId: flag.solutionId,
+    requestId: flag.requestId,
+  };
 }

@@ -35,16 +35,34 @@ export interface PendingRow {
 
 /** A new message, due at once (the row every store writing to a shard creates for it). */
 export function pendingEntity(pk: string, message: OutboxMessage): DataRow & { status: string; attempts: number; nextAttemptAt: string } {
-  return { partitionKey: pk, rowKey: PENDING_ROW.key(message.id), ...jsonProperties('data', message), status: 'pending', attempts: 0, nextAttemptAt: message.createdAt };
+  return {
+    partitionKey: pk,
+    rowKey: PENDING_ROW.key(message.id),
+    ...jsonProperties('data', message),
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: message.createdAt,
+  };
 }
 
 /** The merge that claims the row for a call starting `at` (no worker takes it again before `until`). */
 export function claimPatch(message: OutboxMessage, by: string, at: Date, until: Date) {
-  return { partitionKey: partitionOf(message.requestId), rowKey: PENDING_ROW.key(message.id), claimedAt: at.toISOString(), claimedBy: by.slice(0, 200), nextAttemptAt: until.toISOString() };
+  return {
+    partitionKey: partitionOf(message.requestId),
+    rowKey: PENDING_ROW.key(message.id),
+    claimedAt: at.toISOString(),
+    claimedBy: by.slice(0, 200),
+    nextAttemptAt: until.toISOString(),
+  };
 }
 
 /** The merge that records a failed attempt and when to try again (no call is under way any more). */
-export function retryPatch(message: OutboxMessage, counts: AttemptCounts, nextAttemptAt: Date, failure: DeliveryFailure): Partial<PendingRow> & { partitionKey: string; rowKey: string } {
+export function retryPatch(
+  message: OutboxMessage,
+  counts: AttemptCounts,
+  nextAttemptAt: Date,
+  failure: DeliveryFailure,
+): Partial<PendingRow> & { partitionKey: string; rowKey: string } {
   return {
     partitionKey: partitionOf(message.requestId),
     rowKey: PENDING_ROW.key(message.id),

@@ -27,8 +27,15 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
 
   async due(shard: number, now: Date, limit: number): Promise<PendingDelivery[]> {
     const pk = partitionOfShard(shard);
-    const rows = await this.query<PendingRow>({ partitionKey: pk, prefix: PENDING_ROW.prefix, limit, where: `nextAttemptAt le '${now.toISOString()}'` });
-    return rows.map(pendingOf).sort((a, b) => (a.message.createdAt < b.message.createdAt ? -1 : a.message.createdAt > b.message.createdAt ? 1 : 0));
+    const rows = await this.query<PendingRow>({
+      partitionKey: pk,
+      prefix: PENDING_ROW.prefix,
+      limit,
+      where: `nextAttemptAt le '${now.toISOString()}'`,
+    });
+    return rows
+      .map(pendingOf)
+      .sort((a, b) => (a.message.createdAt < b.message.createdAt ? -1 : a.message.createdAt > b.message.createdAt ? 1 : 0));
   }
 
   /** Every pending message of a shard (admin view, health). */
@@ -41,7 +48,9 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
   }
 
   async uncertain(shard: number, limit = 1000): Promise<UncertainRecord[]> {
-    return (await this.query<UncertainRow>({ partitionKey: partitionOfShard(shard), prefix: UNCERTAIN_ROW.prefix, limit })).map(uncertainOf);
+    return (await this.query<UncertainRow>({ partitionKey: partitionOfShard(shard), prefix: UNCERTAIN_ROW.prefix, limit })).map(
+      uncertainOf,
+    );
   }
 
   async sentOfShard(shard: number, limit = 1000): Promise<SentRecord[]> {
@@ -49,7 +58,9 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
   }
 
   /** All messages of one request, in every state (tests, admin). Message ids start with the request id. */
-  async messagesOf(requestId: string): Promise<{ pending: PendingDelivery[]; sent: SentRecord[]; failed: FailedRecord[]; uncertain: UncertainRecord[] }> {
+  async messagesOf(
+    requestId: string,
+  ): Promise<{ pending: PendingDelivery[]; sent: SentRecord[]; failed: FailedRecord[]; uncertain: UncertainRecord[] }> {
     const pk = partitionOf(requestId);
     const [pending, sent, failed, uncertain] = await Promise.all([
       this.query<PendingRow>({ partitionKey: pk, prefix: PENDING_ROW.key(requestId), limit: 1000 }),
@@ -66,7 +77,12 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
     try {
       const written = await this.table.updateEntity(patch, 'Merge', { etag: pending.etag });
       if (!written.etag) throw new Error('no ETag in the answer');
-      return { ...pending, etag: written.etag, nextAttemptAt: patch.nextAttemptAt, inFlight: { since: patch.claimedAt, by: patch.claimedBy } };
+      return {
+        ...pending,
+        etag: written.etag,
+        nextAttemptAt: patch.nextAttemptAt,
+        inFlight: { since: patch.claimedAt, by: patch.claimedBy },
+      };
     } catch (error) {
       throw translate(error, `claim ${message.id}`, { on: ['changed', 'gone'], key: patch.rowKey });
     }
@@ -89,7 +105,9 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
    */
   async decideUncertain(messageId: string, decision: 'resend' | 'dismiss', at: Date): Promise<boolean> {
     const rowKey = UNCERTAIN_ROW.key(messageId);
-    const found = (await Promise.all(ALL_PARTITIONS.map((pk) => getOrUndefined<UncertainRow>(this.table, pk, rowKey, `read ${pk}/${rowKey}`)))).find((row) => row !== undefined);
+    const found = (
+      await Promise.all(ALL_PARTITIONS.map((pk) => getOrUndefined<UncertainRow>(this.table, pk, rowKey, `read ${pk}/${rowKey}`)))
+    ).find((row) => row !== undefined);
     if (!found) return false;
     const tx = new TableTransaction();
     tx.deleteEntity(found.partitionKey, found.rowKey);
@@ -143,12 +161,21 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
   /** Timers of a shard due at `now` or before, oldest first. */
   async dueTimers(shard: number, now: Date, limit: number): Promise<RequestTimer[]> {
     const pk = partitionOfShard(shard);
-    const rows = await listRange<TimerRow>(this.table, { partitionKey: pk, prefix: TIMER_ROW.prefix, below: TIMER_ROW.dueBy(now), limit }, `timers ${pk}`);
+    const rows = await listRange<TimerRow>(
+      this.table,
+      { partitionKey: pk, prefix: TIMER_ROW.prefix, below: TIMER_ROW.dueBy(now), limit },
+      `timers ${pk}`,
+    );
     return rows.map(timerOf);
   }
 
   async deleteTimer(timer: RequestTimer): Promise<void> {
-    await deleteRow(this.table, partitionOf(timer.requestId), TIMER_ROW.key(timer.dueAt, timer.requestId, timer.kind), `delete timer ${timer.requestId}`);
+    await deleteRow(
+      this.table,
+      partitionOf(timer.requestId),
+      TIMER_ROW.key(timer.dueAt, timer.requestId, timer.kind),
+      `delete timer ${timer.requestId}`,
+    );
   }
 
   private async submit(tx: TableTransaction, what: string): Promise<void> {
@@ -159,4 +186,3 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
     return listRange<T>(this.table, query, `query ${query.partitionKey}/${query.prefix}`);
   }
 }
-

@@ -33,7 +33,11 @@ export class TableRequestChanges implements RequestChangeStore {
   }
 
   async history(id: string): Promise<RequestHistoryEvent[]> {
-    const rows = await listRange<DataRow>(this.table, { partitionKey: partitionOf(id), prefix: REQUEST_HISTORY_ROW.prefix(id) }, `history ${id}`);
+    const rows = await listRange<DataRow>(
+      this.table,
+      { partitionKey: partitionOf(id), prefix: REQUEST_HISTORY_ROW.prefix(id) },
+      `history ${id}`,
+    );
     return rows.map(requestEventOf);
   }
 

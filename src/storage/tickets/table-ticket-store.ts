@@ -29,10 +29,16 @@ export class TableTicketStore implements TicketRepository {
   constructor(private readonly table: TableClient) {}
 
   async get(id: string): Promise<IndexedTicket | undefined> {
-    return getOrUndefined(this.table, partitionOf(id), TICKET_ROW.key(id), `read ticket ${id}`, (row: DataRow & { indexKeys?: string; etag: string }) => ({
-      ...ticketOf(row),
-      etag: row.etag,
-    }));
+    return getOrUndefined(
+      this.table,
+      partitionOf(id),
+      TICKET_ROW.key(id),
+      `read ticket ${id}`,
+      (row: DataRow & { indexKeys?: string; etag: string }) => ({
+        ...ticketOf(row),
+        etag: row.etag,
+      }),
+    );
   }
 
   /**
@@ -58,7 +64,10 @@ export class TableTicketStore implements TicketRepository {
     const after = indexRowsOf(next);
     for (const key of before) if (!after.has(key)) tx.deleteEntity(pk, key);
     for (const [key, data] of after) tx.upsertEntity({ partitionKey: pk, rowKey: key, data }, 'Replace');
-    const response = await submit(this.table, tx, `update ticket ${next.id}`, { on: ['changed', 'exists', 'gone'], key: `ticket ${next.id}` });
+    const response = await submit(this.table, tx, `update ticket ${next.id}`, {
+      on: ['changed', 'exists', 'gone'],
+      key: `ticket ${next.id}`,
+    });
     const etag = response.getResponseForEntity(TICKET_ROW.key(next.id))?.etag ?? response.subResponses[0]?.etag;
     if (typeof etag === 'string') return { ticket: next, etag, indexKeys: [...after.keys()] };
     const reread = await this.get(next.id);

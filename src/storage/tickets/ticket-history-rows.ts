@@ -7,13 +7,18 @@ import type { Ticket } from '../../domain/tickets/ticket';
 import { jsonProperties, readJson, type DataRow } from '../stored-text';
 
 export const TICKET_HISTORY_ROW = {
-  key: (id: string, version: number, seq: number) => `thist|${id}|${version.toString().padStart(8, '0')}|${seq.toString().padStart(3, '0')}`,
+  key: (id: string, version: number, seq: number) =>
+    `thist|${id}|${version.toString().padStart(8, '0')}|${seq.toString().padStart(3, '0')}`,
   prefix: (id: string) => `thist|${id}|`,
 } as const;
 
 /** History rows of one change. */
 export function ticketHistoryEntities(pk: string, ticket: Ticket, events: readonly TicketHistoryEvent[]): DataRow[] {
-  return events.map((event, seq) => ({ partitionKey: pk, rowKey: TICKET_HISTORY_ROW.key(ticket.id, ticket.version, seq), ...jsonProperties('data', event) }));
+  return events.map((event, seq) => ({
+    partitionKey: pk,
+    rowKey: TICKET_HISTORY_ROW.key(ticket.id, ticket.version, seq),
+    ...jsonProperties('data', event),
+  }));
 }
 
 export function ticketEventOf(row: DataRow): TicketHistoryEvent {

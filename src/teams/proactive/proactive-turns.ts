@@ -28,7 +28,12 @@ export class ProactiveTurns {
   }
 
   /** A new 1:1 chat with the person (remembered for their next DMs), and the message posted in it. */
-  async createAndPost(aadObjectId: string, serviceUrl: string, parameters: ConversationParameters, activity: Partial<Activity>): Promise<DeliveryResult> {
+  async createAndPost(
+    aadObjectId: string,
+    serviceUrl: string,
+    parameters: ConversationParameters,
+    activity: Partial<Activity>,
+  ): Promise<DeliveryResult> {
     let result: DeliveryResult | undefined;
     await this.proactive(
       (logic) => this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, this.audience ?? '', parameters, logic),
@@ -55,7 +60,10 @@ export class ProactiveTurns {
    * back to the caller, so a failed send is never recorded as delivered. A turn the middleware ends
    * before our logic (the tenant guard) is an error too.
    */
-  private async proactive(start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
+  private async proactive(
+    start: (logic: (context: TurnContext) => Promise<void>) => Promise<void>,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<void> {
     let ran = false;
     let failure: { error: unknown } | undefined;
     await start(async (context) => {

@@ -37,13 +37,23 @@ export function rememberConversations(users: ConversationMemory, endpoints: Endp
       const saving = (async () => {
         const tenantId = tenantOf(context);
         const serviceUrl = activity.serviceUrl;
-        const bot = activity.recipient?.id ? { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) } : undefined;
+        const bot = activity.recipient?.id
+          ? { id: activity.recipient.id, ...(activity.recipient.name ? { name: activity.recipient.name } : {}) }
+          : undefined;
         if (tenantId && serviceUrl && bot) {
-          await once(`endpoint:${tenantId}`, `${serviceUrl}|${bot.id}`, () => endpoints.save({ tenantId, serviceUrl, bot, seenAt: new Date().toISOString() }));
+          await once(`endpoint:${tenantId}`, `${serviceUrl}|${bot.id}`, () =>
+            endpoints.save({ tenantId, serviceUrl, bot, seenAt: new Date().toISOString() }),
+          );
         }
         const person = actorOf(context)?.aadObjectId;
         if (person && serviceUrl && bot) {
-          const endpoint: PersonEndpoint = { aadObjectId: person, serviceUrl, bot, ...(tenantId ? { tenantId } : {}), seenAt: new Date().toISOString() };
+          const endpoint: PersonEndpoint = {
+            aadObjectId: person,
+            serviceUrl,
+            bot,
+            ...(tenantId ? { tenantId } : {}),
+            seenAt: new Date().toISOString(),
+          };
           await once(`person:${person}`, `${serviceUrl}|${bot.id}|${tenantId ?? ''}`, () => endpoints.savePerson(endpoint));
         }
         // Only a person with an Entra object id (actorOf): any other "aadObjectId" would become a storage key.

@@ -91,7 +91,11 @@ export class TeamsMessageSender implements MessageSender {
     try {
       activity = this.activityOf(message, viewer);
     } catch (error) {
-      return { ok: false, kind: 'rejected', detail: `card ${message.card.card}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300) };
+      return {
+        ok: false,
+        kind: 'rejected',
+        detail: `card ${message.card.card}: ${error instanceof Error ? error.message : String(error)}`.slice(0, 300),
+      };
     }
     let call: DeliveryResult | Call;
     try {
@@ -101,7 +105,11 @@ export class TeamsMessageSender implements MessageSender {
     }
     if (!('run' in call)) return call;
     if (this.options.trustsServiceUrl && !this.options.trustsServiceUrl(call.serviceUrl)) {
-      return { ok: false, kind: 'rejected', detail: 'the service URL is not a loopback address, and local mode calls loopback addresses only' };
+      return {
+        ok: false,
+        kind: 'rejected',
+        detail: 'the service URL is not a loopback address, and local mode calls loopback addresses only',
+      };
     }
     const make = call.run;
     // No short timeout: a slow but honest connector answers within the limit, and a call abandoned
@@ -129,7 +137,10 @@ export class TeamsMessageSender implements MessageSender {
     const target = message.target;
     switch (target.kind) {
       case 'user': {
-        const [stored, seen] = await Promise.all([this.directory.getUser(target.aadObjectId), this.endpoints.getPerson(target.aadObjectId)]);
+        const [stored, seen] = await Promise.all([
+          this.directory.getUser(target.aadObjectId),
+          this.endpoints.getPerson(target.aadObjectId),
+        ]);
         const reference = stored ? asReference(stored) : undefined;
         // The 1:1 chat, unless the person has since been seen at another service URL (the chat was
         // created at a fallback endpoint, or they moved): then a chat is created where they are.
@@ -144,7 +155,10 @@ export class TeamsMessageSender implements MessageSender {
         const reference = asReference(registration.conversationReference);
         // A new post in the channel, not a reply in the thread the registration came from.
         const conversationId = (reference.conversation?.id ?? '').split(';messageid=')[0];
-        const channel = { ...reference, conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'] };
+        const channel = {
+          ...reference,
+          conversation: { ...reference.conversation, id: conversationId } as ConversationReference['conversation'],
+        };
         return { serviceUrl: reference.serviceUrl ?? '', run: () => this.turns.post(channel, activity) };
       }
       case 'update': {
@@ -176,12 +190,17 @@ export class TeamsMessageSender implements MessageSender {
    * A 1:1 chat created from the person's object id: where they were last seen, or for someone never
    * seen at the tenant's endpoint (the last one seen, or the configured default).
    */
-  private async prepareCreate(aadObjectId: string, activity: Partial<Activity>, seen: PersonEndpoint | undefined): Promise<DeliveryResult | Call> {
+  private async prepareCreate(
+    aadObjectId: string,
+    activity: Partial<Activity>,
+    seen: PersonEndpoint | undefined,
+  ): Promise<DeliveryResult | Call> {
     const tenantEndpoint = seen ? undefined : await this.endpoints.get(this.options.tenantId);
     const endpoint = seen ?? tenantEndpoint;
     const serviceUrl = endpoint?.serviceUrl ?? this.options.defaultServiceUrl;
     const tenantId = this.options.tenantId ?? endpoint?.tenantId;
-    if (!serviceUrl || !tenantId) return { ok: false, kind: 'not-ready', detail: 'no service URL or tenant known yet: nobody from the tenant has talked to the bot' };
+    if (!serviceUrl || !tenantId)
+      return { ok: false, kind: 'not-ready', detail: 'no service URL or tenant known yet: nobody from the tenant has talked to the bot' };
     const parameters = {
       isGroup: false,
       bot: endpoint?.bot ?? { id: `28:${this.options.botAppId}` },

@@ -34,12 +34,9 @@ export function registerCatalogRoutes<TState extends TurnState>(app: Application
     await sendAnswer(context, cardAnswer(mySolutionsCard(solutions, firstName)));
   });
 
-  app.message(
-    LOOKUP,
-    async (context) => {
-      const query = lookupQuery(context);
-      const matches = query === '' ? [] : await useCases.catalog.search(query, LOOKUP_MATCHES);
-      await sendAnswer(context, cardAnswer(solutionSupportCard(query, matches)));
-    },
-  );
+  app.message(LOOKUP, async (context) => {
+    const query = lookupQuery(context);
+    const matches = query === '' ? [] : await useCases.catalog.search(query, LOOKUP_MATCHES);
+    await sendAnswer(context, cardAnswer(solutionSupportCard(query, matches)));
+  });
 }

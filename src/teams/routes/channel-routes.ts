@@ -24,7 +24,11 @@ interface TeamsChannelData {
 }
 
 /** "register help desk" / "register dedicated team", said to the bot (mentioned) in a team channel by an admin. */
-export function registerChannelRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases, channelViewers?: Pick<ChannelViewers, 'forget'>): void {
+export function registerChannelRoutes<TState extends TurnState>(
+  app: Application<TState>,
+  useCases: UseCases,
+  channelViewers?: Pick<ChannelViewers, 'forget'>,
+): void {
   app.message(REGISTER, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
@@ -32,19 +36,29 @@ export function registerChannelRoutes<TState extends TurnState>(app: Application
     const which = match?.[1]?.toLowerCase() ?? '';
     const role: ChannelRole = which.startsWith('help') ? 'help-desk' : 'dedicated-team';
     const settings = settingsOf(match?.[2] ?? '');
-    if ('unknown' in settings) return void (await sendAnswer(context, messageAnswer(text('messages.channels.unknownSetting', { value: settings.unknown }))));
+    if ('unknown' in settings)
+      return void (await sendAnswer(context, messageAnswer(text('messages.channels.unknownSetting', { value: settings.unknown }))));
     const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
     const inChannel = context.activity.conversation?.conversationType === 'channel';
-    const result = await useCases.channels.register(actor, role, {
-      teamId: inChannel ? channelData.team?.id : undefined,
-      channelId: inChannel ? channelData.channel?.id : undefined,
-      channelName: channelData.channel?.name,
-      conversationReference: channelReference(context),
-    }, settings);
+    const result = await useCases.channels.register(
+      actor,
+      role,
+      {
+        teamId: inChannel ? channelData.team?.id : undefined,
+        channelId: inChannel ? channelData.channel?.id : undefined,
+        channelName: channelData.channel?.name,
+        conversationReference: channelReference(context),
+      },
+      settings,
+    );
     if (result.kind === 'refused') return void (await sendAnswer(context, messageAnswer(result.reason)));
     channelViewers?.forget();
     // Everyone in the channel reads it: in the channel's new language and zone.
-    await sendAnswer(context, cardAnswer(channelRegisteredCard(result.registration, result.moved)), viewerOfRegistration(result.registration));
+    await sendAnswer(
+      context,
+      cardAnswer(channelRegisteredCard(result.registration, result.moved)),
+      viewerOfRegistration(result.registration),
+    );
   });
 }
 

@@ -42,21 +42,24 @@ export function registerDedicatedQueueRoutes<TState extends TurnState>(app: Appl
     verbs: [...HAND_OFF.keys()],
     data: handOffData,
     damaged: text('messages.tickets.damagedAgentCard'),
-    handle: ({ verb, actor, data, activity, context }) => useCases.dedicatedQueue.handOff(actor, data.ticketId, HAND_OFF.get(verb)!(data), teamsRoster(context, cache), activity),
+    handle: ({ verb, actor, data, activity, context }) =>
+      useCases.dedicatedQueue.handOff(actor, data.ticketId, HAND_OFF.get(verb)!(data), teamsRoster(context, cache), activity),
   });
 
   cardAction(app, {
     verbs: ['ticket.answer-team'],
     data: answerData,
     damaged: text('messages.tickets.damagedAgentCard'),
-    handle: ({ actor, data, activity, context }) => useCases.dedicatedQueue.answerFromHelpDesk(actor, data.ticketId, data.text, teamsRoster(context, cache), activity),
+    handle: ({ actor, data, activity, context }) =>
+      useCases.dedicatedQueue.answerFromHelpDesk(actor, data.ticketId, data.text, teamsRoster(context, cache), activity),
   });
 
   cardAction(app, {
     verbs: ['ticket.severity'],
     data: handOffData,
     damaged: text('messages.tickets.damagedAgentCard'),
-    handle: ({ actor, data, activity, context }) => useCases.dedicatedQueue.severityFromHelpDesk(actor, data.ticketId, data.severity, data.reason, teamsRoster(context, cache), activity),
+    handle: ({ actor, data, activity, context }) =>
+      useCases.dedicatedQueue.severityFromHelpDesk(actor, data.ticketId, data.severity, data.reason, teamsRoster(context, cache), activity),
   });
 
   cardAction(app, {
@@ -64,6 +67,8 @@ export function registerDedicatedQueueRoutes<TState extends TurnState>(app: Appl
     data: answerData,
     damaged: text('messages.tickets.damagedRequesterCard'),
     handle: ({ verb, actor, data, activity }) =>
-      verb === 'makerticket.show' ? useCases.dedicatedQueue.showToMaker(actor, data.ticketId) : useCases.dedicatedQueue.answerFromMaker(actor, data.ticketId, data.text, activity),
+      verb === 'makerticket.show'
+        ? useCases.dedicatedQueue.showToMaker(actor, data.ticketId)
+        : useCases.dedicatedQueue.answerFromMaker(actor, data.ticketId, data.text, activity),
   });
 }

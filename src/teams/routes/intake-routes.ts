@@ -48,7 +48,13 @@ const ACTIONS = new Map<Verb, (data: IntakeData) => IntakeAction>([
   ['intake.need', (d) => ({ type: 'choose-need', category: d.category })],
   ['intake.search', (d) => ({ type: 'search', query: d.query ?? '' })],
   ['intake.solution', (d) => ({ type: 'choose-solution', solutionId: d.solutionId })],
-  ['intake.details', (d) => ({ type: 'set-details', fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency } })],
+  [
+    'intake.details',
+    (d) => ({
+      type: 'set-details',
+      fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency },
+    }),
+  ],
   ['intake.back', () => ({ type: 'back' })],
   ['intake.cancel', () => ({ type: 'cancel' })],
   ['intake.submit', () => ({ type: 'submit' })],
@@ -59,7 +65,8 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   const startFrom = (greet: boolean) => async (context: TurnContext) => {
     const actor = actorOf(context);
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
-    if (!isPersonalChat(context)) return void (await sendAnswer(context, messageAnswer(greet ? HINTS.channel : text('messages.intake.startInPersonalChat'))));
+    if (!isPersonalChat(context))
+      return void (await sendAnswer(context, messageAnswer(greet ? HINTS.channel : text('messages.intake.startInPersonalChat'))));
     const view = await useCases.intake.start(actor, activityRefOf(context));
     await sendAnswer(context, cardAnswer(intakeCard(view, greet ? greeting(firstNameOf(context)) : '')));
   };
@@ -85,6 +92,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     verbs: [...ACTIONS.keys()],
     data: intakeData,
     damaged: text('messages.intake.damagedCard'),
-    handle: async ({ verb, actor, data, activity }) => cardAnswer(intakeCard(await useCases.intake.act(actor, data.intakeId, ACTIONS.get(verb)!(data), activity))),
+    handle: async ({ verb, actor, data, activity }) =>
+      cardAnswer(intakeCard(await useCases.intake.act(actor, data.intakeId, ACTIONS.get(verb)!(data), activity))),
   });
 }

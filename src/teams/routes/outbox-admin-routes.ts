@@ -15,9 +15,15 @@ export function registerOutboxAdminRoutes<TState extends TurnState>(app: Applica
   app.message(OUTBOX_STATUS, async (context) => {
     const actor = actorOf(context);
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
-    if (!useCases.outbox.isAdmin(actor.aadObjectId)) return void (await sendAnswer(context, messageAnswer(text('messages.outbox.adminsOnly'))));
+    if (!useCases.outbox.isAdmin(actor.aadObjectId))
+      return void (await sendAnswer(context, messageAnswer(text('messages.outbox.adminsOnly'))));
     if (!isPersonalChat(context)) return void (await sendAnswer(context, messageAnswer(text('messages.outbox.personalChatOnly'))));
-    const [stuck, failed, uncertain, health] = await Promise.all([useCases.outbox.stuck(), useCases.outbox.failed(), useCases.outbox.uncertain(), useCases.outbox.health()]);
+    const [stuck, failed, uncertain, health] = await Promise.all([
+      useCases.outbox.stuck(),
+      useCases.outbox.failed(),
+      useCases.outbox.uncertain(),
+      useCases.outbox.health(),
+    ]);
     await sendAnswer(context, cardAnswer(outboxStatusCard(health, stuck, failed, uncertain)));
   });
 }

@@ -24,7 +24,9 @@ import { viewerOf } from '../viewer';
  */
 const LIST_KINDS: ReadonlySet<CommandName> = new Set(['openTickets', 'unassigned', 'mine']);
 function listMatch(context: TurnContext): CommandMatch | undefined {
-  return commandsOf(context).find((m) => LIST_KINDS.has(m.name) && !(m.name === 'mine' && isPersonalChat(context) && isCommand(context, 'myRequests')));
+  return commandsOf(context).find(
+    (m) => LIST_KINDS.has(m.name) && !(m.name === 'mine' && isPersonalChat(context) && isCommand(context, 'myRequests')),
+  );
 }
 const LIST = async (context: TurnContext) => listMatch(context) !== undefined;
 /** "ticket HD-42" (also "ticket 42", "ticket #42"); anything else after "ticket" gets a hint. */
@@ -87,7 +89,13 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     data: pageData,
     damaged: text('messages.tickets.list.outOfDate'),
     handle: ({ actor, data, context }) =>
-      useCases.tickets.list(actor, viewOf(data.view, parseSeverity(data.severity), actor.aadObjectId), data.offset, TICKET_PAGE_SIZE, teamsRoster(context, cache)),
+      useCases.tickets.list(
+        actor,
+        viewOf(data.view, parseSeverity(data.severity), actor.aadObjectId),
+        data.offset,
+        TICKET_PAGE_SIZE,
+        teamsRoster(context, cache),
+      ),
   });
 
   app.message(LIST, async (context) => {

@@ -60,7 +60,8 @@ export function teamsRoster(context: TurnContext, { membership, rosters }: Roste
       for (let page = 0; page < MAX_PAGES; page++) {
         const result = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, token);
         for (const m of result.members ?? []) {
-          if (m.aadObjectId) people.push({ aadObjectId: m.aadObjectId.toLowerCase(), displayName: (m.name ?? '').slice(0, 200) || 'Someone' });
+          if (m.aadObjectId)
+            people.push({ aadObjectId: m.aadObjectId.toLowerCase(), displayName: (m.name ?? '').slice(0, 200) || 'Someone' });
         }
         token = result.continuationToken ?? undefined;
         if (!token) break;

@@ -69,7 +69,11 @@ export default async function globalSetup(): Promise<void> {
       storageConnectionString: storage,
       entry: process.env.E2E_BOT_ENTRY,
       nodeEnv: 'test',
-      env: { ADMIN_IDS: org.admins.map((p) => p.aadObjectId).join(','), GRAPH_BASE_URL: graphBaseUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug' },
+      env: {
+        ADMIN_IDS: org.admins.map((p) => p.aadObjectId).join(','),
+        GRAPH_BASE_URL: graphBaseUrl,
+        LOG_LEVEL: process.env.LOG_LEVEL ?? 'debug',
+      },
       output: { kind: 'file', file: logFile('bot') },
     });
     stack.bot = bot;
@@ -95,7 +99,10 @@ export default async function globalSetup(): Promise<void> {
   }
 
   publishE2eEnvironment({
-    playgrounds: Object.fromEntries((stack.playgrounds ?? []).map((p) => [p.person.key, p.playground.url])) as Record<DemoPersonKey, string>,
+    playgrounds: Object.fromEntries((stack.playgrounds ?? []).map((p) => [p.person.key, p.playground.url])) as Record<
+      DemoPersonKey,
+      string
+    >,
     botEndpoint: botEndpoint(botPort),
     storageConnectionString: stack.azurite.connectionString,
   });

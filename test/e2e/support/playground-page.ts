@@ -167,7 +167,14 @@ export class PlaygroundPage {
       await this.quiet();
       await this.cardButton(card, showTitle).first().click();
       for (const [label, value] of Object.entries(inputs)) await this.fillCardInput(card, label, value);
-      const kept = await Promise.all(Object.entries(inputs).map(async ([label, value]) => (await this.cardInput(card, label).inputValue().catch(() => '')) === value));
+      const kept = await Promise.all(
+        Object.entries(inputs).map(
+          async ([label, value]) =>
+            (await this.cardInput(card, label)
+              .inputValue()
+              .catch(() => '')) === value,
+        ),
+      );
       if (kept.every(Boolean)) {
         await this.cardButton(card, submitTitle).last().click();
         return;
@@ -266,8 +273,7 @@ export class PlaygroundPage {
 
   /** Waits until no card or bot message has appeared for `quietMs` (at most `timeoutMs`). */
   async settle(quietMs = 1000, timeoutMs = 10_000): Promise<void> {
-    const snapshot = async (): Promise<string> =>
-      `${await this.cards().count()}/${await this.page.locator('.fai-OutputCard').count()}`;
+    const snapshot = async (): Promise<string> => `${await this.cards().count()}/${await this.page.locator('.fai-OutputCard').count()}`;
     const deadline = Date.now() + timeoutMs;
     let last = await snapshot();
     let quietSince = Date.now();

@@ -14,7 +14,12 @@ describe('GraphPeopleDirectory against the local Graph stand-in', () => {
   let graph: GraphStandIn;
   const slept: number[] = [];
   const directory = (extra: Partial<ConstructorParameters<typeof GraphPeopleDirectory>[0]> = {}) =>
-    new GraphPeopleDirectory({ baseUrl: extra.baseUrl ?? graph.baseUrl, sleep: async (ms) => void slept.push(ms), random: () => 0.5, ...extra });
+    new GraphPeopleDirectory({
+      baseUrl: extra.baseUrl ?? graph.baseUrl,
+      sleep: async (ms) => void slept.push(ms),
+      random: () => 0.5,
+      ...extra,
+    });
 
   beforeEach(async () => {
     graph = await new GraphStandIn(people).start();
@@ -23,12 +28,24 @@ describe('GraphPeopleDirectory against the local Graph stand-in', () => {
   afterEach(() => graph.stop());
 
   it('looks people up by UPN, object id or mail in batches of at most 20', async () => {
-    const keys = [...people.slice(0, 43).map((p) => p.userPrincipalName.toUpperCase()), people[43]!.id, 'P.Seven@contoso.example', 'nobody@contoso.example'];
+    const keys = [
+      ...people.slice(0, 43).map((p) => p.userPrincipalName.toUpperCase()),
+      people[43]!.id,
+      'P.Seven@contoso.example',
+      'nobody@contoso.example',
+    ];
     const answers = await directory().lookup(keys);
     expect(graph.batchSizes.slice(0, 3)).toEqual([20, 20, 6]);
     expect(answers.get('PERSON3@CONTOSO.EXAMPLE')).toEqual({
       kind: 'found',
-      user: { id: people[3]!.id, displayName: 'Person 3', userPrincipalName: 'person3@contoso.example', mail: 'person3@contoso.example', accountEnabled: true, preferredLanguage: 'ko-KR' },
+      user: {
+        id: people[3]!.id,
+        displayName: 'Person 3',
+        userPrincipalName: 'person3@contoso.example',
+        mail: 'person3@contoso.example',
+        accountEnabled: true,
+        preferredLanguage: 'ko-KR',
+      },
     });
     expect(answers.get(people[43]!.id)).toMatchObject({ kind: 'found', user: { displayName: 'Person 43' } });
     // Not a UPN: found by mail in a second round.
@@ -63,11 +80,14 @@ describe('GraphPeopleDirectory against the local Graph stand-in', () => {
   it('stops within its time budget when Graph asks to wait longer', async () => {
     graph.failNext(1, 429, 120);
     const answers = await directory().lookup(['person1@contoso.example'], { timeoutMs: 2000 });
-    expect(answers.get('person1@contoso.example')).toEqual({ kind: 'unavailable', detail: 'Microsoft Graph did not answer in time (throttled or down)' });
+    expect(answers.get('person1@contoso.example')).toEqual({
+      kind: 'unavailable',
+      detail: 'Microsoft Graph did not answer in time (throttled or down)',
+    });
     expect(slept).toEqual([]);
   });
 
-  it('sends the app\'s token, and says what permission is missing when refused', async () => {
+  it("sends the app's token, and says what permission is missing when refused", async () => {
     await graph.stop();
     graph = await new GraphStandIn(people, { requireToken: 'app-token' }).start();
     const ok = await directory({ tokens: { token: async () => 'app-token' } }).lookup(['person1@contoso.example']);

@@ -50,7 +50,8 @@ function problem(b: Binding): string | undefined {
   if (b.key === 'url') return URL_BINDINGS.has(b.value) ? undefined : 'a URL bound from data other than our chat link';
   if (b.key === 'color') return /^\$\{if\([A-Za-z]+, '[A-Za-z]+', '[A-Za-z]+'\)\}$/.test(b.value) ? undefined : 'a style bound from data';
   if (b.parentKey === 'data') return ACTION_DATA_KEYS.has(b.key) && IDENT.test(b.value) ? undefined : 'action data other than an id';
-  if (b.parentKey === 'mentioned') return (b.key === 'id' && b.value === '${assigneeId}') || b.key === 'name' ? undefined : 'a mention bound to anything but the assignee';
+  if (b.parentKey === 'mentioned')
+    return (b.key === 'id' && b.value === '${assigneeId}') || b.key === 'name' ? undefined : 'a mention bound to anything but the assignee';
   if (TEXT_KEYS.has(b.key)) return undefined;
   return `data bound into "${b.key}"`;
 }
@@ -80,15 +81,17 @@ describe('card templates: where data may go', () => {
     const walk = (node: any): void => {
       if (Array.isArray(node)) return node.forEach(walk);
       if (!node || typeof node !== 'object') return;
-      const fields = node.type === 'TextBlock' ? [node.text] : node.type === 'FactSet' ? (node.facts ?? []).flatMap((f: any) => [f.title, f.value]) : [];
-      for (const field of fields) if (typeof field === 'string' && /[\\*_~`[\]]|^\s*(#|>|-|\+|\d+\.)/m.test(literal(field))) marked.push(field);
+      const fields =
+        node.type === 'TextBlock' ? [node.text] : node.type === 'FactSet' ? (node.facts ?? []).flatMap((f: any) => [f.title, f.value]) : [];
+      for (const field of fields)
+        if (typeof field === 'string' && /[\\*_~`[\]]|^\s*(#|>|-|\+|\d+\.)/m.test(literal(field))) marked.push(field);
       Object.values(node).forEach(walk);
     };
     walk(template);
     expect(marked).toEqual([]);
   });
 
-  it.each(LOCALES)('the cards\' words in %s have no Markdown of their own either (they are escaped with the rest once bound)', (locale) => {
+  it.each(LOCALES)("the cards' words in %s have no Markdown of their own either (they are escaped with the rest once bound)", (locale) => {
     const marked = flatten(readBundle(locale, 'cards'))
       .map(([key, word]) => [key, word.replace(/\{\{[^}]*\}\}/g, '')] as const)
       .filter(([, word]) => /[\\*_~`[\]]|^\s*(#|>|-|\+|\d+\.)/m.test(word));

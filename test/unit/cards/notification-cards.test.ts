@@ -35,11 +35,19 @@ function problems(card: object): string[] {
 
 describe('notification cards', () => {
   it.each([
-    ['maker-notification', { state: 'open' }, ['request.acknowledge', 'request.resolve', 'request.handToHelpDesk', 'request.notMine', 'request.stuck']],
+    [
+      'maker-notification',
+      { state: 'open' },
+      ['request.acknowledge', 'request.resolve', 'request.handToHelpDesk', 'request.notMine', 'request.stuck'],
+    ],
     ['maker-notification', { state: 'acknowledged' }, ['request.resolve', 'request.handToHelpDesk', 'request.notMine', 'request.stuck']],
     ['maker-notification', { state: 'closed', notice: 'Resolved by Megan Bowen.' }, []],
     ['co-owner-ping', { state: 'open', coOwnerNames: 'Lee Gu, Nestor Wilke', claimedByName: '' }, ['request.claim']],
-    ['co-owner-ping', { state: 'mine', coOwnerNames: 'Lee Gu', claimedByName: 'Lee Gu' }, ['request.resolve', 'request.handToHelpDesk', 'request.stuck']],
+    [
+      'co-owner-ping',
+      { state: 'mine', coOwnerNames: 'Lee Gu', claimedByName: 'Lee Gu' },
+      ['request.resolve', 'request.handToHelpDesk', 'request.stuck'],
+    ],
     ['co-owner-ping', { state: 'claimed', coOwnerNames: 'Lee Gu', claimedByName: 'Lee Gu' }, []],
     ['requester-update', { update: 'Megan Bowen is on it.', holder: 'Megan Bowen' }, []],
   ] as const)('%s (%j) is a valid Adaptive Card 1.5 with its buttons', (name, data, expectedVerbs) => {
@@ -85,7 +93,9 @@ describe('notification cards', () => {
       stuck: [],
       failed: [],
       uncertainCount: 1,
-      uncertain: [{ line: 'maker-notification → DM Megan: tried at 2026-11-20T10:00:00.000Z, no answer (message id r1.maker-notification.m1)' }],
+      uncertain: [
+        { line: 'maker-notification → DM Megan: tried at 2026-11-20T10:00:00.000Z, no answer (message id r1.maker-notification.m1)' },
+      ],
     });
     expect(problems(card)).toEqual([]);
     const text = allText(card);

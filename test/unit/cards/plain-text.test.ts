@@ -69,10 +69,7 @@ function markdownFields(card: unknown): string[] {
 /** Markdown that would still take effect: an unescaped marker, bare link or line-start construct. */
 function liveMarkdown(text: string): string[] {
   const bare = text.replace(/\\[\s\S]/g, '');
-  return [
-    ...(bare.match(/[[\]*_~`]|[a-z]+:\/\/|www\.|\w@\w/gi) ?? []),
-    ...(bare.match(/^[ \t]*(?:[#>+=-]|\d+[.)](?=\s|$))/gm) ?? []),
-  ];
+  return [...(bare.match(/[[\]*_~`]|[a-z]+:\/\/|www\.|\w@\w/gi) ?? []), ...(bare.match(/^[ \t]*(?:[#>+=-]|\d+[.)](?=\s|$))/gm) ?? [])];
 }
 
 /** Every URL in a card: OpenUrl targets, select actions, images. */
@@ -93,12 +90,23 @@ const LINK = '[Reset password](https://evil.example/reset)';
 const HOSTILE = `${LINK} **now** _please_ see www.evil.example or mallory@evil.example\n# Heading\n1. step\n- item\n> quote \${requestId}`;
 const NOW = new Date('2026-11-20T10:00:00Z');
 
-const hostileSolution: Solution = { ...SOLUTIONS.expenses, name: `Expense ${LINK}`, workarounds: HOSTILE, maker: { ...PEOPLE.megan, displayName: `Megan ${LINK}` } };
+const hostileSolution: Solution = {
+  ...SOLUTIONS.expenses,
+  name: `Expense ${LINK}`,
+  workarounds: HOSTILE,
+  maker: { ...PEOPLE.megan, displayName: `Megan ${LINK}` },
+};
 const hostilePerson = { aadObjectId: 'a1e0c0de-0000-4000-8000-000000000001', displayName: `Alex ${LINK}` };
 
 function hostileRequest(): SupportRequest {
   const id = '7abbe92b-0922-4154-ad38-075b9897e1d2';
-  const route = routeRequest({ category: 'solution-problem', impact: 'me', urgency: 'workaround', solution: hostileSolution, reachability: everyoneReachable(hostileSolution) });
+  const route = routeRequest({
+    category: 'solution-problem',
+    impact: 'me',
+    urgency: 'workaround',
+    solution: hostileSolution,
+    reachability: everyoneReachable(hostileSolution),
+  });
   return {
     id,
     reference: referenceFor(id),
@@ -129,12 +137,28 @@ function hostileCards(): Array<[string, AdaptiveCardJson]> {
     resolution: HOSTILE,
     pendingQuestion: HOSTILE,
   };
-  const draft = setDetails(chooseSolution(chooseCategory(newIntake(request.id, hostilePerson, NOW), 'solution-problem', NOW), hostileSolution.id, NOW), request.details, NOW);
-  const route = routeRequest({ category: 'solution-problem', impact: 'me', urgency: 'workaround', solution: hostileSolution, reachability: everyoneReachable(hostileSolution) });
+  const draft = setDetails(
+    chooseSolution(chooseCategory(newIntake(request.id, hostilePerson, NOW), 'solution-problem', NOW), hostileSolution.id, NOW),
+    request.details,
+    NOW,
+  );
+  const route = routeRequest({
+    category: 'solution-problem',
+    impact: 'me',
+    urgency: 'workaround',
+    solution: hostileSolution,
+    reachability: everyoneReachable(hostileSolution),
+  });
   const review = intakeCard({ kind: 'review', draft, solution: hostileSolution, route, explanation: explainRoute(route) });
   const confirmation = intakeCard({ kind: 'submitted', request });
   const mine = myRequestsCard([request]);
-  const helpDeskRoute = routeRequest({ category: 'access', impact: 'me', urgency: 'workaround', solution: hostileSolution, reachability: everyoneReachable(hostileSolution) });
+  const helpDeskRoute = routeRequest({
+    category: 'access',
+    impact: 'me',
+    urgency: 'workaround',
+    solution: hostileSolution,
+    reachability: everyoneReachable(hostileSolution),
+  });
   const [helpDeskPost] = planRoute(request, helpDeskRoute, '1', { by: hostilePerson.displayName, note: HOSTILE });
   const registration = {
     role: 'help-desk' as const,
@@ -149,9 +173,20 @@ function hostileCards(): Array<[string, AdaptiveCardJson]> {
     ['maker DM', renderCard(makerCard(request, text('common.verbatim', { text: HOSTILE })))],
     ['co-owner ping', renderCard(coOwnerCard(request, PEOPLE.lee.aadObjectId, text('common.verbatim', { text: HOSTILE })))],
     ['help desk request post', renderCard(helpDeskPost!.card)],
-    ['requester update', renderCard(requesterUpdate(request, '1', text('messages.requests.update.resolvedWithNote', { name: 'Megan', note: HOSTILE })).card)],
+    [
+      'requester update',
+      renderCard(requesterUpdate(request, '1', text('messages.requests.update.resolvedWithNote', { name: 'Megan', note: HOSTILE })).card),
+    ],
     ['help desk ticket', renderCard(ticketCard(ticket, { notice: HOSTILE, members: [hostilePerson] }))],
-    ['requester ticket view', renderCard(requesterCard({ ...ticket, status: 'waiting-on-requester' }, { heading: `HD-42: ${HOSTILE}`, message: HOSTILE, reopenWindowMinutes: 60, now: NOW }))],
+    [
+      'requester ticket view',
+      renderCard(
+        requesterCard(
+          { ...ticket, status: 'waiting-on-requester' },
+          { heading: `HD-42: ${HOSTILE}`, message: HOSTILE, reopenWindowMinutes: 60, now: NOW },
+        ),
+      ),
+    ],
     ['SLA alert', renderCard(slaAlertCard(ticket, 'resolution', 'breach', false))],
     ['ticket list', renderCard(ticketListCard({ kind: 'open' }, { items: [summaryOf(ticket)], offset: 0, hasMore: false }))],
     ['intake review', renderCard(review)],
@@ -171,29 +206,55 @@ describe('user text on every card is plain text', () => {
     // The text is there, shown as typed (the escaped form of the link).
     expect(fields.join('\n')).toContain(escapeMarkdown(LINK));
     // No user text reaches a URL: links are only the ones our code builds.
-    for (const url of urls(card)) expect(url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=[A-Za-z0-9%._-]+(,[A-Za-z0-9%._-]+)*$/);
+    for (const url of urls(card))
+      expect(url).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/chat\/0\/0\?users=[A-Za-z0-9%._-]+(,[A-Za-z0-9%._-]+)*$/);
     // Template expressions in user text stay text: `${requestId}` is never replaced by the id.
     if (JSON.stringify(card).includes('${')) expect(JSON.stringify(card)).not.toContain('> quote 7abbe92b');
   });
 
   it('keeps user text raw where it is not Markdown: a pre-filled input, an input label, a choice, a button', () => {
-    const details = intakeCard({ kind: 'details', draft: newIntake('7abbe92b-0922-4154-ad38-075b9897e1d2', hostilePerson, NOW), entered: { title: HOSTILE } });
+    const details = intakeCard({
+      kind: 'details',
+      draft: newIntake('7abbe92b-0922-4154-ad38-075b9897e1d2', hostilePerson, NOW),
+      entered: { title: HOSTILE },
+    });
     // The input holds exactly what they typed, so sending the card again loses nothing.
     expect(input(renderCard(details), 'title').value).toBe(HOSTILE);
 
-    const opened = openTicketFor({ ...hostileRequest(), ticketNumber: formatTicketNumber(7) }, formatTicketNumber(7), DEFAULT_SLA_CONFIG, NOW);
+    const opened = openTicketFor(
+      { ...hostileRequest(), ticketNumber: formatTicketNumber(7) },
+      formatTicketNumber(7),
+      DEFAULT_SLA_CONFIG,
+      NOW,
+    );
     const ticket = ticketCard(opened.ticket, { members: [hostilePerson] });
     const card = renderCard(ticket);
     expect(input(card, 'assigneeId').choices).toEqual([{ title: hostilePerson.displayName, value: hostilePerson.aadObjectId }]);
     expect(JSON.stringify(card)).toContain(JSON.stringify(`Reply (sent to ${hostilePerson.displayName})`));
 
-    const confirmation = intakeCard({ kind: 'submitted', request: { ...hostileRequest(), chatLink: 'https://teams.microsoft.com/l/chat/0/0?users=meganb%40contoso.example' } });
+    const confirmation = intakeCard({
+      kind: 'submitted',
+      request: { ...hostileRequest(), chatLink: 'https://teams.microsoft.com/l/chat/0/0?users=meganb%40contoso.example' },
+    });
     const bound = renderCard(confirmation) as any;
-    expect(bound.actions).toEqual([{ type: 'Action.OpenUrl', title: `Chat with Megan ${LINK}`, url: 'https://teams.microsoft.com/l/chat/0/0?users=meganb%40contoso.example' }]);
+    expect(bound.actions).toEqual([
+      {
+        type: 'Action.OpenUrl',
+        title: `Chat with Megan ${LINK}`,
+        url: 'https://teams.microsoft.com/l/chat/0/0?users=meganb%40contoso.example',
+      },
+    ]);
   });
 
   it('does not evaluate template expressions found in user text', () => {
-    const request = { ...hostileRequest(), details: { ...hostileRequest().details, title: '${requestId}', description: "${string(6*7)} ${if(true, 'yes', 'no')} ${$root.reference}" } };
+    const request = {
+      ...hostileRequest(),
+      details: {
+        ...hostileRequest().details,
+        title: '${requestId}',
+        description: "${string(6*7)} ${if(true, 'yes', 'no')} ${$root.reference}",
+      },
+    };
     const card = renderCard(makerCard(request));
     const text = markdownFields(card).join('\n');
     expect(text).toContain('${requestId}');

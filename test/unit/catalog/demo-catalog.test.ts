@@ -23,7 +23,7 @@ describe('demo catalog (scripts/demo-catalog.csv)', () => {
     expect(records.filter((r) => r.status === 'orphaned')).toHaveLength(1);
   });
 
-  it('names the playground makers and co-owners (the orphan\'s maker has left, so is not one of them)', () => {
+  it("names the playground makers and co-owners (the orphan's maker has left, so is not one of them)", () => {
     const org = demoOrg();
     const ids = new Set(org.people.map((p) => p.aadObjectId));
     for (const r of records) {
@@ -41,11 +41,18 @@ describe('demo catalog (scripts/demo-catalog.csv)', () => {
     const personas = new Set(org.personas.map((p) => p.aadObjectId));
     const personaEmails = new Set(org.personas.map((p) => p.email));
     // Someone named by email alone is found through Graph (the local run's stand-in): the email tells who.
-    const isPersona = (p: { aadObjectId?: string; email?: string }) => (p.aadObjectId ? personas.has(p.aadObjectId) : personaEmails.has(p.email ?? ''));
+    const isPersona = (p: { aadObjectId?: string; email?: string }) =>
+      p.aadObjectId ? personas.has(p.aadObjectId) : personaEmails.has(p.email ?? '');
     for (const r of records.filter((s) => s.status !== 'retired')) {
       // A Productivity solution's maker gets a DM; co-owners of any tier get pinged as a fallback or for Important.
-      if (r.tier === 'Productivity' && r.status === 'active') expect({ solution: r.id, maker: isPersona(r.maker) }).toEqual({ solution: r.id, maker: true });
-      for (const p of r.coOwners) expect({ solution: r.id, coOwner: p.displayName, persona: isPersona(p) }).toEqual({ solution: r.id, coOwner: p.displayName, persona: true });
+      if (r.tier === 'Productivity' && r.status === 'active')
+        expect({ solution: r.id, maker: isPersona(r.maker) }).toEqual({ solution: r.id, maker: true });
+      for (const p of r.coOwners)
+        expect({ solution: r.id, coOwner: p.displayName, persona: isPersona(p) }).toEqual({
+          solution: r.id,
+          coOwner: p.displayName,
+          persona: true,
+        });
     }
     // The story's Important solution has two co-owner personas: the first claim wins, the other sees it.
     expect(records.some((r) => r.tier === 'Important' && r.coOwners.filter(isPersona).length >= 2)).toBe(true);

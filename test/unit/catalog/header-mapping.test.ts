@@ -22,7 +22,10 @@ describe('canonical header', () => {
     const m = mapping(['tier', 'maker_aad_id', 'name', 'id', 'notes', 'maker_name', 'maker_email', 'kind']);
     expect(m.ignored).toEqual(['notes']);
     const values = m.rowValues(['critical', MEGAN.aadObjectId, 'CRM', 'crm', 'x', MEGAN.displayName, MEGAN.email, 'model-driven']);
-    expect(validateRecord(values)).toMatchObject({ ok: true, record: { id: 'crm', tier: 'Critical', coOwners: [], dataSources: [], status: 'active' } });
+    expect(validateRecord(values)).toMatchObject({
+      ok: true,
+      record: { id: 'crm', tier: 'Critical', coOwners: [], dataSources: [], status: 'active' },
+    });
   });
 
   it.each([

@@ -58,7 +58,9 @@ describe('validateRecord', () => {
   });
 
   it('accepts co-owners without a name (the email is used) and several entries', () => {
-    const result = validateRecord(row({ co_owners: `<${LEE.email}> [${LEE.aadObjectId}];Nestor Wilke<${NESTOR.email}>[${NESTOR.aadObjectId}];` }));
+    const result = validateRecord(
+      row({ co_owners: `<${LEE.email}> [${LEE.aadObjectId}];Nestor Wilke<${NESTOR.email}>[${NESTOR.aadObjectId}];` }),
+    );
     expect(result.ok && result.record.coOwners).toEqual([{ ...LEE, displayName: LEE.email }, NESTOR]);
   });
 
@@ -81,16 +83,36 @@ describe('validateRecord', () => {
     ['missing maker email and object id', { maker_email: '', maker_aad_id: '' }, 'missing-value', 'missing maker email'],
     ['maker id not a GUID', { maker_aad_id: '12345' }, 'invalid-aad-id', 'maker Entra object id "12345" is not a GUID'],
     ['missing maker name, email and id', { maker_name: '', maker_email: '', maker_aad_id: '' }, 'missing-value', 'missing maker name'],
-    ['co-owner listed twice by email', { co_owners: `Lee <${LEE.email}>; ${LEE.email.toUpperCase()}` }, 'invalid-co-owners', 'listed twice'],
+    [
+      'co-owner listed twice by email',
+      { co_owners: `Lee <${LEE.email}>; ${LEE.email.toUpperCase()}` },
+      'invalid-co-owners',
+      'listed twice',
+    ],
     ['maker listed as co-owner by email', { co_owners: MEGAN.email }, 'invalid-co-owners', 'is the maker'],
     ['manager with a bad email', { manager_email: 'boss' }, 'invalid-email', 'invalid manager email "boss"'],
-    ['co-owners not in the format', { co_owners: 'Lee Gu, leeg@contoso.example' }, 'invalid-co-owners', 'is not in the form Name <email>, Name <email> [entra-object-id] or an email'],
+    [
+      'co-owners not in the format',
+      { co_owners: 'Lee Gu, leeg@contoso.example' },
+      'invalid-co-owners',
+      'is not in the form Name <email>, Name <email> [entra-object-id] or an email',
+    ],
     ['co-owner with a bad email', { co_owners: `Lee <lee> [${LEE.aadObjectId}]` }, 'invalid-email', 'invalid co-owner 1 email "lee"'],
     ['co-owner with a bad id', { co_owners: `Lee <${LEE.email}> [nope]` }, 'invalid-aad-id', 'co-owner 1 Entra object id "nope"'],
     ['maker listed as co-owner', { co_owners: `Megan <${MEGAN.email}> [${MEGAN.aadObjectId}]` }, 'invalid-co-owners', 'is the maker'],
-    ['co-owner listed twice', { co_owners: `Lee <${LEE.email}> [${LEE.aadObjectId}]; Lee Gu <x@contoso.example> [${LEE.aadObjectId.toUpperCase()}]` }, 'invalid-co-owners', 'listed twice'],
+    [
+      'co-owner listed twice',
+      { co_owners: `Lee <${LEE.email}> [${LEE.aadObjectId}]; Lee Gu <x@contoso.example> [${LEE.aadObjectId.toUpperCase()}]` },
+      'invalid-co-owners',
+      'listed twice',
+    ],
     ['control character in workarounds', { workarounds: 'a\u0007b' }, 'invalid-text', 'control character'],
-    ['too many data sources', { data_sources: Array.from({ length: 51 }, (_, i) => `s${i}`).join(';') }, 'invalid-data-sources', 'the limit is 50'],
+    [
+      'too many data sources',
+      { data_sources: Array.from({ length: 51 }, (_, i) => `s${i}`).join(';') },
+      'invalid-data-sources',
+      'the limit is 50',
+    ],
   ])('rejects %s', (_label, overrides, code, message) => {
     const result = validateRecord(row(overrides));
     expect(result.ok).toBe(false);
@@ -99,7 +121,13 @@ describe('validateRecord', () => {
   });
 
   it('names people by email or UPN alone: Name <email>, a bare email, or an object id', () => {
-    const result = validateRecord(row({ maker_aad_id: '', maker_name: '', co_owners: `Lee Gu <${LEE.email}>; ${NESTOR.email}; <adelev@contoso.example> [${NESTOR.aadObjectId.replace('c3', 'd4')}]` }));
+    const result = validateRecord(
+      row({
+        maker_aad_id: '',
+        maker_name: '',
+        co_owners: `Lee Gu <${LEE.email}>; ${NESTOR.email}; <adelev@contoso.example> [${NESTOR.aadObjectId.replace('c3', 'd4')}]`,
+      }),
+    );
     expect(result).toMatchObject({
       ok: true,
       warnings: [],
@@ -119,7 +147,14 @@ describe('validateRecord', () => {
 
   it('reads the manager, the maker language and the usage figures, leaving out with a warning what it cannot read', () => {
     const result = validateRecord(
-      row({ manager_email: 'pattif@contoso.example', maker_language: 'sv-SE', shared_users: '1,204', sessions: 'many', last_used_at: '2026-05-31', department: 'Finance' }),
+      row({
+        manager_email: 'pattif@contoso.example',
+        maker_language: 'sv-SE',
+        shared_users: '1,204',
+        sessions: 'many',
+        last_used_at: '2026-05-31',
+        department: 'Finance',
+      }),
     );
     expect(result).toMatchObject({
       ok: true,

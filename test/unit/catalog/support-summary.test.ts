@@ -30,7 +30,10 @@ describe('how a solution is supported', () => {
 describe('catalog card data', () => {
   it('lists made and co-owned solutions with tier, support model and status', () => {
     const data = mySolutionsCardData(
-      { made: [solution({ tier: 'Important', coOwners: [] })], coOwned: [solution({ id: 'x', name: 'X', maker: LEE, coOwners: [MEGAN], status: 'orphaned' })] },
+      {
+        made: [solution({ tier: 'Important', coOwners: [] })],
+        coOwned: [solution({ id: 'x', name: 'X', maker: LEE, coOwners: [MEGAN], status: 'orphaned' })],
+      },
       'Megan',
     ) as any;
     expect(data.hasAny).toBe(true);
@@ -66,7 +69,11 @@ describe('catalog card data', () => {
       chatUrl: expect.stringContaining('meganb%40contoso.example'),
       summary: 'Canvas app · Contoso (default) · Productivity tier',
     });
-    expect(data.matches[1]).toMatchObject({ howSupported: expect.stringContaining('Lee Gu and Nestor Wilke'), chatTitle: 'Chat with the co-owners', channel: 'Finance › Support' });
+    expect(data.matches[1]).toMatchObject({
+      howSupported: expect.stringContaining('Lee Gu and Nestor Wilke'),
+      chatTitle: 'Chat with the co-owners',
+      channel: 'Finance › Support',
+    });
     expect(data.matches[2]).toMatchObject({ howSupported: expect.stringContaining('the help desk handles it'), chatUrl: '' });
   });
 });

@@ -9,7 +9,8 @@ const APP = '11111111-1111-4111-8111-111111111111';
 const TENANT = '22222222-2222-4222-8222-222222222222';
 const OTHER = '33333333-3333-4333-8333-333333333333';
 const SECRET = 'not-a-real-secret~1';
-const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+const AZURITE =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
 
 const storage: Environment = { STORAGE_CONNECTION_STRING: AZURITE };
 const problems = configProblems;
@@ -102,7 +103,11 @@ describe('bot credentials under either name', () => {
   });
 
   it.each<[string, Environment, string]>([
-    ['CLIENT_ID not a GUID', { ...singleTenant(TOOLKIT), CLIENT_ID: 'my-bot' }, `CLIENT_ID: expected the bot's Microsoft App ID (a GUID), got "my-bot"`],
+    [
+      'CLIENT_ID not a GUID',
+      { ...singleTenant(TOOLKIT), CLIENT_ID: 'my-bot' },
+      `CLIENT_ID: expected the bot's Microsoft App ID (a GUID), got "my-bot"`,
+    ],
     ['TENANT_ID not a GUID', { ...singleTenant(TOOLKIT), TENANT_ID: 'contoso' }, 'TENANT_ID: expected a tenant id (a GUID), got "contoso"'],
     [
       'CLIENT_ID without a tenant',

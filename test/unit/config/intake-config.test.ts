@@ -1,7 +1,10 @@
 import { loadConfig } from '../../../src/config/load-config';
 import { configProblems } from '../../support/config-problems';
 
-const local = { STORAGE_CONNECTION_STRING: 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;' };
+const local = {
+  STORAGE_CONNECTION_STRING:
+    'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;',
+};
 
 describe('intake configuration', () => {
   it('limits a person to 20 requests an hour unless MAX_REQUESTS_PER_HOUR says otherwise', () => {
@@ -10,6 +13,8 @@ describe('intake configuration', () => {
   });
 
   it.each(['0', '201', 'lots', '2.5'])('refuses MAX_REQUESTS_PER_HOUR=%s', (value) => {
-    expect(configProblems({ ...local, MAX_REQUESTS_PER_HOUR: value })).toEqual([`MAX_REQUESTS_PER_HOUR: expected an integer between 1 and 200, got "${value}"`]);
+    expect(configProblems({ ...local, MAX_REQUESTS_PER_HOUR: value })).toEqual([
+      `MAX_REQUESTS_PER_HOUR: expected an integer between 1 and 200, got "${value}"`,
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { Environment, loadConfig } from '../../../src/config/load-config';
 
 const GUID_A = '11111111-1111-4111-8111-111111111111';
 const GUID_B = '22222222-2222-4222-8222-222222222222';
-const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+const AZURITE =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
 
 const local: Environment = { STORAGE_CONNECTION_STRING: AZURITE };
 const production: Environment = {
@@ -37,7 +38,11 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...production, AZURE_CLIENT_ID: GUID_A, ADMIN_IDS: `${GUID_A}, ${GUID_B.toUpperCase()}` });
     expect(config.bot).toEqual({ mode: 'authenticated', appId: GUID_A, appType: 'UserAssignedMSI', tenantId: GUID_B, password: undefined });
     expect(config.bindAddress).toBe('0.0.0.0');
-    expect(config.storage).toEqual({ kind: 'account-url', accountUrl: 'https://acct.table.core.windows.net', managedIdentityClientId: GUID_A });
+    expect(config.storage).toEqual({
+      kind: 'account-url',
+      accountUrl: 'https://acct.table.core.windows.net',
+      managedIdentityClientId: GUID_A,
+    });
     expect(config.tenants).toEqual({ kind: 'list', tenantIds: new Set([GUID_B]) });
     expect([...config.adminIds]).toEqual([GUID_A, GUID_B]);
   });
@@ -63,7 +68,11 @@ describe('loadConfig', () => {
     ['PORT out of range', { ...local, PORT: '70000' }, 'PORT: expected an integer between 1 and 65535, got "70000"'],
     ['PORT zero', { ...local, PORT: '0' }, 'PORT: expected an integer between 1 and 65535, got "0"'],
     ['NODE_ENV unknown', { ...local, NODE_ENV: 'prod' }, 'NODE_ENV: expected one of production, development, test, got "prod"'],
-    ['LOG_LEVEL unknown', { ...local, LOG_LEVEL: 'verbose' }, 'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+    [
+      'LOG_LEVEL unknown',
+      { ...local, LOG_LEVEL: 'verbose' },
+      'LOG_LEVEL: expected one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+    ],
     [
       'production without BOT_ID',
       { NODE_ENV: 'production', STORAGE_CONNECTION_STRING: AZURITE },
@@ -71,13 +80,21 @@ describe('loadConfig', () => {
     ],
     ['BOT_ID not a GUID', { ...production, BOT_ID: 'my-bot' }, `BOT_ID: expected the bot's Microsoft App ID (a GUID), got "my-bot"`],
     ['BOT_TYPE missing', { ...production, BOT_TYPE: undefined }, 'BOT_TYPE: required with BOT_ID: one of UserAssignedMSI, SingleTenant'],
-    ['BOT_TYPE unknown', { ...production, BOT_TYPE: 'MultiTenant' }, 'BOT_TYPE: expected one of UserAssignedMSI, SingleTenant, got "MultiTenant"'],
+    [
+      'BOT_TYPE unknown',
+      { ...production, BOT_TYPE: 'MultiTenant' },
+      'BOT_TYPE: expected one of UserAssignedMSI, SingleTenant, got "MultiTenant"',
+    ],
     [
       'BOT_TENANT_ID missing',
       { ...production, BOT_TENANT_ID: undefined },
       'BOT_TENANT_ID: required with BOT_ID: the Entra tenant id (a GUID) of the bot registration',
     ],
-    ['BOT_TENANT_ID not a GUID', { ...production, BOT_TENANT_ID: 'contoso' }, 'BOT_TENANT_ID: expected a tenant id (a GUID), got "contoso"'],
+    [
+      'BOT_TENANT_ID not a GUID',
+      { ...production, BOT_TENANT_ID: 'contoso' },
+      'BOT_TENANT_ID: expected a tenant id (a GUID), got "contoso"',
+    ],
     [
       'SingleTenant without a secret',
       { ...production, BOT_TYPE: 'SingleTenant' },
@@ -119,7 +136,11 @@ describe('loadConfig', () => {
       'STORAGE_ACCOUNT_URL: expected the table endpoint URL, e.g. https://ACCOUNT.table.core.windows.net, got "http://acct.table.core.windows.net"',
     ],
     ['AZURE_CLIENT_ID not a GUID', { ...production, AZURE_CLIENT_ID: 'id' }, 'AZURE_CLIENT_ID: expected a client id (a GUID), got "id"'],
-    ['TABLE_PREFIX with symbols', { ...local, TABLE_PREFIX: 'my-app' }, 'TABLE_PREFIX: expected up to 20 letters and digits starting with a letter, got "my-app"'],
+    [
+      'TABLE_PREFIX with symbols',
+      { ...local, TABLE_PREFIX: 'my-app' },
+      'TABLE_PREFIX: expected up to 20 letters and digits starting with a letter, got "my-app"',
+    ],
     [
       'ALLOWED_TENANTS with a name',
       { ...production, ALLOWED_TENANTS: `${GUID_A},contoso.com` },

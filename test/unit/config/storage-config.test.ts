@@ -1,7 +1,8 @@
 import { loadConfig } from '../../../src/config/load-config';
 import { configProblems } from '../../support/config-problems';
 
-const AZURITE = 'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
+const AZURITE =
+  'DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;';
 const local = { STORAGE_CONNECTION_STRING: AZURITE };
 
 describe('storage time budgets', () => {
@@ -10,7 +11,10 @@ describe('storage time budgets', () => {
   });
 
   it('are read in milliseconds', () => {
-    expect(loadConfig({ ...local, STORAGE_TIMEOUT_MS: '1500', STORAGE_BACKGROUND_TIMEOUT_MS: '30000' }).storageTimeouts).toEqual({ turnMs: 1_500, backgroundMs: 30_000 });
+    expect(loadConfig({ ...local, STORAGE_TIMEOUT_MS: '1500', STORAGE_BACKGROUND_TIMEOUT_MS: '30000' }).storageTimeouts).toEqual({
+      turnMs: 1_500,
+      backgroundMs: 30_000,
+    });
   });
 
   it('name the variable of a bad value', () => {

@@ -21,13 +21,22 @@ describe('ticket configuration', () => {
       TICKET_REOPEN_DAYS: '3',
       SLA_CHECK_SECONDS: '10',
     });
-    expect(tickets.sla.businessHours).toEqual({ kind: 'business-hours', weekdays: [0, 1, 2, 3, 4], startHour: 8.5, endHour: 16, zone: { utcOffsetMinutes: 180 }, holidays: ['2026-12-25', '2026-12-28'] });
+    expect(tickets.sla.businessHours).toEqual({
+      kind: 'business-hours',
+      weekdays: [0, 1, 2, 3, 4],
+      startHour: 8.5,
+      endHour: 16,
+      zone: { utcOffsetMinutes: 180 },
+      holidays: ['2026-12-25', '2026-12-28'],
+    });
     expect(tickets.sla.targets.A.Productivity).toEqual({ firstResponseMinutes: 30, resolutionMinutes: 240, clock: '24x7' });
     expect(tickets.sla.targets.B.Critical).toEqual({ firstResponseMinutes: 120, resolutionMinutes: 960, clock: '24x7' });
     expect(tickets.sla.targets.B.Important).toEqual(DEFAULT_SLA_CONFIG.targets.B.Important);
     expect(tickets.reopenWindowMinutes).toBe(3 * 24 * 60);
     expect(tickets.slaCheckIntervalMs).toBe(10_000);
-    expect(loadConfig({ ...BASE, SLA_BUSINESS_HOURS: 'Mon-Fri 09:00-17:00 Europe/Paris' }).tickets.sla.businessHours.zone).toEqual({ timeZone: 'Europe/Paris' });
+    expect(loadConfig({ ...BASE, SLA_BUSINESS_HOURS: 'Mon-Fri 09:00-17:00 Europe/Paris' }).tickets.sla.businessHours.zone).toEqual({
+      timeZone: 'Europe/Paris',
+    });
   });
 
   it('names each bad variable', () => {

@@ -81,7 +81,10 @@ describe('nextStep', () => {
       counts = step.counts;
     }
     expect(delays).toEqual([750, 1500, 3000, 6000, 12000, 24000, 48000]);
-    expect(nextStep({ kind: 'timeout', detail: '' }, newMessage(), DEFAULT_RETRY_POLICY, mid)).toMatchObject({ kind: 'retry', counts: { attempts: 1 } });
+    expect(nextStep({ kind: 'timeout', detail: '' }, newMessage(), DEFAULT_RETRY_POLICY, mid)).toMatchObject({
+      kind: 'retry',
+      counts: { attempts: 1 },
+    });
   });
 
   it('jitter spreads retries between half and all of the exponential delay, capped', () => {
@@ -91,30 +94,51 @@ describe('nextStep', () => {
   });
 
   it('treats 403 / 404 as final: unreachable', () => {
-    expect(nextStep({ kind: 'unreachable', status: 404, detail: '' }, newMessage())).toMatchObject({ kind: 'give-up', reason: 'unreachable' });
+    expect(nextStep({ kind: 'unreachable', status: 404, detail: '' }, newMessage())).toMatchObject({
+      kind: 'give-up',
+      reason: 'unreachable',
+    });
     expect(nextStep({ kind: 'rejected', status: 400, detail: '' }, newMessage())).toMatchObject({ kind: 'give-up', reason: 'rejected' });
   });
 
   it('gives up on endless 429s only after a large budget', () => {
-    const step = nextStep({ kind: 'throttled', status: 429, detail: '' }, newMessage({ attempts: 0, throttles: DEFAULT_RETRY_POLICY.maxThrottles }));
+    const step = nextStep(
+      { kind: 'throttled', status: 429, detail: '' },
+      newMessage({ attempts: 0, throttles: DEFAULT_RETRY_POLICY.maxThrottles }),
+    );
     expect(step).toMatchObject({ kind: 'give-up', reason: 'too-many-attempts' });
   });
 
   it('waits for a channel to be registered, for a week at most', () => {
-    expect(nextStep({ kind: 'not-ready', detail: '' }, newMessage(), DEFAULT_RETRY_POLICY, mid)).toMatchObject({ kind: 'retry', counts: fresh });
+    expect(nextStep({ kind: 'not-ready', detail: '' }, newMessage(), DEFAULT_RETRY_POLICY, mid)).toMatchObject({
+      kind: 'retry',
+      counts: fresh,
+    });
     const longAgo = new Date(NOW.getTime() - 8 * 24 * 3_600_000);
-    expect(nextStep({ kind: 'not-ready', detail: '' }, newMessage(fresh, longAgo))).toMatchObject({ kind: 'give-up', reason: 'never-ready' });
+    expect(nextStep({ kind: 'not-ready', detail: '' }, newMessage(fresh, longAgo))).toMatchObject({
+      kind: 'give-up',
+      reason: 'never-ready',
+    });
   });
 
   it('never sends a new message again when its call may have landed: uncertain, one attempt counted', () => {
     const failure: DeliveryFailure = { kind: 'uncertain', detail: 'no answer within 45000 ms' };
-    expect(nextStep(failure, newMessage({ attempts: 2, throttles: 3 }), DEFAULT_RETRY_POLICY, mid)).toEqual({ kind: 'uncertain', counts: { attempts: 3, throttles: 3 } });
+    expect(nextStep(failure, newMessage({ attempts: 2, throttles: 3 }), DEFAULT_RETRY_POLICY, mid)).toEqual({
+      kind: 'uncertain',
+      counts: { attempts: 3, throttles: 3 },
+    });
   });
 
   it('retries a card update whose outcome is unknown (the same PUT twice is harmless), within the attempt budget', () => {
     const failure: DeliveryFailure = { kind: 'uncertain', detail: '' };
-    expect(nextStep(failure, cardUpdate(), DEFAULT_RETRY_POLICY, mid)).toEqual({ kind: 'retry', at: new Date(NOW.getTime() + 750), counts: { attempts: 1, throttles: 0 } });
-    expect(nextStep(failure, cardUpdate({ attempts: DEFAULT_RETRY_POLICY.maxAttempts - 1, throttles: 0 }), DEFAULT_RETRY_POLICY, mid)).toMatchObject({ kind: 'give-up', reason: 'too-many-attempts' });
+    expect(nextStep(failure, cardUpdate(), DEFAULT_RETRY_POLICY, mid)).toEqual({
+      kind: 'retry',
+      at: new Date(NOW.getTime() + 750),
+      counts: { attempts: 1, throttles: 0 },
+    });
+    expect(
+      nextStep(failure, cardUpdate({ attempts: DEFAULT_RETRY_POLICY.maxAttempts - 1, throttles: 0 }), DEFAULT_RETRY_POLICY, mid),
+    ).toMatchObject({ kind: 'give-up', reason: 'too-many-attempts' });
   });
 
   // Every failure kind, for a new message and for a card update: the only difference is 'uncertain'.

@@ -1,7 +1,11 @@
 import { SlidingWindowLimiter, TEAMS_CONVERSATION_WINDOWS, TeamsRateLimiter } from '../../../src/domain/delivery/rate-limiter';
 
 /** Sends as fast as the limiter allows for `durationMs` and returns the instants of the calls. */
-function saturate(limiter: { tryAcquire(key: string, now: number): { ok: boolean; waitMs?: number } }, key: string, durationMs: number): number[] {
+function saturate(
+  limiter: { tryAcquire(key: string, now: number): { ok: boolean; waitMs?: number } },
+  key: string,
+  durationMs: number,
+): number[] {
   const calls: number[] = [];
   let now = 0;
   while (now < durationMs) {

@@ -1,5 +1,12 @@
 import { text } from '../../../src/domain/text';
-import { activityRecord, ACTIVITY_MEMORY_MS, isActivityKey, RECENT_ACTIVITY_KEYS, uuidOfActivity, withRecentActivity } from '../../../src/domain/activity-ref';
+import {
+  activityRecord,
+  ACTIVITY_MEMORY_MS,
+  isActivityKey,
+  RECENT_ACTIVITY_KEYS,
+  uuidOfActivity,
+  withRecentActivity,
+} from '../../../src/domain/activity-ref';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 
@@ -16,13 +23,18 @@ describe('activity references', () => {
 
   it('accepts only 32 lowercase hex characters as a key', () => {
     expect(isActivityKey(KEY)).toBe(true);
-    for (const bad of ['', KEY.toUpperCase(), `${KEY}0`, KEY.slice(1), `${KEY.slice(1)}g`, 42, undefined]) expect(isActivityKey(bad)).toBe(false);
+    for (const bad of ['', KEY.toUpperCase(), `${KEY}0`, KEY.slice(1), `${KEY.slice(1)}g`, 42, undefined])
+      expect(isActivityKey(bad)).toBe(false);
     expect(() => uuidOfActivity({ key: 'not-a-key' })).toThrow(RangeError);
   });
 
   it('a record expires after the memory span', () => {
     const now = new Date('2026-11-23T10:00:00Z');
-    expect(activityRecord({ key: KEY }, text('messages.tickets.done.note'), now)).toEqual({ key: KEY, outcome: text('messages.tickets.done.note'), expiresAt: new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString() });
+    expect(activityRecord({ key: KEY }, text('messages.tickets.done.note'), now)).toEqual({
+      key: KEY,
+      outcome: text('messages.tickets.done.note'),
+      expiresAt: new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString(),
+    });
   });
 
   it('an entity keeps its last few activity keys, newest last, each once', () => {

@@ -48,7 +48,12 @@ describe('explainRoute: every route in plain words', () => {
       'routing.coOwners.makerIsRequester',
       "You made Expense Tracker, so we'll ask its co-owners, Adele Vance, to help.",
     ],
-    ['critical', { solution: solution({ tier: 'Critical' }) }, 'routing.helpDesk.critical', "This is a Critical app — we'll open a help desk ticket."],
+    [
+      'critical',
+      { solution: solution({ tier: 'Critical' }) },
+      'routing.helpDesk.critical',
+      "This is a Critical app — we'll open a help desk ticket.",
+    ],
     [
       'critical Sev A',
       { solution: solution({ tier: 'Critical', kind: 'chatbot' }), impact: 'organisation', urgency: 'blocked' },
@@ -125,7 +130,9 @@ describe('explainRoute: every route in plain words', () => {
 
   test('every key has English words (locales/en/routing.json), and nothing else is there', () => {
     const words = require('../../../locales/en/routing.json');
-    const keys = Object.entries(words as Record<string, Record<string, string>>).flatMap(([group, entries]) => Object.keys(entries).map((k) => `routing.${group}.${k}`));
+    const keys = Object.entries(words as Record<string, Record<string, string>>).flatMap(([group, entries]) =>
+      Object.keys(entries).map((k) => `routing.${group}.${k}`),
+    );
     expect(keys.sort()).toEqual([...EXPLANATION_KEYS].sort());
   });
 

@@ -1,12 +1,6 @@
 import { UnknownValueError } from '../../../src/domain/errors';
 import { REQUEST_CATEGORIES, type RequestCategory } from '../../../src/domain/request-category';
-import {
-  everyoneReachable,
-  routeRequest,
-  type Reachability,
-  type Route,
-  type RouteInput,
-} from '../../../src/domain/routing';
+import { everyoneReachable, routeRequest, type Reachability, type Route, type RouteInput } from '../../../src/domain/routing';
 import { IMPACTS, URGENCIES, severityOf, type Impact, type Urgency } from '../../../src/domain/severity';
 import { TIERS, type Solution, type Tier } from '../../../src/domain/solution';
 import { adele, lynne, megan, requester, solution } from './fixtures';
@@ -33,8 +27,7 @@ function summary(r: Route) {
     reason: r.reason,
     notInCatalog: r.kind === 'help-desk' || r.kind === 'dedicated-team' ? r.notInCatalog : undefined,
     handToDedicatedTeam: r.kind === 'help-desk' ? r.handToDedicatedTeam : undefined,
-    people:
-      r.kind === 'maker' ? [r.maker.displayName] : r.kind === 'co-owners' ? r.coOwners.map((p) => p.displayName) : [],
+    people: r.kind === 'maker' ? [r.maker.displayName] : r.kind === 'co-owners' ? r.coOwners.map((p) => p.displayName) : [],
   };
 }
 
@@ -48,7 +41,13 @@ describe('routeRequest: the routing list of issue 4', () => {
     [
       'problem + Important → co-owners',
       { solution: solution({ tier: 'Important' }) },
-      { kind: 'co-owners', reason: 'important-problem', notInCatalog: undefined, handToDedicatedTeam: undefined, people: ['Adele Vance', 'Lynne Robbins'] },
+      {
+        kind: 'co-owners',
+        reason: 'important-problem',
+        notInCatalog: undefined,
+        handToDedicatedTeam: undefined,
+        people: ['Adele Vance', 'Lynne Robbins'],
+      },
     ],
     [
       'problem + Critical → help desk ticket',
@@ -68,12 +67,24 @@ describe('routeRequest: the routing list of issue 4', () => {
     [
       'maker left (orphaned) → co-owners',
       { solution: solution({ status: 'orphaned' }) },
-      { kind: 'co-owners', reason: 'maker-orphaned', notInCatalog: undefined, handToDedicatedTeam: undefined, people: ['Adele Vance', 'Lynne Robbins'] },
+      {
+        kind: 'co-owners',
+        reason: 'maker-orphaned',
+        notInCatalog: undefined,
+        handToDedicatedTeam: undefined,
+        people: ['Adele Vance', 'Lynne Robbins'],
+      },
     ],
     [
       'maker unreachable → co-owners',
       { reachability: { makerReachable: false, reachableCoOwnerIds: [adele.aadObjectId, lynne.aadObjectId] } },
-      { kind: 'co-owners', reason: 'maker-unreachable', notInCatalog: undefined, handToDedicatedTeam: undefined, people: ['Adele Vance', 'Lynne Robbins'] },
+      {
+        kind: 'co-owners',
+        reason: 'maker-unreachable',
+        notInCatalog: undefined,
+        handToDedicatedTeam: undefined,
+        people: ['Adele Vance', 'Lynne Robbins'],
+      },
     ],
     [
       'maker orphaned, no co-owners → help desk',

@@ -20,7 +20,12 @@ const at = (iso: string) => new Date(iso);
 const MIN = 60_000;
 const H = 60 * MIN;
 const office = businessHours(); // Mon–Fri 09:00–17:00 UTC
-const rule = (minutes: number, clock: ClockRule['clock'] = '24x7'): ClockRule => ({ minutes, clock, businessHours: office, warningShare: 0.75 });
+const rule = (minutes: number, clock: ClockRule['clock'] = '24x7'): ClockRule => ({
+  minutes,
+  clock,
+  businessHours: office,
+  warningShare: 0.75,
+});
 
 /** A controllable clock for the story tests: time only moves when the test says so. */
 class TestClock {
@@ -236,7 +241,10 @@ const story = fc.record({
   // Short stories, and long ones that fold their oldest pauses away.
   steps: fc.oneof(
     fc.array(fc.tuple(fc.integer({ min: 0, max: 3 * 24 * 60 }), fc.integer({ min: 0, max: 3 * 24 * 60 })), { maxLength: 6 }),
-    fc.array(fc.tuple(fc.integer({ min: 0, max: 6 * 60 }), fc.integer({ min: 0, max: 6 * 60 })), { minLength: MAX_SLA_PAUSES + 1, maxLength: MAX_SLA_PAUSES + 8 }),
+    fc.array(fc.tuple(fc.integer({ min: 0, max: 6 * 60 }), fc.integer({ min: 0, max: 6 * 60 })), {
+      minLength: MAX_SLA_PAUSES + 1,
+      maxLength: MAX_SLA_PAUSES + 8,
+    }),
   ),
   openPause: fc.boolean(),
 });
@@ -271,7 +279,10 @@ describe('properties', () => {
       fc.property(story, (s) => {
         const { clock, pauses, now } = play(s);
         const cal = calendarOf(s.kind);
-        const paused = pauses.reduce((sum, [from, to]) => sum + workingMillisBetween(new Date(from), new Date(Math.min(to, now.getTime())), cal), 0);
+        const paused = pauses.reduce(
+          (sum, [from, to]) => sum + workingMillisBetween(new Date(from), new Date(Math.min(to, now.getTime())), cal),
+          0,
+        );
         const expected = workingMillisBetween(s.start, now, cal) - paused;
         expect(elapsedWorkingMs(clock, now, cal, s.kind)).toBe(expected);
         expect(clock.pauses?.length ?? 0).toBeLessThanOrEqual(MAX_SLA_PAUSES);

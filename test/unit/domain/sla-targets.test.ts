@@ -10,7 +10,10 @@ const H = 60;
 function legacyParse(text: string, defaults: SlaConfig['targets']) {
   const out = Object.fromEntries(SEVERITIES.map((s) => [s, { ...defaults[s] }])) as Record<string, Record<string, unknown>>;
   let bad = false;
-  for (const item of text.split(';').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of text
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([ABC])(?:\/(\w+))?=(\d+)\/(\d+)(?:@(24x7|business-hours))?$/i.exec(item);
     const tier = m?.[2] ? SLA_TIER_KEYS.find((t) => t.toLowerCase() === m[2].toLowerCase()) : undefined;
     if (!m || (m[2] && !tier)) {
@@ -20,7 +23,11 @@ function legacyParse(text: string, defaults: SlaConfig['targets']) {
     const severity = m[1].toUpperCase();
     for (const t of tier ? [tier] : SLA_TIER_KEYS) {
       const previous = out[severity][t] as { clock: string };
-      out[severity][t] = { firstResponseMinutes: Number(m[3]), resolutionMinutes: Number(m[4]), clock: m[5]?.toLowerCase() ?? previous.clock };
+      out[severity][t] = {
+        firstResponseMinutes: Number(m[3]),
+        resolutionMinutes: Number(m[4]),
+        clock: m[5]?.toLowerCase() ?? previous.clock,
+      };
     }
   }
   return { targets: out, bad };
@@ -67,7 +74,9 @@ describe('SLA_TARGETS text', () => {
     expect(parsed.problems).toEqual([]);
     expect(parsed.targets.B.Critical).toEqual({ firstResponseMinutes: 60, resolutionMinutes: 600, clock: 'business-hours' });
     expect(parsed.queueTargets).toEqual({
-      'dedicated-team': { A: Object.fromEntries(SLA_TIER_KEYS.map((t) => [t, { firstResponseMinutes: 15, resolutionMinutes: 240, clock: '24x7' }])) },
+      'dedicated-team': {
+        A: Object.fromEntries(SLA_TIER_KEYS.map((t) => [t, { firstResponseMinutes: 15, resolutionMinutes: 240, clock: '24x7' }])),
+      },
       'help-desk:finance': { C: { none: { firstResponseMinutes: 240, resolutionMinutes: 2400, clock: '24x7' } } },
     });
     const config: SlaConfig = { ...DEFAULT_SLA_CONFIG, targets: parsed.targets, queueTargets: parsed.queueTargets };
@@ -98,20 +107,33 @@ describe('SLA_TARGETS text', () => {
 
   test('input limits are checked before any parsing', () => {
     expect(parseSlaTargets('A=1/2;'.repeat(1000), DEFAULT_SLA_CONFIG).problems).toEqual([{ code: 'too-long', max: MAX_SLA_TARGETS_TEXT }]);
-    expect(parseSlaTargets('A=1/2;'.repeat(MAX_SLA_TARGET_ITEMS + 1), DEFAULT_SLA_CONFIG).problems).toEqual([{ code: 'too-many-items', max: MAX_SLA_TARGET_ITEMS }]);
+    expect(parseSlaTargets('A=1/2;'.repeat(MAX_SLA_TARGET_ITEMS + 1), DEFAULT_SLA_CONFIG).problems).toEqual([
+      { code: 'too-many-items', max: MAX_SLA_TARGET_ITEMS },
+    ]);
   });
 
   test('validateSlaConfig checks queue targets too', () => {
     const bad = (queueTargets: unknown) => ({ ...DEFAULT_SLA_CONFIG, queueTargets }) as SlaConfig;
-    expect(() => validateSlaConfig(bad({ 'dedicated-team': { A: { Critical: { firstResponseMinutes: 500, resolutionMinutes: 100, clock: '24x7' } } } }))).toThrow(InvalidSlaConfigError);
+    expect(() =>
+      validateSlaConfig(
+        bad({ 'dedicated-team': { A: { Critical: { firstResponseMinutes: 500, resolutionMinutes: 100, clock: '24x7' } } } }),
+      ),
+    ).toThrow(InvalidSlaConfigError);
     expect(() => validateSlaConfig(bad({ partner: {} }))).toThrow(InvalidSlaConfigError);
     expect(() => validateSlaConfig(bad({ 'dedicated-team': { D: {} } }))).toThrow(InvalidSlaConfigError);
-    expect(() => validateSlaConfig(bad({ 'dedicated-team': { A: { Gold: { firstResponseMinutes: 1, resolutionMinutes: 2, clock: '24x7' } } } }))).toThrow(InvalidSlaConfigError);
-    expect(() => validateSlaConfig(bad({ 'dedicated-team': { A: { Critical: { firstResponseMinutes: 0, resolutionMinutes: 2, clock: '24x7' } } } }))).toThrow(InvalidSlaConfigError);
+    expect(() =>
+      validateSlaConfig(bad({ 'dedicated-team': { A: { Gold: { firstResponseMinutes: 1, resolutionMinutes: 2, clock: '24x7' } } } })),
+    ).toThrow(InvalidSlaConfigError);
+    expect(() =>
+      validateSlaConfig(bad({ 'dedicated-team': { A: { Critical: { firstResponseMinutes: 0, resolutionMinutes: 2, clock: '24x7' } } } })),
+    ).toThrow(InvalidSlaConfigError);
   });
 
   test('slaDueTimes in a queue', () => {
-    const config: SlaConfig = { ...DEFAULT_SLA_CONFIG, queueTargets: { 'dedicated-team': { B: { Critical: { firstResponseMinutes: 1 * H, resolutionMinutes: 4 * H, clock: '24x7' } } } } };
+    const config: SlaConfig = {
+      ...DEFAULT_SLA_CONFIG,
+      queueTargets: { 'dedicated-team': { B: { Critical: { firstResponseMinutes: 1 * H, resolutionMinutes: 4 * H, clock: '24x7' } } } },
+    };
     const start = new Date('2025-01-10T20:00Z');
     expect(slaDueTimes(config, 'B', 'Critical', start, 'dedicated-team').firstResponseDueAt.toISOString()).toBe('2025-01-10T21:00:00.000Z');
     expect(slaDueTimes(config, 'B', 'Critical', start).firstResponseDueAt.toISOString()).toBe('2025-01-13T13:00:00.000Z');

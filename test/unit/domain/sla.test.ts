@@ -68,7 +68,14 @@ describe('default SLA targets', () => {
 
 describe('slaDueTimes', () => {
   test.each<[string, Severity, Tier | undefined, string, string, string]>([
-    ['Sev A Critical on Friday evening runs through the night', 'A', 'Critical', '2025-01-10T20:00Z', '2025-01-10T21:00Z', '2025-01-11T04:00Z'],
+    [
+      'Sev A Critical on Friday evening runs through the night',
+      'A',
+      'Critical',
+      '2025-01-10T20:00Z',
+      '2025-01-10T21:00Z',
+      '2025-01-11T04:00Z',
+    ],
     ['Sev B Important late on Friday waits for Monday', 'B', 'Important', '2025-01-10T16:00Z', '2025-01-13T12:00Z', '2025-01-15T16:00Z'],
     ['Sev C Productivity on Monday morning', 'C', 'Productivity', '2025-01-06T09:00Z', '2025-01-06T17:00Z', '2025-01-17T17:00Z'],
     ['Sev C with no solution, opened on Saturday', 'C', undefined, '2025-01-11T10:00Z', '2025-01-13T17:00Z', '2025-01-17T17:00Z'],
@@ -144,7 +151,10 @@ describe('validateSlaConfig', () => {
     ['unknown clock', withTarget('C', 'Productivity', { clock: 'sometimes' })],
     [
       'missing tier',
-      { ...DEFAULT_SLA_CONFIG, targets: { ...DEFAULT_SLA_CONFIG.targets, B: { Critical: DEFAULT_SLA_CONFIG.targets.B.Critical } } } as unknown as SlaConfig,
+      {
+        ...DEFAULT_SLA_CONFIG,
+        targets: { ...DEFAULT_SLA_CONFIG.targets, B: { Critical: DEFAULT_SLA_CONFIG.targets.B.Critical } },
+      } as unknown as SlaConfig,
     ],
     [
       'missing severity',

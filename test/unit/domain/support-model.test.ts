@@ -27,7 +27,7 @@ describe('the six support types', () => {
     ['dedicated-team', 4, 'internal', 'Dedicated Power Platform support'],
     ['partner', 5, 'external', 'Partner support'],
     ['microsoft', 6, 'external', 'Microsoft support'],
-  ])('%s is type %i (%s, the guidance\'s %s)', (party, type, scope) => {
+  ])("%s is type %i (%s, the guidance's %s)", (party, type, scope) => {
     expect(supportTypeOf(party)).toMatchObject({ party, type, scope });
     // How the party is named on cards: words in locales/ (the domain holds none).
     expect(english(text(`labels.party.${party}` as MessageKey)).length).toBeGreaterThan(0);

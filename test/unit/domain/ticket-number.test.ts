@@ -1,10 +1,5 @@
 import { InvalidTicketNumberError } from '../../../src/domain/errors';
-import {
-  formatTicketNumber,
-  normalizeTicketNumber,
-  parseTicketNumber,
-  tryParseTicketNumber,
-} from '../../../src/domain/ticket-number';
+import { formatTicketNumber, normalizeTicketNumber, parseTicketNumber, tryParseTicketNumber } from '../../../src/domain/ticket-number';
 
 describe('formatTicketNumber', () => {
   test.each([

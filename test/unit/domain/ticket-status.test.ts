@@ -27,8 +27,21 @@ import {
  * and returned; the existing cells are unchanged.
  */
 const COLUMNS: TicketAction[] = [
-  'assign', 'start', 'request-info', 'requester-replied', 'wait-on-vendor', 'escalate', 'resolve', 'close', 'reopen', 'withdraw',
-  'accept', 'ask-help-desk', 'ask-maker', 'info-given', 'return-to-help-desk',
+  'assign',
+  'start',
+  'request-info',
+  'requester-replied',
+  'wait-on-vendor',
+  'escalate',
+  'resolve',
+  'close',
+  'reopen',
+  'withdraw',
+  'accept',
+  'ask-help-desk',
+  'ask-maker',
+  'info-given',
+  'return-to-help-desk',
 ];
 const WR = 'waiting-on-requester';
 const WV = 'waiting-on-vendor';
@@ -89,8 +102,16 @@ describe('walks through the lifecycle', () => {
     ['a vendor wait', ['assign', 'start', 'wait-on-vendor', 'start', 'resolve'], 'resolved'],
     ['escalated to the dedicated team, accepted and resolved there', ['assign', 'escalate', 'accept', 'resolve'], 'resolved'],
     ['Sev A straight to the dedicated team, then a Microsoft case', ['escalate', 'escalate', 'wait-on-vendor'], 'waiting-on-vendor'],
-    ['accepted by the dedicated team, who ask the maker and get an answer', ['escalate', 'accept', 'ask-maker', 'info-given', 'resolve'], 'resolved'],
-    ['accepted, the help desk asked, then returned and worked by the help desk', ['escalate', 'accept', 'ask-help-desk', 'info-given', 'return-to-help-desk', 'start', 'resolve'], 'resolved'],
+    [
+      'accepted by the dedicated team, who ask the maker and get an answer',
+      ['escalate', 'accept', 'ask-maker', 'info-given', 'resolve'],
+      'resolved',
+    ],
+    [
+      'accepted, the help desk asked, then returned and worked by the help desk',
+      ['escalate', 'accept', 'ask-help-desk', 'info-given', 'return-to-help-desk', 'start', 'resolve'],
+      'resolved',
+    ],
     ['returned before anyone accepted it, reassigned', ['escalate', 'return-to-help-desk', 'assign'], 'assigned'],
     ['reopened and worked again', ['assign', 'resolve', 'reopen', 'start', 'resolve', 'close'], 'closed'],
     ['withdrawn by the requester', ['assign', 'start', 'withdraw'], 'closed'],
@@ -115,8 +136,24 @@ describe('helpers', () => {
     expect(allowedActions('resolved', 'requester')).toEqual(['close', 'reopen']);
     expect(allowedActions('new', 'system')).toEqual(['escalate']);
     // Issue 13 added the dedicated team's questions and Return (who may press them: tickets/ticket-permissions.ts).
-    expect(allowedActions('in-progress', 'agent')).toEqual(['assign', 'request-info', 'wait-on-vendor', 'escalate', 'resolve', 'ask-help-desk', 'ask-maker', 'return-to-help-desk']);
-    expect(allowedActions('escalated', 'agent')).toEqual(['assign', 'wait-on-vendor', 'escalate', 'resolve', 'accept', 'return-to-help-desk']);
+    expect(allowedActions('in-progress', 'agent')).toEqual([
+      'assign',
+      'request-info',
+      'wait-on-vendor',
+      'escalate',
+      'resolve',
+      'ask-help-desk',
+      'ask-maker',
+      'return-to-help-desk',
+    ]);
+    expect(allowedActions('escalated', 'agent')).toEqual([
+      'assign',
+      'wait-on-vendor',
+      'escalate',
+      'resolve',
+      'accept',
+      'return-to-help-desk',
+    ]);
     expect(allowedActions('waiting-on-maker', 'maker')).toEqual(['info-given']);
     expect(allowedActions('waiting-on-help-desk', 'requester')).toEqual(['requester-replied', 'withdraw']);
   });
@@ -132,7 +169,14 @@ describe('helpers', () => {
     expect(isTerminalStatus(status)).toBe(status === 'closed');
     expect(english(ticketStatusLabel(status))).toMatch(/^[A-Z]/);
     expect(waitingOn(status)).toBe(
-      ({ 'waiting-on-requester': 'requester', 'waiting-on-vendor': 'vendor', 'waiting-on-help-desk': 'help-desk', 'waiting-on-maker': 'maker' } as Record<string, string>)[status],
+      (
+        {
+          'waiting-on-requester': 'requester',
+          'waiting-on-vendor': 'vendor',
+          'waiting-on-help-desk': 'help-desk',
+          'waiting-on-maker': 'maker',
+        } as Record<string, string>
+      )[status],
     );
     // Only the terminal status has no way out.
     expect(allowedActions(status).length === 0).toBe(isTerminalStatus(status));

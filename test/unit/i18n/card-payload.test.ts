@@ -128,7 +128,12 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     accepted: { by: person, at },
     returned: { by: person, at, note: paragraph(unit, HAND_OFF_TEXT_LIMITS.returnNote) },
   };
-  const handedOff = { ...ticket, queue: 'dedicated-team' as const, status: 'waiting-on-maker' as const, handOffs: Array.from({ length: MAX_HAND_OFFS }, () => largestHandOff) };
+  const handedOff = {
+    ...ticket,
+    queue: 'dedicated-team' as const,
+    status: 'waiting-on-maker' as const,
+    handOffs: Array.from({ length: MAX_HAND_OFFS }, () => largestHandOff),
+  };
   return [
     ['welcome', 'expanded', welcomeCard(person.displayName, true)],
     [
@@ -208,7 +213,14 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
             urgency: 'blocked',
           },
           matches: matches(INTAKE_MATCHES),
-          errors: { title: text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: INTAKE_LIMITS.title + 1 }), description: text('messages.intake.errors.descriptionTooLong', { max: INTAKE_LIMITS.description, length: INTAKE_LIMITS.description + 1 }), solution: text('messages.intake.errors.solution') },
+          errors: {
+            title: text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: INTAKE_LIMITS.title + 1 }),
+            description: text('messages.intake.errors.descriptionTooLong', {
+              max: INTAKE_LIMITS.description,
+              length: INTAKE_LIMITS.description + 1,
+            }),
+            solution: text('messages.intake.errors.solution'),
+          },
           limited: { perHour: 3, minutesLeft: 59, retryAt: NOW.toISOString() },
         });
         if (!('card' in answer)) throw new Error('the form is a card');

@@ -114,7 +114,7 @@ function bicepAppSettings(text: string): AppSetting[] {
   for (let match = start.exec(text); match; match = start.exec(text)) {
     const body = balanced(text, match.index + match[0].length - 1);
     const blank = blankStrings(body);
-    for (let i = blank.indexOf('{'); i !== -1; ) {
+    for (let i = blank.indexOf('{'); i !== -1;) {
       const entry = balanced(body, i);
       const name = /\bname\s*:\s*'([^']+)'/.exec(entry);
       const value = /\bvalue\s*:\s*(.+)/.exec(entry);

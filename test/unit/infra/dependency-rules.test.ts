@@ -18,8 +18,14 @@ interface Violation {
 
 /** depcruise over `src` of `cwd`: the violations it reports (JSON output), or why it could not run. */
 function cruise(cwd: string): { status: number | null; violations: Violation[]; stderr: string } {
-  const run = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const report = run.stdout ? (JSON.parse(run.stdout) as { summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> } }) : undefined;
+  const run = spawnSync(process.execPath, [DEPCRUISE, 'src', '--config', CONFIG, '--output-type', 'json'], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const report = run.stdout
+    ? (JSON.parse(run.stdout) as { summary: { violations: Array<{ rule: { name: string }; from: string; to: string }> } })
+    : undefined;
   const violations = (report?.summary.violations ?? []).map((v) => ({ rule: v.rule.name, from: v.from, to: packageOrPath(v.to) }));
   return { status: run.status, violations, stderr: run.stderr };
 }

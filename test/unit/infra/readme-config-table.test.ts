@@ -25,7 +25,9 @@ describe("the README's configuration table", () => {
   it('is written between its markers, leaving the rest of the README as it is', () => {
     const readme = `# Title\n\nbefore\n\n${'<!-- configuration table: written from src/config/env-spec.ts by `npm run docs:config` -->'}\nold table\n<!-- end of configuration table -->\n\nafter\n`;
     const written = withConfigurationTable(readme, '| a |');
-    expect(written).toBe(`# Title\n\nbefore\n\n<!-- configuration table: written from src/config/env-spec.ts by \`npm run docs:config\` -->\n| a |\n<!-- end of configuration table -->\n\nafter\n`);
+    expect(written).toBe(
+      `# Title\n\nbefore\n\n<!-- configuration table: written from src/config/env-spec.ts by \`npm run docs:config\` -->\n| a |\n<!-- end of configuration table -->\n\nafter\n`,
+    );
     expect(withConfigurationTable(written, '| a |')).toBe(written);
     expect(() => withConfigurationTable('# no markers')).toThrow(/no .* section for the configuration table/);
   });

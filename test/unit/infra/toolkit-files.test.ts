@@ -158,7 +158,7 @@ describe('the Bicep line reader', () => {
   it('reads params with and without defaults, outputs of every type, and skips comments and strings', () => {
     const text = [
       "@description('Name: // not a comment')",
-      'param baseName string = \'x\' // a comment',
+      "param baseName string = 'x' // a comment",
       'param count int',
       '@secure()',
       'param secret string',
@@ -187,7 +187,9 @@ describe('the Bicep line reader', () => {
   it('finds the parameters and outputs of infra/main.bicep', () => {
     const main = bicepOf('infra/main.bicep');
     expect(main.params.get('baseName')).toEqual({ type: 'string', hasDefault: true });
-    expect([...main.outputs.keys()]).toEqual(expect.arrayContaining(['webAppHostName', 'botId', 'AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'BOT_DOMAIN']));
+    expect([...main.outputs.keys()]).toEqual(
+      expect.arrayContaining(['webAppHostName', 'botId', 'AZURE_APP_SERVICE_RESOURCE_ID', 'BOT_ID', 'BOT_DOMAIN']),
+    );
   });
 });
 
@@ -199,7 +201,11 @@ describe('Agents Toolkit project files', () => {
     expect(file.version).toBe('v1.11');
     expect(read(name)).toContain('$schema=https://aka.ms/m365-agents-toolkits/v1.11/yaml.schema.json');
     expect(file.environmentFolderPath).toBe('./env');
-    expect(actions(file).map((a) => a.uses).filter((uses) => !KNOWN_ACTIONS.has(uses))).toEqual([]);
+    expect(
+      actions(file)
+        .map((a) => a.uses)
+        .filter((uses) => !KNOWN_ACTIONS.has(uses)),
+    ).toEqual([]);
   });
 
   it('has the env files of the three environments, with no secret in them, and keeps the .user files out of git', () => {
@@ -221,7 +227,7 @@ describe('Agents Toolkit project files', () => {
     expect((project('m365agents.yml').deploy ?? []).some((a) => a.uses === 'cli/runNpmCommand' && a.with?.args === 'run build')).toBe(true);
   });
 
-  it('points at the owner\'s manifest template and writes the packages under manifest/build', () => {
+  it("points at the owner's manifest template and writes the packages under manifest/build", () => {
     for (const name of ['m365agents.yml', 'm365agents.local.yml']) {
       for (const action of actions(project(name))) {
         if (action.with?.manifestPath !== undefined) expect(action.with.manifestPath).toBe('./manifest/manifest.template.json');
@@ -235,7 +241,9 @@ describe('Agents Toolkit project files', () => {
 
   describe('arm/deploy over infra/', () => {
     const deploys = (project('m365agents.yml').provision ?? []).filter((a) => a.uses === 'arm/deploy');
-    const templates = deploys.flatMap((a) => (a.with?.templates ?? []) as Array<{ path: string; parameters: string; deploymentName: string }>);
+    const templates = deploys.flatMap(
+      (a) => (a.with?.templates ?? []) as Array<{ path: string; parameters: string; deploymentName: string }>,
+    );
 
     it('deploys infra/main.bicep with a parameters file', () => {
       expect(templates.map((t) => t.path)).toEqual(['./infra/main.bicep']);
@@ -264,7 +272,7 @@ describe('Agents Toolkit project files', () => {
       expect(new Set(upper).size).toBe(upper.length);
     });
 
-    it('names the operator\'s inputs in env/.env.dev, where provision reads them', () => {
+    it("names the operator's inputs in env/.env.dev, where provision reads them", () => {
       const declared = Object.keys(envFile('dev'));
       expect(OPERATOR_INPUTS.dev.filter((name) => !declared.includes(name))).toEqual([]);
     });
@@ -318,11 +326,17 @@ describe('Agents Toolkit project files', () => {
     });
 
     it('leaves alone what the environment file sets, and treats empty values as unset', () => {
-      const lines = toolkitEnvCommands({ ...env, APP_ID: SAMPLE_GUID, APP_VERSION: '1.2.3', PUBLISHER_NAME: "O'Brien & Co", PRIVACY_URL: '' });
+      const lines = toolkitEnvCommands({
+        ...env,
+        APP_ID: SAMPLE_GUID,
+        APP_VERSION: '1.2.3',
+        PUBLISHER_NAME: "O'Brien & Co",
+        PRIVACY_URL: '',
+      });
       expect(lines.map((l) => l.split(/[ =]/)[1])).toEqual(['PUBLISHER_WEBSITE_URL', 'PRIVACY_URL', 'TERMS_OF_USE_URL']);
     });
 
-    it('fails with the package script\'s messages when the Bicep outputs are missing', () => {
+    it("fails with the package script's messages when the Bicep outputs are missing", () => {
       expect(() => toolkitEnvCommands({})).toThrow(/BOT_ID is not set[\s\S]*BOT_DOMAIN is not set/);
       expect(() => toolkitEnvCommands({ ...env, APP_VERSION: 'one' })).toThrow(/APP_VERSION must be MAJOR\.MINOR\.PATCH/);
     });
@@ -346,7 +360,9 @@ describe('F5: the local run in the Agents Playground', () => {
   const labels = new Set(tasks().map((t) => t.label));
 
   it('is the first entry of the debug menu and runs `npm run dev`', () => {
-    const visible = [...launch.configurations, ...launch.compounds].filter((c) => !(c.presentation as { hidden?: boolean } | undefined)?.hidden);
+    const visible = [...launch.configurations, ...launch.compounds].filter(
+      (c) => !(c.presentation as { hidden?: boolean } | undefined)?.hidden,
+    );
     const first = [...visible].sort((a, b) => (a.presentation?.group ?? '~').localeCompare(b.presentation?.group ?? '~'))[0];
     expect(first.name).toBe('Debug in Microsoft 365 Agents Playground');
     const config = launch.configurations.find((c) => c.name === first.name) as LaunchConfig;
@@ -387,9 +403,16 @@ describe('F5: the local run in the Agents Playground', () => {
     const start = tasks().find((t) => t.label === 'Start the bot (Teams)') as Task & { command: string };
     expect(start.command).toContain(`--env-file=${target.replace(/^\.\//, '')}`);
     // the settings as the toolkit writes them, with sample values for its placeholders
-    const sample: Record<string, string> = { BOT_ID: SAMPLE_GUID, SECRET_BOT_PASSWORD: 'sample-secret', TEAMS_APP_TENANT_ID: '22222222-2222-4222-8222-222222222222' };
+    const sample: Record<string, string> = {
+      BOT_ID: SAMPLE_GUID,
+      SECRET_BOT_PASSWORD: 'sample-secret',
+      TEAMS_APP_TENANT_ID: '22222222-2222-4222-8222-222222222222',
+    };
     const envs = Object.fromEntries(
-      Object.entries(write.with?.envs as Record<string, unknown>).map(([k, v]) => [k, String(v).replace(PLACEHOLDER, (_m, name: string) => sample[name])]),
+      Object.entries(write.with?.envs as Record<string, unknown>).map(([k, v]) => [
+        k,
+        String(v).replace(PLACEHOLDER, (_m, name: string) => sample[name]),
+      ]),
     );
     expect(Object.keys(envs)).toEqual(expect.arrayContaining(['CLIENT_ID', 'CLIENT_SECRET', 'TENANT_ID']));
     const config = loadConfig(envs);

@@ -55,12 +55,20 @@ describe('intake draft', () => {
 
   it('moves to the solution step, or straight to details when the need has none', () => {
     const draft = newIntake('id', ALEX, T0);
-    expect(chooseCategory(draft, 'solution-problem', at(1))).toMatchObject({ category: 'solution-problem', step: 'solution', updatedAt: at(1).toISOString() });
+    expect(chooseCategory(draft, 'solution-problem', at(1))).toMatchObject({
+      category: 'solution-problem',
+      step: 'solution',
+      updatedAt: at(1).toISOString(),
+    });
     expect(chooseCategory(draft, 'platform-issue', at(1)).step).toBe('details');
   });
 
   it('forgets the solution when the need changes, and keeps it when the same need is chosen again', () => {
-    const picked = chooseSolution(searchSolutions(chooseCategory(newIntake('id', ALEX, T0), 'solution-problem', T0), 'exp', T0), 'expense', T0);
+    const picked = chooseSolution(
+      searchSolutions(chooseCategory(newIntake('id', ALEX, T0), 'solution-problem', T0), 'exp', T0),
+      'expense',
+      T0,
+    );
     expect(chooseCategory(back(back(picked, T0), T0), 'solution-problem', T0)).toMatchObject({ solutionId: 'expense', searchQuery: 'exp' });
     const changed = chooseCategory(picked, 'access', T0);
     expect(changed.solutionId).toBeUndefined();

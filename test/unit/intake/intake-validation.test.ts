@@ -1,7 +1,13 @@
 import { englishData } from '../../support/words';
 import { INTAKE_LIMITS, validateCategory, validateDetails, validateSearchQuery } from '../../../src/domain/intake/intake-validation';
 
-const VALID = { title: 'Totals are wrong', description: 'The total ignores the last row.', since: 'today', impact: 'team', urgency: 'blocked' };
+const VALID = {
+  title: 'Totals are wrong',
+  description: 'The total ignores the last row.',
+  since: 'today',
+  impact: 'team',
+  urgency: 'blocked',
+};
 
 describe('intake validation', () => {
   it('accepts a known category and refuses anything else', () => {
@@ -15,7 +21,10 @@ describe('intake validation', () => {
     expect(validateSearchQuery('  expense \t  tracker ')).toEqual({ ok: true, value: 'expense tracker' });
     expect(validateSearchQuery(undefined)).toEqual({ ok: true, value: '' });
     expect(validateSearchQuery('x'.repeat(INTAKE_LIMITS.searchQuery))).toMatchObject({ ok: true });
-    expect(englishData(validateSearchQuery('x'.repeat(INTAKE_LIMITS.searchQuery + 1)))).toEqual({ ok: false, errors: { query: 'Keep the search under 100 characters.' } });
+    expect(englishData(validateSearchQuery('x'.repeat(INTAKE_LIMITS.searchQuery + 1)))).toEqual({
+      ok: false,
+      errors: { query: 'Keep the search under 100 characters.' },
+    });
   });
 
   it('accepts complete details, trimmed, with "since" optional', () => {

@@ -28,6 +28,9 @@ describe('decideSubmission (a sliding hour per person)', () => {
   });
 
   it('a submission exactly one hour old no longer counts', () => {
-    expect(decideSubmission([record('a', 60), record('b', 1), record('c', 1)], 'd', NOW, POLICY)).toMatchObject({ allowed: true, counted: true });
+    expect(decideSubmission([record('a', 60), record('b', 1), record('c', 1)], 'd', NOW, POLICY)).toMatchObject({
+      allowed: true,
+      counted: true,
+    });
   });
 });

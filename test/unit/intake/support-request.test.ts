@@ -36,7 +36,10 @@ describe('support request', () => {
   });
 
   it('says who holds the request after each route', () => {
-    expect(holderFor(route('Productivity'))).toEqual({ kind: 'maker', person: { aadObjectId: MEGAN.aadObjectId, displayName: 'Megan Bowen' } });
+    expect(holderFor(route('Productivity'))).toEqual({
+      kind: 'maker',
+      person: { aadObjectId: MEGAN.aadObjectId, displayName: 'Megan Bowen' },
+    });
     expect(holderFor(route('Important'))).toEqual({ kind: 'co-owners', people: [{ aadObjectId: LEE.aadObjectId, displayName: 'Lee Gu' }] });
     expect(holderFor(route('Critical'))).toEqual({ kind: 'help-desk' });
     expect(holderFor(route(undefined))).toEqual({ kind: 'help-desk' });

@@ -83,14 +83,25 @@ describe('BackgroundJob: a loop of runs and the leases they need', () => {
 
   it('a job that takes its lease at each run does not renew it in between, and still gives it up on stop (also when never started)', async () => {
     const log: string[] = [];
-    const job = new BackgroundJob({ name: 'sweep', leases: recordingLeases(log), reporter: { error: () => undefined }, run: async () => (log.push('run'), 600_000), renewBetweenRuns: false });
+    const job = new BackgroundJob({
+      name: 'sweep',
+      leases: recordingLeases(log),
+      reporter: { error: () => undefined },
+      run: async () => (log.push('run'), 600_000),
+      renewBetweenRuns: false,
+    });
     job.start();
     await jest.advanceTimersByTimeAsync(0);
     await job.stop();
     expect(log).toEqual(['run', 'leases released']);
 
     const never: string[] = [];
-    await new BackgroundJob({ name: 'never', leases: recordingLeases(never), reporter: { error: () => undefined }, run: async () => 1 }).stop();
+    await new BackgroundJob({
+      name: 'never',
+      leases: recordingLeases(never),
+      reporter: { error: () => undefined },
+      run: async () => 1,
+    }).stop();
     expect(never).toEqual(['leases released']);
   });
 });

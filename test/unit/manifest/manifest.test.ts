@@ -19,13 +19,7 @@ import {
   schemaValidator,
   validateAppPackage,
 } from '../../../scripts/manifest-validate';
-import {
-  PACKAGE_VARIABLES,
-  PackageConfigError,
-  buildAppPackage,
-  parseDotEnv,
-  readPackageValues,
-} from '../../../scripts/package-app';
+import { PACKAGE_VARIABLES, PackageConfigError, buildAppPackage, parseDotEnv, readPackageValues } from '../../../scripts/package-app';
 import { drawColorIcon, drawOutlineIcon } from '../../../scripts/make-icons';
 import { REPORT_PROBLEM_COMMAND } from '../../../src/teams/routes/message-action-routes';
 
@@ -70,10 +64,12 @@ function schemaErrors(validate: ReturnType<typeof schemaValidator>, value: unkno
 
 beforeAll(async () => {
   // the validation must never reach the network: fail loudly if anything tries
-  const refuse = (what: string) => (..._args: unknown[]) => {
-    network.push(what);
-    throw new Error(`network access attempted: ${what}`);
-  };
+  const refuse =
+    (what: string) =>
+    (..._args: unknown[]) => {
+      network.push(what);
+      throw new Error(`network access attempted: ${what}`);
+    };
   jest.spyOn(http, 'request').mockImplementation(refuse('http.request') as never);
   jest.spyOn(http, 'get').mockImplementation(refuse('http.get') as never);
   jest.spyOn(https, 'request').mockImplementation(refuse('https.request') as never);
@@ -326,7 +322,15 @@ describe('package configuration', () => {
   it('parses .env files simply', () => {
     expect(
       parseDotEnv(
-        ['# comment', 'BOT_ID=abc', 'export BOT_DOMAIN = "bot.example.com"', "APP_VERSION='1.2.3'", 'EMPTY=', 'X=1 # note', 'bad line'].join('\n'),
+        [
+          '# comment',
+          'BOT_ID=abc',
+          'export BOT_DOMAIN = "bot.example.com"',
+          "APP_VERSION='1.2.3'",
+          'EMPTY=',
+          'X=1 # note',
+          'bad line',
+        ].join('\n'),
       ),
     ).toEqual({ BOT_ID: 'abc', BOT_DOMAIN: 'bot.example.com', APP_VERSION: '1.2.3', EMPTY: '', X: '1' });
   });

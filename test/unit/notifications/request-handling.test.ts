@@ -17,7 +17,18 @@ function request(holder: SupportRequest['holder'], status: SupportRequest['statu
     reference: 'REQ-1',
     requester: { aadObjectId: 'a1e0c0de-0000-4000-8000-000000000001', displayName: 'Alex' },
     category: 'solution-problem',
-    solution: { id: 's', name: 'Budget', kind: 'canvas-app', environment: 'Default', tier: 'Productivity', maker: { ...MEGAN, email: 'm@x' }, coOwners: [{ ...LEE, email: 'l@x' }, { ...NESTOR, email: 'n@x' }] },
+    solution: {
+      id: 's',
+      name: 'Budget',
+      kind: 'canvas-app',
+      environment: 'Default',
+      tier: 'Productivity',
+      maker: { ...MEGAN, email: 'm@x' },
+      coOwners: [
+        { ...LEE, email: 'l@x' },
+        { ...NESTOR, email: 'n@x' },
+      ],
+    },
     notInCatalog: false,
     details: { title: 't', description: 'd', since: '', impact: 'me', urgency: 'workaround' },
     severity: 'C',
@@ -41,7 +52,10 @@ describe('authorize', () => {
     for (const type of ['acknowledge', 'resolve', 'hand-to-help-desk', 'not-my-solution', 'stuck'] as const) {
       expect(authorize(maker, MEGAN.aadObjectId, { type })).toEqual({ ok: true, role: 'maker' });
     }
-    expect(authorize({ ...maker, status: 'acknowledged' }, MEGAN.aadObjectId, { type: 'acknowledge' })).toEqual({ ok: false, reason: 'already-acknowledged' });
+    expect(authorize({ ...maker, status: 'acknowledged' }, MEGAN.aadObjectId, { type: 'acknowledge' })).toEqual({
+      ok: false,
+      reason: 'already-acknowledged',
+    });
     // Identity is compared case-insensitively (Teams sends lower case; catalogs vary).
     expect(authorize(maker, MEGAN.aadObjectId.toUpperCase(), { type: 'resolve' }).ok).toBe(true);
   });
@@ -83,8 +97,16 @@ describe('timers', () => {
   const durations = { makerAckMs: 60_000, coOwnerClaimMs: 120_000 };
 
   it('start when the maker or a co-owner is told, not for other messages', () => {
-    expect(timerForDelivery('maker-notification', 'r1', AT, durations)).toEqual({ requestId: 'r1', kind: 'maker-ack', dueAt: '2026-11-20T10:01:00.000Z' });
-    expect(timerForDelivery('co-owner-ping', 'r1', AT, durations)).toEqual({ requestId: 'r1', kind: 'co-owner-claim', dueAt: '2026-11-20T10:02:00.000Z' });
+    expect(timerForDelivery('maker-notification', 'r1', AT, durations)).toEqual({
+      requestId: 'r1',
+      kind: 'maker-ack',
+      dueAt: '2026-11-20T10:01:00.000Z',
+    });
+    expect(timerForDelivery('co-owner-ping', 'r1', AT, durations)).toEqual({
+      requestId: 'r1',
+      kind: 'co-owner-claim',
+      dueAt: '2026-11-20T10:02:00.000Z',
+    });
     expect(timerForDelivery('requester-update', 'r1', AT, durations)).toBeUndefined();
   });
 
@@ -92,14 +114,19 @@ describe('timers', () => {
     expect(timerStillApplies({ kind: 'maker-ack' }, request({ kind: 'maker', person: MEGAN }))).toBe(true);
     expect(timerStillApplies({ kind: 'maker-ack' }, request({ kind: 'maker', person: MEGAN }, 'acknowledged'))).toBe(false);
     expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'co-owners', people: [LEE] }))).toBe(true);
-    expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'co-owners', people: [LEE], claimedBy: LEE }, 'claimed'))).toBe(false);
+    expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'co-owners', people: [LEE], claimedBy: LEE }, 'claimed'))).toBe(
+      false,
+    );
     expect(timerStillApplies({ kind: 'co-owner-claim' }, request({ kind: 'help-desk' }))).toBe(false);
   });
 });
 
 describe('isRecipient: who may see a request on a refused action', () => {
   it('the maker and co-owners as submitted, and whoever holds it; nobody else', () => {
-    const noSolution = { ...request({ kind: 'co-owners', people: [{ aadObjectId: 'c0c0c0c0-0000-4000-8000-000000000001', displayName: 'Carol' }] }), solution: undefined };
+    const noSolution = {
+      ...request({ kind: 'co-owners', people: [{ aadObjectId: 'c0c0c0c0-0000-4000-8000-000000000001', displayName: 'Carol' }] }),
+      solution: undefined,
+    };
     expect(isRecipient(request({ kind: 'help-desk' }), MEGAN.aadObjectId)).toBe(true); // it was sent to her once
     expect(isRecipient(request({ kind: 'help-desk' }), LEE.aadObjectId.toUpperCase())).toBe(true);
     expect(isRecipient(noSolution, 'c0c0c0c0-0000-4000-8000-000000000001')).toBe(true);

@@ -18,7 +18,12 @@ class MemoryOutbox implements OutboxStore {
   private version = 0;
 
   add(message: OutboxMessage): void {
-    this.pending.set(message.id, { message, etag: `e${this.version++}`, counts: { attempts: 0, throttles: 0 }, nextAttemptAt: message.createdAt });
+    this.pending.set(message.id, {
+      message,
+      etag: `e${this.version++}`,
+      counts: { attempts: 0, throttles: 0 },
+      nextAttemptAt: message.createdAt,
+    });
   }
   async due(_shard: number, now: Date): Promise<PendingDelivery[]> {
     return [...this.pending.values()].filter((p) => Date.parse(p.nextAttemptAt) <= now.getTime());
@@ -30,7 +35,13 @@ class MemoryOutbox implements OutboxStore {
   }
   async scheduleRetry(p: PendingDelivery, counts: PendingDelivery['counts'], at: Date, failure: DeliveryFailure): Promise<void> {
     const { inFlight: _done, ...rest } = p;
-    this.pending.set(p.message.id, { ...rest, counts, nextAttemptAt: at.toISOString(), lastError: failure.detail, etag: `e${this.version++}` });
+    this.pending.set(p.message.id, {
+      ...rest,
+      counts,
+      nextAttemptAt: at.toISOString(),
+      lastError: failure.detail,
+      etag: `e${this.version++}`,
+    });
   }
   async markFailed(p: PendingDelivery, reason: GiveUpReason, failure: DeliveryFailure, at: Date): Promise<void> {
     this.pending.delete(p.message.id);
@@ -44,7 +55,13 @@ class MemoryOutbox implements OutboxStore {
   }
   async markUncertain(p: PendingDelivery, failure: DeliveryFailure, at: Date): Promise<void> {
     if (!this.pending.delete(p.message.id)) throw new ConcurrencyConflictError(p.message.id);
-    this.uncertain.set(p.message.id, { message: p.message, attemptedAt: p.inFlight?.since ?? at.toISOString(), recordedAt: at.toISOString(), lastError: failure.detail, counts: p.counts });
+    this.uncertain.set(p.message.id, {
+      message: p.message,
+      attemptedAt: p.inFlight?.since ?? at.toISOString(),
+      recordedAt: at.toISOString(),
+      lastError: failure.detail,
+      counts: p.counts,
+    });
   }
   async sentRecord(_requestId: string, messageId: string): Promise<SentRecord | undefined> {
     return this.sent.get(messageId);
@@ -58,7 +75,14 @@ const leases: LeaseStore = { tryAcquire: async () => true, release: async () => 
 const T0 = Date.parse('2026-11-20T10:00:00Z');
 
 function dm(id: string, to: string, purpose: OutboxMessage['purpose'] = 'requester-update'): OutboxMessage {
-  return { id, requestId: 'r1', purpose, target: { kind: 'user', aadObjectId: to, displayName: to }, card: { card: 'requester-update', data: {} }, createdAt: new Date(T0).toISOString() };
+  return {
+    id,
+    requestId: 'r1',
+    purpose,
+    target: { kind: 'user', aadObjectId: to, displayName: to },
+    card: { card: 'requester-update', data: {} },
+    createdAt: new Date(T0).toISOString(),
+  };
 }
 
 function setup(answers: (message: OutboxMessage, attempt: number) => DeliveryResult) {
@@ -86,7 +110,9 @@ const ok: DeliveryResult = { ok: true, conversationId: 'c', activityId: 'a' };
 
 describe('OutboxWorker', () => {
   it('a 429 is not a delivery: retried once after Retry-After, one copy delivered, no attempt counted', async () => {
-    const { store, calls, worker, advance } = setup((_m, n) => (n === 1 ? { ok: false, kind: 'throttled', status: 429, retryAfterMs: 3000, detail: 'slow down' } : ok));
+    const { store, calls, worker, advance } = setup((_m, n) =>
+      n === 1 ? { ok: false, kind: 'throttled', status: 429, retryAfterMs: 3000, detail: 'slow down' } : ok,
+    );
     store.add(dm('m1', 'u1'));
     expect(await worker.runOnce()).toMatchObject({ delivered: 0, retried: 1 });
     advance(2900);
@@ -98,7 +124,9 @@ describe('OutboxWorker', () => {
   });
 
   it('after a 429, the whole conversation waits for Retry-After', async () => {
-    const { store, calls, worker, advance } = setup((m, n) => (m.id === 'm1' && n === 1 ? { ok: false, kind: 'throttled', status: 429, retryAfterMs: 5000, detail: '' } : ok));
+    const { store, calls, worker, advance } = setup((m, n) =>
+      m.id === 'm1' && n === 1 ? { ok: false, kind: 'throttled', status: 429, retryAfterMs: 5000, detail: '' } : ok,
+    );
     store.add(dm('m1', 'u1'));
     await worker.runOnce();
     store.add(dm('m2', 'u1'));
@@ -147,7 +175,9 @@ describe('OutboxWorker', () => {
   });
 
   it('an update waits for the card it replaces, and fails when that card was never posted', async () => {
-    const { store, calls, worker, advance } = setup((m, n) => (m.id === 'card' && n === 1 ? { ok: false, kind: 'transient', status: 502, detail: '' } : ok));
+    const { store, calls, worker, advance } = setup((m, n) =>
+      m.id === 'card' && n === 1 ? { ok: false, kind: 'transient', status: 502, detail: '' } : ok,
+    );
     store.add(dm('card', 'u1', 'co-owner-ping'));
     store.add({ ...dm('card.update', 'u1'), target: { kind: 'update', messageId: 'card' } });
     store.add({ ...dm('orphan.update', 'u1'), target: { kind: 'update', messageId: 'never' } });
@@ -301,7 +331,13 @@ describe('OutboxWorker: shard leases', () => {
       calls.push({ who, id: m.id, from, to: now });
       return ok;
     };
-    const a = instance('a', leases.view('a', () => aDown), store, clock, send('a'));
+    const a = instance(
+      'a',
+      leases.view('a', () => aDown),
+      store,
+      clock,
+      send('a'),
+    );
     const b = instance('b', leases.view('b'), store, clock, send('b'));
     a.leases.start((_every, fn) => ((tick = fn), () => undefined));
     expect((await a.runOnce()).shards).toBe(1);

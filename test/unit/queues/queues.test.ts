@@ -9,7 +9,12 @@ import {
   queueTeamOf,
   type HelpDeskQueueId,
 } from '../../../src/domain/queues/queue';
-import { MAX_HELP_DESK_QUEUES, queueScopeProblems, selectHelpDeskQueue, type HelpDeskQueueScope } from '../../../src/domain/queues/queue-selection';
+import {
+  MAX_HELP_DESK_QUEUES,
+  queueScopeProblems,
+  selectHelpDeskQueue,
+  type HelpDeskQueueScope,
+} from '../../../src/domain/queues/queue-selection';
 import { REQUEST_CATEGORIES, type RequestCategory } from '../../../src/domain/request-category';
 
 describe('queue ids', () => {
@@ -74,7 +79,11 @@ describe('queue ids', () => {
 describe('selectHelpDeskQueue: the most specific matching queue, else the default', () => {
   const finance: HelpDeskQueueScope = { queue: 'help-desk:finance', businessUnits: ['Finance'], categories: [] };
   const access: HelpDeskQueueScope = { queue: 'help-desk:access', businessUnits: [], categories: ['access'] };
-  const financeAccess: HelpDeskQueueScope = { queue: 'help-desk:finance-access', businessUnits: ['Finance'], categories: ['access', 'connector-or-environment'] };
+  const financeAccess: HelpDeskQueueScope = {
+    queue: 'help-desk:finance-access',
+    businessUnits: ['Finance'],
+    categories: ['access', 'connector-or-environment'],
+  };
   const platform: HelpDeskQueueScope = { queue: 'help-desk:platform', businessUnits: [], categories: ['platform-issue'] };
   const all = [finance, access, financeAccess, platform];
 
@@ -97,7 +106,12 @@ describe('selectHelpDeskQueue: the most specific matching queue, else the defaul
   });
 
   test('a registration of the default queue is never "more specific"', () => {
-    expect(selectHelpDeskQueue([{ queue: 'help-desk', businessUnits: ['Finance'], categories: [] }], { category: 'access', businessUnit: 'Finance' })).toBe('help-desk');
+    expect(
+      selectHelpDeskQueue([{ queue: 'help-desk', businessUnits: ['Finance'], categories: [] }], {
+        category: 'access',
+        businessUnit: 'Finance',
+      }),
+    ).toBe('help-desk');
   });
 
   test('property: the choice does not depend on the order registrations are read in, and always matches', () => {
@@ -154,7 +168,11 @@ describe('queueScopeProblems', () => {
   });
 
   test('too many queues', () => {
-    const many = Array.from({ length: MAX_HELP_DESK_QUEUES + 1 }, (_, i) => ({ queue: `help-desk:q${i}` as HelpDeskQueueId, businessUnits: [`bu${i}`], categories: [] }));
+    const many = Array.from({ length: MAX_HELP_DESK_QUEUES + 1 }, (_, i) => ({
+      queue: `help-desk:q${i}` as HelpDeskQueueId,
+      businessUnits: [`bu${i}`],
+      categories: [],
+    }));
     expect(queueScopeProblems(many)).toEqual([{ code: 'too-many-queues', max: MAX_HELP_DESK_QUEUES }]);
   });
 });

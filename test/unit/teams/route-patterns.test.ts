@@ -20,7 +20,11 @@ import { commandTable } from '../../../src/teams/commands';
  * both. A slow run is measured again and only the fastest counts, so a pause of the machine is not
  * taken for a slow pattern. Sizes grow from 1,000 so that a bad pattern fails fast.
  */
-const SOURCES = [...fs.readdirSync(path.join(__dirname, '../../../src/teams/routes')).map((f) => `src/teams/routes/${f}`), 'src/teams/command-text.ts', 'src/teams/commands.ts'];
+const SOURCES = [
+  ...fs.readdirSync(path.join(__dirname, '../../../src/teams/routes')).map((f) => `src/teams/routes/${f}`),
+  'src/teams/command-text.ts',
+  'src/teams/commands.ts',
+];
 const BOUND_MS = 50;
 const SIZES = [1_000, 10_000, 100_000];
 
@@ -48,12 +52,61 @@ function regexLiterals(file: string): Collected[] {
 
 /** Text that drives backtracking: command words, then a long run of something, then a near miss. */
 const STEMS = [
-  '', 'solution', 'solution x', 'solution:', 'solution -', 'how is', 'how is x', 'how is x supported', 'who supports', 'who supports x',
-  'ticket', 'ticket HD-', 'open tickets', 'open tickets sev', 'unassigned', 'mine', 'register', 'register help', 'register help desk',
-  'new request', 'new', 'hi', 'my requests', 'my solutions', 'outbox status', '<at>Support Desk</at>',
-  'nouvelle demande', 'mes demandes', 'ny förfrågan', 'mina ärenden', '새 요청', '내 요청', '안녕하세요', 'ärende', 'register help desk fr',
+  '',
+  'solution',
+  'solution x',
+  'solution:',
+  'solution -',
+  'how is',
+  'how is x',
+  'how is x supported',
+  'who supports',
+  'who supports x',
+  'ticket',
+  'ticket HD-',
+  'open tickets',
+  'open tickets sev',
+  'unassigned',
+  'mine',
+  'register',
+  'register help',
+  'register help desk',
+  'new request',
+  'new',
+  'hi',
+  'my requests',
+  'my solutions',
+  'outbox status',
+  '<at>Support Desk</at>',
+  'nouvelle demande',
+  'mes demandes',
+  'ny förfrågan',
+  'mina ärenden',
+  '새 요청',
+  '내 요청',
+  '안녕하세요',
+  'ärende',
+  'register help desk fr',
 ];
-const FILLERS = [' ', '\t', '\n', '.', ' .', '!?', 'a', 'a ', ' supported', 'ticket ', 'new request ', 'sev a ', '안녕하세요 ', '😀', 'é', 'e\u0301', ' x/y'];
+const FILLERS = [
+  ' ',
+  '\t',
+  '\n',
+  '.',
+  ' .',
+  '!?',
+  'a',
+  'a ',
+  ' supported',
+  'ticket ',
+  'new request ',
+  'sev a ',
+  '안녕하세요 ',
+  '😀',
+  'é',
+  'e\u0301',
+  ' x/y',
+];
 const ENDINGS = ['', 'x', '!', ' x', '.x', '\u0000'];
 
 interface Input {
@@ -68,7 +121,11 @@ function* adversarialInputs(size: number): Generator<Input> {
     for (const filler of FILLERS) {
       const run = filler.repeat(Math.ceil(size / filler.length)).slice(0, size);
       for (const ending of ENDINGS) {
-        yield { label: `${JSON.stringify(stem)} + ${size} × ${JSON.stringify(filler)} + ${JSON.stringify(ending)}`, text: stem + run + ending, bare: stem === '' };
+        yield {
+          label: `${JSON.stringify(stem)} + ${size} × ${JSON.stringify(filler)} + ${JSON.stringify(ending)}`,
+          text: stem + run + ending,
+          bare: stem === '',
+        };
       }
     }
   }
@@ -128,7 +185,8 @@ describe('route patterns run in linear time', () => {
       expect({ file, dynamic: /\bRegExp\s*\(/.test(text) }).toEqual({ file, dynamic: false });
       // A file that routes messages does it with patterns or with the command table's phrases.
       const routesByPhrases = text.includes("from '../commands'");
-      if (text.includes('app.message(')) expect({ file, hasPatterns: routesByPhrases || patterns.some((p) => p.file === file) }).toEqual({ file, hasPatterns: true });
+      if (text.includes('app.message('))
+        expect({ file, hasPatterns: routesByPhrases || patterns.some((p) => p.file === file) }).toEqual({ file, hasPatterns: true });
     }
     expect(patterns.length).toBeGreaterThanOrEqual(10);
   });
@@ -138,7 +196,11 @@ describe('route patterns run in linear time', () => {
   }, 120_000);
 
   it('would catch a super-linear pattern (the one that blocked the process before)', () => {
-    const before = { file: 'intake-routes.ts before the fix', literal: 'START', regex: /^\s*(new request|new|start a request|report a problem)\s*[.!]?\s*$/i };
+    const before = {
+      file: 'intake-routes.ts before the fix',
+      literal: 'START',
+      regex: /^\s*(new request|new|start a request|report a problem)\s*[.!]?\s*$/i,
+    };
     expect(slowPatterns([before])).toEqual([expect.stringContaining('took')]);
   }, 120_000);
 });

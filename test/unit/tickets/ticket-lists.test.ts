@@ -3,7 +3,13 @@
  * so its entity and the transaction of its next change always fit (test/storage checks the fit on Azurite).
  */
 import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
-import { MAX_CARD_POSTS, MAX_EXTERNAL_REFERENCES, withCardPost, withExternalReference, type Ticket } from '../../../src/domain/tickets/ticket';
+import {
+  MAX_CARD_POSTS,
+  MAX_EXTERNAL_REFERENCES,
+  withCardPost,
+  withExternalReference,
+  type Ticket,
+} from '../../../src/domain/tickets/ticket';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import { ticketCard } from '../../../src/presentation/ticket-cards';
 import { applyAgentCommand, escalate } from '../../../src/domain/tickets/ticket-changes';
@@ -16,7 +22,12 @@ import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { helpDeskRequest } from '../../support/ticket-fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
-const AGENT = { kind: 'user' as const, role: 'agent' as const, aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen' };
+const AGENT = {
+  kind: 'user' as const,
+  role: 'agent' as const,
+  aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df',
+  displayName: 'Megan Bowen',
+};
 const TEAM = { ...AGENT, role: 'dedicated-team' as const };
 
 function fresh(): Ticket {
@@ -28,11 +39,27 @@ function escalateRepeatedly(ticket: Ticket, times: number): { ticket: Ticket; la
   let current = ticket;
   let lastOutbox: ReturnType<typeof notificationsFor>['outbox'] = [];
   for (let i = 0; i < times; i++) {
-    const handed = escalateToDedicatedTeam(current, { trigger: 'sla-breach', by: { kind: 'system', component: 'sla-scheduler' } }, NOW, DEFAULT_SLA_CONFIG);
+    const handed = escalateToDedicatedTeam(
+      current,
+      { trigger: 'sla-breach', by: { kind: 'system', component: 'sla-scheduler' } },
+      NOW,
+      DEFAULT_SLA_CONFIG,
+    );
     if (!handed.ok) throw new Error(handed.reason);
-    const escalated = notificationsFor({ next: handed.next, events: handed.events, done: verbatim(''), handToDedicatedTeam: true }, 60, NOW);
+    const escalated = notificationsFor(
+      { next: handed.next, events: handed.events, done: verbatim(''), handToDedicatedTeam: true },
+      60,
+      NOW,
+    );
     lastOutbox = escalated.outbox;
-    const back = returnToHelpDesk(escalated.ticket, 'Back to you.', { aadObjectId: TEAM.aadObjectId, queues: ['dedicated-team'], escalationGroup: false, itAdmin: false }, TEAM, NOW, DEFAULT_SLA_CONFIG);
+    const back = returnToHelpDesk(
+      escalated.ticket,
+      'Back to you.',
+      { aadObjectId: TEAM.aadObjectId, queues: ['dedicated-team'], escalationGroup: false, itAdmin: false },
+      TEAM,
+      NOW,
+      DEFAULT_SLA_CONFIG,
+    );
     if (!back.ok) throw new Error(back.reason);
     current = notificationsFor({ next: back.next, events: back.events, done: verbatim('') }, 60, NOW).ticket;
   }
@@ -72,6 +99,8 @@ describe('bounded ticket lists', () => {
     expect(withCardPost(['hd', 'dt-1'], 'dt-1')).toEqual(['hd', 'dt-1']);
     expect(withCardPost(['hd'], 'dt-1')).toEqual(['hd', 'dt-1']);
     const at = NOW.toISOString();
-    expect(withExternalReference([], { target: 'partner', caseReference: 'P-1', at })).toEqual([{ target: 'partner', caseReference: 'P-1', at }]);
+    expect(withExternalReference([], { target: 'partner', caseReference: 'P-1', at })).toEqual([
+      { target: 'partner', caseReference: 'P-1', at },
+    ]);
   });
 });

@@ -64,7 +64,12 @@ export class SearchIndex<T> {
       // A name is exactly the query when its meaningful words are the query's, in order, repeats included.
       const scorer = new QueryScorer(this.table, this.scratch, matches, queryWords(query).join(' '));
       try {
-        this.rank(scorer, matches.map((list) => list.reduce((max, m) => Math.max(max, m.score), 0)), byId, top);
+        this.rank(
+          scorer,
+          matches.map((list) => list.reduce((max, m) => Math.max(max, m.score), 0)),
+          byId,
+          top,
+        );
       } finally {
         scorer.release();
       }

@@ -53,7 +53,9 @@ function startLine(entry: CsvRecord): number {
 }
 
 export function writeCsv(records: readonly SolutionRecord[]): string {
-  const rows = records.map((record) => Object.fromEntries(Object.entries(rowOf(record)).map(([column, value]) => [column, neutraliseCell(value)])));
+  const rows = records.map((record) =>
+    Object.fromEntries(Object.entries(rowOf(record)).map(([column, value]) => [column, neutraliseCell(value)])),
+  );
   return stringify(rows, {
     header: true,
     columns: [...CANONICAL_COLUMNS],

@@ -54,7 +54,8 @@ function flattenExpanded(item: unknown): unknown {
   const flat: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(item)) {
     if (isObject(value)) {
-      for (const [inner, innerValue] of Object.entries(value)) if (!isObject(innerValue) && !Array.isArray(innerValue)) flat[`${key}.${inner}`] = innerValue;
+      for (const [inner, innerValue] of Object.entries(value))
+        if (!isObject(innerValue) && !Array.isArray(innerValue)) flat[`${key}.${inner}`] = innerValue;
     } else if (!Array.isArray(value)) {
       // Collection-valued navigation properties (arrays) say nothing the catalog reads.
       flat[key] = value;

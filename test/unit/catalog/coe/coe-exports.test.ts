@@ -64,13 +64,19 @@ describe('admin_app from the Dataverse Web API (JSON, annotations, $expand=admin
     value: [
       app('4f1c8a34-7a61-4b0a-9b55-6f0c2f1a9d77', 'Expense Tracker', MEGAN),
       // The maker has left: the app is flagged in cr5d5_appisorphaned (text) and the Maker row names the manager.
-      app('9d0c4b2e-1f3a-4c5b-8e6d-7a8b9c0d1e2f', 'Legacy Purchase Orders', NESTOR, { cr5d5_appisorphaned: 'Yes', admin_appsharedusers: 0 }, {
-        admin_makerisorphaned: true,
-        admin_managerprinciplename: PATTI.email,
-        admin_managerdisplayname: PATTI.displayName,
-        admin_managerid: PATTI.aadObjectId.toUpperCase(),
-        admin_preferredlanguage: 'fr-FR',
-      }),
+      app(
+        '9d0c4b2e-1f3a-4c5b-8e6d-7a8b9c0d1e2f',
+        'Legacy Purchase Orders',
+        NESTOR,
+        { cr5d5_appisorphaned: 'Yes', admin_appsharedusers: 0 },
+        {
+          admin_makerisorphaned: true,
+          admin_managerprinciplename: PATTI.email,
+          admin_managerdisplayname: PATTI.displayName,
+          admin_managerid: PATTI.aadObjectId.toUpperCase(),
+          admin_preferredlanguage: 'fr-FR',
+        },
+      ),
       // Deleted in the tenant; a model-driven app without the formatted value (option 597910001).
       app('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', 'Customer Onboarding', LEE, {
         admin_appdeleted: true,
@@ -111,7 +117,7 @@ describe('admin_app from the Dataverse Web API (JSON, annotations, $expand=admin
     });
   });
 
-  it('reads the orphan flag from cr5d5_appisorphaned and names the maker\'s manager (admin_managerprinciplename)', () => {
+  it("reads the orphan flag from cr5d5_appisorphaned and names the maker's manager (admin_managerprinciplename)", () => {
     expect(accepted[1]!.record).toMatchObject({
       status: 'orphaned',
       maker: { ...NESTOR, preferredLanguage: 'fr-FR' },
@@ -127,9 +133,22 @@ describe('admin_app from the Dataverse Web API (JSON, annotations, $expand=admin
 
 describe('admin_flow as a Power Query CSV (logical names, Excel-style lookups)', () => {
   const header = [
-    'admin_flowidstring', 'admin_displayname', 'admin_flowenvironmentdisplayname', 'admin_flowmakerdisplayname', 'admin_flowcreator',
-    'admin_flowcreatorupn', 'admin_flowdeleted', 'cr5d5_flowisorphaned', 'admin_userisorphaned', 'admin_flowsharedusers',
-    'admin_flowsharedgroups', 'admin_flowlastrunon', 'admin_flowmodifiedon', 'admin_department', 'admin_flowstate', 'cr5d5_flowtrigger',
+    'admin_flowidstring',
+    'admin_displayname',
+    'admin_flowenvironmentdisplayname',
+    'admin_flowmakerdisplayname',
+    'admin_flowcreator',
+    'admin_flowcreatorupn',
+    'admin_flowdeleted',
+    'cr5d5_flowisorphaned',
+    'admin_userisorphaned',
+    'admin_flowsharedusers',
+    'admin_flowsharedgroups',
+    'admin_flowlastrunon',
+    'admin_flowmodifiedon',
+    'admin_department',
+    'admin_flowstate',
+    'cr5d5_flowtrigger',
   ].join(',');
   const csv = [
     header,
@@ -153,7 +172,7 @@ describe('admin_flow as a Power Query CSV (logical names, Excel-style lookups)',
     expect(accepted[0]!.record.maker.aadObjectId).toBeUndefined();
   });
 
-  it('never reads the orphan flag from admin_userisorphaned (the Power Platform User table\'s column)', () => {
+  it("never reads the orphan flag from admin_userisorphaned (the Power Platform User table's column)", () => {
     expect(accepted[0]!.record.status).toBe('active');
     expect(file.ignoredColumns).toContain('admin_userisorphaned');
     expect(accepted[1]!.record).toMatchObject({ status: 'orphaned', maker: MEGAN });

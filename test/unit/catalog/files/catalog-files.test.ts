@@ -48,7 +48,14 @@ describe('CSV', () => {
   it('writes canonical CSV that reads back as the same records (BOM, CRLF, quoting)', () => {
     const records = [
       record({ id: 'a', name: 'Expense, "Tracker"', workarounds: 'first\nsecond', coOwners: [LEE, NESTOR] }),
-      record({ id: 'b', name: 'Été équipe', supportChannel: 'Finance › Support', businessUnit: undefined, status: 'orphaned', coOwners: [] }),
+      record({
+        id: 'b',
+        name: 'Été équipe',
+        supportChannel: 'Finance › Support',
+        businessUnit: undefined,
+        status: 'orphaned',
+        coOwners: [],
+      }),
     ];
     const csv = writeCatalogFile(records, 'csv');
     expect(csv.startsWith(`\uFEFF${CANONICAL_COLUMNS.join(',')}\r\n`)).toBe(true);
@@ -58,7 +65,7 @@ describe('CSV', () => {
   });
 
   it('neutralises cells a spreadsheet would run as formulas, and reads them back as they were', () => {
-    const sneaky = { ...MEGAN, displayName: '@SUM(1+1)*cmd|\' /C calc\'!A0', email: '-2+3@contoso.example' };
+    const sneaky = { ...MEGAN, displayName: "@SUM(1+1)*cmd|' /C calc'!A0", email: '-2+3@contoso.example' };
     const records = [
       record({
         id: 'f',
@@ -66,7 +73,7 @@ describe('CSV', () => {
         environment: '+44 20 7946 0000',
         businessUnit: '-Finance',
         supportChannel: "'=already quoted",
-        workarounds: "@team\n=not a formula on a later line\n\t+1",
+        workarounds: '@team\n=not a formula on a later line\n\t+1',
         dataSources: ['=A1', 'SharePoint'],
         maker: sneaky,
         coOwners: [{ ...LEE, displayName: '=Lee' }],
@@ -75,7 +82,15 @@ describe('CSV', () => {
     const csv = writeCatalogFile(records, 'csv');
     const cells = (readCatalogFileCells(csv)[1] ?? []).filter((cell) => cell !== '');
     expect(cells.filter((cell) => /^[=+\-@\t\r]/.test(cell))).toEqual([]);
-    expect(cells).toEqual(expect.arrayContaining([`'=HYPERLINK("https://evil.example","Open")`, "'+44 20 7946 0000", "'-Finance", "''=already quoted", "'-2+3@contoso.example"]));
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        `'=HYPERLINK("https://evil.example","Open")`,
+        "'+44 20 7946 0000",
+        "'-Finance",
+        "''=already quoted",
+        "'-2+3@contoso.example",
+      ]),
+    );
     const { accepted, rejected } = validateRows(readCatalogFile(csv, 'csv').rows);
     expect(rejected).toEqual([]);
     expect(accepted.map((r) => r.record)).toEqual(records);
@@ -148,7 +163,11 @@ describe('JSON', () => {
   it('writes canonical JSON that reads back as the same records', () => {
     const records = [record({ id: 'a', workarounds: 'x\ny' }), record({ id: 'b', coOwners: [LEE, NESTOR], dataSources: [] })];
     const json = writeCatalogFile(records, 'json');
-    expect(JSON.parse(json)[0]).toMatchObject({ id: 'a', co_owners: [{ name: 'Lee Gu', email: LEE.email, aad_id: LEE.aadObjectId }], data_sources: ['SharePoint', 'Dataverse'] });
+    expect(JSON.parse(json)[0]).toMatchObject({
+      id: 'a',
+      co_owners: [{ name: 'Lee Gu', email: LEE.email, aad_id: LEE.aadObjectId }],
+      data_sources: ['SharePoint', 'Dataverse'],
+    });
     expect(validateRows(readCatalogFile(json, 'json').rows).accepted.map((r) => r.record)).toEqual(records);
   });
 });

@@ -43,7 +43,8 @@ export class ReferenceSearch<T> {
       const tokens = tokenize(name);
       const meaningful = tokens.filter((t) => !STOP_WORDS.has(t));
       const words = meaningful.length > 0 ? meaningful : tokens;
-      const index = this.docs.push({ item, id, key: words.join(' '), wordCount: Math.max(1, new Set(words).size) } /* since: distinct words */) - 1;
+      const index =
+        this.docs.push({ item, id, key: words.join(' '), wordCount: Math.max(1, new Set(words).size) } /* since: distinct words */) - 1;
       this.byId.set(id.toLowerCase(), index);
       for (const token of new Set(tokens)) {
         const list = this.postings.get(token);
@@ -74,11 +75,13 @@ export class ReferenceSearch<T> {
     const byId = this.byId.get(query.trim().toLowerCase());
     const tokens = queryTokens(query);
     const best = new Map<number, Float64Array>();
-    tokens.forEach((token, i) => this.matchWord(token, (doc, score) => {
-      let scores = best.get(doc);
-      if (scores === undefined) best.set(doc, (scores = new Float64Array(tokens.length)));
-      if (score > scores[i]!) scores[i] = score;
-    }));
+    tokens.forEach((token, i) =>
+      this.matchWord(token, (doc, score) => {
+        let scores = best.get(doc);
+        if (scores === undefined) best.set(doc, (scores = new Float64Array(tokens.length)));
+        if (score > scores[i]!) scores[i] = score;
+      }),
+    );
 
     const queryKey = queryWords(query).join(' '); // since: repeats included
     const top: { doc: number; score: number }[] = [];

@@ -144,7 +144,9 @@ describe('search', () => {
 
   it('finds a name with a repeated word first when it is typed as it is', () => {
     const repeated = SearchIndex.build(
-      ['Sales Vendor Schedule Schedule', 'Sales Vendor Schedule', 'Sales Schedule Vendor Flow', 'Sales Vendor Loan Schedule'].map((name, i) => ({ id: `r-${i}`, name })),
+      ['Sales Vendor Schedule Schedule', 'Sales Vendor Schedule', 'Sales Schedule Vendor Flow', 'Sales Vendor Loan Schedule'].map(
+        (name, i) => ({ id: `r-${i}`, name }),
+      ),
       (d) => d,
     );
     const found = (query: string) => repeated.search(query, 4).map((hit) => hit.item.name);
@@ -169,7 +171,10 @@ describe('search', () => {
 
 describe('search in Hangul and mixed scripts', () => {
   const korean = SearchIndex.build(
-    ['급여 관리 앱', '급여명세서 조회', '휴가 신청 Flow', '휴가 승인', '회의실 예약', 'IT 장비 요청'].map((name, i) => ({ id: `ko-${i}`, name })),
+    ['급여 관리 앱', '급여명세서 조회', '휴가 신청 Flow', '휴가 승인', '회의실 예약', 'IT 장비 요청'].map((name, i) => ({
+      id: `ko-${i}`,
+      name,
+    })),
     (doc) => doc,
   );
   const found = (query: string) => korean.search(query, 3).map((hit) => hit.item.name);
