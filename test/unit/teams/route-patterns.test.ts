@@ -26,6 +26,13 @@ const SOURCES = [
   'src/teams/commands.ts',
 ];
 const BOUND_MS = 50;
+/**
+ * A loaded machine slows every regex alike, so the bound also scales with a linear reference measured
+ * on the same input at the same moment: one pass of a Unicode class that never matches. A linear
+ * pattern costs a few such passes; a super-linear one, thousands.
+ */
+const REFERENCE = /[\p{Co}\u{10FFFE}]/u;
+const REFERENCE_FACTOR = 25;
 const SIZES = [1_000, 10_000, 100_000];
 
 interface Collected {
@@ -158,6 +165,17 @@ function fastest(pattern: Collected, input: Input): number {
   return best;
 }
 
+/** The bound for one input: 50 ms, or 25 linear passes over it when the machine is slow right now. */
+function boundFor(input: Input): number {
+  let reference = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const started = process.hrtime.bigint();
+    REFERENCE.exec(input.text);
+    reference = Math.min(reference, Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return Math.max(BOUND_MS, REFERENCE_FACTOR * reference);
+}
+
 /** The patterns that took longer than the bound, each with the first input that showed it. */
 function slowPatterns(patterns: readonly Collected[]): string[] {
   // Warm up: V8 interprets a regex's first runs and compiles it to native code after.
@@ -169,7 +187,7 @@ function slowPatterns(patterns: readonly Collected[]): string[] {
       for (const pattern of patterns) {
         if (slow.has(pattern)) continue;
         const ms = fastest(pattern, input);
-        if (ms > BOUND_MS) slow.set(pattern, `${pattern.file}: ${pattern.literal} took ${ms.toFixed(0)} ms on ${input.label}`);
+        if (ms > boundFor(input)) slow.set(pattern, `${pattern.file}: ${pattern.literal} took ${ms.toFixed(0)} ms on ${input.label}`);
       }
     }
   }
@@ -191,7 +209,7 @@ describe('route patterns run in linear time', () => {
     expect(patterns.length).toBeGreaterThanOrEqual(10);
   });
 
-  it('stays within 50 ms on adversarial inputs of up to 100,000 characters', () => {
+  it('stays within 50 ms on adversarial inputs of up to 100,000 characters (or 25 linear passes on a slow machine)', () => {
     expect(slowPatterns(patterns)).toEqual([]);
   }, 120_000);
 
@@ -206,7 +224,7 @@ describe('route patterns run in linear time', () => {
 });
 
 describe('the command table runs in linear time', () => {
-  it('matches adversarial inputs of up to 100,000 characters within 50 ms each', () => {
+  it('matches adversarial inputs of up to 100,000 characters within 50 ms each (or 25 linear passes on a slow machine)', () => {
     const table = commandTable();
     const slow: string[] = [];
     // The middleware normalises and caps text before any route; the table refuses longer text itself.
@@ -220,7 +238,7 @@ describe('the command table runs in linear time', () => {
           table.match(text);
           ms = Math.min(ms, Number(process.hrtime.bigint() - started) / 1e6);
         }
-        if (ms > BOUND_MS && slow.length < 5) slow.push(`${ms.toFixed(0)} ms on ${input.label}`);
+        if (ms > boundFor(input) && slow.length < 5) slow.push(`${ms.toFixed(0)} ms on ${input.label}`);
       }
     }
     expect(slow).toEqual([]);
