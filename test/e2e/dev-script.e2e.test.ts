@@ -41,6 +41,10 @@ describe('npm run dev', () => {
     // npm ends the way its script's process group was told to end (SIGINT), once the dev script has
     // stopped everything and said so: the shell prompt never comes back before that.
     expect(['{"code":0,"signal":null}', '{"code":null,"signal":"SIGINT"}']).toContain(JSON.stringify(exit));
+    // npm may return as soon as its own child answered the signal, while the dev script (in the same
+    // process group, writing to the same pipe) is still stopping the bot and Azurite: wait for its last line.
+    const deadline = Date.now() + 20_000;
+    while (!/dev\s+│ stopped\.$/m.test(run.output()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(run.output()).toMatch(/dev\s+│ stopped\.$/m);
     const alive = tree.filter((pid) => {
       try {
