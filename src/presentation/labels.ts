@@ -10,38 +10,6 @@ import type { Impact, Severity, Urgency } from '../domain/severity';
 import type { SolutionKind, SolutionStatus, Tier } from '../domain/solution';
 import type { EscalationTarget, SupportModelKind } from '../domain/support-model';
 import { text, type Text } from '../domain/text';
-import type { TicketStatus } from '../domain/ticket-status';
-
-const TICKET_STATUS: Readonly<Record<TicketStatus, MessageKey>> = {
-  new: 'labels.ticketStatus.new',
-  assigned: 'labels.ticketStatus.assigned',
-  'in-progress': 'labels.ticketStatus.in-progress',
-  'waiting-on-requester': 'labels.ticketStatus.waiting-on-requester',
-  'waiting-on-vendor': 'labels.ticketStatus.waiting-on-vendor',
-  escalated: 'labels.ticketStatus.escalated',
-  resolved: 'labels.ticketStatus.resolved',
-  closed: 'labels.ticketStatus.closed',
-  reopened: 'labels.ticketStatus.reopened',
-  'waiting-on-help-desk': 'labels.ticketStatus.waiting-on-help-desk',
-  'waiting-on-maker': 'labels.ticketStatus.waiting-on-maker',
-  returned: 'labels.ticketStatus.returned',
-};
-
-/** Lower case, inside a sentence: "it's now in progress". */
-const TICKET_STATUS_IN_SENTENCE: Readonly<Record<TicketStatus, MessageKey>> = {
-  new: 'labels.ticketStatusInSentence.new',
-  assigned: 'labels.ticketStatusInSentence.assigned',
-  'in-progress': 'labels.ticketStatusInSentence.in-progress',
-  'waiting-on-requester': 'labels.ticketStatusInSentence.waiting-on-requester',
-  'waiting-on-vendor': 'labels.ticketStatusInSentence.waiting-on-vendor',
-  escalated: 'labels.ticketStatusInSentence.escalated',
-  resolved: 'labels.ticketStatusInSentence.resolved',
-  closed: 'labels.ticketStatusInSentence.closed',
-  reopened: 'labels.ticketStatusInSentence.reopened',
-  'waiting-on-help-desk': 'labels.ticketStatusInSentence.waiting-on-help-desk',
-  'waiting-on-maker': 'labels.ticketStatusInSentence.waiting-on-maker',
-  returned: 'labels.ticketStatusInSentence.returned',
-};
 
 const REQUEST_STATUS: Readonly<Record<RequestStatus, MessageKey>> = {
   open: 'labels.requestStatus.open',
@@ -113,8 +81,8 @@ const SUPPORTED_BY: Readonly<Record<SupportModelKind, MessageKey>> = {
   formal: 'labels.supportedBy.formal',
 };
 
-export const ticketStatusLabel = (status: TicketStatus): Text => text(TICKET_STATUS[status]);
-export const ticketStatusInSentence = (status: TicketStatus): Text => text(TICKET_STATUS_IN_SENTENCE[status]);
+// A ticket's status in words is the domain's (its refusals name statuses too): one map, in status-moves.ts.
+export { statusLabel as ticketStatusLabel, statusInSentence as ticketStatusInSentence } from '../domain/tickets/status-moves';
 export const requestStatusLabel = (status: RequestStatus): Text => text(REQUEST_STATUS[status]);
 export const severityLabel = (severity: Severity): Text => text(SEVERITY[severity]);
 export const impactLabel = (impact: Impact): Text => text(IMPACT[impact]);
