@@ -8,6 +8,7 @@ import { ConfigError } from '../config/config-error';
 import { loadConfig, type Environment } from '../config/load-config';
 import { OutboxAdmin } from '../services/outbox/outbox-admin';
 import { systemClock } from '../domain/ports/clock';
+import type { OutboxTarget } from '../domain/outbox-message';
 import { SHARD_COUNT } from '../storage/cases/case-partitions';
 import { TableOutboxStore } from '../storage/outbox/table-outbox-store';
 import { TableService } from '../storage/table-service';
@@ -77,7 +78,7 @@ export async function runOutboxCli(args: readonly string[], env: Environment, io
           ? ['nothing stuck']
           : stuck.map(
               (s) =>
-                `${s.queuedAt}  ${s.ageMinutes} min  ${s.purpose} → ${s.target}  attempts ${s.attempts}, 429s ${s.throttles}, next ${s.nextAttemptAt}${s.lastError ? `  last: ${s.lastError}` : ''}  [${s.messageId}]`,
+                `${s.queuedAt}  ${s.ageMinutes} min  ${s.purpose} → ${targetLabel(s.target)}  attempts ${s.attempts}, 429s ${s.throttles}, next ${s.nextAttemptAt}${s.lastError ? `  last: ${s.lastError}` : ''}  [${s.messageId}]`,
             ),
       );
       return 0;
@@ -89,7 +90,8 @@ export async function runOutboxCli(args: readonly string[], env: Environment, io
         failed.length === 0
           ? ['nothing failed']
           : failed.map(
-              (f) => `${f.failedAt}  ${f.reason}  ${f.purpose} → ${f.target}  attempts ${f.attempts}  ${f.lastError}  [${f.messageId}]`,
+              (f) =>
+                `${f.failedAt}  ${f.reason}  ${f.purpose} → ${targetLabel(f.target)}  attempts ${f.attempts}  ${f.lastError}  [${f.messageId}]`,
             ),
       );
       return 0;
@@ -100,7 +102,9 @@ export async function runOutboxCli(args: readonly string[], env: Environment, io
         uncertain,
         uncertain.length === 0
           ? ['nothing uncertain']
-          : uncertain.map((u) => `${u.attemptedAt}  ${u.purpose} → ${u.target}  attempts ${u.attempts}  ${u.lastError}  [${u.messageId}]`),
+          : uncertain.map(
+              (u) => `${u.attemptedAt}  ${u.purpose} → ${targetLabel(u.target)}  attempts ${u.attempts}  ${u.lastError}  [${u.messageId}]`,
+            ),
       );
       return 0;
     }
@@ -126,5 +130,17 @@ export async function runOutboxCli(args: readonly string[], env: Environment, io
       ]);
       return 0;
     }
+  }
+}
+
+/** Who or where a delivery is for, as the CLI prints it (CLI output stays English). */
+function targetLabel(target: OutboxTarget): string {
+  switch (target.kind) {
+    case 'user':
+      return `DM ${target.displayName} (${target.aadObjectId})`;
+    case 'channel':
+      return `${target.channel} channel`;
+    case 'update':
+      return `update of ${target.messageId}`;
   }
 }

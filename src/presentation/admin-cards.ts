@@ -1,12 +1,13 @@
 /** The admins' "outbox status" card: deliveries stuck, failed for good, or of uncertain outcome. */
-import { text } from '../domain/text';
+import type { OutboxTarget } from '../domain/outbox-message';
+import { instant, text, type Text } from '../domain/text';
 import type { CardRef } from './cards';
 
 /** What the card shows of each listing (services/outbox/outbox-admin.ts has the full records). */
 interface Delivery {
   readonly messageId: string;
   readonly purpose: string;
-  readonly target: string;
+  readonly target: OutboxTarget;
 }
 interface StuckDelivery extends Delivery {
   readonly ageMinutes: number;
@@ -46,25 +47,52 @@ export function outboxStatusCard(
         line: s.lastError
           ? text('messages.outbox.stuckWithError', {
               purpose: s.purpose,
-              target: s.target,
+              target: targetText(s.target),
               minutes: s.ageMinutes,
               attempts: s.attempts,
               error: s.lastError,
             })
-          : text('messages.outbox.stuck', { purpose: s.purpose, target: s.target, minutes: s.ageMinutes, attempts: s.attempts }),
+          : text('messages.outbox.stuck', {
+              purpose: s.purpose,
+              target: targetText(s.target),
+              minutes: s.ageMinutes,
+              attempts: s.attempts,
+            }),
       })),
       failed: failed.slice(0, SHOWN).map((f) => ({
         line: text('messages.outbox.failed', {
           purpose: f.purpose,
-          target: f.target,
+          target: targetText(f.target),
           reason: f.reason,
-          at: f.failedAt,
+          at: instant(f.failedAt),
           error: f.lastError,
         }),
       })),
       uncertain: uncertain.slice(0, SHOWN).map((u) => ({
-        line: text('messages.outbox.uncertain', { purpose: u.purpose, target: u.target, at: u.attemptedAt, messageId: u.messageId }),
+        line: text('messages.outbox.uncertain', {
+          purpose: u.purpose,
+          target: targetText(u.target),
+          at: instant(u.attemptedAt),
+          messageId: u.messageId,
+        }),
       })),
     },
   };
+}
+
+const CHANNEL_LABELS = {
+  'help-desk': 'messages.channels.label.help-desk',
+  'dedicated-team': 'messages.channels.label.dedicated-team',
+} as const satisfies Record<Extract<OutboxTarget, { kind: 'channel' }>['channel'], Text['key']>;
+
+/** Who or where a delivery is for, in the admin's words. */
+function targetText(target: OutboxTarget): Text {
+  switch (target.kind) {
+    case 'user':
+      return text('messages.outbox.target.user', { name: target.displayName, id: target.aadObjectId });
+    case 'channel':
+      return text('messages.outbox.target.channel', { label: text(CHANNEL_LABELS[target.channel]) });
+    case 'update':
+      return text('messages.outbox.target.update', { messageId: target.messageId });
+  }
 }

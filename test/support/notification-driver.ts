@@ -26,14 +26,14 @@ export class NotificationDriver {
       totals.uncertain += run.uncertain;
       totals.rounds += 1;
       if (run.delivered + run.retried + run.failed + run.uncertain > 0) continue;
-      const waiting = (await this.bot.jobs.admin.stuck(0)).filter((s) => !s.target.endsWith(' channel'));
+      const waiting = (await this.bot.jobs.admin.stuck(0)).filter((s) => s.target.kind !== 'channel');
       if (waiting.length === 0) return totals;
       const next = Math.min(...waiting.map((s) => Date.parse(s.nextAttemptAt)));
       this.advance(Math.max(run.deferred > 0 ? Math.min(run.nextRunInMs, 1_000) : 0, next - this.now(), 10));
     }
     const stuck = await this.bot.jobs.admin.stuck(0);
     throw new Error(
-      `outbox not drained after ${maxRounds} rounds: ${stuck.map((s) => `${s.purpose} → ${s.target}: ${s.lastError ?? 'no error'}`).join('; ')}`,
+      `outbox not drained after ${maxRounds} rounds: ${stuck.map((s) => `${s.purpose} → ${JSON.stringify(s.target)}: ${s.lastError ?? 'no error'}`).join('; ')}`,
     );
   }
 

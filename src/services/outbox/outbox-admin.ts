@@ -6,13 +6,14 @@
  */
 import type { Clock } from '../../domain/ports/clock';
 import type { OutboxListing } from '../../domain/ports/outbox';
-import type { PendingDelivery } from '../../domain/delivery/outbox-records';
+import type { OutboxTarget } from '../../domain/outbox-message';
 
 export interface StuckDelivery {
   readonly messageId: string;
   readonly requestId: string;
   readonly purpose: string;
-  readonly target: string;
+  /** Who or where the message is for: the card names it in the admin's language, the CLI in English. */
+  readonly target: OutboxTarget;
   readonly queuedAt: string;
   readonly ageMinutes: number;
   readonly attempts: number;
@@ -25,7 +26,7 @@ export interface FailedDelivery {
   readonly messageId: string;
   readonly requestId: string;
   readonly purpose: string;
-  readonly target: string;
+  readonly target: OutboxTarget;
   readonly reason: string;
   readonly failedAt: string;
   readonly attempts: number;
@@ -36,7 +37,7 @@ export interface UncertainDelivery {
   readonly messageId: string;
   readonly requestId: string;
   readonly purpose: string;
-  readonly target: string;
+  readonly target: OutboxTarget;
   /** When the call whose answer never came started. */
   readonly attemptedAt: string;
   readonly attempts: number;
@@ -76,7 +77,7 @@ export class OutboxAdmin {
         messageId: p.message.id,
         requestId: p.message.requestId,
         purpose: p.message.purpose,
-        target: targetLabel(p.message.target),
+        target: p.message.target,
         queuedAt: p.message.createdAt,
         ageMinutes: Math.floor((now - Date.parse(p.message.createdAt)) / 60_000),
         attempts: p.counts.attempts,
@@ -94,7 +95,7 @@ export class OutboxAdmin {
         messageId: f.message.id,
         requestId: f.message.requestId,
         purpose: f.message.purpose,
-        target: targetLabel(f.message.target),
+        target: f.message.target,
         reason: f.reason,
         failedAt: f.failedAt,
         attempts: f.counts.attempts,
@@ -111,7 +112,7 @@ export class OutboxAdmin {
         messageId: u.message.id,
         requestId: u.message.requestId,
         purpose: u.message.purpose,
-        target: targetLabel(u.message.target),
+        target: u.message.target,
         attemptedAt: u.attemptedAt,
         attempts: u.counts.attempts,
         lastError: u.lastError,
@@ -144,16 +145,5 @@ export class OutboxAdmin {
       failed: failed.length,
       uncertain: uncertain.length,
     };
-  }
-}
-
-function targetLabel(target: PendingDelivery['message']['target']): string {
-  switch (target.kind) {
-    case 'user':
-      return `DM ${target.displayName} (${target.aadObjectId})`;
-    case 'channel':
-      return `${target.channel} channel`;
-    case 'update':
-      return `update of ${target.messageId}`;
   }
 }

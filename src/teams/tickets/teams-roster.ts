@@ -60,8 +60,10 @@ export function teamsRoster(context: TurnContext, { membership, rosters }: Roste
       for (let page = 0; page < MAX_PAGES; page++) {
         const result = await TeamsInfo.getPagedTeamMembers(context, teamId, PAGE_SIZE, token);
         for (const m of result.members ?? []) {
-          if (m.aadObjectId)
-            people.push({ aadObjectId: m.aadObjectId.toLowerCase(), displayName: (m.name ?? '').slice(0, 200) || 'Someone' });
+          if (!m.aadObjectId) continue;
+          // A member without a name is shown by their sign-in name or id (as the catalog does), never by a word in one language.
+          const name = (m.name ?? '').trim() || m.userPrincipalName || m.email || m.aadObjectId;
+          people.push({ aadObjectId: m.aadObjectId.toLowerCase(), displayName: name.slice(0, 200) });
         }
         token = result.continuationToken ?? undefined;
         if (!token) break;

@@ -107,7 +107,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
   const lines = Array.from({ length: 20 }, (_, i) => ({
     messageId: `${request.id}.maker-notification.${i}`,
     purpose: 'maker-notification',
-    target: `DM ${person.displayName}`,
+    target: { kind: 'user' as const, aadObjectId: person.aadObjectId, displayName: person.displayName },
     ageMinutes: 42,
     attempts: 9,
     lastError: field(unit, 300),
