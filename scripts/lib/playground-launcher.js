@@ -15,6 +15,10 @@
  *                   activities and relays to the bot, so keep it on 127.0.0.1.
  * - service-url:    the serviceUrl it gives the bot says `localhost`; say 127.0.0.1 to match.
  * - frontend-url:   its "being launched … http://localhost:N" log line; say 127.0.0.1, as we print.
+ * - locale:       every activity the playground builds says `locale: "en-US"` (12 places) and its
+ *                   clientInfo entity's time zone is the process's; take the locale from
+ *                   SUPPORT_BOT_PLAYGROUND_LOCALE when set (the process's TZ gives the time zone), so a
+ *                   persona's Teams can be in French, Swedish or Korean as a real client's is.
  * - install-once:   its page sends installationUpdate + conversationUpdate (the bot's welcome card)
  *                   every time it is loaded; Teams does that once, when the app is installed. The
  *                   first request per conversation goes through (scripts/lib/demo-stack.ts sends it
@@ -62,7 +66,11 @@ const PATCHES = [
     from: 'exports.initInstallation=function initInstallation(req,res){',
     to: 'exports.initInstallation=function initInstallation(req,res){if(!globalThis.__supportBotFirstInstallation(req,res))return;',
   },
+  { name: 'locale', from: 'locale:"en-US"', to: 'locale:globalThis.__supportBotLocale', all: true },
 ];
+
+/** locale: the BCP 47 tag every activity carries (the playground's own default when unset). */
+globalThis.__supportBotLocale = process.env.SUPPORT_BOT_PLAYGROUND_LOCALE || 'en-US';
 
 /** install-once: conversation ids whose installation was sent to the bot. */
 const installed = new Set();
@@ -80,11 +88,12 @@ let source = fs.readFileSync(entry, 'utf8');
 const missing = [];
 for (const patch of PATCHES) {
   const at = source.indexOf(patch.from);
-  if (at < 0 || source.indexOf(patch.from, at + 1) >= 0) {
+  // A patch names one place, unless it says `all` (then every occurrence).
+  if (at < 0 || (!patch.all && source.indexOf(patch.from, at + 1) >= 0)) {
     missing.push(patch.name);
     continue;
   }
-  source = source.replace(patch.from, () => patch.to);
+  source = patch.all ? source.split(patch.from).join(patch.to) : source.replace(patch.from, () => patch.to);
 }
 if (missing.length > 0) {
   console.error(

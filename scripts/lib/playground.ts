@@ -28,6 +28,11 @@ export interface PlaygroundOptions {
   readonly name?: string;
   readonly output?: OutputMode;
   readonly timeoutMs?: number;
+  /**
+   * The signed-in person's Teams language and time zone, as their client would send them in every
+   * activity (`locale`, the clientInfo entity); default the playground's en-US and this machine's zone.
+   */
+  readonly client?: { readonly locale: string; readonly timeZone: string };
 }
 
 export interface RunningPlayground {
@@ -72,6 +77,11 @@ function playgroundEnv(toolsDir: string, configFile: string, logFile: string): N
   };
 }
 
+/** The launcher's locale patch reads SUPPORT_BOT_PLAYGROUND_LOCALE; the playground's clientInfo time zone is the process's TZ. */
+function clientEnv(client: PlaygroundOptions['client']): NodeJS.ProcessEnv {
+  return client ? { SUPPORT_BOT_PLAYGROUND_LOCALE: client.locale, TZ: client.timeZone } : {};
+}
+
 /**
  * V8's young generation defaults to 3 × 16 MB semi-spaces; the playground is a small local server,
  * and one persona's playground uses about 110 MB instead of 185 MB with 1 MB (measured on 0.2.28).
@@ -108,7 +118,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     ],
     // Its working folder would also be where it looks for the config and writes devTools/.
     cwd: toolsDir,
-    env: playgroundEnv(toolsDir, configFile, options.logFile),
+    env: { ...playgroundEnv(toolsDir, configFile, options.logFile), ...clientEnv(options.client) },
     output: options.output,
   });
   const cleanup = (): void => fs.rmSync(toolsDir, { recursive: true, force: true });

@@ -2,6 +2,9 @@ import path from 'node:path';
 import type { DemoPersonKey } from '../../../scripts/lib/demo-org';
 import { repoRoot } from '../../../scripts/lib/paths';
 
+/** Who the French playground signs in as. */
+export const FRENCH_PERSON: DemoPersonKey = 'diego';
+
 /** Where screenshots and the processes' logs go (git-ignored). */
 export const RESULTS_DIR = path.join(repoRoot, 'test-results');
 export const LOG_DIR = path.join(RESULTS_DIR, 'e2e-logs');
@@ -10,6 +13,8 @@ export const LOG_DIR = path.join(RESULTS_DIR, 'e2e-logs');
 export interface E2eEnvironment {
   /** Each persona's Agents Playground web UI, e.g. { alex: 'http://127.0.0.1:41234', … }. */
   readonly playgrounds: Readonly<Partial<Record<DemoPersonKey, string>>>;
+  /** The playground of a person whose Teams is in French (FRENCH_PERSON, locale fr-FR, Europe/Paris). */
+  readonly frenchPlayground: string;
   /** The requester's playground (the demo organisation's current user). */
   readonly playgroundUrl: string;
   /** The bot's messaging endpoint. */
@@ -19,12 +24,14 @@ export interface E2eEnvironment {
 
 const VARS = {
   playgrounds: 'E2E_PLAYGROUNDS',
+  frenchPlayground: 'E2E_FRENCH_PLAYGROUND',
   botEndpoint: 'E2E_BOT_ENDPOINT',
   storageConnectionString: 'E2E_STORAGE_CONNECTION_STRING',
 } as const;
 
 export function publishE2eEnvironment(env: Omit<E2eEnvironment, 'playgroundUrl'>): void {
   process.env[VARS.playgrounds] = JSON.stringify(env.playgrounds);
+  process.env[VARS.frenchPlayground] = env.frenchPlayground;
   process.env[VARS.botEndpoint] = env.botEndpoint;
   process.env[VARS.storageConnectionString] = env.storageConnectionString;
 }
@@ -39,6 +46,7 @@ export function e2eEnvironment(): E2eEnvironment {
   return {
     playgrounds,
     playgroundUrl: personaUrl(playgrounds, 'alex'),
+    frenchPlayground: read(VARS.frenchPlayground),
     botEndpoint: read(VARS.botEndpoint),
     storageConnectionString: read(VARS.storageConnectionString),
   };

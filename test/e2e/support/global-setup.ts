@@ -7,10 +7,11 @@ import { startDemoGraph } from '../../../scripts/lib/graph';
 import type { GraphStandIn } from '../../support/graph-stand-in';
 import { demoOrg, DemoPersonKey } from '../../../scripts/lib/demo-org';
 import { introducePersonas, PersonaPlayground, registerChannels, startPersonaPlaygrounds } from '../../../scripts/lib/demo-stack';
+import { startPlayground, type RunningPlayground } from '../../../scripts/lib/playground';
 import { findFreePort } from '../../../scripts/lib/ports';
 import { ManagedProcess } from '../../../scripts/lib/processes';
 import { waitForHttp } from '../../../scripts/lib/wait-for-http';
-import { LOG_DIR, publishE2eEnvironment, RESULTS_DIR } from './e2e-env';
+import { FRENCH_PERSON, LOG_DIR, publishE2eEnvironment, RESULTS_DIR } from './e2e-env';
 
 /** What the teardown stops (globalSetup and globalTeardown share this process's globals). */
 export interface E2eStack {
@@ -18,6 +19,7 @@ export interface E2eStack {
   graph?: GraphStandIn;
   bot?: ManagedProcess;
   playgrounds?: PersonaPlayground[];
+  french?: RunningPlayground;
 }
 
 const STACK_KEY = '__SUPPORT_BOT_E2E_STACK__';
@@ -52,7 +54,7 @@ export default async function globalSetup(): Promise<void> {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const org = demoOrg();
   const stack = e2eStack();
-  const [azuritePort, botPort, ...personaPorts] = await distinctFreePorts(2 + org.personas.length);
+  const [azuritePort, botPort, frenchPort, ...personaPorts] = await distinctFreePorts(3 + org.personas.length);
   const logs = `see ${path.relative(process.cwd(), LOG_DIR)}/`;
 
   try {
@@ -78,7 +80,7 @@ export default async function globalSetup(): Promise<void> {
     });
     stack.bot = bot;
     // Side by side, as in `npm run dev`; both settle before anything is judged, so nothing is left running.
-    const [botUp, started] = await Promise.allSettled([
+    const [botUp, started, french] = await Promise.allSettled([
       waitForHttp(botHealthUrl(botPort), { timeoutMs: 90_000, failIfExited: [bot], hint: `The bot's output: ${logFile('bot')}` }),
       startPersonaPlaygrounds({
         botEndpoint: botEndpoint(botPort),
@@ -86,10 +88,13 @@ export default async function globalSetup(): Promise<void> {
         logFile: (person) => logFile(`agents-playground-${person.key}`),
         output: (person) => ({ kind: 'file', file: logFile(`playground-${person.key}`) }),
       }),
+      startFrenchPlayground(botEndpoint(botPort), frenchPort!),
     ]);
     if (started.status === 'fulfilled') stack.playgrounds = started.value;
+    if (french.status === 'fulfilled') stack.french = french.value;
     if (botUp.status === 'rejected') throw botUp.reason;
     if (started.status === 'rejected') throw started.reason;
+    if (french.status === 'rejected') throw french.reason;
     const playgrounds = started.value;
     await registerChannels(storage, playgrounds);
     await introducePersonas(storage, playgrounds);
@@ -103,13 +108,32 @@ export default async function globalSetup(): Promise<void> {
       DemoPersonKey,
       string
     >,
+    frenchPlayground: stack.french!.url,
     botEndpoint: botEndpoint(botPort),
     storageConnectionString: stack.azurite.connectionString,
   });
 }
 
+/**
+ * A person whose Teams is in French (issue 15): Diego (a help desk agent, who has no playground of
+ * his own in `npm run dev`, so no English journey shares his remembered language) in a playground
+ * whose every activity says fr-FR and whose clock is in Paris.
+ */
+function startFrenchPlayground(endpoint: string, port: number): Promise<RunningPlayground> {
+  return startPlayground({
+    botEndpoint: endpoint,
+    port,
+    signedInAs: FRENCH_PERSON,
+    client: { locale: 'fr-FR', timeZone: 'Europe/Paris' },
+    name: 'diego-fr',
+    logFile: logFile('agents-playground-diego-fr'),
+    output: { kind: 'file', file: logFile('playground-diego-fr') },
+    timeoutMs: 60_000,
+  });
+}
+
 export async function stopStack(stack: E2eStack): Promise<void> {
-  await Promise.all([...(stack.playgrounds ?? []).map((p) => p.playground.stop()), stack.bot?.stop()]);
+  await Promise.all([...(stack.playgrounds ?? []).map((p) => p.playground.stop()), stack.french?.stop(), stack.bot?.stop()]);
   await Promise.all([stack.azurite?.stop(), stack.graph?.stop()]);
-  stack.playgrounds = stack.bot = stack.azurite = stack.graph = undefined;
+  stack.playgrounds = stack.french = stack.bot = stack.azurite = stack.graph = undefined;
 }
