@@ -7,6 +7,7 @@ import { parseSlaTargets, type SlaTargetsProblem } from '../domain/sla-targets-t
 import { DEFAULT_BREACH_POLICY, type BreachPolicy } from '../domain/escalation/breach-policy';
 import { parseBreachPolicy, type BreachPolicyProblem } from '../domain/escalation/breach-policy-text';
 import { integerReader, Problem, Reader } from './env-reader';
+import type { OnCallRota } from '../domain/queues/on-call';
 
 export interface TicketConfig {
   readonly sla: SlaConfig;
@@ -14,6 +15,8 @@ export interface TicketConfig {
   readonly breachPolicy: BreachPolicy;
   readonly reopenWindowMinutes: number;
   readonly slaCheckIntervalMs: number;
+  /** On-call rotas per queue (ON_CALL_ROTA): who is paged for a Sev A out of hours. */
+  readonly onCall?: readonly OnCallRota[];
 }
 
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
