@@ -130,7 +130,9 @@ export function slaTargetFor(config: SlaConfig, severity: Severity, tier: Tier |
 }
 
 export function calendarFor(config: SlaConfig, target: SlaTarget, queue?: QueueId): SlaCalendar {
-  return target.clock === '24x7' ? ALWAYS_OPEN : ((queue !== undefined ? config.queueBusinessHours?.[queue] : undefined) ?? config.businessHours);
+  return target.clock === '24x7'
+    ? ALWAYS_OPEN
+    : ((queue !== undefined ? config.queueBusinessHours?.[queue] : undefined) ?? config.businessHours);
 }
 
 export interface SlaDueTimes {

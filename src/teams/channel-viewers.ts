@@ -28,7 +28,9 @@ export class ChannelViewers {
    */
   async ofRole(role: ChannelRole | QueueId): Promise<Viewer> {
     const registrations = await this.registrations();
-    return viewerOfRegistration(registrations.get(role) ?? (role.startsWith('help-desk:') ? registrations.get(DEFAULT_HELP_DESK_QUEUE) : undefined));
+    return viewerOfRegistration(
+      registrations.get(role) ?? (role.startsWith('help-desk:') ? registrations.get(DEFAULT_HELP_DESK_QUEUE) : undefined),
+    );
   }
 
   /** The viewer of the Teams channel with this id, when it is a registered one. */

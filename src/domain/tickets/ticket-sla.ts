@@ -41,7 +41,12 @@ export function configuredRules(
 export function clockRuleOf(ticket: Ticket, kind: SlaKind, config: SlaConfig): ClockRule {
   const c = ticket.sla[kind];
   if (c.targetMinutes !== undefined && c.clock !== undefined) {
-    return { minutes: c.targetMinutes, clock: c.clock, businessHours: businessHoursOf(config, holdingQueue(ticket)), warningShare: config.warningShare };
+    return {
+      minutes: c.targetMinutes,
+      clock: c.clock,
+      businessHours: businessHoursOf(config, holdingQueue(ticket)),
+      warningShare: config.warningShare,
+    };
   }
   return configuredRules(config, ticket.severity, ticket, holdingQueue(ticket))[kind];
 }

@@ -31,7 +31,8 @@ export class HelpDeskQueueService {
   ) {}
 
   async register(actor: PersonRef, parsed: ScopeParse, place: ChannelPlace, settings: ChannelSettings): Promise<QueueRegistrationResult> {
-    const refusal = this.refusal(actor, parsed) ?? (!place.teamId || !place.channelId ? text('messages.channels.inChannel.help-desk') : undefined);
+    const refusal =
+      this.refusal(actor, parsed) ?? (!place.teamId || !place.channelId ? text('messages.channels.inChannel.help-desk') : undefined);
     if (refusal) return { kind: 'refused', reason: refusal };
     const { queue, scope } = parsed as Scope;
     const existing = await this.deps.registry.listHelpDeskChannels();

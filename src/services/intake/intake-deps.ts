@@ -16,7 +16,11 @@ export interface IntakeServiceDeps {
   readonly clock: Clock;
   readonly newId?: () => string;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
-  readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig; readonly queues?: NewTicketQueues };
+  readonly tickets: {
+    readonly numbers: Pick<TicketNumberAllocator, 'allocate'>;
+    readonly sla?: SlaConfig;
+    readonly queues?: NewTicketQueues;
+  };
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
   /**

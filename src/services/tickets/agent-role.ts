@@ -22,7 +22,8 @@ export async function agentRoleOf(
   queue: HelpDeskQueueId = DEFAULT_HELP_DESK_QUEUE,
 ): Promise<AgentRole> {
   // The ticket's help desk queue's team; a named queue no longer registered is the default queue's.
-  const helpDesk = (queue !== DEFAULT_HELP_DESK_QUEUE ? await channels.getChannel(queue) : undefined) ?? (await channels.getChannel('help-desk'));
+  const helpDesk =
+    (queue !== DEFAULT_HELP_DESK_QUEUE ? await channels.getChannel(queue) : undefined) ?? (await channels.getChannel('help-desk'));
   if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
   try {
     const dedicated = await channels.getChannel('dedicated-team');

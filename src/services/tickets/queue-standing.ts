@@ -44,7 +44,13 @@ export async function queueStanding(
   // The designated escalation group and IT admins come with partner and Microsoft cases (not yet wired).
   return {
     ok: true,
-    standing: { aadObjectId: actor.aadObjectId, queues, registeredQueues: registered.map(([q]) => q), escalationGroup: false, itAdmin: false },
+    standing: {
+      aadObjectId: actor.aadObjectId,
+      queues,
+      registeredQueues: registered.map(([q]) => q),
+      escalationGroup: false,
+      itAdmin: false,
+    },
     teamOf,
   };
 }

@@ -147,9 +147,7 @@ export class SlaScheduler {
         card: alert,
         createdAt: now.toISOString(),
       });
-      outbox.push(
-        alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: holdingQueue(stored.ticket) }),
-      );
+      outbox.push(alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: holdingQueue(stored.ticket) }));
       if (lead)
         outbox.push(
           alerted(`${ticket.id}.sla.${due.clock}.${alertStage}.lead`, {

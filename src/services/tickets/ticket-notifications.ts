@@ -33,7 +33,13 @@ function message(
 
 /** Posted in the channel of the ticket's help desk queue (a named queue's, or the default one). */
 export function postToHelpDesk(ticket: Ticket): OutboxMessage {
-  return message(ticket, helpDeskPostId(ticket.id), 'help-desk-ticket', { kind: 'channel', channel: helpDeskQueueOf(ticket) }, ticketCard(ticket));
+  return message(
+    ticket,
+    helpDeskPostId(ticket.id),
+    'help-desk-ticket',
+    { kind: 'channel', channel: helpDeskQueueOf(ticket) },
+    ticketCard(ticket),
+  );
 }
 
 /** The hand-off card in the dedicated team's channel. */

@@ -57,6 +57,10 @@ export function openTicketFor(
   const helpDeskId = helpDeskPostId(ticket.id);
   const dedicatedId = dedicatedTeamPostId(ticket.id, 1);
   ticket = { ...ticket, version: 1, cardMessageIds: handedOn ? [helpDeskId, dedicatedId] : [helpDeskId] };
-  const outbox = [postToHelpDesk(ticket), ...(handedOn ? [postToDedicatedTeam(ticket, dedicatedId)] : []), ...(plan?.extras(ticket, now) ?? [])];
+  const outbox = [
+    postToHelpDesk(ticket),
+    ...(handedOn ? [postToDedicatedTeam(ticket, dedicatedId)] : []),
+    ...(plan?.extras(ticket, now) ?? []),
+  ];
   return { ticket, history, outbox, handedOn };
 }

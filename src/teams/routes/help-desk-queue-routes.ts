@@ -40,7 +40,12 @@ export function registerHelpDeskQueueRoutes<TState extends TurnState>(
     if (match?.[1]) {
       const result = await queues.unregister(actor, parsed);
       channelViewers?.forget();
-      const answer = result.kind === 'removed' ? text('queues.unregister.done', { queue: result.queue }) : result.kind === 'refused' ? result.reason : undefined;
+      const answer =
+        result.kind === 'removed'
+          ? text('queues.unregister.done', { queue: result.queue })
+          : result.kind === 'refused'
+            ? result.reason
+            : undefined;
       return void (await sendAnswer(context, messageAnswer(answer ?? text('queues.unregister.none'))));
     }
     const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
@@ -59,7 +64,11 @@ export function registerHelpDeskQueueRoutes<TState extends TurnState>(
     if (result.kind !== 'registered')
       return void (await sendAnswer(context, messageAnswer(result.kind === 'refused' ? result.reason : text('queues.unregister.none'))));
     channelViewers?.forget();
-    await sendAnswer(context, cardAnswer(queueRegisteredCard(result.registration, result.moved)), viewerOfRegistration(result.registration));
+    await sendAnswer(
+      context,
+      cardAnswer(queueRegisteredCard(result.registration, result.moved)),
+      viewerOfRegistration(result.registration),
+    );
   });
 }
 
