@@ -65,7 +65,7 @@ describe('help desk queues over /api/messages', () => {
 
   it('only an admin registers a queue, and a queue needs a scope or a known category', async () => {
     expect((await hd.say(MEGAN, FINANCE, 'register help desk for Finance')).text).toContain('Only bot admins');
-    expect((await hd.say(ADELE, FINANCE, 'register help desk categories wishes')).text).toContain('I don\'t know the category “wishes”');
+    expect((await hd.say(ADELE, FINANCE, 'register help desk categories wishes')).text).toContain("I don't know the category “wishes”");
     expect(await registry().getChannel('help-desk:finance')).toBeUndefined();
   });
 
@@ -138,7 +138,8 @@ describe('help desk queues over /api/messages', () => {
     bot.connector.reset();
     await bot.jobs.runOutbox();
     const post = bot.connector.calls.find(
-      (c) => c.method === 'POST' && decodeURIComponent(c.path).includes(FINANCE_2.channelId) && JSON.stringify(c.body).includes(moved.number),
+      (c) =>
+        c.method === 'POST' && decodeURIComponent(c.path).includes(FINANCE_2.channelId) && JSON.stringify(c.body).includes(moved.number),
     );
     expect(post).toBeDefined();
     expect((await hd.say(ADELE, HELP, 'unregister help desk for Accounting')).text).toContain('No help desk queue is registered');
