@@ -31,7 +31,7 @@ export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
     sla = { ...sla, targets: parsed.targets, ...(parsed.queueTargets ? { queueTargets: parsed.queueTargets } : {}) };
   }
   const queues = readQueueConfig(read, problem, sla.businessHours.holidays ?? []);
-  sla = { ...sla, queueBusinessHours: queues.queueBusinessHours };
+  if (Object.keys(queues.queueBusinessHours).length > 0) sla = { ...sla, queueBusinessHours: queues.queueBusinessHours };
   try {
     validateSlaConfig(sla);
   } catch (error) {
