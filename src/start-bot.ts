@@ -21,6 +21,7 @@ import { TableService } from './storage/table-service';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
+import { createQueueFeature } from './start-queues';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
@@ -67,12 +68,13 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalog = options.catalog ?? catalogService;
 
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
+  const queues = createQueueFeature(tables, config, clock, catalog);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases')),
     catalog,
     clock,
-    tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
+    tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig, queues: queues.router },
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), {
       perWindow: config.intake.maxRequestsPerHour,
       windowMs: HOUR_MS,
@@ -81,7 +83,11 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     ...(options.catalog ? {} : { people: catalogService }),
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
-  const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
+  const notifications = createNotificationServices(tables, config, clock, {
+    numbers: helpDesk.numbers,
+    sla: helpDesk.slaConfig,
+    queues: queues.router,
+  });
   const bot = createBot({
     config,
     logger,
@@ -93,6 +99,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       tickets: helpDesk.tickets,
       dedicatedQueue: helpDesk.dedicatedQueue,
       channels: helpDesk.channels,
+      helpDeskQueues: queues.service,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
     },
@@ -111,7 +118,11 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     },
   });
   if (!bot.messageSender) throw new Error('the bot has no message sender');
-  const jobServices = createNotificationServices(background, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
+  const jobServices = createNotificationServices(background, config, clock, {
+    numbers: helpDesk.numbers,
+    sla: helpDesk.slaConfig,
+    queues: createQueueFeature(background, config, clock, catalog).router,
+  });
   const outbox = startNotificationJobs(jobServices, bot.messageSender, background, config, clock, logger, options.notifications);
   // The sync writes with the background budget: nobody waits on it.
   const catalogSync = await createCatalogSync(

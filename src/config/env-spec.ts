@@ -162,6 +162,20 @@ export const ENV_SPEC = [
     description:
       "what an SLA breach does besides the alert in the holding queue's channel, per tier (`Critical`, `Important`, `Productivity`, `none` = no solution) and optionally clock, `;`-separated `TIER[/first-response|/resolution]=escalate|notify-lead|alert`: `escalate` hands the ticket to the Power Platform team, `notify-lead` also sends the alert by DM to whoever registered the queue's channel; a whole tier's item applies before its clocks' items",
   },
+  {
+    name: 'QUEUE_BUSINESS_HOURS',
+    optional: true,
+    default: '`SLA_BUSINESS_HOURS` for every queue',
+    description:
+      'business hours of single queues, `;`-separated `QUEUE=DAYS HH:MM-HH:MM ZONE` with QUEUE `help-desk`, `help-desk:NAME` (as `register help desk for …` names it) or `dedicated-team`, e.g. `help-desk:finance=Mon-Fri 08:00-16:00 Europe/Paris`; their SLA clocks and on call follow them',
+  },
+  {
+    name: 'ON_CALL_ROTA',
+    optional: true,
+    default: 'none (nobody is paged)',
+    description:
+      "on-call rotas, `;`-separated `QUEUE=START:ID,ID,…`: from START (`YYYY-MM-DD`, 00:00 in the queue's business-hours zone) each Entra object id is on call for one week in turn; a Sev A opened outside the queue's business hours is also sent to that week's member by DM",
+  },
   { name: 'TICKET_REOPEN_DAYS', optional: true, default: '`7`', description: 'days a requester may reopen a resolved ticket (1-90)' },
   {
     name: 'SLA_CHECK_SECONDS',

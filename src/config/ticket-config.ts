@@ -2,11 +2,14 @@
  * Help desk ticket settings from the environment: SLA targets per severity × tier, the business
  * hours they run on, the requester's reopen window and how often the SLA scheduler looks.
  */
-import { businessHours, DEFAULT_SLA_CONFIG, validateSlaConfig, type SlaConfig } from '../domain/sla';
+import { DEFAULT_SLA_CONFIG, validateSlaConfig, type SlaConfig } from '../domain/sla';
 import { parseSlaTargets, type SlaTargetsProblem } from '../domain/sla-targets-text';
 import { DEFAULT_BREACH_POLICY, type BreachPolicy } from '../domain/escalation/breach-policy';
 import { parseBreachPolicy, type BreachPolicyProblem } from '../domain/escalation/breach-policy-text';
 import { integerReader, Problem, Reader } from './env-reader';
+import type { OnCallRota } from '../domain/queues/on-call';
+import { readQueueConfig } from './queue-config';
+import { parseBusinessHoursText } from './business-hours-text';
 
 export interface TicketConfig {
   readonly sla: SlaConfig;
@@ -14,9 +17,9 @@ export interface TicketConfig {
   readonly breachPolicy: BreachPolicy;
   readonly reopenWindowMinutes: number;
   readonly slaCheckIntervalMs: number;
+  /** On-call rotas per queue (ON_CALL_ROTA): who is paged for a Sev A out of hours. */
+  readonly onCall?: readonly OnCallRota[];
 }
-
-const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
 export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
   const integer = integerReader(read, problem);
@@ -27,6 +30,8 @@ export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
     for (const p of parsed.problems) problem('SLA_TARGETS', targetsProblem(p));
     sla = { ...sla, targets: parsed.targets, ...(parsed.queueTargets ? { queueTargets: parsed.queueTargets } : {}) };
   }
+  const queues = readQueueConfig(read, problem, sla.businessHours.holidays ?? []);
+  if (Object.keys(queues.queueBusinessHours).length > 0) sla = { ...sla, queueBusinessHours: queues.queueBusinessHours };
   try {
     validateSlaConfig(sla);
   } catch (error) {
@@ -45,6 +50,7 @@ export function readTicketConfig(read: Reader, problem: Problem): TicketConfig {
     breachPolicy,
     reopenWindowMinutes: integer('TICKET_REOPEN_DAYS', 7, 1, 90) * 24 * 60,
     slaCheckIntervalMs: integer('SLA_CHECK_SECONDS', 30, 5, 3600) * 1000,
+    onCall: queues.onCall,
   };
 }
 
@@ -61,33 +67,9 @@ function readBusinessHours(read: Reader, problem: Problem): SlaConfig['businessH
   const text = read('SLA_BUSINESS_HOURS');
   const base = DEFAULT_SLA_CONFIG.businessHours;
   if (text === undefined) return holidays.length > 0 && !badHoliday ? { ...base, holidays } : undefined;
-  const match = /^(mon|tue|wed|thu|fri|sat|sun)-(mon|tue|wed|thu|fri|sat|sun)\s+(\d{2}):(\d{2})-(\d{2}):(\d{2})\s+(\S+)$/i.exec(
-    text.trim(),
-  );
-  if (!match) {
-    problem('SLA_BUSINESS_HOURS', `expected e.g. "Mon-Fri 09:00-17:00 Europe/London" (or "+02:00" / "UTC"), got "${text}"`);
-    return undefined;
-  }
-  const [, from, to, sh, sm, eh, em, zoneText] = match;
-  const weekdays: number[] = [];
-  for (let d = DAYS[from.toLowerCase()]; ; d = (d + 1) % 7) {
-    weekdays.push(d);
-    if (d === DAYS[to.toLowerCase()] || weekdays.length === 7) break;
-  }
-  const offset = /^([+-])(\d{2}):(\d{2})$/.exec(zoneText);
-  const zone =
-    zoneText.toUpperCase() === 'UTC'
-      ? { utcOffsetMinutes: 0 }
-      : offset
-        ? { utcOffsetMinutes: (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) }
-        : { timeZone: zoneText };
-  return businessHours({
-    weekdays,
-    startHour: Number(sh) + Number(sm) / 60,
-    endHour: Number(eh) + Number(em) / 60,
-    zone,
-    ...(holidays.length > 0 && !badHoliday ? { holidays } : {}),
-  });
+  const parsed = parseBusinessHoursText(text, holidays.length > 0 && !badHoliday ? holidays : []);
+  if (!parsed) problem('SLA_BUSINESS_HOURS', `expected e.g. "Mon-Fri 09:00-17:00 Europe/London" (or "+02:00" / "UTC"), got "${text}"`);
+  return parsed;
 }
 
 function targetsProblem(p: SlaTargetsProblem): string {

@@ -1,4 +1,5 @@
 import { readCardReference, type CardReference } from './card-reference';
+import type { QueueId } from './queues/queue';
 
 /**
  * A message the bot owes someone, written in the same transaction as the change that caused it and
@@ -8,8 +9,11 @@ import { readCardReference, type CardReference } from './card-reference';
 export type OutboxTarget =
   /** A 1:1 chat with a person, created from their Entra object id if the bot never talked to them. */
   | { readonly kind: 'user'; readonly aadObjectId: string; readonly displayName: string }
-  /** A channel registered by an admin ("register help desk" / "register dedicated team"). */
-  | { readonly kind: 'channel'; readonly channel: 'help-desk' | 'dedicated-team' }
+  /**
+   * A channel registered by an admin ("register help desk" / "register dedicated team"), or a named
+   * help desk queue's ("help-desk:finance"; its channel, else the default help desk's when unregistered).
+   */
+  | { readonly kind: 'channel'; readonly channel: QueueId }
   /**
    * Replace a card the outbox posted earlier (same request): the worker finds the conversation and
    * activity id that delivering message `messageId` produced, and updates that activity in place.

@@ -52,6 +52,8 @@ export interface SlaConfig {
   readonly targets: SlaTargets;
   /** Targets per queue (the dedicated team's, a business unit's help desk); absent = the general ones. */
   readonly queueTargets?: Readonly<Partial<Record<QueueId, SlaTargetOverrides>>>;
+  /** Business hours per queue (QUEUE_BUSINESS_HOURS); absent = `businessHours` (queues/queue-hours.ts). */
+  readonly queueBusinessHours?: Readonly<Partial<Record<QueueId, BusinessHoursCalendar>>>;
   /** Share of a target after which the channel is warned (the issue's 75%). */
   readonly warningShare: number;
 }
@@ -127,8 +129,10 @@ export function slaTargetFor(config: SlaConfig, severity: Severity, tier: Tier |
   return own ?? config.targets[severity][key];
 }
 
-export function calendarFor(config: SlaConfig, target: SlaTarget): SlaCalendar {
-  return target.clock === '24x7' ? ALWAYS_OPEN : config.businessHours;
+export function calendarFor(config: SlaConfig, target: SlaTarget, queue?: QueueId): SlaCalendar {
+  return target.clock === '24x7'
+    ? ALWAYS_OPEN
+    : ((queue !== undefined ? config.queueBusinessHours?.[queue] : undefined) ?? config.businessHours);
 }
 
 export interface SlaDueTimes {
@@ -140,7 +144,7 @@ export interface SlaDueTimes {
 /** Due times for a ticket opened at `start` (both clocks start when the ticket is created). */
 export function slaDueTimes(config: SlaConfig, severity: Severity, tier: Tier | undefined, start: Date, queue?: QueueId): SlaDueTimes {
   const target = slaTargetFor(config, severity, tier, queue);
-  const calendar = calendarFor(config, target);
+  const calendar = calendarFor(config, target, queue);
   return {
     firstResponseDueAt: dueAt(start, target.firstResponseMinutes, calendar),
     resolutionDueAt: dueAt(start, target.resolutionMinutes, calendar),

@@ -43,6 +43,8 @@ export const CARD_VERBS = {
   'ticket-maker-question': ['makerticket.answer', 'makerticket.show'],
   'ticket-requester': ['myticket.answer', 'myticket.confirm', 'myticket.details', 'myticket.reopen', 'myticket.show', 'myticket.withdraw'],
   'ticket-sla-alert': ['ticket.show'],
+  /** The on-call member's DM for a Sev A opened out of hours (queues/on-call.ts). */
+  'ticket-on-call': ['ticket.show'],
   'ticket-list': ['tickets.page'],
   'channel-registered': [],
   'outbox-status': [],

@@ -1,4 +1,6 @@
 import type { ChannelRegistration, ChannelRegistry, ChannelRole } from '../domain/ports/channels';
+import type { HelpDeskQueueRegistry } from '../domain/ports/help-desk-queues';
+import { DEFAULT_HELP_DESK_QUEUE, type QueueId } from '../domain/queues/queue';
 import { DEFAULT_VIEWER, supportedLocale, timeZoneOf, type Viewer } from '../i18n/locales';
 
 const ROLES: readonly ChannelRole[] = ['help-desk', 'dedicated-team'];
@@ -13,16 +15,22 @@ const TTL_MS = 60_000;
  * them at once (`forget`).
  */
 export class ChannelViewers {
-  private cached?: { readonly at: number; readonly registrations: ReadonlyMap<ChannelRole, ChannelRegistration | undefined> };
+  private cached?: { readonly at: number; readonly registrations: ReadonlyMap<string, ChannelRegistration | undefined> };
 
   constructor(
-    private readonly registry: Pick<ChannelRegistry, 'getChannel'>,
+    private readonly registry: Pick<ChannelRegistry, 'getChannel'> & Partial<HelpDeskQueueRegistry>,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The viewer of the channel registered for `role` (en / UTC when none is, or it set none). */
-  async ofRole(role: ChannelRole): Promise<Viewer> {
-    return viewerOfRegistration((await this.registrations()).get(role));
+  /**
+   * The viewer of the channel registered for `role` or a named help desk queue (en / UTC when none
+   * is, or it set none); a named queue no longer registered posts in the default help desk's channel.
+   */
+  async ofRole(role: ChannelRole | QueueId): Promise<Viewer> {
+    const registrations = await this.registrations();
+    return viewerOfRegistration(
+      registrations.get(role) ?? (role.startsWith('help-desk:') ? registrations.get(DEFAULT_HELP_DESK_QUEUE) : undefined),
+    );
   }
 
   /** The viewer of the Teams channel with this id, when it is a registered one. */
@@ -37,11 +45,15 @@ export class ChannelViewers {
     this.cached = undefined;
   }
 
-  private async registrations(): Promise<ReadonlyMap<ChannelRole, ChannelRegistration | undefined>> {
+  private async registrations(): Promise<ReadonlyMap<string, ChannelRegistration | undefined>> {
     const cached = this.cached;
     if (cached && this.now() - cached.at < TTL_MS) return cached.registrations;
-    const read = await Promise.all(ROLES.map((role) => this.registry.getChannel(role)));
-    const registrations = new Map(ROLES.map((role, i) => [role, read[i]] as const));
+    const [read, named] = await Promise.all([
+      Promise.all(ROLES.map((role) => this.registry.getChannel(role))),
+      this.registry.listHelpDeskChannels?.() ?? [],
+    ]);
+    const registrations = new Map<string, ChannelRegistration | undefined>(ROLES.map((role, i) => [role, read[i]] as const));
+    for (const registration of named) if (registration.queue !== undefined) registrations.set(registration.queue, registration);
     this.cached = { at: this.now(), registrations };
     return registrations;
   }

@@ -1,5 +1,6 @@
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
+import type { HelpDeskQueueService } from '../services/channels/help-desk-queue-service';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
@@ -17,6 +18,8 @@ export interface UseCases {
   /** The dedicated team's queue: hand-off cards, answers to its questions, severity changes. */
   readonly dedicatedQueue: DedicatedQueueService;
   readonly channels: ChannelService;
+  /** Named help desk queues, per business unit or request categories ("register help desk for Finance"). */
+  readonly helpDeskQueues?: HelpDeskQueueService;
   /** The maker's and co-owners' card actions on a request (request-handling service). */
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */

@@ -1,5 +1,7 @@
 /** The channels an admin registers, and where they are (storage/conversations/table-conversation-store.ts). */
 import type { PersonRef } from '../history';
+import type { QueueId } from '../queues/queue';
+import type { HelpDeskQueueScope } from '../queues/queue-selection';
 import type { StoredConversationReference } from './conversations';
 
 export type ChannelRole = 'help-desk' | 'dedicated-team';
@@ -24,14 +26,18 @@ export interface ChannelRegistration extends ChannelInfo {
   readonly registeredAt: string;
   /** Absent on registrations made before channels had a language: en / UTC. */
   readonly settings?: ChannelSettings;
+  /** A named help desk queue's id and what it is for (queues/queue-selection.ts); absent: the role's own queue. */
+  readonly queue?: QueueId;
+  readonly scope?: Pick<HelpDeskQueueScope, 'businessUnits' | 'categories'>;
 }
 
 export interface ChannelDirectory {
-  getChannel(role: ChannelRole): Promise<ChannelInfo | undefined>;
+  /** A role's channel, or a named help desk queue's ("help-desk:finance"). */
+  getChannel(queue: ChannelRole | QueueId): Promise<ChannelInfo | undefined>;
 }
 
 export interface ChannelRegistry {
-  getChannel(role: ChannelRole): Promise<ChannelRegistration | undefined>;
+  getChannel(queue: ChannelRole | QueueId): Promise<ChannelRegistration | undefined>;
   /** Registers (or moves) a channel: registering again replaces the previous registration. */
   saveChannel(registration: ChannelRegistration): Promise<void>;
 }

@@ -20,10 +20,10 @@ export const isQueueTeam = literalGuard(QUEUE_TEAMS);
 
 /** A named help desk queue: lowercase letters, digits and single hyphens, 1–32 characters. */
 const QUEUE_NAME = /^[a-z0-9](?:-?[a-z0-9]){0,31}$/;
-const MAX_QUEUE_ID = 'help-desk:'.length + 32;
+export const MAX_QUEUE_ID_LENGTH = 'help-desk:'.length + 32;
 
 export function isQueueId(value: unknown): value is QueueId {
-  if (typeof value !== 'string' || value.length > MAX_QUEUE_ID) return false;
+  if (typeof value !== 'string' || value.length > MAX_QUEUE_ID_LENGTH) return false;
   if (value === DEFAULT_HELP_DESK_QUEUE || value === DEDICATED_TEAM_QUEUE) return true;
   return value.startsWith('help-desk:') && QUEUE_NAME.test(value.slice('help-desk:'.length));
 }

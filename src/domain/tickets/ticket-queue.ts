@@ -8,7 +8,7 @@
  */
 import { currentHandOff } from '../escalation/hand-off';
 import type { TicketHistoryEvent } from '../history';
-import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE, type HelpDeskQueueId, type QueueId } from '../queues/queue';
+import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE, isHelpDeskQueue, type HelpDeskQueueId, type QueueId } from '../queues/queue';
 import type { Ticket } from './ticket';
 
 export function holdingQueue(ticket: Ticket, history?: readonly TicketHistoryEvent[]): QueueId {
@@ -32,6 +32,12 @@ export function withRecordedQueue(ticket: Ticket, history: readonly TicketHistor
 /** "Marked escalated" means exactly this: the dedicated team's queue holds it. */
 export function isEscalated(ticket: Ticket, history?: readonly TicketHistoryEvent[]): boolean {
   return holdingQueue(ticket, history) === DEDICATED_TEAM_QUEUE;
+}
+
+/** The help desk queue whose team works the ticket when the help desk has it: the holding one, else the one it came from. */
+export function helpDeskQueueOf(ticket: Ticket, history?: readonly TicketHistoryEvent[]): HelpDeskQueueId {
+  const queue = holdingQueue(ticket, history);
+  return isHelpDeskQueue(queue) ? queue : returnQueueOf(ticket);
 }
 
 /** The help desk queue a Return sends the ticket to: the one it was handed over from. */

@@ -6,6 +6,7 @@
  */
 import { ticketEvent, type HistoryActor, type TicketHistoryEvent } from '../history';
 import type { QueueId } from '../queues/queue';
+import { businessHoursOf } from '../queues/queue-hours';
 import type { Severity } from '../severity';
 import { slaTargetFor, type SlaConfig, type SlaKind } from '../sla';
 import { pauseClock, resumeClock, withRule, type ClockRule, type SlaClock, type SlaPauseReason } from '../sla-clock';
@@ -30,7 +31,7 @@ export function configuredRules(
   const rule = (minutes: number): ClockRule => ({
     minutes,
     clock: target.clock,
-    businessHours: config.businessHours,
+    businessHours: businessHoursOf(config, queue),
     warningShare: config.warningShare,
   });
   return { 'first-response': rule(target.firstResponseMinutes), resolution: rule(target.resolutionMinutes) };
@@ -40,7 +41,12 @@ export function configuredRules(
 export function clockRuleOf(ticket: Ticket, kind: SlaKind, config: SlaConfig): ClockRule {
   const c = ticket.sla[kind];
   if (c.targetMinutes !== undefined && c.clock !== undefined) {
-    return { minutes: c.targetMinutes, clock: c.clock, businessHours: config.businessHours, warningShare: config.warningShare };
+    return {
+      minutes: c.targetMinutes,
+      clock: c.clock,
+      businessHours: businessHoursOf(config, holdingQueue(ticket)),
+      warningShare: config.warningShare,
+    };
   }
   return configuredRules(config, ticket.severity, ticket, holdingQueue(ticket))[kind];
 }

@@ -9,6 +9,7 @@ import type { SolutionSnapshot, SupportRequest } from '../intake/support-request
 import type { RequestCategory } from '../request-category';
 import type { Impact, Severity, Urgency } from '../severity';
 import type { QueueId } from '../queues/queue';
+import { businessHoursOf } from '../queues/queue-hours';
 import { slaTargetFor, type SlaConfig, type SlaKind } from '../sla';
 import { startClock, type SlaClock } from '../sla-clock';
 import type { ExternalEscalationTarget } from '../support-model';
@@ -128,7 +129,7 @@ export function openTicket(
   const rule = (minutes: number) => ({
     minutes,
     clock: target.clock,
-    businessHours: config.businessHours,
+    businessHours: businessHoursOf(config, options.queue),
     warningShare: config.warningShare,
   });
   const at = now.toISOString();

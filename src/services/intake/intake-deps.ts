@@ -7,6 +7,7 @@ import type { IntakeRepository } from '../../domain/ports/intake';
 import type { RequestRepository } from '../../domain/ports/requests';
 import type { SolutionLookup } from '../../domain/ports/catalog';
 import type { SubmissionLimit } from './submission-limit';
+import type { NewTicketQueues } from '../tickets/ticket-queues';
 
 export interface IntakeServiceDeps {
   readonly intakes: IntakeRepository;
@@ -15,7 +16,11 @@ export interface IntakeServiceDeps {
   readonly clock: Clock;
   readonly newId?: () => string;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
-  readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig };
+  readonly tickets: {
+    readonly numbers: Pick<TicketNumberAllocator, 'allocate'>;
+    readonly sla?: SlaConfig;
+    readonly queues?: NewTicketQueues;
+  };
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
   /**

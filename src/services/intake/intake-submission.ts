@@ -45,7 +45,8 @@ export async function submitIntake(deps: IntakeServiceDeps, views: IntakeViews, 
     request = { ...request, ticketNumber: number };
     history.push(requestEvent('ticket-opened', { kind: 'system', component: 'intake' }, now, { ticketNumber: number }));
   }
-  const opened = number ? openTicketFor(request, number, deps.tickets.sla ?? DEFAULT_SLA_CONFIG, now) : undefined;
+  const plan = number ? await deps.tickets.queues?.planFor(request, now) : undefined;
+  const opened = number ? openTicketFor(request, number, deps.tickets.sla ?? DEFAULT_SLA_CONFIG, now, undefined, plan) : undefined;
   try {
     // The help desk route posts the ticket card (and hands Sev A Critical ones on) instead of a plain notice.
     await deps.requests.create(request, history, opened ? opened.outbox : planRoute(request, route), opened);

@@ -13,10 +13,13 @@ import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
 import type { TicketNumber } from '../../domain/ticket-number';
 import type { EscalationInput } from '../../domain/escalation/escalate-to-dedicated-team';
 import { openTicketFor } from '../tickets/ticket-opening';
+import type { NewTicketQueues } from '../tickets/ticket-queues';
 
 export interface TicketDeps {
   readonly numbers: Pick<TicketNumberAllocator, 'allocate'>;
   readonly sla?: SlaConfig;
+  /** Which help desk queue a new ticket goes to (and on call); none: the default queue. */
+  readonly queues?: NewTicketQueues;
 }
 
 export interface OpenedForRequest {
@@ -38,7 +41,8 @@ export async function openHelpDeskTicket(
   if (next.ticketNumber) return undefined;
   const number = await tickets.numbers.allocate(next.id);
   const withTicket: SupportRequest = { ...next, ticketNumber: number };
-  const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now, handOff);
+  const plan = await tickets.queues?.planFor(withTicket, now);
+  const opened = openTicketFor(withTicket, number, tickets.sla ?? DEFAULT_SLA_CONFIG, now, handOff, plan);
   const history: TicketHistoryEvent[] = [
     ...opened.history,
     ...(note && !opened.handedOn ? [ticketEvent('note-added', actor, now, { text: note })] : []),

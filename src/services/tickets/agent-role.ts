@@ -5,6 +5,7 @@
 import type { PersonRef } from '../../domain/history';
 import type { ChannelDirectory } from '../../domain/ports/channels';
 import type { TeamRoster } from '../../domain/ports/team-roster';
+import { DEFAULT_HELP_DESK_QUEUE, type HelpDeskQueueId } from '../../domain/queues/queue';
 import type { TicketRepository } from '../../domain/ports/tickets';
 import { text, type Text } from '../../domain/text';
 import { isWithDedicatedTeam } from '../../domain/tickets/dedicated-team-access';
@@ -14,8 +15,15 @@ import type { Ticket } from '../../domain/tickets/ticket';
 export type AgentRole = { role: 'agent' | 'dedicated-team'; teamId: string; alsoDedicated?: boolean } | { refusal: Text };
 
 /** The caller's role on ticket cards (`teamId`: the help desk's team, whose members tickets are assigned to). */
-export async function agentRoleOf(channels: ChannelDirectory, actor: PersonRef, roster: TeamRoster): Promise<AgentRole> {
-  const helpDesk = await channels.getChannel('help-desk');
+export async function agentRoleOf(
+  channels: ChannelDirectory,
+  actor: PersonRef,
+  roster: TeamRoster,
+  queue: HelpDeskQueueId = DEFAULT_HELP_DESK_QUEUE,
+): Promise<AgentRole> {
+  // The ticket's help desk queue's team; a named queue no longer registered is the default queue's.
+  const helpDesk =
+    (queue !== DEFAULT_HELP_DESK_QUEUE ? await channels.getChannel(queue) : undefined) ?? (await channels.getChannel('help-desk'));
   if (helpDesk === undefined) return { refusal: text('messages.tickets.role.noHelpDesk') };
   try {
     const dedicated = await channels.getChannel('dedicated-team');

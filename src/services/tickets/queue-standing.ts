@@ -4,7 +4,8 @@
  * channels and Teams, never from card data. Teams not answering is a refusal, never a guess.
  */
 import type { PersonRef } from '../../domain/history';
-import type { ChannelDirectory } from '../../domain/ports/channels';
+import type { ChannelDirectory, ChannelInfo } from '../../domain/ports/channels';
+import type { HelpDeskQueueRegistry } from '../../domain/ports/help-desk-queues';
 import type { TeamRoster } from '../../domain/ports/team-roster';
 import type { ActorStanding } from '../../domain/queues/actor-standing';
 import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE, type QueueId } from '../../domain/queues/queue';
@@ -14,20 +15,44 @@ export type QueueStanding =
   | { readonly ok: true; readonly standing: ActorStanding; readonly teamOf: Partial<Record<QueueId, string>> }
   | { readonly ok: false; readonly refusal: Text };
 
-export async function queueStanding(actor: PersonRef, roster: TeamRoster, channels: ChannelDirectory): Promise<QueueStanding> {
-  const [helpDesk, dedicated] = await Promise.all([channels.getChannel('help-desk'), channels.getChannel('dedicated-team')]);
-  const queues: QueueId[] = [];
-  const teamOf: Partial<Record<QueueId, string>> = {};
+export async function queueStanding(
+  actor: PersonRef,
+  roster: TeamRoster,
+  channels: ChannelDirectory & Partial<HelpDeskQueueRegistry>,
+): Promise<QueueStanding> {
+  const [helpDesk, dedicated, listed] = await Promise.all([
+    channels.getChannel('help-desk'),
+    channels.getChannel('dedicated-team'),
+    channels.listHelpDeskChannels?.() ?? [],
+  ]);
+  // The default queue, the dedicated team's and every named help desk queue (bounded: MAX_HELP_DESK_QUEUES).
+  const registered: Array<[QueueId, ChannelInfo]> = [];
+  if (helpDesk) registered.push([DEFAULT_HELP_DESK_QUEUE, helpDesk]);
+  if (dedicated) registered.push([DEDICATED_TEAM_QUEUE, dedicated]);
+  for (const r of listed) if (r.queue !== undefined && r.queue !== DEFAULT_HELP_DESK_QUEUE) registered.push([r.queue, r]);
+  const teams = [...new Set(registered.map(([, c]) => c.teamId))];
+  let memberOf: Set<string>;
   try {
-    if (helpDesk && (await roster.isMember(helpDesk.teamId, actor.aadObjectId))) queues.push(DEFAULT_HELP_DESK_QUEUE);
-    if (dedicated && (await roster.isMember(dedicated.teamId, actor.aadObjectId))) queues.push(DEDICATED_TEAM_QUEUE);
+    const answers = await Promise.all(teams.map((team) => roster.isMember(team, actor.aadObjectId)));
+    memberOf = new Set(teams.filter((_, i) => answers[i]));
   } catch {
     return { ok: false, refusal: text('messages.tickets.role.rosterUnavailable') };
   }
-  if (helpDesk) teamOf[DEFAULT_HELP_DESK_QUEUE] = helpDesk.teamId;
-  if (dedicated) teamOf[DEDICATED_TEAM_QUEUE] = dedicated.teamId;
+  const queues = registered.filter(([, c]) => memberOf.has(c.teamId)).map(([q]) => q);
+  const teamOf: Partial<Record<QueueId, string>> = {};
+  for (const [queue, channel] of registered) teamOf[queue] = channel.teamId;
   // The designated escalation group and IT admins come with partner and Microsoft cases (not yet wired).
-  return { ok: true, standing: { aadObjectId: actor.aadObjectId, queues, escalationGroup: false, itAdmin: false }, teamOf };
+  return {
+    ok: true,
+    standing: {
+      aadObjectId: actor.aadObjectId,
+      queues,
+      registeredQueues: registered.map(([q]) => q),
+      escalationGroup: false,
+      itAdmin: false,
+    },
+    teamOf,
+  };
 }
 
 /** The standing of someone acting outside any team (the maker answering from their 1:1 chat). */

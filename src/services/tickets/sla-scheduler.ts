@@ -147,9 +147,7 @@ export class SlaScheduler {
         card: alert,
         createdAt: now.toISOString(),
       });
-      outbox.push(
-        alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: queueTeamOf(holdingQueue(stored.ticket)) }),
-      );
+      outbox.push(alerted(`${ticket.id}.sla.${due.clock}.${alertStage}`, { kind: 'channel', channel: holdingQueue(stored.ticket) }));
       if (lead)
         outbox.push(
           alerted(`${ticket.id}.sla.${due.clock}.${alertStage}.lead`, {
@@ -187,7 +185,9 @@ export class SlaScheduler {
     if (stage === 'warning') return { change: quiet, alertStage: stage, escalated: false };
     const decision = breachDecision(this.deps.breachPolicy ?? DEFAULT_BREACH_POLICY, marked, clock);
     if (decision.kind === 'notify-lead') {
-      const channel = await this.deps.channels?.getChannel(queueTeamOf(decision.queue));
+      // A named help desk queue's lead, else (unregistered since) the default queue's.
+      const channel =
+        (await this.deps.channels?.getChannel(decision.queue)) ?? (await this.deps.channels?.getChannel(queueTeamOf(decision.queue)));
       return { change: quiet, alertStage: stage, escalated: false, lead: channel?.registeredBy };
     }
     if (decision.kind !== 'escalate') return { change: quiet, alertStage: stage, escalated: false };

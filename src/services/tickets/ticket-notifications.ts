@@ -10,6 +10,7 @@ import type { Change } from '../../domain/tickets/ticket-changes';
 import type { CardRef } from '../../presentation/cards';
 import { handOffCard } from '../../presentation/handoff-cards';
 import { requesterCard, ticketCard } from '../../presentation/ticket-cards';
+import { helpDeskQueueOf } from '../../domain/tickets/ticket-queue';
 
 /** The message that first posts a ticket to the help desk channel (also the target of every card update). */
 export function helpDeskPostId(ticketId: string): string {
@@ -30,8 +31,15 @@ function message(
   return { id, requestId: ticket.id, purpose, target, card, createdAt: ticket.updatedAt };
 }
 
+/** Posted in the channel of the ticket's help desk queue (a named queue's, or the default one). */
 export function postToHelpDesk(ticket: Ticket): OutboxMessage {
-  return message(ticket, helpDeskPostId(ticket.id), 'help-desk-ticket', { kind: 'channel', channel: 'help-desk' }, ticketCard(ticket));
+  return message(
+    ticket,
+    helpDeskPostId(ticket.id),
+    'help-desk-ticket',
+    { kind: 'channel', channel: helpDeskQueueOf(ticket) },
+    ticketCard(ticket),
+  );
 }
 
 /** The hand-off card in the dedicated team's channel. */

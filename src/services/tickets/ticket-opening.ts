@@ -1,7 +1,7 @@
 /**
  * Opening a ticket for a request that reaches the help desk: built in the same transaction as the
- * request (the number is allocated just before), held by the help desk's default queue and posted to
- * its channel through the outbox. A path to the dedicated team (a Sev A problem with a Critical
+ * request (the number is allocated just before), held by the help desk queue its plan chose (else the
+ * default one) and posted to its channel through the outbox, with the plan's extras (on call). A path to the dedicated team (a Sev A problem with a Critical
  * solution at intake; the maker's "I'm stuck") hands it on at once (escalation/
  * escalate-to-dedicated-team.ts): the hand-off card is posted in the dedicated team's channel too.
  */
@@ -14,6 +14,7 @@ import type { SlaConfig } from '../../domain/sla';
 import { openTicket, type Ticket } from '../../domain/tickets/ticket';
 import type { TicketNumber } from '../../domain/ticket-number';
 import { dedicatedTeamPostId, helpDeskPostId, postToDedicatedTeam, postToHelpDesk } from './ticket-notifications';
+import type { QueuePlan } from './ticket-queues';
 
 export interface OpenedTicket {
   readonly ticket: Ticket;
@@ -33,8 +34,9 @@ export function openTicketFor(
   config: SlaConfig,
   now: Date,
   handOff?: EscalationInput,
+  plan?: QueuePlan,
 ): OpenedTicket {
-  let ticket = openTicket(request, number, config, now, { queue: DEFAULT_HELP_DESK_QUEUE });
+  let ticket = openTicket(request, number, config, now, { queue: plan?.queue ?? DEFAULT_HELP_DESK_QUEUE });
   const history: TicketHistoryEvent[] = [
     ticketEvent('created', { kind: 'user', role: 'requester', ...request.requester }, now, {
       category: request.category,
@@ -55,6 +57,10 @@ export function openTicketFor(
   const helpDeskId = helpDeskPostId(ticket.id);
   const dedicatedId = dedicatedTeamPostId(ticket.id, 1);
   ticket = { ...ticket, version: 1, cardMessageIds: handedOn ? [helpDeskId, dedicatedId] : [helpDeskId] };
-  const outbox = [postToHelpDesk(ticket), ...(handedOn ? [postToDedicatedTeam(ticket, dedicatedId)] : [])];
+  const outbox = [
+    postToHelpDesk(ticket),
+    ...(handedOn ? [postToDedicatedTeam(ticket, dedicatedId)] : []),
+    ...(plan?.extras(ticket, now) ?? []),
+  ];
   return { ticket, history, outbox, handedOn };
 }

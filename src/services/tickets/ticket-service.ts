@@ -28,6 +28,8 @@ import { agentRoleOf, withDedicatedTeamNow, type AgentRole } from './agent-role'
 import { appliedActivity } from './applied-activity';
 import { RequesterTicketActions } from './requester-ticket-actions';
 import type { AgentRequest } from './agent-request';
+import type { HelpDeskQueueId } from '../../domain/queues/queue';
+import { helpDeskQueueOf } from '../../domain/tickets/ticket-queue';
 import { conflictNotice } from './agent-request';
 
 export type { AgentRequest } from './agent-request';
@@ -60,8 +62,8 @@ export class TicketService {
   }
 
   /** Which role the caller has on ticket cards (agent-role.ts). */
-  async agentRole(actor: PersonRef, roster: TeamRoster): Promise<AgentRole> {
-    return agentRoleOf(this.deps.channels, actor, roster);
+  async agentRole(actor: PersonRef, roster: TeamRoster, queue?: HelpDeskQueueId): Promise<AgentRole> {
+    return agentRoleOf(this.deps.channels, actor, roster, queue);
   }
 
   /**
@@ -72,13 +74,14 @@ export class TicketService {
     if (request.type === 'escalate' && request.target === 'dedicated-team' && this.deps.dedicated) {
       return this.deps.dedicated.escalate(actor, ticketId, request.summary, request.tried, roster, activity);
     }
-    const who = await this.agentRole(actor, roster);
-    if ('refusal' in who) return messageAnswer(who.refusal);
     const writes = request.type !== 'show' && request.type !== 'pick-assignee';
     const [stored, applied] = await Promise.all([
       this.deps.tickets.get(ticketId),
       writes ? this.appliedActivity(ticketId, activity) : undefined,
     ]);
+    // The team of the help desk queue the ticket belongs to (queue-routing.ts), from storage.
+    const who = await this.agentRole(actor, roster, stored && helpDeskQueueOf(stored.ticket));
+    if ('refusal' in who) return messageAnswer(who.refusal);
     if (stored === undefined) return refused('messages.tickets.notFound');
     // Members of the team whose queue holds the ticket work it: the help desk's on its tickets, the
     // dedicated team's on those escalated to them. The help desk still sees (and answers the team on)
@@ -140,10 +143,10 @@ export class TicketService {
 
   /** "ticket HD-42": the card, for help desk members only. */
   async find(actor: PersonRef, typed: string, roster: TeamRoster): Promise<Answer> {
-    const who = await this.agentRole(actor, roster);
-    if ('refusal' in who) return messageAnswer(who.refusal);
     const sequence = tryParseTicketNumber(typed);
     if (sequence === undefined) {
+      const who = await this.agentRole(actor, roster);
+      if ('refusal' in who) return messageAnswer(who.refusal);
       return typed.trim() === ''
         ? refused('messages.tickets.find.which')
         : messageAnswer(text('messages.tickets.find.notANumber', { typed: typed.slice(0, 40) }));
@@ -151,6 +154,8 @@ export class TicketService {
     const number = formatTicketNumber(sequence);
     const id = await this.deps.numbers.ticketIdOf(number);
     const stored = id ? await this.deps.tickets.get(id) : undefined;
+    const who = await this.agentRole(actor, roster, stored && helpDeskQueueOf(stored.ticket));
+    if ('refusal' in who) return messageAnswer(who.refusal);
     if (!stored) return messageAnswer(text('messages.tickets.find.noSuchTicket', { number }));
     if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket)))
       return refused('messages.tickets.role.notWithDedicatedTeam');

@@ -150,7 +150,10 @@ export class TeamsMessageSender implements MessageSender {
         return this.prepareCreate(target.aadObjectId, activity, seen);
       }
       case 'channel': {
-        const registration = await this.directory.getChannel(target.channel);
+        // A named help desk queue no longer registered: its tickets post in the default help desk's channel.
+        const registration =
+          (await this.directory.getChannel(target.channel)) ??
+          (target.channel.startsWith('help-desk:') ? await this.directory.getChannel('help-desk') : undefined);
         if (!registration) return { ok: false, kind: 'not-ready', detail: `no ${target.channel} channel is registered yet` };
         const reference = asReference(registration.conversationReference);
         // A new post in the channel, not a reply in the thread the registration came from.

@@ -3,6 +3,7 @@ import type { UseCases } from '../use-cases';
 import type { ChannelViewers } from '../channel-viewers';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
+import { registerHelpDeskQueueRoutes } from './help-desk-queue-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
@@ -25,6 +26,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerIntakeRoutes(app, useCases);
   registerMessageActionRoutes(app, useCases);
   registerCatalogRoutes(app, useCases);
+  registerHelpDeskQueueRoutes(app, useCases.helpDeskQueues, parts.channelViewers);
   registerChannelRoutes(app, useCases, parts.channelViewers);
   registerTicketRoutes(app, useCases);
   registerDedicatedQueueRoutes(app, useCases);

@@ -22,6 +22,10 @@ import { outboxStatusCard } from '../../../src/presentation/admin-cards';
 import { CARD_NAMES, type CardName, type CardRef } from '../../../src/presentation/cards';
 import { mySolutionsCard, MAX_LISTED, solutionSupportCard } from '../../../src/presentation/catalog-cards';
 import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
+import { onCallCard } from '../../../src/presentation/on-call-cards';
+import { queueRegisteredCard } from '../../../src/presentation/queue-cards';
+import { MAX_BUSINESS_UNIT_LENGTH } from '../../../src/domain/queues/queue-scope-text';
+import { REQUEST_CATEGORIES } from '../../../src/domain/request-category';
 import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-cards';
 import { coOwnerCard, makerCard, requestNotice, requesterUpdateCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard, TICKET_PAGE_SIZE } from '../../../src/presentation/ticket-cards';
@@ -185,6 +189,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       ),
     ],
     ['ticket-sla-alert', 'breached, handed off', slaAlertCard(ticket, 'resolution', 'breach', true)],
+    ['ticket-on-call', 'the on-call page', onCallCard(ticket)],
     [
       'ticket-list',
       `${TICKET_PAGE_SIZE} tickets`,
@@ -228,6 +233,18 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       })(),
     ],
     ['channel-registered', 'moved here', channelRegisteredCard(registration, true)],
+    [
+      'channel-registered',
+      'a help desk queue for the longest business unit and every category',
+      queueRegisteredCard(
+        {
+          ...registration,
+          queue: 'help-desk:q-00000000',
+          scope: { businessUnits: [field(unit, MAX_BUSINESS_UNIT_LENGTH)], categories: [...REQUEST_CATEGORIES] },
+        },
+        true,
+      ),
+    ],
     ['outbox-status', `${OUTBOX_LINES} of each`, outboxStatusCard({ pending: 1000, oldestPendingMs: 3_600_000 }, lines, lines, lines)],
   ];
 }
