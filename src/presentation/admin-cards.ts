@@ -1,6 +1,7 @@
 /** The admins' "outbox status" card: deliveries stuck, failed for good, or of uncertain outcome. */
 import type { OutboxTarget } from '../domain/outbox-message';
-import { instant, text, type Text } from '../domain/text';
+import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE, type QueueId } from '../domain/queues/queue';
+import { instant, text, verbatim, type Text } from '../domain/text';
 import type { CardRef } from './cards';
 
 /** What the card shows of each listing (services/outbox/outbox-admin.ts has the full records). */
@@ -80,10 +81,11 @@ export function outboxStatusCard(
   };
 }
 
-const CHANNEL_LABELS = {
-  'help-desk': 'messages.channels.label.help-desk',
-  'dedicated-team': 'messages.channels.label.dedicated-team',
-} as const satisfies Record<Extract<OutboxTarget, { kind: 'channel' }>['channel'], Text['key']>;
+/** A queue's channel: the dedicated team's, the help desk's default one, or a named help desk queue by its id. */
+function queueLabel(queue: QueueId): Text {
+  if (queue === DEDICATED_TEAM_QUEUE) return text('messages.channels.label.dedicated-team');
+  return queue === DEFAULT_HELP_DESK_QUEUE ? text('messages.channels.label.help-desk') : verbatim(queue);
+}
 
 /** Who or where a delivery is for, in the admin's words. */
 function targetText(target: OutboxTarget): Text {
@@ -91,7 +93,7 @@ function targetText(target: OutboxTarget): Text {
     case 'user':
       return text('messages.outbox.target.user', { name: target.displayName, id: target.aadObjectId });
     case 'channel':
-      return text('messages.outbox.target.channel', { label: text(CHANNEL_LABELS[target.channel]) });
+      return text('messages.outbox.target.channel', { label: queueLabel(target.channel) });
     case 'update':
       return text('messages.outbox.target.update', { messageId: target.messageId });
   }
