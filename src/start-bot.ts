@@ -69,7 +69,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
-    requests: new TableCaseStore(tables.client('cases')),
+    requests: new TableCaseStore(tables.client('cases'), helpDesk.lists),
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },

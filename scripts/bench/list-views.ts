@@ -15,7 +15,7 @@
  *
  *   npm run bench -- list-views [--tickets 1000,100000] [--open-share 0.03] [--pages 20] [--seed-minutes 10]
  */
-import type { TicketListView } from '../../src/domain/tickets/ticket-lists';
+import type { TicketListView, TicketPage } from '../../src/domain/tickets/ticket-lists';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { TableService } from '../../src/storage/table-service';
 import { azuriteConnectionString, startAzurite } from '../lib/azurite';
@@ -45,13 +45,13 @@ const VIEWS: readonly { readonly label: string; readonly view: TicketListView }[
   { label: 'open, Sev B', view: { kind: 'open', severity: 'B' } },
 ];
 
-/** One page of a view, as the help desk's list card asks for it. */
-type ListPage = (view: TicketListView, offset: number) => Promise<unknown>;
+/** One page of a view, as the help desk's list card asks for it: the first, or the next after `after`. */
+type ListPage = (view: TicketListView, offset: number, after?: string) => Promise<TicketPage>;
 
 function pageLister(connectionString: string): ListPage {
   const tables = new TableService({ kind: 'connection-string', connectionString }, 'bench', { timeoutMs: 120_000 });
-  const store = new TableTicketStore(tables.client('cases'));
-  return (view, offset) => store.list(view, offset, PAGE_SIZE);
+  const store = TableTicketStore.on(tables);
+  return (view, offset, after) => store.list(view, offset, PAGE_SIZE, after);
 }
 
 interface ViewFigures {
@@ -71,20 +71,26 @@ async function measureViews(
   const figures = new Map<string, ViewFigures>();
   for (const { label, view } of VIEWS) {
     // Reads per page: the first and the second page, through the proxy; the larger counts.
+    // As the card pages: the first page, then "Next" with the position the previous page gave.
     let queries = 0;
     let entities = 0;
-    for (const offset of [0, PAGE_SIZE]) {
+    let after: string | undefined;
+    for (const offset of [0, PAGE_SIZE, 2 * PAGE_SIZE]) {
       proxy.reset();
-      await counted(view, offset);
+      after = (await counted(view, offset, after)).next;
       queries = Math.max(queries, proxy.counts.queries);
       entities = Math.max(entities, proxy.counts.entities);
+      if (after === undefined) break;
     }
     await list(view, 0); // warm-up
     const times: number[] = [];
+    after = undefined;
     for (let i = 0; i < PAGES; i++) {
+      const first = i % 3 === 0 || after === undefined;
       const started = process.hrtime.bigint();
-      await list(view, (i % 3) * PAGE_SIZE);
+      const page = await list(view, first ? 0 : (i % 3) * PAGE_SIZE, first ? undefined : after);
       times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      after = page.next;
     }
     figures.set(label, { p50: percentile(times, 50), p95: percentile(times, 95), queries, entities });
   }
@@ -103,7 +109,7 @@ async function main(): Promise<void> {
       timeoutMs: 120_000,
     });
     await tables.ensureTables();
-    const seeder = new TicketSeeder(tables.client('cases') as never, OPEN_SHARE);
+    const seeder = new TicketSeeder(tables.client('cases') as never, tables.client('ticketLists') as never, OPEN_SHARE);
     const deadline = Date.now() + SEED_MINUTES * 60_000;
     const measured: { target: number; size: number; views: Map<string, ViewFigures> }[] = [];
     const seedStarted = Date.now();

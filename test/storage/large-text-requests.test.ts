@@ -127,7 +127,7 @@ describe.each(SCRIPTS)('%s text at the largest sizes, on Azurite', (script, unit
     expect(await changes.flags(partitionOf(request.id))).toEqual([
       expect.objectContaining({ requestId: request.id, note: notMine, flaggedBy: maker }),
     ]);
-    const tickets = new TableTicketStore(tables.client('cases'));
+    const tickets = TableTicketStore.on(tables);
     expect((await tickets.get(request.id))!.ticket.description).toBe(request.details.description);
     const noted = (await tickets.history(request.id)).find((e) => e.type === 'note-added');
     // The note is stored as the person typed it (who handed it on is the event's actor), never wrapped in English.
