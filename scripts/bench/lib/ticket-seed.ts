@@ -57,6 +57,11 @@ export class TicketSeeder {
     private readonly table: TransactionTarget,
     private readonly lists: TransactionTarget,
     private readonly openShare: number,
+    /**
+     * Which tickets get their rows in the Cases table: every one, or only the open ones (closed
+     * tickets then exist only as a count: they have no list rows, the only rows a list view reads).
+     */
+    private readonly cases: 'all' | 'open' = 'all',
     /** Transactions in flight at once. */
     private readonly concurrency = 16,
   ) {}
@@ -71,7 +76,7 @@ export class TicketSeeder {
     const lists = new Batches();
     for (let i = 0; i < count; i++) {
       const { rows, listRows } = this.ticketRows();
-      cases.add(rows);
+      if (this.cases === 'all' || listRows.length > 0) cases.add(rows);
       for (const row of listRows) lists.add([row]);
     }
     const ready = [
