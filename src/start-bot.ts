@@ -71,7 +71,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const queues = createQueueFeature(tables, config, clock, catalog);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
-    requests: new TableCaseStore(tables.client('cases')),
+    requests: new TableCaseStore(tables.client('cases'), helpDesk.lists),
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig, queues: queues.router },

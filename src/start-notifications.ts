@@ -88,6 +88,7 @@ export function startNotificationJobs(
       store: services.outboxStore,
       leases,
       sender: options.sender ?? sender,
+      // 100 ms on the conversation windows; none on the tenant window: its headroom is in the rate (rate-limiter.ts).
       limiter: new TeamsRateLimiter({ tenantPerSecond: config.notifications.tenantRatePerSecond, marginMs: 100 }),
       clock,
       undeliverable: services.handling,

@@ -2,6 +2,7 @@
  * Composition of the help desk feature (issue 5): ticket storage, numbering, the ticket and channel
  * services, and the leased SLA scheduler loop. Called by the composition root (start-bot.ts).
  */
+import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
@@ -15,6 +16,8 @@ import { TableLeaseStore } from './storage/leases/table-lease-store';
 import type { TableService } from './storage/table-service';
 import { TableTicketNumbers } from './storage/tickets/table-ticket-numbers';
 import { TableTicketStore } from './storage/tickets/table-ticket-store';
+import { TicketListIndex } from './storage/tickets/ticket-list-index';
+import { TicketListSweep } from './services/tickets/ticket-list-sweep';
 
 export interface SlaOptions {
   /** How often the scheduler loop runs; 0 = never (tests drive `runOnce(now)` themselves). Default SLA_CHECK_SECONDS. */
@@ -33,7 +36,11 @@ export function createTicketFeature(
   background = tables,
 ) {
   const numbers = new TableTicketNumbers(tables.client('cases'));
-  const ticketStore = new TableTicketStore(tables.client('cases'));
+  // A list row that could not follow its ticket is left to the sweep below (ticket-list-index.ts).
+  const onListFailure = (ticketId: string, error: unknown) =>
+    logger.warn({ ticketId, err: error }, 'list views not updated yet; the list sweep will');
+  const lists = TicketListIndex.on(tables, onListFailure);
+  const ticketStore = new TableTicketStore(tables.client('cases'), lists);
   const conversations = new TableConversationStore(tables.client('conversations'));
   const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs, breachPolicy } = config.tickets;
   const dedicatedQueue = new DedicatedQueueService({
@@ -54,7 +61,7 @@ export function createTicketFeature(
   });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
   const scheduler = new SlaScheduler({
-    tickets: new TableTicketStore(background.client('cases')),
+    tickets: TableTicketStore.on(background, onListFailure),
     lease: new TableLeaseStore(background.client('leases')),
     clock,
     reopenWindowMinutes: tickets.reopenWindowMinutes,
@@ -75,6 +82,30 @@ export function createTicketFeature(
     failureMessage: 'SLA scheduler pass failed',
   });
   if (intervalMs > 0) job.start();
-  // Stops the loop (if any) and gives the SLA lease up, so another instance takes over at once.
-  return { numbers, tickets, dedicatedQueue, channels, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
+  const listSweep = startListSweep(background, clock, logger, intervalMs);
+  // Stops the loops (if any) and gives their leases up, so another instance takes over at once.
+  const stop = async () => void (await Promise.all([job.stop(), listSweep.stop()]));
+  return { numbers, tickets, dedicatedQueue, channels, scheduler, lists, stop, slaConfig: tickets.slaConfig };
+}
+
+/** The list views' repair sweep (ticket-list-sweep.ts), as often as the SLA checks; never when those are off (tests). */
+function startListSweep(background: TableService, clock: Clock, logger: Logger, intervalMs: number) {
+  const sweep = new TicketListSweep({
+    lists: TicketListIndex.on(background),
+    lease: new TableLeaseStore(background.client('leases')),
+    clock,
+    owner: randomUUID(),
+    leaseTtlMs: Math.max(60_000, intervalMs),
+  });
+  const job = new BackgroundJob({
+    name: 'ticket-list-sweep',
+    leases: sweep.leases,
+    run: async () => (await sweep.runOnce(), intervalMs),
+    reporter: logger,
+    firstRunInMs: intervalMs,
+    errorDelayMs: intervalMs,
+    renewBetweenRuns: false,
+  });
+  if (intervalMs > 0) job.start();
+  return job;
 }

@@ -195,6 +195,7 @@ export function ticketListCard(view: TicketListView, page: TicketPage): CardRef 
       previousOffset: Math.max(0, page.offset - TICKET_PAGE_SIZE),
       hasNext: page.hasMore,
       nextOffset: page.offset + TICKET_PAGE_SIZE,
+      nextAfter: page.next ?? '',
     },
   };
 }

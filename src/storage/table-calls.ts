@@ -117,6 +117,8 @@ export interface RangeQuery {
   readonly prefix: string;
   /** The exclusive upper bound, when it is not the end of the prefix. */
   readonly below?: string;
+  /** Only rows after this key (a continuation: the last row of the previous page). */
+  readonly after?: string;
   /** A further condition on the rows' properties (OData). */
   readonly where?: string;
   readonly select?: string[];
@@ -130,7 +132,8 @@ export async function listRange<T extends object>(
   what: string,
 ): Promise<Array<T & { etag: string }>> {
   const { partitionKey, prefix, limit } = query;
-  const filter = `PartitionKey eq '${quoted(partitionKey)}' and RowKey ge '${quoted(prefix)}' and RowKey lt '${quoted(query.below ?? prefixEnd(prefix))}'${query.where ? ` and ${query.where}` : ''}`;
+  const lower = query.after !== undefined ? `RowKey gt '${quoted(query.after)}'` : `RowKey ge '${quoted(prefix)}'`;
+  const filter = `PartitionKey eq '${quoted(partitionKey)}' and ${lower} and RowKey lt '${quoted(query.below ?? prefixEnd(prefix))}'${query.where ? ` and ${query.where}` : ''}`;
   const rows: Array<T & { etag: string }> = [];
   try {
     const pages = table.listEntities<T>({ queryOptions: { filter, ...(query.select ? { select: query.select } : {}) } });

@@ -12,6 +12,8 @@ export const TABLE_NAMES = {
   submissionLog: 'SubmissionLog',
   /** Submitted requests with their history, index rows and outbox, sharded (see cases/case-partitions.ts). */
   cases: 'Cases',
+  /** The help desk's list views: index rows only, one partition per view (see tickets/ticket-list-rows.ts). */
+  ticketLists: 'TicketLists',
   /** Conversation references: users' 1:1 chats and the registered channels. */
   conversations: 'Conversations',
   /** Message activities being handled or handled already, so a redelivery is not handled twice (short-lived rows). */

@@ -49,7 +49,7 @@ describe('"Report a problem" from a message (composeExtension/fetchTask and subm
     );
     cases = new TableCaseStore(bot.tables().client('cases'));
     intakes = new TableIntakeStore(bot.tables().client('intakes'));
-    tickets = new TableTicketStore(bot.tables().client('cases'));
+    tickets = TableTicketStore.on(bot.tables());
     notes = new NotificationDriver(
       bot,
       (ms) => (now = new Date(now.getTime() + ms)),

@@ -171,7 +171,7 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     const history = await changes.history(id);
     expect(history.find((e) => e.type === 'handed-on')).toMatchObject({ to: 'help-desk', note: 'Needs a licence change.' });
     expect(history.find((e) => e.type === 'ticket-opened')).toMatchObject({ ticketNumber: stored.ticketNumber });
-    const tickets = new TableTicketStore(bot.tables().client('cases'));
+    const tickets = TableTicketStore.on(bot.tables());
     expect((await tickets.get(id))?.ticket).toMatchObject({ number: stored.ticketNumber, title: 'Totals are wrong' });
     // The note as Megan typed it; who handed it on is the event's actor (no English stored with it).
     expect((await tickets.history(id)).find((e) => e.type === 'note-added')).toMatchObject({

@@ -16,6 +16,7 @@ import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors'
 import { TableTicketNumbers } from '../../src/storage/tickets/table-ticket-numbers';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { freshTables } from '../support/test-storage';
+import { TicketListIndex } from '../../src/storage/tickets/ticket-list-index';
 import { helpDeskRequest } from '../support/ticket-fixtures';
 
 const MEGAN = { aadObjectId: '79a4d994-151f-4573-9813-92f75a1223df', displayName: 'Megan Bowen' };
@@ -25,12 +26,14 @@ const key = (n: number) => n.toString(16).padStart(32, '0');
 
 describe('activity records in Table Storage', () => {
   let cases: TableClient;
+  let lists: TicketListIndex;
   let activities: TableClient;
   let leases: TableLeaseStore;
 
   beforeAll(async () => {
     const tables = await freshTables();
     cases = tables.client('cases');
+    lists = TicketListIndex.on(tables);
     activities = tables.client('activities');
     leases = new TableLeaseStore(tables.client('leases'));
   });
@@ -39,12 +42,12 @@ describe('activity records in Table Storage', () => {
     const request = helpDeskRequest({ at: NOW });
     const number = await new TableTicketNumbers(cases).allocate(request.id);
     const opened = openTicketFor(request, number, DEFAULT_SLA_CONFIG, NOW);
-    await new TableCaseStore(cases).create({ ...request, ticketNumber: number }, [], opened.outbox, opened);
+    await new TableCaseStore(cases, lists).create({ ...request, ticketNumber: number }, [], opened.outbox, opened);
     return opened.ticket;
   }
 
   it('a ticket change records its activity in the same transaction; the same activity again changes nothing', async () => {
-    const tickets = new TableTicketStore(cases);
+    const tickets = new TableTicketStore(cases, lists);
     const ticket = await openTicket();
     const activity = activityRecord({ key: key(1) }, text('messages.tickets.done.note'), NOW);
     expect(await tickets.activity(ticket.id, activity.key)).toBeUndefined();

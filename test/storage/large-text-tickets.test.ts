@@ -20,6 +20,7 @@ import { notificationsFor } from '../../src/services/tickets/ticket-notification
 import { openTicketFor } from '../../src/services/tickets/ticket-opening';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
+import { TicketListIndex } from '../../src/storage/tickets/ticket-list-index';
 import type { StoredTicket } from '../../src/domain/ports/tickets';
 import { SCRIPTS } from '../support/large-text';
 import { field, largestPerson, largestRequest, largestSolution, paragraph } from '../support/largest-records';
@@ -33,8 +34,8 @@ const byId = (items: readonly OutboxMessage[]): OutboxMessage[] => [...items].so
 describe.each(SCRIPTS)('a %s ticket at the largest sizes, on Azurite', (_script, unit) => {
   it('opens with its request, grows, and reads back exactly after every change', async () => {
     const tables = await freshTables();
-    const cases = new TableCaseStore(tables.client('cases'));
-    const tickets = new TableTicketStore(tables.client('cases'));
+    const cases = new TableCaseStore(tables.client('cases'), TicketListIndex.on(tables));
+    const tickets = TableTicketStore.on(tables);
 
     // Sev A on a Critical solution: the ticket is posted to the help desk and handed to the dedicated team.
     const { request, history } = largestRequest(unit, largestSolution(unit, 'Critical'), NOW);

@@ -97,7 +97,7 @@ describe('storage calls past their time budget', () => {
 
   it('a transaction whose answer never came is wholly applied or not at all, and trying again is safe', async () => {
     const cases = new TableCaseStore(tables.client('cases'));
-    const tickets = new TableTicketStore(tables.client('cases'));
+    const tickets = TableTicketStore.on(tables);
     const request = { ...helpDeskRequest({ at: NOW }), ticketNumber: 'HD-000009' };
     const opened = openTicketFor(request, formatTicketNumber(9), DEFAULT_SLA_CONFIG, NOW);
     const history = [

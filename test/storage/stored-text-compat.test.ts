@@ -26,6 +26,7 @@ import { TICKET_HISTORY_ROW } from '../../src/storage/tickets/ticket-history-row
 import { TICKET_ROW } from '../../src/storage/tickets/ticket-rows';
 import { fill, KOREAN, EMOJI } from '../support/large-text';
 import { freshTables } from '../support/test-storage';
+import { TicketListIndex } from '../../src/storage/tickets/ticket-list-index';
 import { helpDeskRequest } from '../support/ticket-fixtures';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
@@ -33,8 +34,11 @@ const NAME = `Zoë ${KOREAN}${EMOJI}`;
 
 describe('rows written before text was stored as bytes', () => {
   let cases: TableClient;
+  let lists: TicketListIndex;
   beforeAll(async () => {
-    cases = (await freshTables()).client('cases');
+    const tables = await freshTables();
+    cases = tables.client('cases');
+    lists = TicketListIndex.on(tables);
   });
 
   it('a request with its history, outbox rows (pending, sent, failed), ticket and flag', async () => {
@@ -93,7 +97,7 @@ describe('rows written before text was stored as bytes', () => {
     expect(messages.pending.map((p) => p.message)).toEqual([post]);
     expect(messages.sent.map((s) => s.message)).toEqual([handOff]);
     expect(messages.failed.map((f) => f.message)).toEqual([third]);
-    const tickets = new TableTicketStore(cases);
+    const tickets = new TableTicketStore(cases, lists);
     const stored = (await tickets.get(request.id))!;
     expect(stored.ticket).toEqual(opened.ticket);
     expect(await tickets.history(request.id)).toEqual([opened.history[0]]);

@@ -4,6 +4,7 @@ import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { readJson } from '../../src/storage/stored-text';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
+import { TicketListIndex } from '../../src/storage/tickets/ticket-list-index';
 import { actionExecute, TestUser } from './activities';
 import { BotHarness } from './bot-harness';
 import { cardsIn } from './cards';
@@ -26,8 +27,8 @@ export class HelpDeskDriver {
 
   constructor(private readonly bot: BotHarness) {
     this.client = bot.tables().client('cases');
-    this.cases = new TableCaseStore(this.client);
-    this.tickets = new TableTicketStore(this.client);
+    this.cases = new TableCaseStore(this.client, TicketListIndex.on(bot.tables()));
+    this.tickets = TableTicketStore.on(bot.tables());
   }
 
   /** A requester walks the intake to a help desk request (a question, or a problem with a Critical solution). */

@@ -1,9 +1,10 @@
 /**
  * Help desk tickets as the product stores them, made up fast: the rows a ticket has in the Cases
- * table (its request, the requester's index row, the ticket, its history and, while open, its list
- * and SLA index rows), built by the product's own row functions, written in entity-group transactions
- * of up to 100 rows per partition, several partitions at a time. Outbox rows (delivered long ago) are
- * left out. Most tickets are closed; `openShare` of them are open, some assigned.
+ * table (its request, the requester's index row, the ticket, its history and its SLA row) and, while
+ * open, its rows in the TicketLists table (as after the list step followed it), built by the product's
+ * own row functions, written in entity-group transactions of up to 100 rows per partition, several
+ * partitions at a time. Outbox rows (delivered long ago) are left out. Most tickets are closed;
+ * `openShare` of them are open, some assigned.
  */
 import { randomUUID } from 'node:crypto';
 import type { SupportRequest } from '../../../src/domain/intake/support-request';
@@ -18,6 +19,7 @@ import { verbatim } from '../../../src/domain/text';
 import { partitionOf } from '../../../src/storage/cases/case-partitions';
 import { requestEntity } from '../../../src/storage/cases/request-rows';
 import { requesterIndexEntity } from '../../../src/storage/cases/requester-index-rows';
+import { listRowsOf } from '../../../src/storage/tickets/ticket-list-rows';
 import { newTicketEntities } from '../../../src/storage/tickets/ticket-rows';
 
 /** The agents open tickets are assigned to; "mine" is measured for the first. */
@@ -53,7 +55,13 @@ export class TicketSeeder {
 
   constructor(
     private readonly table: TransactionTarget,
+    private readonly lists: TransactionTarget,
     private readonly openShare: number,
+    /**
+     * Which tickets get their rows in the Cases table: every one, or only the open ones (closed
+     * tickets then exist only as a count: they have no list rows, the only rows a list view reads).
+     */
+    private readonly cases: 'all' | 'open' = 'all',
     /** Transactions in flight at once. */
     private readonly concurrency = 16,
   ) {}
@@ -64,32 +72,30 @@ export class TicketSeeder {
 
   /** Adds `count` tickets, in transactions of up to 100 rows per partition. */
   async add(count: number): Promise<void> {
-    const buffers = new Map<string, Record<string, unknown>[]>();
-    const ready: Record<string, unknown>[][] = [];
+    const cases = new Batches();
+    const lists = new Batches();
     for (let i = 0; i < count; i++) {
-      const rows = this.ticketRows();
-      const pk = rows[0]!.partitionKey as string;
-      const buffer = buffers.get(pk) ?? [];
-      if (buffer.length + rows.length > 100) {
-        ready.push(buffer.splice(0));
-      }
-      buffer.push(...rows);
-      buffers.set(pk, buffer);
+      const { rows, listRows } = this.ticketRows();
+      if (this.cases === 'all' || listRows.length > 0) cases.add(rows);
+      for (const row of listRows) lists.add([row]);
     }
-    for (const buffer of buffers.values()) if (buffer.length > 0) ready.push(buffer);
+    const ready = [
+      ...cases.done().map((b) => ({ table: this.table, batch: b })),
+      ...lists.done().map((b) => ({ table: this.lists, batch: b })),
+    ];
     let at = 0;
     await Promise.all(
       Array.from({ length: this.concurrency }, async () => {
         while (at < ready.length) {
-          const batch = ready[at++]!;
-          await this.table.submitTransaction(batch.map((row) => ['create', row]));
+          const { table, batch } = ready[at++]!;
+          await table.submitTransaction(batch.map((row) => ['create', row]));
           this.rows += batch.length;
         }
       }),
     );
   }
 
-  private ticketRows(): Record<string, unknown>[] {
+  private ticketRows(): { rows: Record<string, unknown>[]; listRows: Record<string, unknown>[] } {
     const rnd = this.rnd;
     const n = this.next++;
     const id = randomUUID();
@@ -103,17 +109,36 @@ export class TicketSeeder {
     const opened = openTicketFor(request, formatTicketNumber(n), DEFAULT_SLA_CONFIG, createdAt);
     const ticket = rnd() < this.openShare ? this.asOpen(opened.ticket) : asClosed(opened.ticket, createdAt);
     const pk = partitionOf(id);
-    return [
+    const rows = [
       requestEntity(pk, request) as unknown as Record<string, unknown>,
       requesterIndexEntity(pk, request) as unknown as Record<string, unknown>,
       ...(newTicketEntities(pk, ticket, opened.history) as unknown as Record<string, unknown>[]),
     ];
+    return { rows, listRows: [...listRowsOf(ticket).values()].map((row) => ({ ...row })) };
   }
 
   private asOpen(ticket: Ticket): Ticket {
     const status = OPEN[Math.floor(this.rnd() * OPEN.length)]!;
     const assignee = status === 'new' ? undefined : AGENTS[Math.floor(this.rnd() * AGENTS.length)];
     return { ...ticket, status, ...(assignee ? { assignee: { ...assignee } } : {}) };
+  }
+}
+
+/** Rows grouped by partition into transactions of at most 100; a ticket's rows never split. */
+class Batches {
+  private readonly open = new Map<string, Record<string, unknown>[]>();
+  private readonly full: Record<string, unknown>[][] = [];
+
+  add(rows: Record<string, unknown>[]): void {
+    const pk = rows[0]!.partitionKey as string;
+    const buffer = this.open.get(pk) ?? [];
+    if (buffer.length + rows.length > 100) this.full.push(buffer.splice(0));
+    buffer.push(...rows);
+    this.open.set(pk, buffer);
+  }
+
+  done(): Record<string, unknown>[][] {
+    return [...this.full, ...[...this.open.values()].filter((b) => b.length > 0)];
   }
 }
 

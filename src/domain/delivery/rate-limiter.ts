@@ -102,12 +102,22 @@ export class TeamsRateLimiter {
   /** Conversations Teams throttled (429): nothing goes to them before Retry-After has passed. */
   private readonly pausedUntil = new Map<string, number>();
 
+  /**
+   * `marginMs` widens the conversation windows, which Teams enforces at exactly its published figures.
+   * The tenant window has its own margin, `tenantMarginMs` (default none): its headroom is in the
+   * configured rate itself (OUTBOX_TENANT_RATE, 45 of Teams' 50 / s by default), and a margin of time
+   * on a one-second window would cost its whole share of the rate (100 ms = 9 %).
+   */
   constructor(
-    options: { readonly tenantPerSecond?: number; readonly marginMs?: number; readonly conversationWindows?: readonly RateWindow[] } = {},
+    options: {
+      readonly tenantPerSecond?: number;
+      readonly marginMs?: number;
+      readonly tenantMarginMs?: number;
+      readonly conversationWindows?: readonly RateWindow[];
+    } = {},
   ) {
-    const margin = options.marginMs ?? 0;
-    this.conversations = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, margin);
-    this.tenants = new SlidingWindowLimiter(tenantWindows(options.tenantPerSecond ?? 30), margin);
+    this.conversations = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, options.marginMs ?? 0);
+    this.tenants = new SlidingWindowLimiter(tenantWindows(options.tenantPerSecond ?? 30), options.tenantMarginMs ?? 0);
   }
 
   /** After a 429: hold the conversation until `untilMs` (its Retry-After), whatever the windows say. */

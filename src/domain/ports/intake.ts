@@ -2,6 +2,9 @@
 import type { IntakeDraft } from '../intake/intake-draft';
 import type { Versioned } from './versioned';
 
+/** Drafts one prune reads at most. */
+export const PRUNE_LIMIT = 20;
+
 export interface StoredIntake extends Versioned {
   readonly draft: IntakeDraft;
 }
@@ -13,6 +16,15 @@ export interface IntakeRepository {
   get(requesterId: string, id: string): Promise<StoredIntake | undefined>;
   /** Throws ConcurrencyConflictError when someone saved since `stored` was read. */
   update(stored: StoredIntake, draft: IntakeDraft): Promise<StoredIntake>;
-  /** Deletes the requester's drafts for which `disposable` is true; returns how many. */
-  prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean): Promise<number>;
+  /**
+   * Deletes the requester's drafts for which `disposable` is true; returns how many. Only drafts last
+   * saved before `idleBefore` are read (none younger can be disposable), and at most `limit` of them
+   * (default PRUNE_LIMIT): a start never reads every old draft; the rest go at the next start.
+   */
+  prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean, window: PruneWindow): Promise<number>;
+}
+
+export interface PruneWindow {
+  readonly idleBefore: Date;
+  readonly limit?: number;
 }

@@ -27,7 +27,8 @@ export interface TicketRepository {
   /** The record of an activity applied to this ticket, if any. */
   activity(ticketId: string, key: string): Promise<ActivityRecord | undefined>;
   history(id: string): Promise<TicketHistoryEvent[]>;
-  list(view: TicketListView, offset: number, pageSize: number): Promise<TicketPage>;
+  /** A page of a view: from `after` (a previous page's `next`) when given, else `offset` entries in. */
+  list(view: TicketListView, offset: number, pageSize: number, after?: string): Promise<TicketPage>;
   /** Ids of tickets whose next SLA event (or auto-close) is due at `now`. */
   dueForSla(now: Date, limit?: number): Promise<string[]>;
 }

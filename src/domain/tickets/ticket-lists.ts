@@ -26,6 +26,8 @@ export interface TicketPage {
   readonly items: readonly TicketSummary[];
   readonly offset: number;
   readonly hasMore: boolean;
+  /** Where the next page starts (an opaque position in the view), when there is one. */
+  readonly next?: string;
 }
 
 export function summaryOf(ticket: Ticket): TicketSummary {

@@ -12,6 +12,7 @@ import {
   cancel,
   chooseCategory,
   chooseSolution,
+  INTAKE_TTL_MINUTES,
   isDisposable,
   isExpired,
   newIntake,
@@ -47,8 +48,11 @@ export class IntakeService {
    */
   async start(requester: PersonRef, activity?: ActivityRef): Promise<IntakeView> {
     const now = this.deps.clock.now();
-    // Tidy the requester's own partition first: abandoned and long-finished drafts go.
-    await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now));
+    // Tidy the requester's own partition first: abandoned and long-finished drafts go, a few at a time
+    // (no draft idle for less than INTAKE_TTL_MINUTES can be disposable, so only older ones are read).
+    await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now), {
+      idleBefore: new Date(now.getTime() - INTAKE_TTL_MINUTES * 60_000),
+    });
     const id = activity ? uuidOfActivity(activity) : this.newId();
     try {
       return this.viewOf((await this.deps.intakes.create(newIntake(id, requester, now))).draft);

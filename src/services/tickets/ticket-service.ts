@@ -162,13 +162,20 @@ export class TicketService {
     return this.card(stored.ticket);
   }
 
-  /** A page of a list view, for help desk members only. */
-  async list(actor: PersonRef, view: TicketListView, offset: number, pageSize: number, roster: TeamRoster): Promise<Answer> {
+  /** A page of a list view, for help desk members only; `after` continues from a previous page (TicketPage.next). */
+  async list(
+    actor: PersonRef,
+    view: TicketListView,
+    offset: number,
+    pageSize: number,
+    roster: TeamRoster,
+    after?: string,
+  ): Promise<Answer> {
     const who = await this.agentRole(actor, roster);
     if ('refusal' in who) return messageAnswer(who.refusal);
     // The queue's lists are the help desk's; a dedicated team member sees only what is assigned to them.
     if (who.role === 'dedicated-team' && view.kind !== 'mine') return refused('messages.tickets.role.listsForHelpDesk');
-    const page: TicketPage = await this.deps.tickets.list(view, Math.max(0, Math.floor(offset)), pageSize);
+    const page: TicketPage = await this.deps.tickets.list(view, Math.max(0, Math.floor(offset)), pageSize, after);
     return cardAnswer(ticketListCard(view, page));
   }
 

@@ -1,8 +1,9 @@
 /**
  * Where requests live. A request, its history, its index rows, its ticket and the outbox messages it
  * causes all share one partition, so one entity-group transaction writes them together (all or
- * nothing). Requests are spread over SHARD_COUNT partitions by a hash of their id: list views and the
- * outbox worker read SHARD_COUNT small range queries instead of scanning the table.
+ * nothing). Requests are spread over SHARD_COUNT partitions by a hash of their id: the outbox worker
+ * and "my requests" read SHARD_COUNT small range queries instead of scanning the table. (The help
+ * desk's list views are in their own table, one partition per view: tickets/ticket-list-rows.ts.)
  *
  * The row kinds of a shard partition, each owned (key format and codec) by one file:
  *
@@ -19,7 +20,8 @@
  *   flagopen|{inverted time}|{requestId}       open flags, newest first  outbox/flag-rows.ts
  *   tkt|{id}                                   the ticket               tickets/ticket-rows.ts
  *   thist|{id}|{version}|{seq}                 its history              tickets/ticket-history-rows.ts
- *   idx|open|…, idx|unassigned|…, idx|assignee|…, sla|…   ticket lists and SLA timers  tickets/ticket-index-rows.ts
+ *   sla|{fireAt}|{id}                          a ticket's next SLA event  tickets/ticket-index-rows.ts
+ *   lix|{id}|{token}                           list rows still to follow  tickets/list-marker-rows.ts
  *
  * Pending rows never share a prefix with delivered or failed ones, so the worker's range query reads
  * only work to do. The `ticket-numbers` partition holds the ticket number counter (tickets/table-ticket-numbers.ts).

@@ -7,7 +7,9 @@ import { RequestExistsError } from '../../domain/ports/storage-errors';
 import { pendingEntity, PENDING_ROW } from '../outbox/pending-rows';
 import { readJson, type DataRow } from '../stored-text';
 import { getOrUndefined, isStatus, listRange, submit, translate } from '../table-calls';
-import { newTicketEntities } from '../tickets/ticket-rows';
+import { listMarkerEntity } from '../tickets/list-marker-rows';
+import { listChangeOf, type TicketListIndex } from '../tickets/ticket-list-index';
+import { newTicketEntities, TICKET_ROW } from '../tickets/ticket-rows';
 import { ALL_PARTITIONS, partitionOf } from './case-partitions';
 import { requestHistoryEntity, requestEventOf, REQUEST_HISTORY_ROW } from './request-history-rows';
 import { requestEntity, storedRequestOf, REQUEST_ROW } from './request-rows';
@@ -18,7 +20,14 @@ import { requesterIndexEntity, REQUESTER_INDEX_ROW, type RequesterIndexRow } fro
  * in the request's partition; updates carry the request row's ETag.
  */
 export class TableCaseStore implements RequestRepository {
-  constructor(private readonly table: TableClient) {}
+  /**
+   * `lists` follows a new ticket into the list views (tickets/ticket-list-index.ts). Without it (stores
+   * that never open tickets), a ticket's list rows are written by the list sweep from its marker.
+   */
+  constructor(
+    private readonly table: TableClient,
+    private readonly lists?: TicketListIndex,
+  ) {}
 
   /**
    * Creates the request with its first history events, outbox messages and index rows, atomically;
@@ -36,12 +45,21 @@ export class TableCaseStore implements RequestRepository {
     history.forEach((event, i) => tx.createEntity(requestHistoryEntity(pk, request.id, event, i)));
     outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
     if (ticket) newTicketEntities(pk, ticket.ticket, ticket.history).forEach((row) => tx.createEntity(row));
+    // The ticket's list rows are in another table: the marker says they must follow (tickets/ticket-list-index.ts).
+    const lists = ticket ? listChangeOf(undefined, ticket.ticket) : undefined;
+    const marker = ticket && lists ? listMarkerEntity(pk, ticket.ticket.id, lists.stale, new Date()) : undefined;
+    if (marker) tx.createEntity(marker);
     tx.createEntity(requesterIndexEntity(pk, request));
+    let response: Awaited<ReturnType<TableClient['submitTransaction']>>;
     try {
-      await this.table.submitTransaction(tx.actions);
+      response = await this.table.submitTransaction(tx.actions);
     } catch (error) {
       if (isStatus(error, 'exists')) throw new RequestExistsError(request.id);
       throw translate(error, `create request ${request.id}`);
+    }
+    if (ticket && lists && marker && this.lists) {
+      const ticketEtag = response.getResponseForEntity(TICKET_ROW.key(ticket.ticket.id))?.etag ?? '';
+      await this.lists.follow({ ticketId: ticket.ticket.id, markerKey: marker.rowKey, ticketEtag, ...lists });
     }
   }
 

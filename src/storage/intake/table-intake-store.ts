@@ -1,6 +1,6 @@
 import { odata, TableClient } from '@azure/data-tables';
 import type { IntakeDraft } from '../../domain/intake/intake-draft';
-import type { IntakeRepository, StoredIntake } from '../../domain/ports/intake';
+import { PRUNE_LIMIT, type IntakeRepository, type PruneWindow, type StoredIntake } from '../../domain/ports/intake';
 import { jsonProperties, readJson, type DataRow } from '../stored-text';
 import { getOrUndefined, isStatus, translate, unavailable } from '../table-calls';
 
@@ -39,14 +39,19 @@ export class TableIntakeStore implements IntakeRepository {
   }
 
   /**
-   * Deletes the requester's drafts that `disposable` says are done with. One query on the
-   * requester's own partition: drafts never pile up, and no table scan is needed to clean them.
+   * Deletes the requester's drafts that `disposable` says are done with. One query on the requester's
+   * own partition, for rows last saved (their `updatedAt` column, the draft's own clock) before the
+   * window, first page only: on most starts it returns nothing, and never more than `limit` rows.
+   * (Drafts saved by versions before the column are not found by it; they are never read again either.)
    */
-  async prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean): Promise<number> {
+  async prune(requesterId: string, disposable: (draft: IntakeDraft) => boolean, window: PruneWindow): Promise<number> {
     let deleted = 0;
+    const limit = window.limit ?? PRUNE_LIMIT;
     try {
-      const rows = this.table.listEntities<DataRow>({ queryOptions: { filter: odata`PartitionKey eq ${requesterId}` } });
-      for await (const row of rows) {
+      const filter = odata`PartitionKey eq ${requesterId} and updatedAt lt ${window.idleBefore.toISOString()}`;
+      const first = await this.table.listEntities<DataRow>({ queryOptions: { filter } }).byPage({ maxPageSize: limit }).next();
+      const rows = first.done ? [] : first.value.slice(0, limit);
+      for (const row of rows) {
         if (!disposable(readJson<IntakeDraft>(row, 'data'))) continue;
         try {
           await this.table.deleteEntity(row.partitionKey, row.rowKey, { etag: row.etag });
@@ -62,7 +67,13 @@ export class TableIntakeStore implements IntakeRepository {
     return deleted;
   }
 
-  private row(draft: IntakeDraft): DataRow {
-    return { partitionKey: draft.requester.aadObjectId, rowKey: draft.id, ...jsonProperties('data', draft, `intake ${draft.id}`) };
+  /** The draft's JSON, and when it was last saved as a column of its own, for the prune's filter. */
+  private row(draft: IntakeDraft): DataRow & { updatedAt: string } {
+    return {
+      partitionKey: draft.requester.aadObjectId,
+      rowKey: draft.id,
+      ...jsonProperties('data', draft, `intake ${draft.id}`),
+      updatedAt: draft.updatedAt,
+    };
   }
 }

@@ -8,12 +8,17 @@ import type { Ticket } from '../../domain/tickets/ticket';
 import type { TicketListView, TicketPage, TicketSummary } from '../../domain/tickets/ticket-lists';
 import { activityEntity, readActivity } from '../cases/activity-rows';
 import { ALL_PARTITIONS, partitionOf } from '../cases/case-partitions';
+import { listMarkerEntity } from './list-marker-rows';
+import { listChangeOf, TicketListIndex } from './ticket-list-index';
+import type { TableService } from '../table-service';
+import { listRangeOf } from './ticket-list-rows';
 import { pendingEntity } from '../outbox/pending-rows';
 import type { DataRow } from '../stored-text';
 import { getOrUndefined, listRange, submit } from '../table-calls';
 import { ticketEventOf, ticketHistoryEntities, TICKET_HISTORY_ROW } from './ticket-history-rows';
 import { indexRowsOf, TICKET_INDEX_ROW, type IndexRow } from './ticket-index-rows';
 import { ticketEntity, ticketOf, TICKET_ROW } from './ticket-rows';
+import type { ListRow } from './ticket-list-rows';
 
 /**
  * A ticket as this store reads it: also the keys of the index rows stored with this version (see
@@ -24,9 +29,20 @@ export interface IndexedTicket extends StoredTicket {
   readonly indexKeys?: readonly string[];
 }
 
-/** Tickets in the Cases table (row kinds: cases/case-partitions.ts). Every write is one transaction with the ticket's ETag. */
+/**
+ * Tickets in the Cases table (row kinds: cases/case-partitions.ts). Every write is one transaction with
+ * the ticket's ETag. The list views are in their own table (ticket-list-rows.ts), kept level by `lists`.
+ */
 export class TableTicketStore implements TicketRepository {
-  constructor(private readonly table: TableClient) {}
+  /** On the account's Cases and TicketLists tables. */
+  static on(tables: TableService, onListFailure?: (ticketId: string, error: unknown) => void): TableTicketStore {
+    return new TableTicketStore(tables.client('cases'), TicketListIndex.on(tables, onListFailure));
+  }
+
+  constructor(
+    private readonly table: TableClient,
+    private readonly lists: TicketListIndex,
+  ) {}
 
   async get(id: string): Promise<IndexedTicket | undefined> {
     return getOrUndefined(
@@ -60,19 +76,24 @@ export class TableTicketStore implements TicketRepository {
     outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
     if (activity) tx.createEntity(activityEntity(pk, activity));
     // The ticket row's ETag guards the whole transaction: if it is stale, none of these rows is written.
+    // (Rows written by earlier versions also named the ticket's list rows here: deleting them moves them out.)
     const before = stored.indexKeys ?? [...indexRowsOf(stored.ticket).keys()];
     const after = indexRowsOf(next);
     for (const key of before) if (!after.has(key)) tx.deleteEntity(pk, key);
     for (const [key, data] of after) tx.upsertEntity({ partitionKey: pk, rowKey: key, data }, 'Replace');
+    // The list rows are in another table: a marker here, in the same transaction, says they must follow.
+    const lists = listChangeOf(stored.ticket, next);
+    const marker = lists ? listMarkerEntity(pk, next.id, lists.stale, new Date()) : undefined;
+    if (marker) tx.createEntity(marker);
     const response = await submit(this.table, tx, `update ticket ${next.id}`, {
       on: ['changed', 'exists', 'gone'],
       key: `ticket ${next.id}`,
     });
     const etag = response.getResponseForEntity(TICKET_ROW.key(next.id))?.etag ?? response.subResponses[0]?.etag;
-    if (typeof etag === 'string') return { ticket: next, etag, indexKeys: [...after.keys()] };
-    const reread = await this.get(next.id);
-    if (!reread) throw new ConcurrencyConflictError(`ticket ${next.id}`);
-    return reread;
+    const saved = typeof etag === 'string' ? { ticket: next, etag, indexKeys: [...after.keys()] } : await this.get(next.id);
+    if (!saved) throw new ConcurrencyConflictError(`ticket ${next.id}`);
+    if (lists && marker) await this.lists.follow({ ticketId: next.id, markerKey: marker.rowKey, ticketEtag: saved.etag, ...lists });
+    return saved;
   }
 
   async activity(ticketId: string, key: string): Promise<ActivityRecord | undefined> {
@@ -84,14 +105,24 @@ export class TableTicketStore implements TicketRepository {
     return rows.map(ticketEventOf);
   }
 
-  /** A page of a list view: one range query per shard over the view's index rows, merged in key order. */
-  async list(view: TicketListView, offset: number, pageSize: number): Promise<TicketPage> {
-    const prefix = prefixOf(view);
-    const wanted = offset + pageSize + 1;
-    const perShard = await Promise.all(ALL_PARTITIONS.map((pk) => this.range<IndexRow>(pk, prefix, undefined, wanted)));
-    const merged = perShard.flat().sort((a, b) => (a.rowKey < b.rowKey ? -1 : a.rowKey > b.rowKey ? 1 : 0));
-    const items = merged.slice(offset, offset + pageSize).map((row) => JSON.parse(row.data) as TicketSummary);
-    return { items, offset, hasMore: merged.length > offset + pageSize };
+  /**
+   * A page of a list view: one range query on the view's partition of the lists table. After a page,
+   * `next` continues from the last row read (page size + 1 rows); without it, from `offset` rows into
+   * the view (offset + page size + 1 rows: the first page, and "Previous").
+   */
+  async list(view: TicketListView, offset: number, pageSize: number, after?: string): Promise<TicketPage> {
+    const { partitionKey, prefix } = listRangeOf(view);
+    const from = after !== undefined && after.startsWith(prefix) ? after : undefined;
+    const skip = from === undefined ? offset : 0;
+    const rows = await listRange<ListRow>(
+      this.lists.table,
+      { partitionKey, prefix, ...(from ? { after: from } : {}), limit: skip + pageSize + 1 },
+      `query lists ${partitionKey}/${prefix}`,
+    );
+    const page = rows.slice(skip, skip + pageSize);
+    const hasMore = rows.length > skip + pageSize;
+    const items = page.map((row) => JSON.parse(row.data) as TicketSummary);
+    return { items, offset, hasMore, ...(hasMore ? { next: page[page.length - 1]!.rowKey } : {}) };
   }
 
   /** Ids of tickets whose next SLA event is due at `now`, from every shard's `sla|` rows. */
@@ -103,16 +134,5 @@ export class TableTicketStore implements TicketRepository {
 
   private range<T extends object>(partitionKey: string, prefix: string, below: string | undefined, limit: number): Promise<T[]> {
     return listRange<T>(this.table, { partitionKey, prefix, limit, ...(below ? { below } : {}) }, `query ${partitionKey}/${prefix}`);
-  }
-}
-
-function prefixOf(view: TicketListView): string {
-  switch (view.kind) {
-    case 'open':
-      return TICKET_INDEX_ROW.openPrefix(view.severity);
-    case 'unassigned':
-      return TICKET_INDEX_ROW.unassignedPrefix(view.severity);
-    case 'mine':
-      return TICKET_INDEX_ROW.assigneePrefix(view.aadObjectId, view.severity);
   }
 }

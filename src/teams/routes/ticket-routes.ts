@@ -69,7 +69,13 @@ const ACTIONS = new Map<Verb, (d: TicketData) => AgentRequest>([
 const pageData = z.object({
   view: z.enum(['open', 'unassigned', 'mine']),
   severity: z.string().max(2).optional(),
-  offset: z.coerce.number().int().min(0).max(1000), // each page reads offset + page rows per shard: keep it small
+  offset: z.coerce.number().int().min(0).max(1000), // "Previous" reads offset + page rows: keep it small
+  // "Next" continues from the last row of the page it was on (a position in the view's own partition).
+  after: z
+    .string()
+    .max(200)
+    .regex(/^[A-Za-z0-9|._-]*$/)
+    .optional(),
 });
 
 /** The help desk's side: ticket card actions and the list / find commands. */
@@ -95,6 +101,7 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
         data.offset,
         TICKET_PAGE_SIZE,
         teamsRoster(context, cache),
+        data.after || undefined,
       ),
   });
 

@@ -89,6 +89,30 @@ describe('TeamsRateLimiter', () => {
     expect(calls.length).toBe(300);
   });
 
+  it('widens the conversation windows by their margin and the tenant window by its own (none by default): the tenant rate is used whole', () => {
+    const limiter = new TeamsRateLimiter({ tenantPerSecond: 45, marginMs: 100 });
+    const calls: number[] = [];
+    let now = 0;
+    let conversation = 0;
+    while (now < 10_000) {
+      const r = limiter.tryAcquire(`conv-${conversation % 500}`, 'tenant', now);
+      if (r.ok) {
+        calls.push(now);
+        conversation++;
+      } else now += r.waitMs;
+    }
+    expect(maxInWindow(calls, 1000)).toBe(45);
+    expect(calls.length).toBe(450);
+    // One conversation still waits its 100 ms margin past Teams' 7 / 1 s.
+    const one = new TeamsRateLimiter({ tenantPerSecond: 45, marginMs: 100 });
+    for (let i = 0; i < 7; i++) one.tryAcquire('c', 't', 0);
+    expect(one.tryAcquire('c', 't', 1000)).toEqual({ ok: false, waitMs: 100 });
+    const widened = new TeamsRateLimiter({ tenantPerSecond: 2, tenantMarginMs: 40 });
+    widened.tryAcquire('a', 't', 0);
+    widened.tryAcquire('b', 't', 0);
+    expect(widened.tryAcquire('c', 't', 1000)).toEqual({ ok: false, waitMs: 40 });
+  });
+
   it('acquires all or nothing: a full conversation does not use up the tenant', () => {
     const limiter = new TeamsRateLimiter({ tenantPerSecond: 10 });
     for (let i = 0; i < 7; i++) expect(limiter.tryAcquire('busy', 't', 0).ok).toBe(true);

@@ -13,7 +13,7 @@ import {
 import { english, englishData, refusalOf } from '../../support/words';
 import { notificationsFor } from '../../../src/services/tickets/ticket-notifications';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
-import { indexRowsOf } from '../../../src/storage/tickets/ticket-index-rows';
+import { listRowsOf } from '../../../src/storage/tickets/ticket-list-rows';
 import { helpDeskRequest } from '../../support/ticket-fixtures';
 import { escalateToDedicatedTeam } from '../../../src/domain/escalation/escalate-to-dedicated-team';
 import { returnToHelpDesk } from '../../../src/domain/escalation/return-to-help-desk';
@@ -54,8 +54,9 @@ describe('ticket changes', () => {
     const assigned = applyAgentCommand(ticket, { type: 'assign-to', assignee: MEGAN }, AGENT, NOW);
     expect(assigned.next.sla['first-response'].metAt).toBeUndefined();
     expect(nextSlaEvent(assigned.next)).toMatchObject({ clock: 'first-response', stage: 'warning' });
-    expect([...indexRowsOf(assigned.next).keys()].some((k) => k.startsWith(`idx|assignee|${MEGAN.aadObjectId}|C|`))).toBe(true);
-    expect([...indexRowsOf(assigned.next).keys()].some((k) => k.startsWith('idx|unassigned|'))).toBe(false);
+    const lists = [...listRowsOf(assigned.next).values()];
+    expect(lists.some((r) => r.partitionKey === `assignee|${MEGAN.aadObjectId}` && r.rowKey.startsWith('C|'))).toBe(true);
+    expect(lists.some((r) => r.partitionKey === 'unassigned')).toBe(false);
     const change = applyAgentCommand(assigned.next, { type: 'reply', text: 'Looking into it.' }, AGENT, NOW);
     expect(change.next.sla['first-response'].metAt).toBe(NOW.toISOString());
     expect(nextSlaEvent(change.next)).toMatchObject({ clock: 'resolution', stage: 'warning' });
