@@ -22,6 +22,7 @@ import { createActivityRecords, type ActivityOptions } from './start-activities'
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
+import { createGovernance } from './start-governance';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -82,6 +83,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
+  const governance = createGovernance(tables, config, clock, catalogStore);
   const bot = createBot({
     config,
     logger,
@@ -95,6 +97,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       channels: helpDesk.channels,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
+      graduation: governance.graduation,
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),

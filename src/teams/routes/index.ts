@@ -4,6 +4,7 @@ import type { ChannelViewers } from '../channel-viewers';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
+import { registerGovernanceRoutes } from './governance-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerMessageActionRoutes } from './message-action-routes';
@@ -31,5 +32,6 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
+  registerGovernanceRoutes(app, useCases);
   registerFallbackRoutes(app);
 }
