@@ -22,7 +22,7 @@ import { createActivityRecords, type ActivityOptions } from './start-activities'
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
-import { createGovernance } from './start-governance';
+import { createGovernance, startUnderSupportedJob, type GovernanceOptions } from './start-governance';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -43,6 +43,8 @@ export interface StartOptions {
   readonly directory?: PeopleDirectory;
   /** The scheduled catalog sync; tests drive it through onSync. */
   readonly catalogSync?: CatalogSyncOptions;
+  /** The under-supported solutions job; tests drive it through onJob. */
+  readonly governance?: GovernanceOptions;
 }
 
 /**
@@ -98,6 +100,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       requestHandling: notifications.handling,
       outbox: notifications.admin,
       graduation: governance.graduation,
+      underSupported: governance.underSupported,
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
@@ -125,6 +128,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     options.catalogSync,
   );
+  const underSupported = startUnderSupportedJob(background, config, clock, logger, options.governance);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),
@@ -135,7 +139,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop(), underSupported.stop()]);
       await running.close(graceMs);
     },
   };

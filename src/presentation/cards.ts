@@ -49,6 +49,8 @@ export const CARD_VERBS = {
   'graduation-form': ['graduation.submit'],
   'graduation-request': ['graduation.approve', 'graduation.decline'],
   'graduation-decision': [],
+  'under-supported-notice': ['graduation.form'],
+  'under-supported-list': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -1,7 +1,9 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { text } from '../../domain/text';
-import { cardAction } from '../card-action';
+import { messageAnswer } from '../../presentation/answer';
+import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
+import { cardAction, sendAnswer } from '../card-action';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
 import type { UseCases } from '../use-cases';
 
@@ -24,8 +26,16 @@ const formData = solutionData.extend({
 });
 const decisionData = z.object({ requestId: z.string().min(1).max(100), reason: input });
 
+/** Sees whitespace-normalised text (../command-text.ts); an admin command, in English like "outbox status". */
+const UNDER_SUPPORTED = /^under-?supported( solutions)?[ .!?]*$/i;
+
 export function registerGovernanceRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   const cache = createRosterCache();
+
+  app.message(UNDER_SUPPORTED, async (context) => {
+    const actor = actorOf(context);
+    await sendAnswer(context, actor ? await useCases.underSupported.list(actor) : messageAnswer(NO_IDENTITY_MESSAGE));
+  });
 
   cardAction(app, {
     verbs: ['graduation.form'],

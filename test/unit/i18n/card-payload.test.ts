@@ -35,6 +35,9 @@ import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { renderCard } from '../../../src/teams/rendering';
 import { GRADUATION_LIMITS, newGraduationRequest } from '../../../src/domain/governance/graduation-request';
 import { GRADUATION_REQUIREMENTS } from '../../../src/domain/governance/graduation-requirements';
+import { underSupportedListCard, underSupportedNoticeCard } from '../../../src/presentation/under-supported-cards';
+import { MAX_LISTED_NOTICES } from '../../../src/services/governance/under-supported-admin';
+import { UNDER_SUPPORT_REASONS } from '../../../src/domain/governance/under-supported';
 import { graduationDecisionCard, graduationFormCard, graduationRequestCard } from '../../../src/presentation/governance-cards';
 import { KOREAN } from '../../support/large-text';
 import type { Solution, Tier } from '../../../src/domain/solution';
@@ -136,6 +139,16 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     decidedAt: at,
     reason: paragraph(unit, GRADUATION_LIMITS.reason),
   };
+  const notices = Array.from({ length: MAX_LISTED_NOTICES }, (_, i) => ({
+    id: `u-${i}`,
+    period: '2026-W48',
+    solutionId: largest('Important', i + 3).id,
+    solutionName: largest('Important', i + 3).name,
+    tier: 'Important' as const,
+    reasons: UNDER_SUPPORT_REASONS,
+    recipient: { aadObjectId: person.aadObjectId, displayName: person.displayName, role: 'manager' as const },
+    foundAt: at,
+  }));
   const largestHandOff = {
     at,
     trigger: 'agent' as const,
@@ -265,6 +278,8 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       graduationRequestCard(decidedGraduation, text('common.verbatim', { text: long })),
     ],
     ['graduation-decision', 'declined with the longest reason', graduationDecisionCard(decidedGraduation)],
+    ['under-supported-notice', 'every reason, to the maker', underSupportedNoticeCard(notices[0]!)],
+    ['under-supported-list', `${MAX_LISTED_NOTICES} notices with every reason`, underSupportedListCard('2026-W48', notices)],
   ];
 }
 
