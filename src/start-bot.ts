@@ -23,6 +23,7 @@ import { createNotificationServices, startNotificationJobs, type NotificationOpt
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createQueueFeature } from './start-queues';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
+import { createGovernance, startUnderSupportedJob, type GovernanceOptions } from './start-governance';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -43,6 +44,8 @@ export interface StartOptions {
   readonly directory?: PeopleDirectory;
   /** The scheduled catalog sync; tests drive it through onSync. */
   readonly catalogSync?: CatalogSyncOptions;
+  /** The under-supported solutions job; tests drive it through onJob. */
+  readonly governance?: GovernanceOptions;
 }
 
 /**
@@ -88,6 +91,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     sla: helpDesk.slaConfig,
     queues: queues.router,
   });
+  const governance = createGovernance(tables, config, clock, catalogStore);
   const bot = createBot({
     config,
     logger,
@@ -102,6 +106,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       helpDeskQueues: queues.service,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
+      graduation: governance.graduation,
+      underSupported: governance.underSupported,
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
@@ -133,6 +139,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     options.catalogSync,
   );
+  const underSupported = startUnderSupportedJob(background, config, clock, logger, options.governance);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),
@@ -143,7 +150,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop(), underSupported.stop()]);
       await running.close(graceMs);
     },
   };

@@ -1,3 +1,4 @@
+import type { GovernanceConfig } from './governance-config';
 import type { TicketConfig } from './ticket-config';
 /** The validated, typed configuration the process runs with. Built only by `loadConfig`. */
 
@@ -59,6 +60,8 @@ export interface AppConfig {
   readonly graph?: { readonly baseUrl: string };
   /** The scheduled catalog sync; undefined: none. */
   readonly catalogSync?: CatalogSyncConfig;
+  /** The under-supported solutions job's thresholds (governance-config.ts; defaults when absent). */
+  readonly governance?: GovernanceConfig;
 }
 
 export type CatalogSyncSource =

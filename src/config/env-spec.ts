@@ -204,6 +204,25 @@ export const ENV_SPEC = [
     default: 'derived from the table endpoint or the connection string',
     description: 'blob endpoint for a `blob:` sync source with STORAGE_ACCOUNT_URL, e.g. `https://ACCOUNT.blob.core.windows.net`',
   },
+  {
+    name: 'UNDER_SUPPORTED_SHARED_USERS',
+    optional: true,
+    default: '`50`',
+    description:
+      'a Productivity solution the CoE inventory shows shared with at least this many users is under-supported: its maker is asked to request graduation or add co-owners (1-1000000)',
+  },
+  {
+    name: 'UNDER_SUPPORTED_LAUNCHES',
+    optional: true,
+    default: '`500`',
+    description: 'the same for launches in the past 30 days (1-10000000)',
+  },
+  {
+    name: 'UNDER_SUPPORTED_CHECK_HOURS',
+    optional: true,
+    default: '`24`',
+    description: 'hours between two runs of the under-supported solutions job; a maker is told once per ISO week at most (1-168)',
+  },
 ] as const satisfies readonly EnvVariableSpec[];
 
 export type EnvVariableName = (typeof ENV_SPEC)[number]['name'];

@@ -13,6 +13,7 @@ import { readBotCredentials } from './bot-credentials';
 import { ConfigError, ConfigProblem } from './config-error';
 import { EnvVariableName } from './env-spec';
 import { readTicketConfig } from './ticket-config';
+import { readGovernance } from './governance-config';
 import { readCatalogSync, readGraph } from './catalog-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
 import { integerReader, Problem, Reader } from './env-reader';
@@ -62,6 +63,7 @@ export function loadConfig(env: Environment): AppConfig {
   const intake = { maxRequestsPerHour: integerReader(read, problem)('MAX_REQUESTS_PER_HOUR', 20, 1, 200) };
   const graph = readGraph(read, problem, bot.mode === 'local');
   const catalogSync = readCatalogSync(read, problem, bot.mode === 'local');
+  const governance = readGovernance(read, problem);
 
   if (problems.length > 0 || storage === undefined) throw new ConfigError(problems);
   return {
@@ -81,6 +83,7 @@ export function loadConfig(env: Environment): AppConfig {
     intake,
     ...(graph ? { graph } : {}),
     ...(catalogSync ? { catalogSync } : {}),
+    governance,
   };
 }
 

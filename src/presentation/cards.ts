@@ -18,7 +18,7 @@ export const CARD_VERBS = {
   /** "Report a problem" from a message: a dialog, whose Action.Submit buttons go to the message action's route. */
   'report-message': [],
   'my-requests': ['intake.start'],
-  'my-solutions': ['intake.start'],
+  'my-solutions': ['graduation.form', 'intake.start'],
   'solution-support': ['intake.start'],
   'request-notification': [],
   'maker-notification': ['request.acknowledge', 'request.handToHelpDesk', 'request.notMine', 'request.resolve', 'request.stuck'],
@@ -48,6 +48,11 @@ export const CARD_VERBS = {
   'ticket-list': ['tickets.page'],
   'channel-registered': [],
   'outbox-status': [],
+  'graduation-form': ['graduation.submit'],
+  'graduation-request': ['graduation.approve', 'graduation.decline'],
+  'graduation-decision': [],
+  'under-supported-notice': ['graduation.form'],
+  'under-supported-list': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -5,6 +5,7 @@
  */
 import { supportSummaryOf, type SupportSummary } from '../domain/catalog/support-summary';
 import { chatLinkFor } from '../domain/chat-link';
+import { higherTiers } from '../domain/governance/graduation-requirements';
 import type { SolutionMatch } from '../domain/ports/catalog';
 import { joinNames } from '../domain/route-explanation';
 import type { Solution } from '../domain/solution';
@@ -30,7 +31,15 @@ export function mySolutionsCard(solutions: PersonSolutionLists, firstName: strin
     ...(solutions.made.length > 0 ? [section('messages.catalog.youMade', solutions.made)] : []),
     ...(solutions.coOwned.length > 0 ? [section('messages.catalog.youCoOwn', solutions.coOwned)] : []),
   ];
-  return { card: 'my-solutions', data: { firstName: firstName || text('messages.common.there'), hasAny: sections.length > 0, sections } };
+  return {
+    card: 'my-solutions',
+    data: {
+      firstName: firstName || text('messages.common.there'),
+      hasAny: sections.length > 0,
+      sections,
+      askLabel: text('governance.form.ask'),
+    },
+  };
 }
 
 function mySolutionItem(solution: Solution): Record<string, unknown> {
@@ -44,6 +53,9 @@ function mySolutionItem(solution: Solution): Record<string, unknown> {
     supportedBy: supportedByLabel(summary.model.kind),
     status: solutionStatusLabel(solution.status),
     note: makerNote(solution, summary),
+    // Graduation (governance): the maker or a co-owner asks for a higher tier from here.
+    solutionId: solution.id,
+    canAsk: solution.status !== 'retired' && higherTiers(solution.tier).length > 0,
   };
 }
 

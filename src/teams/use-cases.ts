@@ -5,6 +5,8 @@ import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
+import type { GraduationService } from '../services/governance/graduation-service';
+import type { UnderSupportedAdmin } from '../services/governance/under-supported-admin';
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
 
@@ -24,4 +26,8 @@ export interface UseCases {
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */
   readonly outbox: OutboxAdmin;
+  /** Graduation requests: the maker's form, the Power Platform team's decision. */
+  readonly graduation: GraduationService;
+  /** "under-supported": the under-supported solutions found this week, for admins. */
+  readonly underSupported: UnderSupportedAdmin;
 }

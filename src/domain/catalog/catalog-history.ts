@@ -6,7 +6,9 @@ export interface CatalogHistoryEvent {
   /** An admin's Entra object id and name, or the system (import, sync, directory). */
   readonly by:
     | { readonly kind: 'admin'; readonly aadObjectId: string; readonly displayName: string }
-    | { readonly kind: 'system'; readonly component: 'import' | 'sync' | 'directory' };
+    | { readonly kind: 'system'; readonly component: 'import' | 'sync' | 'directory' }
+    /** A Power Platform team member who approved a graduation request (governance). */
+    | { readonly kind: 'graduation'; readonly aadObjectId: string; readonly displayName: string; readonly requestId: string };
   readonly type: 'edited';
   readonly fields: readonly RecordField[];
   /** Before → after, in the canonical file's words (short texts only). */

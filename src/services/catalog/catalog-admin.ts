@@ -70,6 +70,10 @@ export class CatalogAdmin {
 
   async entry(actor: PersonRef, solutionId: string): Promise<AdminResult<CatalogEntry>> {
     if (!this.isAdmin(actor)) return refused('not-admin', ADMIN_MESSAGES.notAdmin);
+    return this.read(solutionId);
+  }
+
+  private async read(solutionId: string): Promise<AdminResult<CatalogEntry>> {
     const stored = await this.deps.store.get(solutionId.trim());
     if (!stored) return refused('not-found', ADMIN_MESSAGES.notFound);
     const [history, flags] = await Promise.all([
@@ -82,6 +86,15 @@ export class CatalogAdmin {
   /** Changes tier, co-owners and/or support channel, validated like an import row, with the ETag read. */
   async edit(actor: PersonRef, solutionId: string, etag: string, edit: CatalogEdit): Promise<AdminResult<CatalogEntry>> {
     if (!this.isAdmin(actor)) return refused('not-admin', ADMIN_MESSAGES.notAdmin);
+    const by = { kind: 'admin', aadObjectId: actor.aadObjectId.toLowerCase(), displayName: actor.displayName } as const;
+    return this.applyEdit(by, solutionId, etag, edit);
+  }
+
+  /**
+   * The same edit for a change its caller authorized (a graduation the Power Platform team approved,
+   * checked against its roster): validated, with the ETag and a history row naming who decided.
+   */
+  async applyEdit(by: CatalogHistoryEvent['by'], solutionId: string, etag: string, edit: CatalogEdit): Promise<AdminResult<CatalogEntry>> {
     const stored = await this.deps.store.get(solutionId.trim());
     if (!stored) return refused('not-found', ADMIN_MESSAGES.notFound);
     if (stored.etag !== etag) return refused('changed', ADMIN_MESSAGES.changed);
@@ -100,12 +113,12 @@ export class CatalogAdmin {
       before,
     );
     const fields = changedFields(before, after);
-    if (fields.length === 0) return this.entry(actor, solutionId);
+    if (fields.length === 0) return this.read(solutionId);
     const now = this.deps.clock.now();
     const afterRow = rowOf(after);
     const event: CatalogHistoryEvent = {
       at: now.toISOString(),
-      by: { kind: 'admin', aadObjectId: actor.aadObjectId.toLowerCase(), displayName: actor.displayName },
+      by,
       type: 'edited',
       fields,
       changes: Object.fromEntries(
@@ -121,7 +134,7 @@ export class CatalogAdmin {
       throw error;
     }
     await this.deps.store.bumpVersion();
-    return this.entry(actor, solutionId);
+    return this.read(solutionId);
   }
 
   /** The open "Not my solution" flags, newest first. */

@@ -9,6 +9,8 @@ import type { OutboxMessage, OutboxPurpose, OutboxTarget } from '../../domain/ou
 import type { Route } from '../../domain/routing';
 import type { CardRef } from '../../presentation/cards';
 import { coOwnerCard, makerCard, requestNotice, type HandOff } from '../../presentation/request-cards';
+import { mayAskGraduation } from '../../domain/governance/graduation-request';
+import { graduationFormCard } from '../../presentation/governance-cards';
 
 /**
  * One outbox message. Ids are deterministic (planning the same change twice yields the same ids, and
@@ -64,6 +66,12 @@ export function planRoute(request: SupportRequest, route: Route, suffix?: string
           : []),
       ];
     case 'dedicated-team':
+      // "My solution needs more formal support" from its maker or a co-owner: they get the graduation
+      // form, whose request the Power Platform team decides in its queue (governance).
+      if (route.graduateTo && route.solution && mayAskGraduation(route.solution, request.requester.aadObjectId)) {
+        const to = { kind: 'user', aadObjectId: request.requester.aadObjectId, displayName: request.requester.displayName } as const;
+        return [message(request, 'requester-update', to, graduationFormCard(route.solution), suffix ?? 'graduation')];
+      }
       return [
         message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix),
       ];

@@ -22,6 +22,8 @@
  *   thist|{id}|{version}|{seq}                 its history              tickets/ticket-history-rows.ts
  *   sla|{fireAt}|{id}                          a ticket's next SLA event  tickets/ticket-index-rows.ts
  *   lix|{id}|{token}                           list rows still to follow  tickets/list-marker-rows.ts
+ *   grad|{id}                                  a graduation request     governance/table-graduation-store.ts
+ *   under|{ISO week}|{solutionId}              an under-supported notice  governance/table-under-supported-notices.ts
  *
  * Pending rows never share a prefix with delivered or failed ones, so the worker's range query reads
  * only work to do. The `ticket-numbers` partition holds the ticket number counter (tickets/table-ticket-numbers.ts).

@@ -5,6 +5,7 @@ import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerHelpDeskQueueRoutes } from './help-desk-queue-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
+import { registerGovernanceRoutes } from './governance-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerMessageActionRoutes } from './message-action-routes';
@@ -33,5 +34,6 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
+  registerGovernanceRoutes(app, useCases);
   registerFallbackRoutes(app);
 }

@@ -37,6 +37,12 @@ import { greeting, welcomeCard } from '../../../src/presentation/welcome-cards';
 import { summaryOf } from '../../../src/domain/tickets/ticket-lists';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { renderCard } from '../../../src/teams/rendering';
+import { GRADUATION_LIMITS, newGraduationRequest } from '../../../src/domain/governance/graduation-request';
+import { GRADUATION_REQUIREMENTS } from '../../../src/domain/governance/graduation-requirements';
+import { underSupportedListCard, underSupportedNoticeCard } from '../../../src/presentation/under-supported-cards';
+import { MAX_LISTED_NOTICES } from '../../../src/services/governance/under-supported-admin';
+import { UNDER_SUPPORT_REASONS } from '../../../src/domain/governance/under-supported';
+import { graduationDecisionCard, graduationFormCard, graduationRequestCard } from '../../../src/presentation/governance-cards';
 import { KOREAN } from '../../support/large-text';
 import type { Solution, Tier } from '../../../src/domain/solution';
 import { field, largestDetails, largestPerson, largestRequest, largestSolution, paragraph } from '../../support/largest-records';
@@ -120,6 +126,33 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     attemptedAt: NOW.toISOString(),
   }));
   const at = NOW.toISOString();
+  const graduationAnswers = {
+    coOwners: paragraph(unit, GRADUATION_LIMITS.coOwners),
+    dataSources: paragraph(unit, GRADUATION_LIMITS.dataSources),
+    workarounds: paragraph(unit, GRADUATION_LIMITS.workarounds),
+    supportChannel: paragraph(unit, GRADUATION_LIMITS.supportChannel),
+  };
+  const graduation = {
+    ...newGraduationRequest('g-1', largest('Productivity'), 'Critical', person, graduationAnswers, at),
+    missing: GRADUATION_REQUIREMENTS,
+  };
+  const decidedGraduation = {
+    ...graduation,
+    status: 'declined' as const,
+    decidedBy: person,
+    decidedAt: at,
+    reason: paragraph(unit, GRADUATION_LIMITS.reason),
+  };
+  const notices = Array.from({ length: MAX_LISTED_NOTICES }, (_, i) => ({
+    id: `u-${i}`,
+    period: '2026-W48',
+    solutionId: largest('Important', i + 3).id,
+    solutionName: largest('Important', i + 3).name,
+    tier: 'Important' as const,
+    reasons: UNDER_SUPPORT_REASONS,
+    recipient: { aadObjectId: person.aadObjectId, displayName: person.displayName, role: 'manager' as const },
+    foundAt: at,
+  }));
   const largestHandOff = {
     at,
     trigger: 'agent' as const,
@@ -246,6 +279,24 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       ),
     ],
     ['outbox-status', `${OUTBOX_LINES} of each`, outboxStatusCard({ pending: 1000, oldestPendingMs: 3_600_000 }, lines, lines, lines)],
+    [
+      'graduation-form',
+      'every answer at its limit, with a notice',
+      graduationFormCard(largest('Productivity'), graduationAnswers, text('common.verbatim', { text: long })),
+    ],
+    [
+      'graduation-request',
+      'pending, every answer at its limit, all missing',
+      graduationRequestCard(graduation, text('common.verbatim', { text: long })),
+    ],
+    [
+      'graduation-request',
+      'declined with the longest reason',
+      graduationRequestCard(decidedGraduation, text('common.verbatim', { text: long })),
+    ],
+    ['graduation-decision', 'declined with the longest reason', graduationDecisionCard(decidedGraduation)],
+    ['under-supported-notice', 'every reason, to the maker', underSupportedNoticeCard(notices[0]!)],
+    ['under-supported-list', `${MAX_LISTED_NOTICES} notices with every reason`, underSupportedListCard('2026-W48', notices)],
   ];
 }
 
