@@ -2,6 +2,7 @@ import { AppConfig } from './config/app-config';
 import { isLoopback, isLoopbackUrl } from './config/validators';
 import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
+import { CatalogAdmin } from './services/catalog/catalog-admin';
 import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
 import { MessageReportService } from './services/intake/message-report-service';
@@ -12,6 +13,7 @@ import { SolutionLookup } from './domain/ports/catalog';
 import type { PeopleDirectory } from './domain/ports/people-directory';
 import type { CatalogSyncOptions } from './start-catalog';
 import { TableCaseStore } from './storage/cases/table-case-store';
+import { TableCatalogFlags } from './storage/cases/table-catalog-flags';
 import { TableProfileStore } from './storage/conversations/table-profile-store';
 import { ProfileMemory } from './services/people/profile-memory';
 import { CatalogTableStore } from './storage/catalog/catalog-table-store';
@@ -95,6 +97,13 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       channels: helpDesk.channels,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
+      catalogAdmin: new CatalogAdmin({
+        store: catalogStore,
+        flags: new TableCatalogFlags(tables.client('cases')),
+        adminIds: config.adminIds,
+        clock,
+        search: catalogService,
+      }),
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),

@@ -46,6 +46,9 @@ export const CARD_VERBS = {
   'ticket-list': ['tickets.page'],
   'channel-registered': [],
   'outbox-status': [],
+  /** Catalog admins: an entry with its history and flags, and the open "Not my solution" flags. */
+  'catalog-entry': ['catalogadmin.edit', 'catalogadmin.flags', 'catalogadmin.open'],
+  'catalog-flags': ['catalogadmin.flags', 'catalogadmin.open', 'catalogadmin.resolve-flag'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -1,3 +1,4 @@
+import type { CatalogAdmin } from '../services/catalog/catalog-admin';
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
 import type { IntakeService } from '../services/intake/intake-service';
@@ -21,4 +22,6 @@ export interface UseCases {
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */
   readonly outbox: OutboxAdmin;
+  /** Catalog admins: entries, their edits and the "Not my solution" flags (ADMIN_IDS). */
+  readonly catalogAdmin: CatalogAdmin;
 }

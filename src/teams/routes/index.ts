@@ -1,6 +1,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { UseCases } from '../use-cases';
 import type { ChannelViewers } from '../channel-viewers';
+import { registerCatalogAdminRoutes } from './catalog-admin-routes';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
@@ -24,6 +25,8 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerWelcomeRoutes(app);
   registerIntakeRoutes(app, useCases);
   registerMessageActionRoutes(app, useCases);
+  // Before the lookup: an admin's "solution <id or name>" in personal chat opens the entry.
+  registerCatalogAdminRoutes(app, useCases);
   registerCatalogRoutes(app, useCases);
   registerChannelRoutes(app, useCases, parts.channelViewers);
   registerTicketRoutes(app, useCases);
