@@ -10,6 +10,8 @@ export type OutboxTarget =
   | { readonly kind: 'user'; readonly aadObjectId: string; readonly displayName: string }
   /** A channel registered by an admin ("register help desk" / "register dedicated team"). */
   | { readonly kind: 'channel'; readonly channel: 'help-desk' | 'dedicated-team' }
+  /** A solution's own support channel (its catalog link, domain/notifications/team-channel.ts): a new post there. */
+  | { readonly kind: 'team-channel'; readonly channelId: string; readonly teamId?: string }
   /**
    * Replace a card the outbox posted earlier (same request): the worker finds the conversation and
    * activity id that delivering message `messageId` produced, and updates that activity in place.

@@ -153,6 +153,8 @@ function targetLabel(target: PendingDelivery['message']['target']): string {
       return `DM ${target.displayName} (${target.aadObjectId})`;
     case 'channel':
       return `${target.channel} channel`;
+    case 'team-channel':
+      return `team-channel:${target.channelId}`;
     case 'update':
       return `update of ${target.messageId}`;
   }
