@@ -14,6 +14,8 @@ import type { PeopleDirectory } from './domain/ports/people-directory';
 import type { CatalogSyncOptions } from './start-catalog';
 import { TableCaseStore } from './storage/cases/table-case-store';
 import { TableCatalogFlags } from './storage/cases/table-catalog-flags';
+import { TableSatisfaction } from './storage/cases/table-satisfaction';
+import { SatisfactionService } from './services/notifications/satisfaction-service';
 import { TableProfileStore } from './storage/conversations/table-profile-store';
 import { ProfileMemory } from './services/people/profile-memory';
 import { CatalogTableStore } from './storage/catalog/catalog-table-store';
@@ -103,6 +105,11 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
         adminIds: config.adminIds,
         clock,
         search: catalogService,
+      }),
+      satisfaction: new SatisfactionService({
+        requests: new TableCaseStore(tables.client('cases')),
+        answers: new TableSatisfaction(tables.client('cases')),
+        clock,
       }),
     },
     authOverrides: options.authOverrides,

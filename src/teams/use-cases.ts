@@ -4,6 +4,7 @@ import type { ChannelService } from '../services/channels/channel-service';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
+import type { SatisfactionService } from '../services/notifications/satisfaction-service';
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
@@ -24,4 +25,6 @@ export interface UseCases {
   readonly outbox: OutboxAdmin;
   /** Catalog admins: entries, their edits and the "Not my solution" flags (ADMIN_IDS). */
   readonly catalogAdmin: CatalogAdmin;
+  /** The requester's answer to "Did that solve your problem?". */
+  readonly satisfaction: SatisfactionService;
 }

@@ -11,6 +11,7 @@ import { registerMessageActionRoutes } from './message-action-routes';
 import { registerNotificationRoutes } from './notification-routes';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes';
 import { registerRequesterTicketRoutes } from './requester-ticket-routes';
+import { registerSatisfactionRoutes } from './satisfaction-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
 
@@ -33,6 +34,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerDedicatedQueueRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
+  registerSatisfactionRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
   registerFallbackRoutes(app);
 }

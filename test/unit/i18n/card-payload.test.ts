@@ -21,6 +21,7 @@ import { text } from '../../../src/domain/text';
 import { LOCALES } from '../../../src/i18n/locales';
 import { outboxStatusCard } from '../../../src/presentation/admin-cards';
 import { CARD_NAMES, type CardName, type CardRef } from '../../../src/presentation/cards';
+import { satisfactionCard } from '../../../src/presentation/satisfaction-cards';
 import { catalogEntryCard, catalogFlagsCard, REVIEW_SIZE, SHOWN_FLAGS, SHOWN_HISTORY } from '../../../src/presentation/catalog-admin-cards';
 import { mySolutionsCard, MAX_LISTED, solutionSupportCard } from '../../../src/presentation/catalog-cards';
 import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
@@ -176,6 +177,11 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     ['request-notification', 'handed on with a note', requestNotice(request, 'help-desk-ticket', handOff)],
     ['maker-notification', 'handed on with a note', makerCard(request, text('common.verbatim', { text: long }), handOff)],
     ['co-owner-ping', 'handed on with a note', coOwnerCard(request, person.aadObjectId, text('common.verbatim', { text: long }), handOff)],
+    [
+      'request-satisfaction',
+      'answered, with a notice',
+      satisfactionCard(request, person.displayName, 'not-satisfied', text('followup.satisfaction.already')),
+    ],
     ['requester-update', 'a long update', requesterUpdateCard(request, text('common.verbatim', { text: long }))],
     ['ticket', `picking among ${HELP_DESK_MEMBERS} members`, ticketCard(ticket, { notice: long, members })],
     [
