@@ -2,6 +2,7 @@ import { AppConfig } from './config/app-config';
 import { isLoopback, isLoopbackUrl } from './config/validators';
 import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
+import { CatalogAdmin } from './services/catalog/catalog-admin';
 import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
 import { MessageReportService } from './services/intake/message-report-service';
@@ -12,6 +13,9 @@ import { SolutionLookup } from './domain/ports/catalog';
 import type { PeopleDirectory } from './domain/ports/people-directory';
 import type { CatalogSyncOptions } from './start-catalog';
 import { TableCaseStore } from './storage/cases/table-case-store';
+import { TableCatalogFlags } from './storage/cases/table-catalog-flags';
+import { TableSatisfaction } from './storage/cases/table-satisfaction';
+import { SatisfactionService } from './services/notifications/satisfaction-service';
 import { TableProfileStore } from './storage/conversations/table-profile-store';
 import { ProfileMemory } from './services/people/profile-memory';
 import { CatalogTableStore } from './storage/catalog/catalog-table-store';
@@ -108,6 +112,18 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       outbox: notifications.admin,
       graduation: governance.graduation,
       underSupported: governance.underSupported,
+      catalogAdmin: new CatalogAdmin({
+        store: catalogStore,
+        flags: new TableCatalogFlags(tables.client('cases')),
+        adminIds: config.adminIds,
+        clock,
+        search: catalogService,
+      }),
+      satisfaction: new SatisfactionService({
+        requests: new TableCaseStore(tables.client('cases')),
+        answers: new TableSatisfaction(tables.client('cases')),
+        clock,
+      }),
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),

@@ -140,6 +140,8 @@ function targetLabel(target: OutboxTarget): string {
       return `DM ${target.displayName} (${target.aadObjectId})`;
     case 'channel':
       return `${target.channel} channel`;
+    case 'team-channel':
+      return `team-channel:${target.channelId}`;
     case 'update':
       return `update of ${target.messageId}`;
   }

@@ -14,6 +14,8 @@ export type OutboxTarget =
    * help desk queue's ("help-desk:finance"; its channel, else the default help desk's when unregistered).
    */
   | { readonly kind: 'channel'; readonly channel: QueueId }
+  /** A solution's own support channel (its catalog link, domain/notifications/team-channel.ts): a new post there. */
+  | { readonly kind: 'team-channel'; readonly channelId: string; readonly teamId?: string }
   /**
    * Replace a card the outbox posted earlier (same request): the worker finds the conversation and
    * activity id that delivering message `messageId` produced, and updates that activity in place.

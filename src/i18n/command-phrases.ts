@@ -20,7 +20,8 @@ export type CommandName =
   | 'unassigned'
   | 'mine'
   | 'severity'
-  | 'ticket';
+  | 'ticket'
+  | 'catalogFlags';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -34,6 +35,8 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   mine: 'common.commands.mine',
   severity: 'common.commands.severity',
   ticket: 'common.commands.ticket',
+  // The catalog admins' words are in their own namespace (admin.json).
+  catalogFlags: 'admin.commands.flags',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

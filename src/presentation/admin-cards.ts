@@ -94,6 +94,8 @@ function targetText(target: OutboxTarget): Text {
       return text('messages.outbox.target.user', { name: target.displayName, id: target.aadObjectId });
     case 'channel':
       return text('messages.outbox.target.channel', { label: queueLabel(target.channel) });
+    case 'team-channel':
+      return text('messages.outbox.target.channel', { label: verbatim(target.channelId) });
     case 'update':
       return text('messages.outbox.target.update', { messageId: target.messageId });
   }

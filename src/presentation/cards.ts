@@ -53,6 +53,11 @@ export const CARD_VERBS = {
   'graduation-decision': [],
   'under-supported-notice': ['graduation.form'],
   'under-supported-list': [],
+  /** Catalog admins: an entry with its history and flags, and the open "Not my solution" flags. */
+  'catalog-entry': ['catalogadmin.edit', 'catalogadmin.flags', 'catalogadmin.open'],
+  /** After a maker's or co-owners' resolution: "Did that solve your problem?" */
+  'request-satisfaction': ['satisfaction.answer'],
+  'catalog-flags': ['catalogadmin.flags', 'catalogadmin.open', 'catalogadmin.resolve-flag'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -1,9 +1,11 @@
+import type { CatalogAdmin } from '../services/catalog/catalog-admin';
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
 import type { HelpDeskQueueService } from '../services/channels/help-desk-queue-service';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
+import type { SatisfactionService } from '../services/notifications/satisfaction-service';
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
 import type { GraduationService } from '../services/governance/graduation-service';
 import type { UnderSupportedAdmin } from '../services/governance/under-supported-admin';
@@ -30,4 +32,8 @@ export interface UseCases {
   readonly graduation: GraduationService;
   /** "under-supported": the under-supported solutions found this week, for admins. */
   readonly underSupported: UnderSupportedAdmin;
+  /** Catalog admins: entries, their edits and the "Not my solution" flags (ADMIN_IDS). */
+  readonly catalogAdmin: CatalogAdmin;
+  /** The requester's answer to "Did that solve your problem?". */
+  readonly satisfaction: SatisfactionService;
 }

@@ -1,6 +1,7 @@
 import type { Solution } from '../../src/domain/solution';
 import { TableCaseStore } from '../../src/storage/cases/table-case-store';
 import { TableRequestChanges } from '../../src/storage/outbox/table-request-changes';
+import { TableSatisfaction } from '../../src/storage/cases/table-satisfaction';
 import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { actionExecute, ALEX, personalMessage, user } from '../support/activities';
@@ -109,11 +110,31 @@ describe('notifications: maker and co-owner cards through the outbox', () => {
     expect(verbs(resolved)).toEqual([]);
     expect(await request(id)).toMatchObject({ status: 'resolved' });
     await notes.drain();
-    const update = allText((await dmsTo(ALEX.aadObjectId)).pop());
+    // The update, then the one-tap satisfaction question (issue 14).
+    const [updateCard, question] = (await dmsTo(ALEX.aadObjectId)).slice(-2);
+    const update = allText(updateCard);
     expect(update).toContain('Megan Bowen resolved your request.');
     expect(update).toContain('Fixed the formula, try again.');
     const history = (await changes.history(id)).map((e) => e.type);
     expect(history).toEqual(expect.arrayContaining(['submitted', 'routed', 'acknowledged', 'resolved']));
+
+    expect(allText(question)).toContain('Megan Bowen marked your request resolved. Did that solve your problem?');
+    expect(verbs(question)).toEqual(['satisfaction.answer', 'satisfaction.answer']);
+    // Only the requester answers (from storage, whatever the card says); the first answer counts.
+    expect(await notes.press(MEGAN, 'satisfaction.answer', { requestId: id, rating: 'satisfied' })).toBe(
+      'Only the person who asked for help can answer this.',
+    );
+    const answered = await notes.press(ALEX, 'satisfaction.answer', { requestId: id, rating: 'satisfied' });
+    expect(allText(answered)).toContain('Thank you: your answer is recorded.');
+    expect(allText(answered)).toContain('Your answer: solved');
+    expect(verbs(answered)).toEqual([]);
+    const again = await notes.press(ALEX, 'satisfaction.answer', { requestId: id, rating: 'not-satisfied' });
+    expect(allText(again)).toContain('Your answer was already recorded');
+    expect(allText(again)).toContain('Your answer: solved');
+    const satisfaction = new TableSatisfaction(bot.tables().client('cases'));
+    expect(await satisfaction.get(id)).toMatchObject({ requestId: id, rating: 'satisfied', by: { aadObjectId: ALEX.aadObjectId } });
+    const shard = Number(partitionOf(id).replace(/\D/g, ''));
+    expect((await satisfaction.ofShard(shard)).filter((a) => a.requestId === id)).toHaveLength(1);
   });
 
   it("shows the requester's text as text on the maker's DM: a Markdown link arrives escaped, never live", async () => {

@@ -49,10 +49,10 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
     expect(await admin.entry(MAKER, 'expense-tracker')).toEqual({
       ok: false,
       reason: 'not-admin',
-      message: 'Only catalog admins can do this.',
+      message: { key: 'admin.errors.notAdmin' },
     });
     const opened = await admin.entry(ADMIN, 'expense-tracker');
-    if (!opened.ok) throw new Error(opened.message);
+    if (!opened.ok) throw new Error(opened.message.key);
     expect(opened.value.history).toEqual([]);
 
     now = new Date('2026-06-01T09:05:00.000Z');
@@ -61,7 +61,7 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
       coOwners: `Lee Gu <leeg@contoso.example> [${LEE}]; nestorw@contoso.example`,
       supportChannel: 'Finance Apps › Support',
     });
-    if (!edited.ok) throw new Error(edited.message);
+    if (!edited.ok) throw new Error(edited.message.key);
     expect(edited.value.solution).toMatchObject({
       tier: 'Important',
       supportChannel: 'Finance Apps › Support',
@@ -90,7 +90,7 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
     expect(await admin.edit(ADMIN, 'expense-tracker', edited.value.etag, { tier: 'Gold' })).toMatchObject({
       ok: false,
       reason: 'invalid',
-      message: expect.stringContaining('unknown tier "Gold"'),
+      message: { key: 'admin.errors.invalid', params: { issues: expect.stringContaining('unknown tier "Gold"') } },
     });
     expect(await admin.edit(ADMIN, 'no-such-app', edited.value.etag, { tier: 'Critical' })).toMatchObject({
       ok: false,
@@ -128,7 +128,7 @@ describe('catalog admin: entries with history, edits with ETag, flags (Azurite)'
     });
     expect(await admin.openFlags(MAKER)).toMatchObject({ ok: false, reason: 'not-admin' });
     const open = await admin.openFlags(ADMIN);
-    if (!open.ok) throw new Error(open.message);
+    if (!open.ok) throw new Error(open.message.key);
     expect(open.value.map((f) => f.note)).toEqual(['not mine 2', 'not mine 1', 'not mine 0']);
     expect(open.value.map((f) => f.solutionId)).toEqual([...solutionIds].reverse());
 

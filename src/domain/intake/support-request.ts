@@ -12,7 +12,7 @@ import { explainRoute } from '../route-explanation';
 import type { Text } from '../text';
 
 /** What the request knew about the solution at submission (the catalog may change later). */
-export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners'>;
+export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners' | 'supportChannel'>;
 
 export type RequestStatus = 'open' | 'acknowledged' | 'claimed' | 'resolved' | 'withdrawn';
 
@@ -68,8 +68,8 @@ export function referenceFor(id: string): string {
 }
 
 export function snapshotOf(solution: Solution): SolutionSnapshot {
-  const { id, name, kind, environment, tier, maker, coOwners } = solution;
-  return { id, name, kind, environment, tier, maker, coOwners };
+  const { id, name, kind, environment, tier, maker, coOwners, supportChannel } = solution;
+  return { id, name, kind, environment, tier, maker, coOwners, ...(supportChannel ? { supportChannel } : {}) };
 }
 
 /** Who has the request after routing. */

@@ -9,3 +9,10 @@ export interface CatalogFlag {
   readonly flaggedBy: PersonRef;
   readonly flaggedAt: string;
 }
+
+/** A flag with what an admin did about it (absent while it is open). */
+export interface ReviewedFlag extends CatalogFlag {
+  readonly resolvedAt?: string;
+  readonly resolvedBy?: PersonRef;
+  readonly resolution?: string;
+}

@@ -2,7 +2,8 @@
  * What admins (ADMIN_IDS) do with the catalog between imports: read an entry with its history,
  * change its tier, co-owners and support channel (with the ETag they read, and a history row in the
  * same transaction), and review the "Not my solution" flags makers raise. Authorization comes from
- * the configured admin ids, never from what a card sends. The Teams cards for these come later.
+ * the configured admin ids, never from what a card sends. The Teams cards are in
+ * src/teams/routes/catalog-admin-routes.ts; the words in locales/<lng>/admin.json.
  */
 import { rowOf } from '../../domain/catalog/canonical-columns';
 import type { CatalogHistoryEvent } from '../../domain/catalog/catalog-history';
@@ -10,17 +11,15 @@ import { withKnownIdentities } from '../../domain/catalog/person-identity';
 import { validateRecord } from '../../domain/catalog/record-validation';
 import { changedFields, recordOf, withTimestamps } from '../../domain/catalog/solution-record';
 import type { PersonRef } from '../../domain/history';
-import type { CatalogFlag } from '../../domain/notifications/catalog-flag';
+import type { ReviewedFlag } from '../../domain/notifications/catalog-flag';
 import type { Solution } from '../../domain/solution';
 import type { CatalogStore } from '../../domain/ports/catalog';
 import type { Clock } from '../../domain/ports/clock';
+import type { SolutionLookup } from '../../domain/ports/catalog';
+import { text, type Text } from '../../domain/text';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 
-export interface ReviewedFlag extends CatalogFlag {
-  readonly resolvedAt?: string;
-  readonly resolvedBy?: PersonRef;
-  readonly resolution?: string;
-}
+export type { ReviewedFlag };
 
 /** The flags store (src/storage/cases/table-catalog-flags.ts). */
 export interface CatalogFlagStore {
@@ -38,8 +37,15 @@ export interface CatalogEdit {
 }
 
 export type AdminResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: 'not-admin' | 'not-found' | 'changed' | 'invalid'; readonly message: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: AdminRefusal; readonly message: Text };
+
+export type AdminRefusal = 'not-admin' | 'not-found' | 'changed' | 'invalid';
+
+export interface FlagReview {
+  readonly flags: readonly ReviewedFlag[];
+  /** Solution id → name, for the flags whose solution is still in the catalog. */
+  readonly names: ReadonlyMap<string, string>;
+}
 
 export interface CatalogEntry {
   readonly solution: Solution;
@@ -50,13 +56,15 @@ export interface CatalogEntry {
 }
 
 export const ADMIN_MESSAGES = {
-  notAdmin: 'Only catalog admins can do this.',
-  notFound: 'There is no solution with that id in the catalog.',
-  changed: 'Someone changed this entry since you opened it: look at it again, then make your change.',
-  flagGone: 'That flag was already resolved, or does not exist.',
+  notAdmin: text('admin.errors.notAdmin'),
+  notFound: text('admin.errors.notFound'),
+  changed: text('admin.errors.changed'),
+  flagGone: text('admin.errors.flagGone'),
 } as const;
 
 const MAX_FLAGS = 100;
+/** The validation issues quoted to the admin (the card has room for a few). */
+const MAX_ISSUES = 500;
 
 export class CatalogAdmin {
   constructor(
@@ -65,8 +73,23 @@ export class CatalogAdmin {
       readonly flags: CatalogFlagStore;
       readonly adminIds: ReadonlySet<string>;
       readonly clock: Clock;
+      /** Finds an entry by name when no id matches (the catalog's search). */
+      readonly search?: Pick<SolutionLookup, 'search'>;
     },
   ) {}
+
+  isAdmin(actor: PersonRef): boolean {
+    return this.deps.adminIds.has(actor.aadObjectId.toLowerCase());
+  }
+
+  /** An entry by its id, or else the best match of the catalog's search for the words. */
+  async lookup(actor: PersonRef, idOrName: string): Promise<AdminResult<CatalogEntry>> {
+    if (!this.isAdmin(actor)) return refused('not-admin', ADMIN_MESSAGES.notAdmin);
+    const byId = await this.entry(actor, idOrName);
+    if (byId.ok || byId.reason !== 'not-found' || !this.deps.search || idOrName.trim() === '') return byId;
+    const [best] = await this.deps.search.search(idOrName, 1);
+    return best ? this.entry(actor, best.solution.id) : byId;
+  }
 
   async entry(actor: PersonRef, solutionId: string): Promise<AdminResult<CatalogEntry>> {
     if (!this.isAdmin(actor)) return refused('not-admin', ADMIN_MESSAGES.notAdmin);
@@ -107,7 +130,14 @@ export class CatalogAdmin {
       ...(edit.supportChannel !== undefined ? { support_channel: edit.supportChannel } : {}),
     };
     const result = validateRecord(values);
-    if (!result.ok) return refused('invalid', result.issues.map((i) => i.message).join('; '));
+    // The validation's issues are the catalog CLI's (English, domain/catalog); the admin sees them quoted.
+    if (!result.ok) {
+      const issues = result.issues.map((i) => i.message).join('; ');
+      return refused(
+        'invalid',
+        text('admin.errors.invalid', { issues: issues.length > MAX_ISSUES ? `${issues.slice(0, MAX_ISSUES)}…` : issues }),
+      );
+    }
     const after = withKnownIdentities(
       { ...result.record, usage: before.usage, ...(before.manager ? { manager: before.manager } : {}) },
       before,
@@ -143,6 +173,16 @@ export class CatalogAdmin {
     return { ok: true, value: await this.deps.flags.listOpen(Math.max(1, Math.min(limit, MAX_FLAGS))) };
   }
 
+  /** The open flags with their solutions' names (for the review card), newest first. */
+  async flagReview(actor: PersonRef, limit = 50): Promise<AdminResult<FlagReview>> {
+    const open = await this.openFlags(actor, limit);
+    if (!open.ok) return open;
+    const ids = [...new Set(open.value.map((f) => f.solutionId))];
+    const stored = await Promise.all(ids.map((id) => this.deps.store.get(id)));
+    const names = new Map(stored.flatMap((s) => (s ? [[s.solution.id, s.solution.name] as const] : [])));
+    return { ok: true, value: { flags: open.value, names } };
+  }
+
   /** Takes a flag off the open list with the admin's note (what was done about it). */
   async resolveFlag(actor: PersonRef, solutionId: string, requestId: string, note = ''): Promise<AdminResult<true>> {
     if (!this.isAdmin(actor)) return refused('not-admin', ADMIN_MESSAGES.notAdmin);
@@ -155,12 +195,8 @@ export class CatalogAdmin {
       throw error;
     }
   }
-
-  private isAdmin(actor: PersonRef): boolean {
-    return this.deps.adminIds.has(actor.aadObjectId.toLowerCase());
-  }
 }
 
-function refused<T>(reason: 'not-admin' | 'not-found' | 'changed' | 'invalid', message: string): AdminResult<T> {
+function refused<T>(reason: AdminRefusal, message: Text): AdminResult<T> {
   return { ok: false, reason, message };
 }

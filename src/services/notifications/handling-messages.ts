@@ -36,9 +36,10 @@ export function cardUpdates(
 ): OutboxMessage[] {
   const updates: OutboxMessage[] = [];
   for (const { message: original } of posted) {
-    if (original.target.kind !== 'user') continue;
     if (original.purpose !== 'co-owner-ping' && original.purpose !== 'maker-notification') continue;
-    const viewer = original.target.aadObjectId;
+    // The ping in the solution's support channel is everyone's: nobody's "you claimed it".
+    if (original.target.kind !== 'user' && original.target.kind !== 'team-channel') continue;
+    const viewer = original.target.kind === 'user' ? original.target.aadObjectId : '';
     if (viewer === exceptId) continue;
     updates.push({
       id: `${original.id}.update.${suffix}`,

@@ -30,6 +30,7 @@ import { holderInSentence } from '../../presentation/labels';
 import { handlerCard } from '../../presentation/request-cards';
 import { doneText } from '../../presentation/request-words';
 import type { UndeliverableHandler } from '../outbox/outbox-worker';
+import { satisfactionQuestion } from './satisfaction-service';
 import { cardUpdates, requesterUpdate } from './handling-messages';
 import { planHandOn } from './hand-on';
 import { changeRequest, type Plan, type PlannedChange } from './request-change-loop';
@@ -168,6 +169,8 @@ export class RequestHandlingService implements UndeliverableHandler {
           history: [requestEvent('resolved', actor, now, note ? { resolution: note } : {})],
           outbox: [
             requesterUpdate(next, seq, update),
+            // After the update: "Did that solve your problem?", one tap, counted for the reports.
+            satisfactionQuestion(next, name, seq),
             ...cardUpdates(next, await posted(), seq, person.aadObjectId, text('messages.requests.notice.resolved', { name })),
           ],
         };

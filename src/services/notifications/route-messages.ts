@@ -8,6 +8,7 @@ import type { SupportRequest } from '../../domain/intake/support-request';
 import type { OutboxMessage, OutboxPurpose, OutboxTarget } from '../../domain/outbox-message';
 import type { Route } from '../../domain/routing';
 import type { CardRef } from '../../presentation/cards';
+import { teamChannelOf } from '../../domain/notifications/team-channel';
 import { coOwnerCard, makerCard, requestNotice, type HandOff } from '../../presentation/request-cards';
 import { mayAskGraduation } from '../../domain/governance/graduation-request';
 import { graduationFormCard } from '../../presentation/governance-cards';
@@ -23,7 +24,14 @@ export function message(
   card: CardRef,
   suffix?: string,
 ): OutboxMessage {
-  const recipient = target.kind === 'user' ? target.aadObjectId : target.kind === 'channel' ? target.channel : target.messageId;
+  const recipient =
+    target.kind === 'user'
+      ? target.aadObjectId
+      : target.kind === 'channel'
+        ? target.channel
+        : target.kind === 'team-channel'
+          ? 'support-channel'
+          : target.messageId;
   return {
     id: `${request.id}.${purpose}.${recipient}${suffix ? `.${suffix}` : ''}`,
     requestId: request.id,
@@ -47,16 +55,24 @@ export function planRoute(request: SupportRequest, route: Route, suffix?: string
       const to = { kind: 'user', aadObjectId: route.maker.aadObjectId, displayName: route.maker.displayName } as const;
       return [message(request, 'maker-notification', to, makerCard(request, '', handOff), suffix)];
     }
-    case 'co-owners':
-      return route.coOwners.map((p) =>
-        message(
-          request,
-          'co-owner-ping',
-          { kind: 'user', aadObjectId: p.aadObjectId, displayName: p.displayName },
-          coOwnerCard(request, p.aadObjectId, '', handOff),
-          suffix,
+    case 'co-owners': {
+      // Team-assisted support works in the team's own channel: the same ping, with its Claim button, is posted there too.
+      const channel = teamChannelOf(request.solution?.supportChannel);
+      return [
+        ...route.coOwners.map((p) =>
+          message(
+            request,
+            'co-owner-ping',
+            { kind: 'user', aadObjectId: p.aadObjectId, displayName: p.displayName },
+            coOwnerCard(request, p.aadObjectId, '', handOff),
+            suffix,
+          ),
         ),
-      );
+        ...(channel
+          ? [message(request, 'co-owner-ping', { kind: 'team-channel', ...channel }, coOwnerCard(request, '', '', handOff), suffix)]
+          : []),
+      ];
+    }
     case 'help-desk':
       return [
         message(request, 'help-desk-ticket', HELP_DESK, requestNotice(request, 'help-desk-ticket', handOff), suffix),

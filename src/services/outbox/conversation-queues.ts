@@ -28,6 +28,8 @@ function groupKey(message: OutboxMessage): string {
       return `user:${message.target.aadObjectId}`;
     case 'channel':
       return `channel:${message.target.channel}`;
+    case 'team-channel':
+      return `team-channel:${message.target.channelId}`;
     case 'update':
       return `update:${message.target.messageId}`;
   }

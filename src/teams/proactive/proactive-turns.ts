@@ -48,6 +48,21 @@ export class ProactiveTurns {
     return result ?? { ok: false, kind: 'rejected', detail: 'the proactive turn ended without sending' };
   }
 
+  /**
+   * A new post in a channel: Teams creates the channel's conversation with the activity in the
+   * parameters as its first message; the turn's activity id is that post's.
+   */
+  async createInChannel(serviceUrl: string, parameters: ConversationParameters): Promise<DeliveryResult> {
+    let result: DeliveryResult | undefined;
+    await this.proactive(
+      (logic) => this.adapter.createConversationAsync(this.botAppId, 'msteams', serviceUrl, this.audience ?? '', parameters, logic),
+      async (context) => {
+        result = { ok: true, conversationId: context.activity.conversation.id, activityId: context.activity.id, serviceUrl };
+      },
+    );
+    return result ?? { ok: false, kind: 'rejected', detail: 'the proactive turn ended without sending' };
+  }
+
   async continue(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<void> {
     // Without activityId: a new message, not a reply to whatever the reference was saved from.
     const clean = { ...reference, activityId: undefined };

@@ -27,6 +27,8 @@ export async function recipientViewer(viewers: RecipientViewers, message: Outbox
     }
     case 'channel':
       return viewers.channels.ofRole(target.channel);
+    // A solution's own channel has no registered language: the catalog does not say it.
+    case 'team-channel':
     case 'update':
       return DEFAULT_VIEWER;
   }

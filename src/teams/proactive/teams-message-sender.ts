@@ -164,6 +164,8 @@ export class TeamsMessageSender implements MessageSender {
         };
         return { serviceUrl: reference.serviceUrl ?? '', run: () => this.turns.post(channel, activity) };
       }
+      case 'team-channel':
+        return this.prepareChannelPost(target.channelId, activity);
       case 'update': {
         if (!original?.activityId) return { ok: false, kind: 'rejected', detail: 'the card to update has no activity id' };
         const endpoint = await this.endpoints.get(this.options.tenantId);
@@ -187,6 +189,23 @@ export class TeamsMessageSender implements MessageSender {
         return { serviceUrl, run };
       }
     }
+  }
+
+  /** A new post in a team's channel, by its id (the bot must be installed in that team). */
+  private async prepareChannelPost(channelId: string, activity: Partial<Activity>): Promise<DeliveryResult | Call> {
+    const endpoint = await this.endpoints.get(this.options.tenantId);
+    const serviceUrl = endpoint?.serviceUrl ?? this.options.defaultServiceUrl;
+    const tenantId = this.options.tenantId ?? endpoint?.tenantId;
+    if (!serviceUrl || !tenantId)
+      return { ok: false, kind: 'not-ready', detail: 'no service URL or tenant known yet: nobody from the tenant has talked to the bot' };
+    const parameters = {
+      isGroup: true,
+      bot: endpoint?.bot ?? { id: `28:${this.options.botAppId}` },
+      tenantId,
+      channelData: { channel: { id: channelId }, tenant: { id: tenantId } },
+      activity,
+    } as unknown as ConversationParameters;
+    return { serviceUrl, run: () => this.turns.createInChannel(serviceUrl, parameters) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { UseCases } from '../use-cases';
 import type { ChannelViewers } from '../channel-viewers';
+import { registerCatalogAdminRoutes } from './catalog-admin-routes';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerHelpDeskQueueRoutes } from './help-desk-queue-routes';
@@ -12,6 +13,7 @@ import { registerMessageActionRoutes } from './message-action-routes';
 import { registerNotificationRoutes } from './notification-routes';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes';
 import { registerRequesterTicketRoutes } from './requester-ticket-routes';
+import { registerSatisfactionRoutes } from './satisfaction-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
 
@@ -26,6 +28,8 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerWelcomeRoutes(app);
   registerIntakeRoutes(app, useCases);
   registerMessageActionRoutes(app, useCases);
+  // Before the lookup: an admin's "solution <id or name>" in personal chat opens the entry.
+  registerCatalogAdminRoutes(app, useCases);
   registerCatalogRoutes(app, useCases);
   registerHelpDeskQueueRoutes(app, useCases.helpDeskQueues, parts.channelViewers);
   registerChannelRoutes(app, useCases, parts.channelViewers);
@@ -33,6 +37,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerDedicatedQueueRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
+  registerSatisfactionRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
   registerGovernanceRoutes(app, useCases);
   registerFallbackRoutes(app);

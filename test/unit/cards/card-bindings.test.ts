@@ -34,8 +34,7 @@ const IDENT = /^\$\{[A-Za-z][A-Za-z0-9]*\}$/;
 /** Properties shown to people as text (Markdown-escaped by renderCard where Adaptive Cards render Markdown). */
 const TEXT_KEYS = new Set(['text', 'value', 'title', 'label']);
 /** Ids a button carries back: only these, each a plain binding of a value our code put there. */
-// `after`: a list page's position in its view (a row key; the route checks its characters and the store its range).
-const ACTION_DATA_KEYS = new Set(['intakeId', 'ticketId', 'requestId', 'view', 'severity', 'offset', 'after', 'solutionId']);
+const ACTION_DATA_KEYS = new Set(['intakeId', 'ticketId', 'requestId', 'view', 'severity', 'offset', 'after', 'solutionId', 'etag']);
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
 const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);
 

@@ -13,6 +13,7 @@
  * (28 KB is the limit of Power Automate's Teams connector, not of bot messages.)
  */
 import { DEFAULT_SLA_CONFIG } from '../../../src/domain/sla';
+import { formatPeople } from '../../../src/domain/catalog/list-formats';
 import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import { chooseCategory, chooseSolution, newIntake, setDetails } from '../../../src/domain/intake/intake-draft';
 import { explainRoute } from '../../../src/domain/route-explanation';
@@ -20,6 +21,8 @@ import { text } from '../../../src/domain/text';
 import { LOCALES } from '../../../src/i18n/locales';
 import { outboxStatusCard } from '../../../src/presentation/admin-cards';
 import { CARD_NAMES, type CardName, type CardRef } from '../../../src/presentation/cards';
+import { satisfactionCard } from '../../../src/presentation/satisfaction-cards';
+import { catalogEntryCard, catalogFlagsCard, REVIEW_SIZE, SHOWN_FLAGS, SHOWN_HISTORY } from '../../../src/presentation/catalog-admin-cards';
 import { mySolutionsCard, MAX_LISTED, solutionSupportCard } from '../../../src/presentation/catalog-cards';
 import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
 import { onCallCard } from '../../../src/presentation/on-call-cards';
@@ -211,6 +214,11 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     ['request-notification', 'handed on with a note', requestNotice(request, 'help-desk-ticket', handOff)],
     ['maker-notification', 'handed on with a note', makerCard(request, text('common.verbatim', { text: long }), handOff)],
     ['co-owner-ping', 'handed on with a note', coOwnerCard(request, person.aadObjectId, text('common.verbatim', { text: long }), handOff)],
+    [
+      'request-satisfaction',
+      'answered, with a notice',
+      satisfactionCard(request, person.displayName, 'not-satisfied', text('followup.satisfaction.already')),
+    ],
     ['requester-update', 'a long update', requesterUpdateCard(request, text('common.verbatim', { text: long }))],
     ['ticket', `picking among ${HELP_DESK_MEMBERS} members`, ticketCard(ticket, { notice: long, members })],
     [
@@ -297,7 +305,50 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     ['graduation-decision', 'declined with the longest reason', graduationDecisionCard(decidedGraduation)],
     ['under-supported-notice', 'every reason, to the maker', underSupportedNoticeCard(notices[0]!)],
     ['under-supported-list', `${MAX_LISTED_NOTICES} notices with every reason`, underSupportedListCard('2026-W48', notices)],
+    [
+      'catalog-entry',
+      `25 co-owners, ${SHOWN_HISTORY} edits of every field and ${SHOWN_FLAGS} flags at their limits, with what the admin typed`,
+      catalogEntryCard(
+        { solution, etag: 'W/"datetime\'2026-11-20T10%3A00%3A00.0000000Z\'"', history: adminEdits(), flags: adminFlags(SHOWN_FLAGS) },
+        text('admin.errors.invalid', { issues: field(unit, 501) }),
+        { coOwners: field(unit, 12550), supportChannel: field(unit, 500), tier: 'Critical' },
+      ),
+    ],
+    [
+      'catalog-flags',
+      `${REVIEW_SIZE} open flags at their limits`,
+      catalogFlagsCard(adminFlags(REVIEW_SIZE + 5), new Map([[solution.id, solution.name]]), text('admin.flags.resolved')),
+    ],
   ];
+}
+
+/** Admin edits of tier, co-owners and support channel, each value at its largest. */
+function adminEdits() {
+  const co = largest('Important', 3);
+  return Array.from({ length: SHOWN_HISTORY + 2 }, (_, i) => ({
+    at: NOW.toISOString(),
+    by: { kind: 'admin' as const, aadObjectId: largestPerson(unit, i).aadObjectId, displayName: largestPerson(unit, i).displayName },
+    type: 'edited' as const,
+    fields: ['tier' as const, 'coOwners' as const, 'supportChannel' as const],
+    changes: {
+      tier: { from: 'Productivity', to: 'Critical' },
+      co_owners: { from: formatPeople(co.coOwners), to: formatPeople(co.coOwners) },
+      support_channel: { from: field(unit, 500), to: field(unit, 500) },
+    },
+  }));
+}
+
+/** "Not my solution" flags with the longest note a maker can leave. */
+function adminFlags(n: number) {
+  const solution = largest('Productivity', 4);
+  return Array.from({ length: n }, (_, i) => ({
+    solutionId: solution.id,
+    requestId: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    reason: 'not-my-solution' as const,
+    note: paragraph(unit, 1000),
+    flaggedBy: largestPerson(unit, i),
+    flaggedAt: NOW.toISOString(),
+  }));
 }
 
 const CASES = cards();

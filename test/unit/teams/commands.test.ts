@@ -18,6 +18,7 @@ const TRANSLATED: CommandPhrases = {
   mine: ['mine', 'mes tickets', 'mina ärenden', '내 티켓'],
   severity: ['sev', 'gravité', 'allvarlighet', '심각도'],
   ticket: ['ticket', 'ärende', '티켓'],
+  catalogFlags: ['catalog flags', 'signalements du catalogue', 'katalogflaggor', '카탈로그 신고'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);

@@ -1,0 +1,68 @@
+/**
+ * "Did that solve your problem?": asked of the requester once a maker or co-owners resolved their
+ * request (an outbox message written with the resolution, request-handling-service.ts), answered
+ * with one tap, recorded once (the first answer counts) for the reports. Only the requester, from
+ * storage, may answer, and only while the request is resolved.
+ */
+import type { PersonRef } from '../../domain/history';
+import type { SupportRequest } from '../../domain/intake/support-request';
+import type { OutboxMessage } from '../../domain/outbox-message';
+import type { Clock } from '../../domain/ports/clock';
+import type { RequestRepository } from '../../domain/ports/requests';
+import type { SatisfactionRating, SatisfactionStore } from '../../domain/ports/satisfaction';
+import { text } from '../../domain/text';
+import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
+import { satisfactionCard } from '../../presentation/satisfaction-cards';
+import { message } from './route-messages';
+
+/** The question, sent to the requester with the resolution (`seq` is the resolution's change). */
+export function satisfactionQuestion(resolved: SupportRequest, resolvedBy: string, seq: string): OutboxMessage {
+  const requester = resolved.requester;
+  return message(
+    resolved,
+    'requester-update',
+    { kind: 'user', aadObjectId: requester.aadObjectId, displayName: requester.displayName },
+    satisfactionCard(resolved, resolvedBy),
+    `${seq}.satisfaction`,
+  );
+}
+
+export class SatisfactionService {
+  constructor(
+    private readonly deps: {
+      readonly requests: Pick<RequestRepository, 'get'>;
+      readonly answers: SatisfactionStore;
+      readonly clock: Clock;
+    },
+  ) {}
+
+  async answer(actor: PersonRef, requestId: string, rating: SatisfactionRating): Promise<Answer> {
+    const stored = await this.deps.requests.get(requestId);
+    if (!stored) return messageAnswer(text('followup.satisfaction.unknown'));
+    const request = stored.request;
+    if (request.requester.aadObjectId.toLowerCase() !== actor.aadObjectId.toLowerCase())
+      return messageAnswer(text('followup.satisfaction.notYours'));
+    const previous = await this.deps.answers.get(requestId);
+    if (previous)
+      return cardAnswer(satisfactionCard(request, resolverName(request), previous.rating, text('followup.satisfaction.already')));
+    if (request.status !== 'resolved') return messageAnswer(text('followup.satisfaction.notResolved'));
+    const recorded = await this.deps.answers.record({
+      requestId,
+      rating,
+      by: { aadObjectId: actor.aadObjectId.toLowerCase(), displayName: actor.displayName },
+      at: this.deps.clock.now().toISOString(),
+      ...(request.solution ? { solutionId: request.solution.id } : {}),
+    });
+    const kept = recorded ? rating : ((await this.deps.answers.get(requestId))?.rating ?? rating);
+    const notice = text(recorded ? 'followup.satisfaction.thanks' : 'followup.satisfaction.already');
+    return cardAnswer(satisfactionCard(request, resolverName(request), kept, notice));
+  }
+}
+
+/** Who resolved it, as the question named them: the maker, or the co-owner who claimed it. */
+export function resolverName(request: SupportRequest): string {
+  const holder = request.holder;
+  if (holder.kind === 'maker') return holder.person.displayName;
+  if (holder.kind === 'co-owners') return holder.claimedBy?.displayName ?? holder.people.map((p) => p.displayName).join(', ');
+  return '';
+}
