@@ -82,7 +82,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     stateStore: new TableStateStore(tables.client('botState')),
     activities: activities.gate,
-    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, requestHandling: notifications.handling, outbox: notifications.admin },
+    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, externalCases: helpDesk.externalCases, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     proactive: {
       conversations: notifications.conversations,

@@ -5,6 +5,9 @@
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
+import { ExternalCaseService } from './services/external-cases/external-case-service';
+import { StandingLookup } from './services/queues/standing-lookup';
+import { TicketChangeWriter } from './services/tickets/ticket-change-writer';
 import type { Clock } from './domain/ports/clock';
 import { BackgroundJob } from './services/jobs/background-job';
 import { SlaScheduler } from './services/tickets/sla-scheduler';
@@ -30,6 +33,9 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs } = config.tickets;
   const tickets = new TicketService({ tickets: ticketStore, numbers, channels: conversations, clock, sla: slaConfig, reopenWindowMinutes });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
+  const standings = new StandingLookup({ channels: conversations, ...config.externalCases });
+  const writer = new TicketChangeWriter({ tickets: ticketStore, clock, reopenWindowMinutes: tickets.reopenWindowMinutes });
+  const externalCases = new ExternalCaseService({ writer, standings, sla: tickets.slaConfig });
   const scheduler = new SlaScheduler({
     tickets: new TableTicketStore(background.client('cases')),
     lease: new TableLeaseStore(background.client('leases')),
@@ -50,5 +56,5 @@ export function createTicketFeature(tables: TableService, config: AppConfig, clo
   });
   if (intervalMs > 0) job.start();
   // Stops the loop (if any) and gives the SLA lease up, so another instance takes over at once.
-  return { numbers, tickets, channels, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
+  return { numbers, tickets, channels, externalCases, standings, writer, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
 }

@@ -25,8 +25,12 @@ export const CARD_VERBS = {
   ticket: [
     'ticket.assign-me',
     'ticket.assign-to',
+    'ticket.case-status',
+    'ticket.confirm-case',
+    'ticket.decline-case',
     'ticket.escalate',
     'ticket.note',
+    'ticket.open-case',
     'ticket.pick-assignee',
     'ticket.reopen',
     'ticket.reply',

@@ -12,6 +12,7 @@ import type { MessageKey } from '../domain/message-keys';
 import { instant, text, type Text, type TextParam } from '../domain/text';
 import type { CardRef } from './cards';
 import { escalationLabel, severityLabel, ticketStatusLabel, tierLabel } from './labels';
+import { externalCaseFields } from './external-case-cards';
 
 /** A notice for the person who acted, or words for a card field. */
 export type Words = Text | string;
@@ -90,6 +91,7 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       canEscalate: actions.has('escalate'),
       picking: members.length > 0,
       members,
+      ...externalCaseFields(ticket),
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
+import type { ExternalCaseService } from '../services/external-cases/external-case-service';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
@@ -11,6 +12,8 @@ export interface UseCases {
   readonly catalog: CatalogService;
   readonly tickets: TicketService;
   readonly channels: ChannelService;
+  /** Partner and Microsoft cases on tickets (the designated escalation group, IT admins). */
+  readonly externalCases: ExternalCaseService;
   /** The maker's and co-owners' card actions on a request (request-handling service). */
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */

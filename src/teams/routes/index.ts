@@ -2,6 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import type { UseCases } from '../use-cases';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
+import { registerExternalCaseRoutes } from './external-case-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerNotificationRoutes } from './notification-routes';
@@ -17,6 +18,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerCatalogRoutes(app, useCases);
   registerChannelRoutes(app, useCases);
   registerTicketRoutes(app, useCases);
+  registerExternalCaseRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
