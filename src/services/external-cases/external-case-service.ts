@@ -120,7 +120,7 @@ function changeOf(before: Ticket, decided: ExternalCaseChange): Change {
           ? text('cases.done.confirmed', { reference: filed?.caseReference ?? '' })
           : decided.outcome === 'declined'
             ? text('cases.done.declined')
-            : text('cases.done.updated', { vendor: where, status: caseStatusLabel(updatedStatus(decided)) });
+            : updatedLine(decided, where);
   // The requester hears that a vendor was asked (they wait on it too), not about confirmations or updates.
   const told = decided.outcome === 'recorded' || decided.outcome === 'confirmed';
   return {
@@ -131,7 +131,8 @@ function changeOf(before: Ticket, decided: ExternalCaseChange): Change {
   };
 }
 
-function updatedStatus(decided: ExternalCaseChange) {
+function updatedLine(decided: ExternalCaseChange, where: Text): Text {
   const event = decided.events.find((e) => e.type === 'external-case-status-changed');
-  return event && event.type === 'external-case-status-changed' ? event.to : 'open';
+  const changed = event?.type === 'external-case-status-changed' ? decided.next.externalCases?.find((c) => c.id === event.caseId) : undefined;
+  return text('cases.done.updated', { vendor: where, reference: changed?.caseReference ?? '', status: caseStatusLabel(changed?.status ?? 'open') });
 }
