@@ -18,6 +18,7 @@ import { TableService } from './storage/table-service';
 import { TableStateStore } from './storage/table-state-store';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
+import { createIncidentFeature } from './start-incidents';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import type { AuthOverrides } from './teams/create-adapter';
@@ -65,12 +66,14 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalog = options.catalog ?? catalogService;
 
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
+  const incidents = createIncidentFeature(tables, clock, catalog, helpDesk);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases')),
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
+    incidents,
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), { perWindow: config.intake.maxRequestsPerHour, windowMs: HOUR_MS }),
     // Only for the stored catalog: a replaced one (tests) has nothing to look up.
     ...(options.catalog ? {} : { people: catalogService }),
@@ -82,7 +85,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     logger,
     stateStore: new TableStateStore(tables.client('botState')),
     activities: activities.gate,
-    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, externalCases: helpDesk.externalCases, requestHandling: notifications.handling, outbox: notifications.admin },
+    useCases: { intake, catalog: catalogService, tickets: helpDesk.tickets, channels: helpDesk.channels, externalCases: helpDesk.externalCases, incidents, requestHandling: notifications.handling, outbox: notifications.admin },
     authOverrides: options.authOverrides,
     proactive: {
       conversations: notifications.conversations,

@@ -29,8 +29,10 @@ export const CARD_VERBS = {
     'ticket.confirm-case',
     'ticket.decline-case',
     'ticket.escalate',
+    'ticket.link-incident',
     'ticket.note',
     'ticket.open-case',
+    'ticket.open-incident',
     'ticket.pick-assignee',
     'ticket.reopen',
     'ticket.reply',
@@ -43,6 +45,9 @@ export const CARD_VERBS = {
   'ticket-sla-alert': ['ticket.show'],
   'ticket-list': ['tickets.page'],
   'channel-registered': [],
+  incident: ['incident.escalate-global-admins', 'incident.resolve', 'incident.show'],
+  'incident-global-admins': [],
+  'incident-resolved': [],
   'outbox-status': [],
 } as const satisfies Record<string, readonly string[]>;
 

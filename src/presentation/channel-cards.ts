@@ -1,19 +1,32 @@
 /** The card an admin gets when a channel becomes the help desk's or the Power Platform team's. */
 import type { ChannelRegistration, ChannelRole } from '../domain/ports/channels';
+import type { MessageKey } from '../domain/message-keys';
 import { instant, text } from '../domain/text';
 import type { CardRef } from './cards';
+
+const LABEL = {
+  'help-desk': 'messages.channels.label.help-desk',
+  'dedicated-team': 'messages.channels.label.dedicated-team',
+  'global-admins': 'messages.channels.label.global-admins',
+} as const satisfies Record<ChannelRole, MessageKey>;
+
+const HERE = {
+  'help-desk': 'messages.channels.helpDeskHere',
+  'dedicated-team': 'messages.channels.dedicatedTeamHere',
+  'global-admins': 'messages.channels.globalAdminsHere',
+} as const satisfies Record<ChannelRole, MessageKey>;
 
 export function channelRegisteredCard(registration: ChannelRegistration, moved: boolean): CardRef {
   const role: ChannelRole = registration.role;
   const name = registration.channelName;
-  const label = text(role === 'help-desk' ? 'messages.channels.label.help-desk' : 'messages.channels.label.dedicated-team');
+  const label = text(LABEL[role]);
   return {
     card: 'channel-registered',
     data: {
       heading: name ? text('messages.channels.registeredNamed', { name, label }) : text('messages.channels.registered', { label }),
       message: moved
         ? text('messages.channels.moved', { label })
-        : text(role === 'help-desk' ? 'messages.channels.helpDeskHere' : 'messages.channels.dedicatedTeamHere'),
+        : text(HERE[role]),
       registeredBy: registration.registeredBy.displayName,
       registeredAt: instant(registration.registeredAt),
     },

@@ -13,6 +13,7 @@ import { instant, text, type Text, type TextParam } from '../domain/text';
 import type { CardRef } from './cards';
 import { escalationLabel, severityLabel, ticketStatusLabel, tierLabel } from './labels';
 import { externalCaseFields } from './external-case-cards';
+import { ticketIncidentFields } from './incident-cards';
 
 /** A notice for the person who acted, or words for a card field. */
 export type Words = Text | string;
@@ -92,6 +93,7 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       picking: members.length > 0,
       members,
       ...externalCaseFields(ticket),
+      ...ticketIncidentFields(ticket),
     },
   };
 }

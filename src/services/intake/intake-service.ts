@@ -22,7 +22,7 @@ import {
 import { validateCategory, validateDetails, validateSearchQuery } from '../../domain/intake/intake-validation';
 import { holderFor, referenceFor, snapshotOf, type SupportRequest } from '../../domain/intake/support-request';
 import { explainRoute } from '../../domain/route-explanation';
-import { text } from '../../domain/text';
+import { text, type Text } from '../../domain/text';
 import { everyoneReachable, routeRequest, type Route } from '../../domain/routing';
 import type { Solution } from '../../domain/solution';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
@@ -45,6 +45,11 @@ export interface IntakeServiceDeps {
   readonly newId?: () => string;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
   readonly tickets: { readonly numbers: Pick<TicketNumberAllocator, 'allocate'>; readonly sla?: SlaConfig };
+  /**
+   * Open major incidents (issue 13): a report an open incident covers is linked to it and the
+   * requester told it is known, instead of being routed (no duplicate ticket). None: always routed.
+   */
+  readonly incidents?: { linkReport(request: SupportRequest, now: Date): Promise<{ readonly incident: { readonly id: string }; readonly explanation: Text } | undefined> };
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
   /**
@@ -178,6 +183,8 @@ export class IntakeService {
       requestEvent('submitted', actor, now, { category: request.category, severity: request.severity, solutionId: solution?.id }),
       requestEvent('routed', { kind: 'system', component: 'router' }, now, { routeKind: route.kind, reason: route.reason, skipped: route.skipped }),
     ];
+    const known = await this.deps.incidents?.linkReport(request, now);
+    if (known) return this.linkedToIncident(stored, request, history, known, now);
     // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
     const number = route.kind === 'help-desk' ? await this.deps.tickets.numbers.allocate(request.id) : undefined;
     if (number) {
@@ -198,6 +205,23 @@ export class IntakeService {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
     }
     return this.submittedView({ ...draft, requestId: request.id });
+  }
+
+  /** A known incident's report: stored with its link and what the requester is told; nobody else is notified. */
+  private async linkedToIncident(stored: StoredIntake, request: SupportRequest, history: RequestHistoryEvent[], known: { incident: { id: string }; explanation: Text }, now: Date): Promise<IntakeView> {
+    const linked = { ...request, explanation: known.explanation };
+    const events = [...history, requestEvent('linked-to-incident', { kind: 'system', component: 'intake' }, now, { incidentId: known.incident.id, automatic: true })];
+    try {
+      await this.deps.requests.create(linked, events, []);
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+    }
+    try {
+      await this.deps.intakes.update(stored, markSubmitted(stored.draft, request.id, now));
+    } catch (error) {
+      if (!(error instanceof ConcurrencyConflictError)) throw error;
+    }
+    return this.submittedView({ ...stored.draft, requestId: request.id });
   }
 
   private async submittedView(draft: IntakeDraft): Promise<IntakeView> {

@@ -8,7 +8,7 @@ import { sendAnswer } from '../card-action';
 import type { UseCases } from '../use-cases';
 
 /** Sees whitespace-normalised text (../command-text.ts): single spaces, none at the ends. */
-const REGISTER = /^register (help ?desk|dedicated team|power platform team)[ .!]*$/i;
+const REGISTER = /^register (help ?desk|dedicated team|power platform team|global admins?)[ .!]*$/i;
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string };
@@ -21,7 +21,7 @@ export function registerChannelRoutes<TState extends TurnState>(app: Application
     const actor = actorOf(context);
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
     const which = REGISTER.exec(context.activity.text ?? '')?.[1]?.toLowerCase() ?? '';
-    const role: ChannelRole = which.startsWith('help') ? 'help-desk' : 'dedicated-team';
+    const role: ChannelRole = which.startsWith('help') ? 'help-desk' : which.startsWith('global') ? 'global-admins' : 'dedicated-team';
     const channelData = (context.activity.channelData ?? {}) as TeamsChannelData;
     const inChannel = context.activity.conversation?.conversationType === 'channel';
     const result = await useCases.channels.register(actor, role, {

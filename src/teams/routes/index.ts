@@ -4,6 +4,7 @@ import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerExternalCaseRoutes } from './external-case-routes';
 import { registerFallbackRoutes } from './fallback-routes';
+import { registerIncidentRoutes } from './incident-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerNotificationRoutes } from './notification-routes';
 import { registerOutboxAdminRoutes } from './outbox-admin-routes';
@@ -19,6 +20,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerChannelRoutes(app, useCases);
   registerTicketRoutes(app, useCases);
   registerExternalCaseRoutes(app, useCases);
+  registerIncidentRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
