@@ -12,6 +12,9 @@ import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';
 import { ALEX, user, type TestUser } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
 import { allText, verbs } from '../support/cards';
+
+/** What the person was shown: a card's words, or the message itself. */
+const said = (answer: unknown): string => (typeof answer === 'string' ? answer : allText(answer));
 import { channel, channelActionExecute } from '../support/channel-activities';
 import { SOLUTIONS } from '../support/fixture-solutions';
 import { HelpDeskDriver } from '../support/help-desk-driver';
@@ -52,7 +55,7 @@ describe('major incidents over /api/messages', () => {
     await hd.say(ADELE, HELP, 'register help desk');
     await hd.say(ADELE, DEDICATED, 'register dedicated team');
     const admins = await hd.say(ADELE, ADMINS, 'register global admins');
-    expect(allText(admins.card)).toContain('is now the global admins channel');
+    expect(said(admins.card)).toContain('is now the global admins channel');
   });
   afterAll(async () => bot.stop());
 
@@ -78,15 +81,15 @@ describe('major incidents over /api/messages', () => {
     expect((await hd.say(ISAIAH, DEDICATED, 'open incident now')).text).toContain('open incident platform: TITLE');
 
     const opened = await hd.say(ISAIAH, DEDICATED, 'open incident for invoice-approval: Approvals stuck since 9:00');
-    expect(allText(opened.card)).toContain('Opened major incident');
+    expect(said(opened.card)).toContain('Opened major incident');
     const [incident] = await openIncidents();
     expect(incident).toMatchObject({ scope: { kind: 'solution', solutionId: 'invoice-approval' }, title: 'Approvals stuck since 9:00', status: 'open' });
     // One open incident per solution.
     const again = await hd.say(ISAIAH, DEDICATED, 'open incident for invoice-approval: Same thing');
-    expect(allText(again.card)).toContain(`${incident.id} is already open for this`);
+    expect(said(again.card)).toContain(`${incident.id} is already open for this`);
 
     const { confirmation, id } = await report(ALEX);
-    expect(allText(confirmation)).toContain(`This is a known incident (${incident.id}: Approvals stuck since 9:00)`);
+    expect(said(confirmation)).toContain(`This is a known incident (${incident.id}: Approvals stuck since 9:00)`);
     expect(await hd.tickets.get(id)).toBeUndefined();
     expect((await hd.cases.history(id)).map((e) => e.type)).toContain('linked-to-incident');
     expect((await store.get(incident.id))?.incident.links).toEqual([expect.objectContaining({ kind: 'request', id, automatic: true, requester: { aadObjectId: ALEX.aadObjectId, displayName: ALEX.name } })]);
@@ -98,23 +101,23 @@ describe('major incidents over /api/messages', () => {
     const { ticket } = await hd.submit(ALEX);
     const card = await hd.press(ISAIAH, DEDICATED, 'ticket.open-incident', { ticketId: ticket.id, incidentScope: 'platform', incidentTitle: 'Power Apps does not load' });
     const platform = (await openIncidents()).find((i) => i.scope.kind === 'platform')!;
-    expect(allText(card)).toContain(`Opened major incident ${platform.id} and linked ${ticket.number} to it.`);
+    expect(said(card)).toContain(`Opened major incident ${platform.id} and linked ${ticket.number} to it.`);
     expect((await hd.tickets.get(ticket.id))?.ticket.incidentId).toBe(platform.id);
-    expect(allText(await hd.press(MEGAN, HELP, 'ticket.show', { ticketId: ticket.id }))).toContain(`Linked to major incident ${platform.id}`);
+    expect(said(await hd.press(MEGAN, HELP, 'ticket.show', { ticketId: ticket.id }))).toContain(`Linked to major incident ${platform.id}`);
 
     const driver = new IntakeDriver(bot, REQUESTERS[0]);
     await driver.say('new request');
     await driver.press('intake.need', { category: 'platform-issue' });
     await driver.press('intake.details', { title: 'Nothing opens', description: 'Every app spins.', since: '', impact: 'organisation', urgency: 'blocked' });
     const confirmation = await driver.press('intake.submit');
-    expect(allText(confirmation)).toContain(`This is a known incident (${platform.id}`);
+    expect(said(confirmation)).toContain(`This is a known incident (${platform.id}`);
     expect(await hd.tickets.get(driver.intakeId)).toBeUndefined();
 
     const escalated = await hd.press(ISAIAH, DEDICATED, 'incident.escalate-global-admins', { incidentId: platform.id });
-    expect(allText(escalated)).toContain("Posted to the global admins' channel.");
+    expect(said(escalated)).toContain("Posted to the global admins' channel.");
     expect(verbs(escalated)).not.toContain('incident.escalate-global-admins');
-    expect(allText(await hd.press(ISAIAH, DEDICATED, 'incident.escalate-global-admins', { incidentId: platform.id }))).toContain('already escalated');
-    expect(allText(await hd.press(MEGAN, HELP, 'incident.escalate-global-admins', { incidentId: platform.id }))).toContain('Only members of the Power Platform team');
+    expect(said(await hd.press(ISAIAH, DEDICATED, 'incident.escalate-global-admins', { incidentId: platform.id }))).toContain('already escalated');
+    expect(said(await hd.press(MEGAN, HELP, 'incident.escalate-global-admins', { incidentId: platform.id }))).toContain('Only members of the Power Platform team');
     await notes.drain();
     const adminPosts = bot.connector.calls.filter((c) => c.method === 'POST' && c.path.includes(encodeURIComponent(ADMINS.channelId)) && JSON.stringify(c.body).includes(platform.id));
     expect(adminPosts).toHaveLength(1);
@@ -129,8 +132,8 @@ describe('major incidents over /api/messages', () => {
     await report(REQUESTERS[49], 'Second report');
     const { ticket } = await hd.submit(ALEX);
     const linked = await hd.press(ISAIAH, DEDICATED, 'ticket.link-incident', { ticketId: ticket.id, incidentId: incident.id.toLowerCase() });
-    expect(allText(linked)).toContain(`Linked ${ticket.number} to major incident ${incident.id}.`);
-    expect(allText(await hd.press(MEGAN, HELP, 'ticket.link-incident', { ticketId: ticket.id, incidentId: incident.id }))).toContain('Only members of the Power Platform team');
+    expect(said(linked)).toContain(`Linked ${ticket.number} to major incident ${incident.id}.`);
+    expect(said(await hd.press(MEGAN, HELP, 'ticket.link-incident', { ticketId: ticket.id, incidentId: incident.id }))).toContain('Only members of the Power Platform team');
     const before = (await store.get(incident.id))!.incident;
     const audience = new Set(before.links.map((l) => l.requester.aadObjectId));
     expect(before.links).toHaveLength(1 + 48 + 2 + 1);
@@ -142,11 +145,11 @@ describe('major incidents over /api/messages', () => {
     const resolve = channelActionExecute('incident.resolve', { incidentId: incident.id, resolution: 'The approval connector was reconnected.' }, { serviceUrl: bot.serviceUrl, from: ISAIAH, channel: DEDICATED });
     const [first, redelivered] = await Promise.all([bot.post(resolve), bot.post(resolve)]);
     expect([first.status, redelivered.status]).toEqual([200, 200]);
-    expect(allText(first.body.value)).toContain('Resolved');
+    expect(said(first.body.value)).toContain('Resolved');
     // A colleague pressing Resolve on the same card later (another activity) changes nothing.
     const later = await hd.press(ISAIAH, DEDICATED, 'incident.resolve', { incidentId: incident.id, resolution: 'again' });
-    expect(allText(later)).toContain('This incident is resolved.');
-    expect(allText(later)).toContain('50 of 50 requesters told');
+    expect(said(later)).toContain('This incident is resolved.');
+    expect(said(later)).toContain('50 of 50 requesters told');
     // A new report about the solution now goes its usual way: a ticket.
     const after = await report(REQUESTERS[2], 'After the fix');
     expect(await hd.tickets.get(after.id)).toBeDefined();

@@ -6,6 +6,7 @@ import { ConcurrencyConflictError } from '../../src/domain/ports/storage-errors'
 import { partitionOf } from '../../src/storage/cases/case-partitions';
 import { TableIncidentStore } from '../../src/storage/incidents/table-incident-store';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
+import { TableTicketStore } from '../../src/storage/tickets/table-ticket-store';
 import { KOREAN, EMOJI, ofLength } from '../support/large-text';
 import { freshTables } from '../support/test-storage';
 
@@ -66,5 +67,14 @@ describe('incident storage', () => {
     await store.create(big, []);
     expect((await store.get(big.id))?.incident).toEqual(big);
     expect((await store.openFor(scopeKeyOf(big.scope)))?.incident.id).toBe(big.id);
+  });
+
+  test("an activity recorded on an incident is not taken for the same activity's change to a ticket of the same partition", async () => {
+    // Opening an incident from a ticket card records the activity on the incident and on the ticket.
+    const ticketId = Array.from({ length: 500 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`).find((id) => partitionOf(id) === partitionOf(INCIDENT_OUTBOX_KEY))!;
+    const activity = { key: 'ab'.repeat(16), outcome: { key: 'incidents.done.opened' as const }, expiresAt: '2026-11-23T11:00:00.000Z' };
+    await store.create(incident('INC-0000000C', { kind: 'solution', solutionId: 'other', solutionName: 'Other' }), [], activity);
+    expect((await store.activity(activity.key))?.outcome).toEqual(activity.outcome);
+    expect(await new TableTicketStore(client).activity(ticketId, activity.key)).toBeUndefined();
   });
 });

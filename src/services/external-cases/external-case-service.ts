@@ -20,7 +20,8 @@ import { MAX_CASE_REFERENCE } from '../../domain/external-cases/external-case';
 import type { ActorRole, HistoryActor, PersonRef } from '../../domain/history';
 import type { MessageKey } from '../../domain/message-keys';
 import type { TeamRoster } from '../../domain/ports/team-roster';
-import type { ActorStanding } from '../../domain/queues/actor-standing';
+import { belongsTo, type ActorStanding } from '../../domain/queues/actor-standing';
+import { holdingQueue } from '../../domain/tickets/ticket-queue';
 import type { SlaConfig } from '../../domain/sla';
 import { text, type Text } from '../../domain/text';
 import type { Ticket } from '../../domain/tickets/ticket';
@@ -81,6 +82,8 @@ export class ExternalCaseService {
     const role: HistoryActor & { kind: 'user' } = { kind: 'user', role: roleOf(request, standing), ...actor };
     const outcome = await this.deps.writer.apply(ticketId, activity, (ticket, now) => this.decide(ticket, request, standing, role, now));
     if (outcome.kind === 'not-found') return messageAnswer(text('messages.tickets.notFound'));
+    // The card shows what the requester wrote: only to those who work the ticket or its cases.
+    if (!mayView(outcome.ticket, standing)) return messageAnswer(outcome.notice);
     return cardAnswer(ticketCard(outcome.ticket, { notice: outcome.notice }));
   }
 
@@ -100,6 +103,10 @@ export class ExternalCaseService {
     }
     return { change: changeOf(ticket, decision) };
   }
+}
+
+function mayView(ticket: Ticket, standing: ActorStanding): boolean {
+  return standing.escalationGroup || standing.itAdmin || belongsTo(standing, holdingQueue(ticket));
 }
 
 function roleOf(request: CaseRequest, standing: ActorStanding): ActorRole {

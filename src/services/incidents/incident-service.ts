@@ -15,6 +15,7 @@ import { ticketEvent } from '../../domain/history';
 import {
   escalateToGlobalAdmins,
   incidentIdFrom,
+  isDedicatedTeam,
   linkToIncident,
   nextToTell,
   openIncident,
@@ -305,7 +306,9 @@ export class IncidentService {
 
   private async standing(actor: PersonRef, roster: TeamRoster): Promise<{ standing: ActorStanding } | { refusal: Text }> {
     const found = await this.deps.standings.standingOf(actor, roster);
-    return 'unavailable' in found ? { refusal: text('cases.refused.rosterUnavailable') } : found;
+    if ('unavailable' in found) return { refusal: text('cases.refused.rosterUnavailable') };
+    // Incidents are the dedicated team's: nobody else is shown one (its card names people's reports).
+    return isDedicatedTeam(found.standing) ? found : { refusal: refusal('not-permitted') };
   }
 
   private hex(): string {

@@ -7,6 +7,9 @@
  *   inc|{id}              the incident (JSON, bounded: incident.ts MAX_INCIDENT_LINKS)
  *   incopen|{scope key}   its scope's open incident: created with the incident, deleted when it is
  *                         resolved, so a scope has at most one open incident
+ *   act|incident-{key}    an activity applied to an incident: named apart from the same activity's
+ *                         record on a ticket that may share this partition (opening an incident from a
+ *                         ticket card records the activity on both)
  */
 import { TableClient, TableTransaction } from '@azure/data-tables';
 import type { ActivityRecord } from '../../domain/activity-ref';
@@ -27,6 +30,8 @@ export const INCIDENT_ROW = {
 } as const;
 
 const PK = partitionOf(INCIDENT_OUTBOX_KEY);
+
+const activityKeyOf = (key: string) => `incident-${key}`;
 
 interface OpenRow {
   partitionKey: string;
@@ -79,7 +84,8 @@ export class TableIncidentStore implements IncidentRepository {
   }
 
   async activity(key: string): Promise<ActivityRecord | undefined> {
-    return readActivity(this.table, PK, key);
+    const found = await readActivity(this.table, PK, activityKeyOf(key));
+    return found && { ...found, key };
   }
 
   private entity(incident: Incident): DataRow & { status: string } {
@@ -91,7 +97,7 @@ export class TableIncidentStore implements IncidentRepository {
       if (message.requestId !== INCIDENT_OUTBOX_KEY) throw new RangeError(`incident outbox message ${message.id} names request ${message.requestId}`);
       tx.createEntity(pendingEntity(PK, message));
     }
-    if (activity) tx.createEntity(activityEntity(PK, activity));
+    if (activity) tx.createEntity(activityEntity(PK, { ...activity, key: activityKeyOf(activity.key) }));
   }
 
   private async saved(incident: Incident, etag: string | undefined): Promise<StoredIncident> {
