@@ -20,6 +20,7 @@ import { TableSubmissionLog } from './storage/intake/table-submission-log';
 import { TableService } from './storage/table-service';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
+import { createIncidentFeature } from './start-incidents';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import type { AuthOverrides } from './teams/create-adapter';
@@ -67,12 +68,14 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalog = options.catalog ?? catalogService;
 
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
+  const incidents = createIncidentFeature(tables, clock, catalog, helpDesk);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases')),
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
+    incidents,
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), {
       perWindow: config.intake.maxRequestsPerHour,
       windowMs: HOUR_MS,
@@ -93,6 +96,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       tickets: helpDesk.tickets,
       dedicatedQueue: helpDesk.dedicatedQueue,
       channels: helpDesk.channels,
+      externalCases: helpDesk.externalCases,
+      incidents,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
     },

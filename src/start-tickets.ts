@@ -5,6 +5,7 @@
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
+import { ExternalCaseService } from './services/external-cases/external-case-service';
 import type { Clock } from './domain/ports/clock';
 import { BackgroundJob } from './services/jobs/background-job';
 import { DedicatedQueueService } from './services/tickets/dedicated-queue-service';
@@ -36,9 +37,11 @@ export function createTicketFeature(
   const ticketStore = new TableTicketStore(tables.client('cases'));
   const conversations = new TableConversationStore(tables.client('conversations'));
   const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs, breachPolicy } = config.tickets;
+  const escalationRoles = config.externalCases;
   const dedicatedQueue = new DedicatedQueueService({
     tickets: ticketStore,
     channels: conversations,
+    escalationRoles,
     clock,
     sla: slaConfig,
     reopenWindowMinutes,
@@ -53,6 +56,14 @@ export function createTicketFeature(
     dedicated: dedicatedQueue,
   });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
+  const externalCases = new ExternalCaseService({
+    tickets: ticketStore,
+    channels: conversations,
+    escalationRoles,
+    clock,
+    sla: tickets.slaConfig,
+    reopenWindowMinutes,
+  });
   const scheduler = new SlaScheduler({
     tickets: new TableTicketStore(background.client('cases')),
     lease: new TableLeaseStore(background.client('leases')),
@@ -76,5 +87,15 @@ export function createTicketFeature(
   });
   if (intervalMs > 0) job.start();
   // Stops the loop (if any) and gives the SLA lease up, so another instance takes over at once.
-  return { numbers, tickets, dedicatedQueue, channels, scheduler, stop: () => job.stop(), slaConfig: tickets.slaConfig };
+  return {
+    numbers,
+    tickets,
+    dedicatedQueue,
+    channels,
+    externalCases,
+    escalationRoles,
+    scheduler,
+    stop: () => job.stop(),
+    slaConfig: tickets.slaConfig,
+  };
 }

@@ -9,7 +9,7 @@ export type OutboxTarget =
   /** A 1:1 chat with a person, created from their Entra object id if the bot never talked to them. */
   | { readonly kind: 'user'; readonly aadObjectId: string; readonly displayName: string }
   /** A channel registered by an admin ("register help desk" / "register dedicated team"). */
-  | { readonly kind: 'channel'; readonly channel: 'help-desk' | 'dedicated-team' }
+  | { readonly kind: 'channel'; readonly channel: 'help-desk' | 'dedicated-team' | 'global-admins' }
   /**
    * Replace a card the outbox posted earlier (same request): the worker finds the conversation and
    * activity id that delivering message `messageId` produced, and updates that activity in place.

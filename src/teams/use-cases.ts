@@ -1,5 +1,7 @@
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
+import type { ExternalCaseService } from '../services/external-cases/external-case-service';
+import type { IncidentService } from '../services/incidents/incident-service';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
@@ -17,6 +19,10 @@ export interface UseCases {
   /** The dedicated team's queue: hand-off cards, answers to its questions, severity changes. */
   readonly dedicatedQueue: DedicatedQueueService;
   readonly channels: ChannelService;
+  /** Partner and Microsoft cases on tickets (the designated escalation group, IT admins). */
+  readonly externalCases: ExternalCaseService;
+  /** Major incidents (the dedicated team). */
+  readonly incidents: IncidentService;
   /** The maker's and co-owners' card actions on a request (request-handling service). */
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */

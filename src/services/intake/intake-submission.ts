@@ -7,6 +7,7 @@ import { requestEvent, type RequestHistoryEvent } from '../../domain/history';
 import { markSubmitted } from '../../domain/intake/intake-draft';
 import { requestFromDraft, routeOfDraft } from '../../domain/intake/request-from-draft';
 import type { IntakeView } from '../../domain/intake/intake-view';
+import type { SupportRequest } from '../../domain/intake/support-request';
 import type { StoredIntake } from '../../domain/ports/intake';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { DEFAULT_SLA_CONFIG } from '../../domain/sla';
@@ -39,6 +40,12 @@ export async function submitIntake(deps: IntakeServiceDeps, views: IntakeViews, 
       skipped: route.skipped,
     }),
   ];
+  const known = await deps.incidents?.linkReport(request, now);
+  if (known)
+    return linkedToIncident(deps, views, stored, { ...request, explanation: known.explanation }, now, [
+      ...history,
+      requestEvent('linked-to-incident', { kind: 'system', component: 'intake' }, now, { incidentId: known.incident.id, automatic: true }),
+    ]);
   // Idempotent: a redelivered Submit gets the same number back (allocation is keyed by the request id).
   const number = route.kind === 'help-desk' ? await deps.tickets.numbers.allocate(request.id) : undefined;
   if (number) {
@@ -53,10 +60,37 @@ export async function submitIntake(deps: IntakeServiceDeps, views: IntakeViews, 
     // A redelivered or double-clicked Submit: the first one created it; show that one.
     if (!(error instanceof ConcurrencyConflictError)) throw error;
   }
+  return markedSubmitted(deps, views, stored, request.id, now);
+}
+
+/** A known incident's report: stored with its link and what the requester is told; nobody else is notified. */
+async function linkedToIncident(
+  deps: IntakeServiceDeps,
+  views: IntakeViews,
+  stored: StoredIntake,
+  request: SupportRequest,
+  now: Date,
+  history: RequestHistoryEvent[],
+): Promise<IntakeView> {
   try {
-    await deps.intakes.update(stored, markSubmitted(draft, request.id, now));
+    await deps.requests.create(request, history, []);
   } catch (error) {
     if (!(error instanceof ConcurrencyConflictError)) throw error;
   }
-  return views.submittedView({ ...draft, requestId: request.id });
+  return markedSubmitted(deps, views, stored, request.id, now);
+}
+
+async function markedSubmitted(
+  deps: IntakeServiceDeps,
+  views: IntakeViews,
+  stored: StoredIntake,
+  requestId: string,
+  now: Date,
+): Promise<IntakeView> {
+  try {
+    await deps.intakes.update(stored, markSubmitted(stored.draft, requestId, now));
+  } catch (error) {
+    if (!(error instanceof ConcurrencyConflictError)) throw error;
+  }
+  return views.submittedView({ ...stored.draft, requestId });
 }

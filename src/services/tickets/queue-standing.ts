@@ -1,7 +1,8 @@
 /**
  * Who the person pressing a button is, for the ticket queues: the queues whose team rosters list
  * them (the help desk channel's team, the dedicated team channel's team), from the registered
- * channels and Teams, never from card data. Teams not answering is a refusal, never a guess.
+ * channels and Teams, and whether the configuration names them in the designated escalation group
+ * or as an IT admin; never from card data. Teams not answering is a refusal, never a guess.
  */
 import type { PersonRef } from '../../domain/history';
 import type { ChannelDirectory } from '../../domain/ports/channels';
@@ -10,11 +11,24 @@ import type { ActorStanding } from '../../domain/queues/actor-standing';
 import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE, type QueueId } from '../../domain/queues/queue';
 import { text, type Text } from '../../domain/text';
 
+/** The configured people who may open and confirm partner and Microsoft cases (lowercase Entra object ids). */
+export interface EscalationRoles {
+  /** ESCALATION_GROUP_IDS: the designated escalation group. */
+  readonly escalationGroupIds: ReadonlySet<string>;
+  /** IT_ADMIN_IDS: they confirm Sev A and B cases with Microsoft. */
+  readonly itAdminIds: ReadonlySet<string>;
+}
+
 export type QueueStanding =
   | { readonly ok: true; readonly standing: ActorStanding; readonly teamOf: Partial<Record<QueueId, string>> }
   | { readonly ok: false; readonly refusal: Text };
 
-export async function queueStanding(actor: PersonRef, roster: TeamRoster, channels: ChannelDirectory): Promise<QueueStanding> {
+export async function queueStanding(
+  actor: PersonRef,
+  roster: TeamRoster,
+  channels: ChannelDirectory,
+  roles: EscalationRoles,
+): Promise<QueueStanding> {
   const [helpDesk, dedicated] = await Promise.all([channels.getChannel('help-desk'), channels.getChannel('dedicated-team')]);
   const queues: QueueId[] = [];
   const teamOf: Partial<Record<QueueId, string>> = {};
@@ -26,8 +40,14 @@ export async function queueStanding(actor: PersonRef, roster: TeamRoster, channe
   }
   if (helpDesk) teamOf[DEFAULT_HELP_DESK_QUEUE] = helpDesk.teamId;
   if (dedicated) teamOf[DEDICATED_TEAM_QUEUE] = dedicated.teamId;
-  // The designated escalation group and IT admins come with partner and Microsoft cases (not yet wired).
-  return { ok: true, standing: { aadObjectId: actor.aadObjectId, queues, escalationGroup: false, itAdmin: false }, teamOf };
+  const id = actor.aadObjectId.toLowerCase();
+  const standing: ActorStanding = {
+    aadObjectId: actor.aadObjectId,
+    queues,
+    escalationGroup: roles.escalationGroupIds.has(id),
+    itAdmin: roles.itAdminIds.has(id),
+  };
+  return { ok: true, standing, teamOf };
 }
 
 /** The standing of someone acting outside any team (the maker answering from their 1:1 chat). */

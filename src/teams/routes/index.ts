@@ -4,7 +4,9 @@ import type { ChannelViewers } from '../channel-viewers';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
+import { registerExternalCaseRoutes } from './external-case-routes';
 import { registerFallbackRoutes } from './fallback-routes';
+import { registerIncidentRoutes } from './incident-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerMessageActionRoutes } from './message-action-routes';
 import { registerNotificationRoutes } from './notification-routes';
@@ -28,6 +30,8 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerChannelRoutes(app, useCases, parts.channelViewers);
   registerTicketRoutes(app, useCases);
   registerDedicatedQueueRoutes(app, useCases);
+  registerExternalCaseRoutes(app, useCases);
+  registerIncidentRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
