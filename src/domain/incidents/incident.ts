@@ -122,6 +122,26 @@ export function openIncident(
   });
 }
 
+/**
+ * The first "Power Platform itself seems down" report, with no platform incident open, opens one
+ * itself (the intake acts, not a person: `reportedBy` is who reported it), linked to its ticket, so
+ * the reports after it are linked instead of becoming tickets. The report's title names it.
+ */
+export function openPlatformIncidentFromReport(id: string, title: string, link: IncidentLink, at: Date): Incident {
+  const iso = at.toISOString();
+  return {
+    id,
+    scope: { kind: 'platform' },
+    title: title.slice(0, INCIDENT_TITLE_MAX),
+    status: 'open',
+    openedBy: link.requester,
+    openedAt: iso,
+    links: [link],
+    version: 1,
+    updatedAt: iso,
+  };
+}
+
 /** Links a ticket or a request (by a dedicated team member, or at intake when `standing` is undefined). */
 export function linkToIncident(
   incident: Incident,

@@ -34,7 +34,7 @@ import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answe
 import { incidentCard } from '../../presentation/incident-cards';
 import { globalAdminsPost, incidentCardPost, incidentCardUpdate } from './incident-messages';
 import { changeIncident, tellRequesters } from './incident-writes';
-import { linkReportToOpenIncident, type ReportLinked } from './incident-reports';
+import { linkReportToOpenIncident, openPlatformIncidentFor, type PlatformReportOutcome, type ReportLinked } from './incident-reports';
 import { linkTicketToIncident } from './incident-ticket-link';
 import { incidentRefusal as refusal } from './incident-refusals';
 import type { ChannelDirectory } from '../../domain/ports/channels';
@@ -186,6 +186,11 @@ export class IncidentService {
    */
   linkReport(request: SupportRequest, now: Date): Promise<ReportLinked | undefined> {
     return linkReportToOpenIncident(this.deps.incidents, request, now);
+  }
+
+  /** At intake: the first platform-down report opens the platform incident (see incident-reports.ts). */
+  openForPlatformReport(request: SupportRequest, ticketNumber: string, now: Date): Promise<PlatformReportOutcome | undefined> {
+    return openPlatformIncidentFor(this.deps.incidents, request, ticketNumber, now);
   }
 
   private async standing(actor: PersonRef, roster: TeamRoster): Promise<{ standing: ActorStanding } | { refusal: Text }> {

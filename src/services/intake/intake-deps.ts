@@ -39,8 +39,17 @@ export interface PeopleResolution {
 
 /** The port the intake calls before routing a report (see IncidentService.linkReport). */
 export interface IncidentReportLink {
-  linkReport(
+  linkReport(request: SupportRequest, now: Date): Promise<KnownIncident | undefined>;
+  /** The first "Power Platform itself seems down" report: opens the platform incident, or finds one opened meanwhile. */
+  openForPlatformReport(
     request: SupportRequest,
+    ticketNumber: string,
     now: Date,
-  ): Promise<{ readonly incident: { readonly id: string }; readonly explanation: Text } | undefined>;
+  ): Promise<{ readonly opened: { readonly id: string } } | { readonly known: KnownIncident } | undefined>;
+}
+
+/** An open incident that covers a report, and what its requester is told. */
+export interface KnownIncident {
+  readonly incident: { readonly id: string };
+  readonly explanation: Text;
 }
