@@ -7,7 +7,6 @@
 import { acceptedBy } from '../domain/escalation/accept-escalation';
 import type { EscalationTrigger, InfoParty } from '../domain/escalation/escalation-trigger';
 import { currentHandOff } from '../domain/escalation/hand-off';
-import { capText } from '../domain/intake/message-report';
 import { askableMaker } from '../domain/escalation/information-requests';
 import type { HistoryActor, SystemComponent } from '../domain/history';
 import type { MessageKey } from '../domain/message-keys';
@@ -78,8 +77,6 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       environment: ticket.solution?.environment ?? '',
       makerName: ticket.solution?.maker.displayName ?? '',
       coOwners: (ticket.solution?.coOwners ?? []).map((p) => p.displayName).join(', '),
-      dataSources: listed(ticket.solution?.dataSources ?? []),
-      workarounds: shortened(ticket.solution?.workarounds ?? ''),
       requesterName: ticket.requester.displayName,
       contact: text(handOff?.contact === 'maker' ? 'messages.handoff.contact.maker' : 'messages.handoff.contact.requester', {
         name: contactName,
@@ -101,22 +98,6 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       canChangeSeverity: held && ticket.status !== 'closed',
     },
   };
-}
-
-/**
- * The catalog's facts at a size the card can hold beside three hand-offs at their limits (one Teams
- * message): the first data sources and the start of the workarounds; the catalog has the rest.
- */
-const LISTED_DATA_SOURCES = 10;
-const WORKAROUNDS_SHOWN = 1000;
-
-function listed(names: readonly string[]): string {
-  const shown = names.slice(0, LISTED_DATA_SOURCES).join(', ');
-  return names.length > LISTED_DATA_SOURCES ? `${shown}, …` : shown;
-}
-
-function shortened(words: string): string {
-  return words.length > WORKAROUNDS_SHOWN ? `${capText(words, WORKAROUNDS_SHOWN - 1).trimEnd()}…` : words;
 }
 
 export interface MakerQuestionOptions {

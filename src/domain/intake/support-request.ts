@@ -11,12 +11,8 @@ import type { IntakeDetails } from './intake-draft';
 import { explainRoute } from '../route-explanation';
 import type { Text } from '../text';
 
-/**
- * What the request knew about the solution at submission (the catalog may change later). Its data
- * sources and known workarounds are for the dedicated team's hand-off card (absent on older rows).
- */
-export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners'> &
-  Partial<Pick<Solution, 'dataSources' | 'workarounds'>>;
+/** What the request knew about the solution at submission (the catalog may change later). */
+export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners'>;
 
 export type RequestStatus = 'open' | 'acknowledged' | 'claimed' | 'resolved' | 'withdrawn';
 
@@ -72,8 +68,8 @@ export function referenceFor(id: string): string {
 }
 
 export function snapshotOf(solution: Solution): SolutionSnapshot {
-  const { id, name, kind, environment, tier, maker, coOwners, dataSources, workarounds } = solution;
-  return { id, name, kind, environment, tier, maker, coOwners, dataSources, ...(workarounds ? { workarounds } : {}) };
+  const { id, name, kind, environment, tier, maker, coOwners } = solution;
+  return { id, name, kind, environment, tier, maker, coOwners };
 }
 
 /** Who has the request after routing. */
