@@ -24,6 +24,7 @@ import { TableSubmissionLog } from './storage/intake/table-submission-log';
 import { TableService } from './storage/table-service';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
+import { createIncidentFeature } from './start-incidents';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createQueueFeature } from './start-queues';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
@@ -76,12 +77,14 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
 
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
   const queues = createQueueFeature(tables, config, clock, catalog);
+  const incidents = createIncidentFeature(tables, clock, catalog, helpDesk);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases'), helpDesk.lists),
     catalog,
     clock,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig, queues: queues.router },
+    incidents,
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), {
       perWindow: config.intake.maxRequestsPerHour,
       windowMs: HOUR_MS,
@@ -108,6 +111,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       dedicatedQueue: helpDesk.dedicatedQueue,
       channels: helpDesk.channels,
       helpDeskQueues: queues.service,
+      externalCases: helpDesk.externalCases,
+      incidents,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
       graduation: governance.graduation,

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config/app-config';
 import type { Logger } from './logging/logger';
 import { ChannelService } from './services/channels/channel-service';
+import { ExternalCaseService } from './services/external-cases/external-case-service';
 import type { Clock } from './domain/ports/clock';
 import { BackgroundJob } from './services/jobs/background-job';
 import { DedicatedQueueService } from './services/tickets/dedicated-queue-service';
@@ -43,9 +44,11 @@ export function createTicketFeature(
   const ticketStore = new TableTicketStore(tables.client('cases'), lists);
   const conversations = new TableConversationStore(tables.client('conversations'));
   const { sla: slaConfig, reopenWindowMinutes, slaCheckIntervalMs, breachPolicy } = config.tickets;
+  const escalationRoles = config.externalCases;
   const dedicatedQueue = new DedicatedQueueService({
     tickets: ticketStore,
     channels: conversations,
+    escalationRoles,
     clock,
     sla: slaConfig,
     reopenWindowMinutes,
@@ -60,6 +63,14 @@ export function createTicketFeature(
     dedicated: dedicatedQueue,
   });
   const channels = new ChannelService({ registry: conversations, adminIds: config.adminIds, clock });
+  const externalCases = new ExternalCaseService({
+    tickets: ticketStore,
+    channels: conversations,
+    escalationRoles,
+    clock,
+    sla: tickets.slaConfig,
+    reopenWindowMinutes,
+  });
   const scheduler = new SlaScheduler({
     tickets: TableTicketStore.on(background, onListFailure),
     lease: new TableLeaseStore(background.client('leases')),
@@ -85,7 +96,18 @@ export function createTicketFeature(
   const listSweep = startListSweep(background, clock, logger, intervalMs);
   // Stops the loops (if any) and gives their leases up, so another instance takes over at once.
   const stop = async () => void (await Promise.all([job.stop(), listSweep.stop()]));
-  return { numbers, tickets, dedicatedQueue, channels, scheduler, lists, stop, slaConfig: tickets.slaConfig };
+  return {
+    numbers,
+    tickets,
+    dedicatedQueue,
+    channels,
+    externalCases,
+    escalationRoles,
+    scheduler,
+    lists,
+    stop,
+    slaConfig: tickets.slaConfig,
+  };
 }
 
 /** The list views' repair sweep (ticket-list-sweep.ts), as often as the SLA checks; never when those are off (tests). */

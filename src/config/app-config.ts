@@ -48,6 +48,8 @@ export interface AppConfig {
   readonly tablePrefix: string;
   readonly tenants: TenantPolicy;
   readonly adminIds: ReadonlySet<string>;
+  /** Who records partner and Microsoft cases (the designated escalation group) and who confirms Sev A / B Microsoft cases (IT admins); lowercase ids. */
+  readonly externalCases: ExternalCaseAccess;
   readonly logLevel: LogLevel;
   readonly appInsightsConnectionString?: string;
   /** Notifications: the outbox's pace and the timers that move unanswered requests on. */
@@ -89,4 +91,9 @@ export interface NotificationConfig {
   readonly outboxStuckMinutes: number;
   /** Where to reach Teams before any activity told us (proactive DMs right after deployment). */
   readonly teamsServiceUrl?: string;
+}
+
+export interface ExternalCaseAccess {
+  readonly escalationGroupIds: ReadonlySet<string>;
+  readonly itAdminIds: ReadonlySet<string>;
 }

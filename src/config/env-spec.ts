@@ -89,6 +89,20 @@ export const ENV_SPEC = [
     description: 'comma-separated Entra tenant ids; activities from other tenants are dropped',
   },
   { name: 'ADMIN_IDS', optional: true, default: 'none', description: 'comma-separated Entra object ids of bot admins' },
+  {
+    name: 'ESCALATION_GROUP_IDS',
+    optional: true,
+    default: 'none',
+    description:
+      'comma-separated Entra object ids of the designated escalation group (keep it smaller than the help desk): only they record partner (type 5) and Microsoft (type 6) cases on a ticket; empty = nobody may',
+  },
+  {
+    name: 'IT_ADMIN_IDS',
+    optional: true,
+    default: 'none',
+    description:
+      'comma-separated Entra object ids of the IT admins who confirm (file) a Sev A or B case with Microsoft that a designated member asked for',
+  },
   // Logs and telemetry
   {
     name: 'LOG_LEVEL',

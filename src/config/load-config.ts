@@ -49,6 +49,8 @@ export function loadConfig(env: Environment): AppConfig {
   }
   const tenants = readTenants(read('ALLOWED_TENANTS'), bot, (m) => problem('ALLOWED_TENANTS', m));
   const adminIds = readGuidList(read('ADMIN_IDS'), 'Entra object id', (m) => problem('ADMIN_IDS', m));
+  const escalationGroupIds = readGuidList(read('ESCALATION_GROUP_IDS'), 'Entra object id', (m) => problem('ESCALATION_GROUP_IDS', m));
+  const itAdminIds = readGuidList(read('IT_ADMIN_IDS'), 'Entra object id', (m) => problem('IT_ADMIN_IDS', m));
   const logLevel = oneOf(read('LOG_LEVEL'), LOG_LEVELS, 'info', (m) => problem('LOG_LEVEL', m));
   const appInsightsConnectionString = read('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (appInsightsConnectionString !== undefined && !/InstrumentationKey=|IngestionEndpoint=/i.test(appInsightsConnectionString)) {
@@ -76,6 +78,7 @@ export function loadConfig(env: Environment): AppConfig {
     tablePrefix,
     tenants,
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
+    externalCases: { escalationGroupIds: lowerSet(escalationGroupIds), itAdminIds: lowerSet(itAdminIds) },
     logLevel: logLevel as LogLevel,
     appInsightsConnectionString,
     notifications,
@@ -179,6 +182,10 @@ function readTenants(value: string | undefined, bot: BotCredentials, report: Rep
   }
   const ids = readGuidList(value, 'tenant id', report);
   return { kind: 'list', tenantIds: new Set(ids.map((id) => id.toLowerCase())) };
+}
+
+function lowerSet(ids: readonly string[]): ReadonlySet<string> {
+  return new Set(ids.map((id) => id.toLowerCase()));
 }
 
 function readGuidList(value: string | undefined, what: string, report: Report): string[] {

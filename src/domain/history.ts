@@ -86,6 +86,8 @@ export type RequestHistoryEvent =
   | Ev<'claimed', { by: PersonRef }>
   | Ev<'handed-on', { to: 'co-owners' | 'help-desk' | 'dedicated-team'; note?: string }>
   | Ev<'ticket-opened', { ticketNumber: string }>
+  /** Reported while a major incident covering it was open: linked to it instead of routed. */
+  | Ev<'linked-to-incident', { incidentId: string; automatic: boolean }>
   /** The maker said "Not my solution": the catalog entry needs a look from whoever keeps the catalog. */
   | Ev<'catalog-flagged', { solutionId: string; reason: 'not-my-solution'; note?: string }>
   | Ev<'resolved', { resolution?: string }>

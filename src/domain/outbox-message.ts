@@ -13,7 +13,7 @@ export type OutboxTarget =
    * A channel registered by an admin ("register help desk" / "register dedicated team"), or a named
    * help desk queue's ("help-desk:finance"; its channel, else the default help desk's when unregistered).
    */
-  | { readonly kind: 'channel'; readonly channel: QueueId }
+  | { readonly kind: 'channel'; readonly channel: QueueId | 'global-admins' }
   /** A solution's own support channel (its catalog link, domain/notifications/team-channel.ts): a new post there. */
   | { readonly kind: 'team-channel'; readonly channelId: string; readonly teamId?: string }
   /**

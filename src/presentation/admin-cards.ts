@@ -81,8 +81,9 @@ export function outboxStatusCard(
   };
 }
 
-/** A queue's channel: the dedicated team's, the help desk's default one, or a named help desk queue by its id. */
-function queueLabel(queue: QueueId): Text {
+/** A registered channel: the global admins', the dedicated team's, the help desk's default one, or a named help desk queue by its id. */
+function queueLabel(queue: QueueId | 'global-admins'): Text {
+  if (queue === 'global-admins') return text('messages.channels.label.global-admins');
   if (queue === DEDICATED_TEAM_QUEUE) return text('messages.channels.label.dedicated-team');
   return queue === DEFAULT_HELP_DESK_QUEUE ? text('messages.channels.label.help-desk') : verbatim(queue);
 }

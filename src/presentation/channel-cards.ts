@@ -12,18 +12,28 @@ const LANGUAGE_NAMES: Readonly<Record<string, MessageKey>> = {
   ko: 'common.languages.ko',
 };
 
+const LABEL = {
+  'help-desk': 'messages.channels.label.help-desk',
+  'dedicated-team': 'messages.channels.label.dedicated-team',
+  'global-admins': 'messages.channels.label.global-admins',
+} as const satisfies Record<ChannelRole, MessageKey>;
+
+const HERE = {
+  'help-desk': 'messages.channels.helpDeskHere',
+  'dedicated-team': 'messages.channels.dedicatedTeamHere',
+  'global-admins': 'messages.channels.globalAdminsHere',
+} as const satisfies Record<ChannelRole, MessageKey>;
+
 export function channelRegisteredCard(registration: ChannelRegistration, moved: boolean): CardRef {
   const role: ChannelRole = registration.role;
   const name = registration.channelName;
-  const label = text(role === 'help-desk' ? 'messages.channels.label.help-desk' : 'messages.channels.label.dedicated-team');
+  const label = text(LABEL[role]);
   return {
     card: 'channel-registered',
     data: {
       heading: name ? text('messages.channels.registeredNamed', { name, label }) : text('messages.channels.registered', { label }),
       message: text('messages.channels.withSettings', {
-        message: moved
-          ? text('messages.channels.moved', { label })
-          : text(role === 'help-desk' ? 'messages.channels.helpDeskHere' : 'messages.channels.dedicatedTeamHere'),
+        message: moved ? text('messages.channels.moved', { label }) : text(HERE[role]),
         language: text(LANGUAGE_NAMES[registration.settings?.locale ?? 'en'] ?? 'common.languages.en'),
         timeZone: registration.settings?.timeZone ?? 'UTC',
       }),

@@ -16,7 +16,7 @@ import { canApply, isOpenStatus, waitingOn } from '../domain/ticket-status';
 import type { Ticket } from '../domain/tickets/ticket';
 import { holdingQueue } from '../domain/tickets/ticket-queue';
 import type { CardRef } from './cards';
-import { severityLabel, ticketStatusLabel, tierLabel } from './labels';
+import { escalationLabel, severityLabel, ticketStatusLabel, tierLabel } from './labels';
 import { clockLabel, lastNoteLabel, type Words } from './ticket-words';
 
 const WHY: Readonly<Record<EscalationTrigger, MessageKey>> = {
@@ -83,6 +83,7 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       }),
       summary: handOff?.summary ?? '',
       tried: handOff?.tried ?? '',
+      suggested: handOff?.suggested ? text('paths.suggested', { vendor: escalationLabel(handOff.suggested) }) : '',
       asked,
       lastNote: lastNoteLabel(ticket),
       returned: returned && !held ? text('messages.handoff.returned', { name: returned.by.displayName, note: returned.note }) : '',

@@ -16,6 +16,8 @@ import { holdingQueue } from '../domain/tickets/ticket-queue';
 import { dedicatedTeamLine, helpDeskQuestion } from './handoff-cards';
 import { clockLabel, lastNoteLabel, type Words } from './ticket-words';
 import { escalationLabel, severityLabel, ticketStatusLabel, tierLabel } from './labels';
+import { externalCaseFields } from './external-case-cards';
+import { ticketIncidentFields } from './incident-cards';
 
 export type { Words } from './ticket-words';
 
@@ -83,6 +85,8 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       canEscalate: actions.has('escalate'),
       picking: members.length > 0,
       members,
+      ...externalCaseFields(ticket),
+      ...ticketIncidentFields(ticket),
     },
   };
 }

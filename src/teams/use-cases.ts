@@ -2,6 +2,8 @@ import type { CatalogAdmin } from '../services/catalog/catalog-admin';
 import type { CatalogService } from '../services/catalog/catalog-service';
 import type { ChannelService } from '../services/channels/channel-service';
 import type { HelpDeskQueueService } from '../services/channels/help-desk-queue-service';
+import type { ExternalCaseService } from '../services/external-cases/external-case-service';
+import type { IncidentService } from '../services/incidents/incident-service';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
@@ -24,6 +26,10 @@ export interface UseCases {
   readonly channels: ChannelService;
   /** Named help desk queues, per business unit or request categories ("register help desk for Finance"). */
   readonly helpDeskQueues?: HelpDeskQueueService;
+  /** Partner and Microsoft cases on tickets (the designated escalation group, IT admins). */
+  readonly externalCases: ExternalCaseService;
+  /** Major incidents (the dedicated team). */
+  readonly incidents: IncidentService;
   /** The maker's and co-owners' card actions on a request (request-handling service). */
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */

@@ -278,19 +278,19 @@ describe('help desk tickets over /api/messages', () => {
       expect(englishData(update?.card.data)).toMatchObject({ status: 'Closed' });
     });
 
-    it('Reopen by an agent, and Escalate: Microsoft needs a case number; the dedicated team gets the card', async () => {
+    it('Reopen by an agent, and Escalate: Microsoft only by the designated escalation group; the dedicated team gets the card', async () => {
       const { ticket } = await hd.submit(ALEX);
       await hd.press(MEGAN, HELP, 'ticket.resolve', { ticketId: ticket.id, resolution: 'Done.' });
       let card = await hd.press(MEGAN, HELP, 'ticket.reopen', { ticketId: ticket.id });
       expect(allText(card)).toContain('Reopened');
-      card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '' });
-      expect(allText(card)).toContain('needs the support case number');
+      // Issue 13: a partner or Microsoft case is the designated escalation group's (none is configured here);
+      // test/protocol/external-cases.protocol.test.ts covers recording one.
       card = await hd.press(MEGAN, HELP, 'ticket.escalate', {
         ticketId: ticket.id,
         target: 'microsoft',
         caseReference: '2611200040001234',
       });
-      expect(allText(card)).toContain('Microsoft support: 2611200040001234');
+      expect(allText(card)).toContain('Only the designated escalation group can record partner or Microsoft cases.');
       // Issue 13: the hand-off to the Power Platform team says what happened (what was tried is optional).
       card = await hd.press(MEGAN, HELP, 'ticket.escalate', { ticketId: ticket.id, target: 'dedicated-team' });
       expect(allText(card)).toContain('Please say what happened first.');
@@ -356,8 +356,7 @@ describe('help desk tickets over /api/messages', () => {
       expect(allText(await hd.press(MEGAN, HELP, 'ticket.note', { ticketId: ticket.id, text: 'Mine too?' }))).toContain(
         'The Power Platform team has this ticket now.',
       );
-      // An onward escalation keeps it with them; returning it ends their rights on it (issue 13: Return replaces "Back from escalation").
-      await hd.press(NESTOR, DEDICATED, 'ticket.escalate', { ticketId: ticket.id, target: 'microsoft', caseReference: '2611200040009999' });
+      // Returning it ends their rights on it (issue 13: Return replaces "Back from escalation").
       const back = await hd.press(NESTOR, DEDICATED, 'handoff.return', { ticketId: ticket.id, text: 'Not a platform problem.' });
       expect(allText(back)).toContain('Returned to the help desk by Nestor Wilke: Not a platform problem.');
       expect(await hd.press(NESTOR, DEDICATED, 'ticket.show', { ticketId: ticket.id })).toBe(notYet);

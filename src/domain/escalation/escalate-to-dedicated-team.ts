@@ -10,6 +10,7 @@
  * card has the same button); a graduation request, its maker or a co-owner; the automatic paths (Sev A on a Critical
  * solution, an SLA breach, platform down), the system.
  */
+import type { ExternalEscalationTarget } from '../support-model';
 import { accept, refuse, type Decision } from '../decision';
 import { ticketEvent, type HistoryActor } from '../history';
 import { sameId, type ActorStanding } from '../queues/actor-standing';
@@ -35,6 +36,8 @@ export interface EscalationInput {
   readonly summary?: unknown;
   /** What the help desk or the maker tried. Raw card text. */
   readonly tried?: unknown;
+  /** The external tier the router suggests (platform-down: Microsoft), shown on the hand-off card. */
+  readonly suggested?: ExternalEscalationTarget;
 }
 
 export type EscalateRefusal =
@@ -93,6 +96,7 @@ export function escalateToDedicatedTeam(
     ...(summary.text ? { summary: summary.text } : {}),
     ...(tried.text ? { tried: tried.text } : {}),
     contact: contactFor(input.trigger),
+    ...(input.suggested ? { suggested: input.suggested } : {}),
     ...(ticket.assignee ? { previousAssignee: ticket.assignee } : {}),
   };
   const to = transition(ticket.status, 'escalate');

@@ -6,6 +6,7 @@
  */
 import type { HistoryActor, PersonRef } from '../history';
 import type { HelpDeskQueueId } from '../queues/queue';
+import type { ExternalEscalationTarget } from '../support-model';
 import type { EscalationTrigger } from './escalation-trigger';
 
 export interface HandOff {
@@ -20,6 +21,8 @@ export interface HandOff {
   readonly tried?: string;
   /** Whom the dedicated team talks to: the requester, or the maker (who is the requester when stuck). */
   readonly contact: 'requester' | 'maker';
+  /** The external tier the router suggested (a platform-down report: Microsoft support). */
+  readonly suggested?: ExternalEscalationTarget;
   /** The help desk's assignee when it was handed over: they have it again on Return. */
   readonly previousAssignee?: PersonRef;
   readonly accepted?: { readonly by: PersonRef; readonly at: string };

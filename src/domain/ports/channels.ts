@@ -4,7 +4,8 @@ import type { QueueId } from '../queues/queue';
 import type { HelpDeskQueueScope } from '../queues/queue-selection';
 import type { StoredConversationReference } from './conversations';
 
-export type ChannelRole = 'help-desk' | 'dedicated-team';
+/** The queues' channels, and where the dedicated team escalates widespread issues to the global admins (issue 13). */
+export type ChannelRole = 'help-desk' | 'dedicated-team' | 'global-admins';
 
 /** A registered channel, as far as the ticket use cases care: which team's members work it. */
 export interface ChannelInfo {

@@ -6,6 +6,7 @@
 import type { PersonRef } from '../../domain/history';
 import type { Clock } from '../../domain/ports/clock';
 import type { ChannelRegistration, ChannelRegistry, ChannelRole, ChannelSettings } from '../../domain/ports/channels';
+import type { MessageKey } from '../../domain/message-keys';
 import { text, type Text } from '../../domain/text';
 
 export interface ChannelPlace {
@@ -21,6 +22,18 @@ export type RegistrationResult =
 
 export const DEFAULT_CHANNEL_SETTINGS: ChannelSettings = { locale: 'en', timeZone: 'UTC' };
 
+const ADMINS_ONLY = {
+  'help-desk': 'messages.channels.adminsOnly.help-desk',
+  'dedicated-team': 'messages.channels.adminsOnly.dedicated-team',
+  'global-admins': 'messages.channels.adminsOnly.global-admins',
+} as const satisfies Record<ChannelRole, MessageKey>;
+
+const IN_CHANNEL = {
+  'help-desk': 'messages.channels.inChannel.help-desk',
+  'dedicated-team': 'messages.channels.inChannel.dedicated-team',
+  'global-admins': 'messages.channels.inChannel.global-admins',
+} as const satisfies Record<ChannelRole, MessageKey>;
+
 export class ChannelService {
   constructor(
     private readonly deps: { readonly registry: ChannelRegistry; readonly adminIds: ReadonlySet<string>; readonly clock: Clock },
@@ -34,16 +47,10 @@ export class ChannelService {
     settings: ChannelSettings = DEFAULT_CHANNEL_SETTINGS,
   ): Promise<RegistrationResult> {
     if (!this.deps.adminIds.has(actor.aadObjectId.toLowerCase())) {
-      return {
-        kind: 'refused',
-        reason: text(role === 'help-desk' ? 'messages.channels.adminsOnly.help-desk' : 'messages.channels.adminsOnly.dedicated-team'),
-      };
+      return { kind: 'refused', reason: text(ADMINS_ONLY[role]) };
     }
     if (!place.teamId || !place.channelId) {
-      return {
-        kind: 'refused',
-        reason: text(role === 'help-desk' ? 'messages.channels.inChannel.help-desk' : 'messages.channels.inChannel.dedicated-team'),
-      };
+      return { kind: 'refused', reason: text(IN_CHANNEL[role]) };
     }
     const previous = await this.deps.registry.getChannel(role);
     const registration: ChannelRegistration = {

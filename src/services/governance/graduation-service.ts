@@ -31,7 +31,7 @@ import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answe
 import { graduationFormCard, graduationRequestCard } from '../../presentation/governance-cards';
 import { tierLabel } from '../../presentation/labels';
 import type { CatalogAdmin } from '../catalog/catalog-admin';
-import { queueStanding } from '../tickets/queue-standing';
+import { NO_ESCALATION_ROLES, queueStanding } from '../tickets/queue-standing';
 import { decisionMessages, queuePost } from './graduation-messages';
 
 export interface GraduationDeps {
@@ -91,7 +91,7 @@ export class GraduationService {
     reason: unknown,
     roster: TeamRoster,
   ): Promise<Answer> {
-    const who = await queueStanding(actor, roster, this.deps.channels);
+    const who = await queueStanding(actor, roster, this.deps.channels, NO_ESCALATION_ROLES);
     if (!who.ok) return messageAnswer(who.refusal);
     if (!belongsTo(who.standing, DEDICATED_TEAM_QUEUE)) return refused('governance.refused.notMember');
     const stored = await this.deps.graduations.get(requestId);

@@ -1,5 +1,7 @@
 /** What the intake use case is given by the composition root (src/start-bot.ts). */
+import type { SupportRequest } from '../../domain/intake/support-request';
 import type { Solution } from '../../domain/solution';
+import type { Text } from '../../domain/text';
 import type { SlaConfig } from '../../domain/sla';
 import type { Clock } from '../../domain/ports/clock';
 import type { TicketNumberAllocator } from '../../domain/ports/tickets';
@@ -21,6 +23,11 @@ export interface IntakeServiceDeps {
     readonly sla?: SlaConfig;
     readonly queues?: NewTicketQueues;
   };
+  /**
+   * Open major incidents (issue 13): a report an open incident covers is linked to it and the
+   * requester told it is known, instead of being routed (no duplicate ticket). None: always routed.
+   */
+  readonly incidents?: IncidentReportLink;
   /** Requests per person per hour; checked at Submit before anything is written. None: no limit. */
   readonly submissions?: SubmissionLimit;
   /**
@@ -33,4 +40,21 @@ export interface IntakeServiceDeps {
 /** The port the intake calls before routing (see CatalogService.withKnownPeople). */
 export interface PeopleResolution {
   withKnownPeople(solution: Solution): Promise<Solution>;
+}
+
+/** The port the intake calls before routing a report (see IncidentService.linkReport). */
+export interface IncidentReportLink {
+  linkReport(request: SupportRequest, now: Date): Promise<KnownIncident | undefined>;
+  /** The first "Power Platform itself seems down" report: opens the platform incident, or finds one opened meanwhile. */
+  openForPlatformReport(
+    request: SupportRequest,
+    ticketNumber: string,
+    now: Date,
+  ): Promise<{ readonly opened: { readonly id: string } } | { readonly known: KnownIncident } | undefined>;
+}
+
+/** An open incident that covers a report, and what its requester is told. */
+export interface KnownIncident {
+  readonly incident: { readonly id: string };
+  readonly explanation: Text;
 }

@@ -42,7 +42,7 @@ export class DedicatedQueueService {
 
   /** A button on the hand-off card in the dedicated team's channel. */
   async handOff(actor: PersonRef, ticketId: string, request: HandOffRequest, roster: TeamRoster, activity?: ActivityRef): Promise<Answer> {
-    const who = await queueStanding(actor, roster, this.deps.channels);
+    const who = await queueStanding(actor, roster, this.deps.channels, this.deps.escalationRoles);
     if (!who.ok) return messageAnswer(who.refusal);
     const { standing } = who;
     if (standing.queues.length === 0) return messageAnswer(text('messages.handoff.refused.not-permitted'));
@@ -146,7 +146,7 @@ export class DedicatedQueueService {
     roster: TeamRoster,
     activity?: ActivityRef,
   ): Promise<Answer> {
-    const who = await queueStanding(actor, roster, this.deps.channels);
+    const who = await queueStanding(actor, roster, this.deps.channels, this.deps.escalationRoles);
     if (!who.ok) return messageAnswer(who.refusal);
     const loaded = await loadForChange(this.deps.tickets, ticketId, activity, true);
     if ('answer' in loaded) return loaded.answer;
@@ -195,7 +195,7 @@ export class DedicatedQueueService {
     activity: ActivityRef | undefined,
     decide: (t: Ticket, now: Date, standing: ActorStanding, user: User) => Decided,
   ): Promise<Answer> {
-    const who = await queueStanding(actor, roster, this.deps.channels);
+    const who = await queueStanding(actor, roster, this.deps.channels, this.deps.escalationRoles);
     if (!who.ok) return messageAnswer(who.refusal);
     if (who.standing.queues.length === 0) return messageAnswer(text('messages.tickets.role.notMember'));
     const view: View = (t, notice) => cardAnswer(ticketCard(t, { notice }));

@@ -3,10 +3,13 @@ import type { Clock } from '../../domain/ports/clock';
 import type { ChannelDirectory } from '../../domain/ports/channels';
 import type { TicketRepository } from '../../domain/ports/tickets';
 import type { SlaConfig } from '../../domain/sla';
+import type { EscalationRoles } from './queue-standing';
 
 export interface DedicatedQueueDeps {
   readonly tickets: TicketRepository;
   readonly channels: ChannelDirectory;
+  /** Who is in the designated escalation group or an IT admin (configuration). */
+  readonly escalationRoles: EscalationRoles;
   readonly clock: Clock;
   readonly sla: SlaConfig;
   readonly reopenWindowMinutes: number;

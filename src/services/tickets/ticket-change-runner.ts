@@ -15,6 +15,7 @@ import type { Change } from '../../domain/tickets/ticket-changes';
 import { statusInSentence } from '../../domain/tickets/ticket-changes';
 import { messageAnswer, type Answer } from '../../presentation/answer';
 import type { Words } from '../../presentation/ticket-words';
+import { loadForChange } from './load-for-change';
 import { notificationsFor } from './ticket-notifications';
 
 export type Decided =
@@ -65,4 +66,22 @@ export async function runTicketChange(
     }
   }
   return view(stored.ticket, text('messages.tickets.conflict', { status: statusInSentence(stored.ticket.status) }));
+}
+
+/**
+ * The whole of it for callers that check nothing between reading and deciding: read the ticket (its
+ * queue recorded), answer a redelivery with what it did the first time, else run the change.
+ */
+export async function changeTicket(
+  deps: ChangeRunnerDeps,
+  ticketId: string,
+  activity: ActivityRef | undefined,
+  decide: (ticket: Ticket, now: Date) => Decided,
+  view: View,
+): Promise<Answer> {
+  const loaded = await loadForChange(deps.tickets, ticketId, activity, true);
+  if ('answer' in loaded) return loaded.answer;
+  const { stored, record, applied } = loaded;
+  if (applied) return view(record(stored.ticket), applied);
+  return runTicketChange(deps, stored, (t, now) => decide(record(t), now), view, activity);
 }

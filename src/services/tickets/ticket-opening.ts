@@ -2,7 +2,7 @@
  * Opening a ticket for a request that reaches the help desk: built in the same transaction as the
  * request (the number is allocated just before), held by the help desk queue its plan chose (else the
  * default one) and posted to its channel through the outbox, with the plan's extras (on call). A path to the dedicated team (a Sev A problem with a Critical
- * solution at intake; the maker's "I'm stuck") hands it on at once (escalation/
+ * solution at intake; the maker's "I'm stuck"; the first platform-down report) hands it on at once (escalation/
  * escalate-to-dedicated-team.ts): the hand-off card is posted in the dedicated team's channel too.
  */
 import { escalateToDedicatedTeam, type EscalationInput } from '../../domain/escalation/escalate-to-dedicated-team';
@@ -35,8 +35,11 @@ export function openTicketFor(
   now: Date,
   handOff?: EscalationInput,
   plan?: QueuePlan,
+  incidentId?: string,
 ): OpenedTicket {
   let ticket = openTicket(request, number, config, now, { queue: plan?.queue ?? DEFAULT_HELP_DESK_QUEUE });
+  // Linked to the incident its report opened (the first "Power Platform itself seems down").
+  if (incidentId) ticket = { ...ticket, incidentId };
   const history: TicketHistoryEvent[] = [
     ticketEvent('created', { kind: 'user', role: 'requester', ...request.requester }, now, {
       category: request.category,

@@ -16,7 +16,7 @@ import { viewerOfRegistration } from '../channel-viewers';
  * queue, optionally the language and the time zone of the channel's cards: "register help desk fr
  * Europe/Paris" (each a word without spaces or sentence punctuation, so the pattern stays linear).
  */
-const REGISTER = /^register (help ?desk|dedicated team|power platform team)((?: [^ .!]{1,64}){0,2})[ .!]*$/i;
+const REGISTER = /^register (help ?desk|dedicated team|power platform team|global admins?)((?: [^ .!]{1,64}){0,2})[ .!]*$/i;
 
 interface TeamsChannelData {
   team?: { id?: string; name?: string };
@@ -34,7 +34,7 @@ export function registerChannelRoutes<TState extends TurnState>(
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
     const match = REGISTER.exec(context.activity.text ?? '');
     const which = match?.[1]?.toLowerCase() ?? '';
-    const role: ChannelRole = which.startsWith('help') ? 'help-desk' : 'dedicated-team';
+    const role: ChannelRole = which.startsWith('help') ? 'help-desk' : which.startsWith('global') ? 'global-admins' : 'dedicated-team';
     const settings = settingsOf(match?.[2] ?? '');
     if ('unknown' in settings)
       return void (await sendAnswer(context, messageAnswer(text('messages.channels.unknownSetting', { value: settings.unknown }))));

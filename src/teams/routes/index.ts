@@ -7,7 +7,9 @@ import { registerChannelRoutes } from './channel-routes';
 import { registerHelpDeskQueueRoutes } from './help-desk-queue-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
 import { registerGovernanceRoutes } from './governance-routes';
+import { registerExternalCaseRoutes } from './external-case-routes';
 import { registerFallbackRoutes } from './fallback-routes';
+import { registerIncidentRoutes } from './incident-routes';
 import { registerIntakeRoutes } from './intake-routes';
 import { registerMessageActionRoutes } from './message-action-routes';
 import { registerNotificationRoutes } from './notification-routes';
@@ -35,6 +37,8 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerChannelRoutes(app, useCases, parts.channelViewers);
   registerTicketRoutes(app, useCases);
   registerDedicatedQueueRoutes(app, useCases);
+  registerExternalCaseRoutes(app, useCases);
+  registerIncidentRoutes(app, useCases);
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerSatisfactionRoutes(app, useCases);

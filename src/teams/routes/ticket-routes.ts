@@ -1,6 +1,7 @@
 import { Application, TurnState } from '@microsoft/teams-ai';
 import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { isExternalEscalationTarget } from '../../domain/support-model';
 import type { TicketListView } from '../../domain/tickets/ticket-lists';
 import { text } from '../../domain/text';
 import { messageAnswer } from '../../presentation/answer';
@@ -87,7 +88,16 @@ export function registerTicketRoutes<TState extends TurnState>(app: Application<
     data: ticketData,
     damaged: text('messages.tickets.damagedAgentCard'),
     handle: ({ verb, actor, data, activity, context }) =>
-      useCases.tickets.act(actor, data.ticketId, ACTIONS.get(verb)!(data), teamsRoster(context, cache), activity),
+      // Escalating to a partner or Microsoft records an external case: the designated escalation group's.
+      verb === 'ticket.escalate' && isExternalEscalationTarget(data.target)
+        ? useCases.externalCases.act(
+            actor,
+            data.ticketId,
+            { type: 'open-case', vendor: data.target, caseReference: data.caseReference },
+            teamsRoster(context, cache),
+            activity,
+          )
+        : useCases.tickets.act(actor, data.ticketId, ACTIONS.get(verb)!(data), teamsRoster(context, cache), activity),
   });
 
   cardAction(app, {

@@ -33,6 +33,9 @@ import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-car
 import { coOwnerCard, makerCard, requestNotice, requesterUpdateCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard, TICKET_PAGE_SIZE } from '../../../src/presentation/ticket-cards';
 import { handOffCard, makerQuestionCard } from '../../../src/presentation/handoff-cards';
+import { globalAdminsCard, incidentCard, incidentResolvedCard } from '../../../src/presentation/incident-cards';
+import { INCIDENT_RESOLUTION_MAX, INCIDENT_TITLE_MAX, MAX_INCIDENT_LINKS, type Incident } from '../../../src/domain/incidents/incident';
+import { MAX_CASE_REFERENCE, MAX_EXTERNAL_CASES } from '../../../src/domain/external-cases/external-case';
 import { HAND_OFF_TEXT_LIMITS, MAX_HAND_OFFS } from '../../../src/domain/escalation/hand-off';
 import { messageReportAnswer } from '../../../src/presentation/message-report-cards';
 import { INTAKE_LIMITS } from '../../../src/domain/intake/intake-validation';
@@ -97,6 +100,25 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       by: person,
     })),
     escalatedTo: 'dedicated-team' as const,
+    externalCases: Array.from({ length: MAX_EXTERNAL_CASES }, (_, i) => ({
+      id: `microsoft:${i}`,
+      vendor: 'microsoft' as const,
+      caseReference: field(`${i}${unit}`, MAX_CASE_REFERENCE),
+      severity: 'A' as const,
+      openedAt: NOW.toISOString(),
+      openedBy: person,
+      confirmedBy: person,
+      status: 'waiting-on-vendor' as const,
+      statusAt: NOW.toISOString(),
+    })),
+    pendingCase: {
+      vendor: 'microsoft' as const,
+      severity: 'A' as const,
+      requestedBy: person,
+      requestedAt: NOW.toISOString(),
+      caseReference: field(unit, MAX_CASE_REFERENCE),
+    },
+    incidentId: 'INC-0A1B2C3D',
   };
   const details = largestDetails(unit);
   const draft = setDetails(
@@ -174,7 +196,36 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     status: 'waiting-on-maker' as const,
     handOffs: Array.from({ length: MAX_HAND_OFFS }, () => largestHandOff),
   };
+  // The largest incident: every link a report of the same requester (so their message names them all).
+  const incident: Incident = {
+    id: 'INC-0A1B2C3D',
+    scope: { kind: 'solution', solutionId: solution.id, solutionName: solution.name },
+    title: field(unit, INCIDENT_TITLE_MAX),
+    status: 'resolved',
+    openedBy: person,
+    openedAt: at,
+    links: Array.from({ length: MAX_INCIDENT_LINKS }, (_, i) => ({
+      kind: 'request' as const,
+      id: `r${i}`,
+      reference: `REQ-${String(i).padStart(8, '0')}`,
+      requester: person,
+      linkedAt: at,
+      automatic: true,
+    })),
+    resolution: paragraph(unit, INCIDENT_RESOLUTION_MAX),
+    resolvedAt: at,
+    resolvedBy: person,
+    audience: [person],
+    told: 0,
+    globalAdminsAt: at,
+    globalAdminsBy: person,
+    version: 3,
+    updatedAt: at,
+  };
   return [
+    ['incident', `${MAX_INCIDENT_LINKS} links, resolved, escalated`, incidentCard(incident, text('common.verbatim', { text: long }))],
+    ['incident-global-admins', `${MAX_INCIDENT_LINKS} links`, globalAdminsCard(incident)],
+    ['incident-resolved', `one requester's ${MAX_INCIDENT_LINKS} reports`, incidentResolvedCard(incident, person)],
     ['welcome', 'expanded', welcomeCard(person.displayName, true)],
     [
       'intake-need',
