@@ -7,6 +7,7 @@
  */
 import { activityRecord, type ActivityRef } from '../../domain/activity-ref';
 import type { HistoryActor, PersonRef } from '../../domain/history';
+import type { HelpDeskQueueId } from '../../domain/queues/queue';
 import { withSlaPause } from '../../domain/tickets/settled-command';
 import type { DedicatedQueueService } from './dedicated-queue-service';
 import { DEFAULT_SLA_CONFIG, type SlaConfig } from '../../domain/sla';
@@ -27,10 +28,8 @@ import type { TeamRoster } from '../../domain/ports/team-roster';
 import { agentRoleOf, withDedicatedTeamNow, type AgentRole } from './agent-role';
 import { appliedActivity } from './applied-activity';
 import { RequesterTicketActions } from './requester-ticket-actions';
-import type { AgentRequest } from './agent-request';
-import type { HelpDeskQueueId } from '../../domain/queues/queue';
 import { helpDeskQueueOf } from '../../domain/tickets/ticket-queue';
-import { conflictNotice } from './agent-request';
+import { conflictNotice, type AgentRequest } from './agent-request';
 
 export type { AgentRequest } from './agent-request';
 
@@ -86,7 +85,7 @@ export class TicketService {
     // Members of the team whose queue holds the ticket work it: the help desk's on its tickets, the
     // dedicated team's on those escalated to them. The help desk still sees (and answers the team on)
     // a ticket the dedicated team holds.
-    const withTeam = await this.isWithDedicatedTeam(stored.ticket);
+    const withTeam = await withDedicatedTeamNow(this.deps.tickets, stored.ticket);
     if (who.role === 'dedicated-team' && !withTeam) return refused('messages.tickets.role.notWithDedicatedTeam');
     if (who.role === 'agent' && withTeam && !who.alsoDedicated && request.type !== 'show')
       return this.card(stored.ticket, text('messages.handoff.refused.helpDeskWaits'));
@@ -157,7 +156,7 @@ export class TicketService {
     const who = await this.agentRole(actor, roster, stored && helpDeskQueueOf(stored.ticket));
     if ('refusal' in who) return messageAnswer(who.refusal);
     if (!stored) return messageAnswer(text('messages.tickets.find.noSuchTicket', { number }));
-    if (who.role === 'dedicated-team' && !(await this.isWithDedicatedTeam(stored.ticket)))
+    if (who.role === 'dedicated-team' && !(await withDedicatedTeamNow(this.deps.tickets, stored.ticket)))
       return refused('messages.tickets.role.notWithDedicatedTeam');
     return this.card(stored.ticket);
   }
@@ -231,11 +230,6 @@ export class TicketService {
   /** Clocks paused while the ticket waits on the requester or a vendor, resumed on the answer. */
   private settled(before: Ticket, change: Change, actor: HistoryActor): Change {
     return withSlaPause(before, change, this.now(), this.slaConfig, actor);
-  }
-
-  /** Escalated to the dedicated team and not returned. */
-  private isWithDedicatedTeam(ticket: Ticket): Promise<boolean> {
-    return withDedicatedTeamNow(this.deps.tickets, ticket);
   }
 
   private appliedActivity(ticketId: string, activity: ActivityRef | undefined): Promise<Text | undefined> {
