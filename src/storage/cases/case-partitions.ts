@@ -20,6 +20,8 @@
  *   tkt|{id}                                   the ticket               tickets/ticket-rows.ts
  *   thist|{id}|{version}|{seq}                 its history              tickets/ticket-history-rows.ts
  *   idx|open|…, idx|unassigned|…, idx|assignee|…, sla|…   ticket lists and SLA timers  tickets/ticket-index-rows.ts
+ *   feed|{at}|{id}|{change}                    a change a report counts  reports/feed-rows.ts
+ *   cnt|{day}, cnt-open                        report counters per day, open backlog  reports/counter-rows.ts
  *
  * Pending rows never share a prefix with delivered or failed ones, so the worker's range query reads
  * only work to do. The `ticket-numbers` partition holds the ticket number counter (tickets/table-ticket-numbers.ts).
