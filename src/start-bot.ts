@@ -22,6 +22,7 @@ import { createActivityRecords, type ActivityOptions } from './start-activities'
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
+import { createReports, type ReportOptions } from './start-reports';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -42,6 +43,8 @@ export interface StartOptions {
   readonly directory?: PeopleDirectory;
   /** The scheduled catalog sync; tests drive it through onSync. */
   readonly catalogSync?: CatalogSyncOptions;
+  /** The report aggregator; tests set foldIntervalMs 0 and drive it through onAggregator. */
+  readonly reports?: ReportOptions;
 }
 
 /**
@@ -81,6 +84,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     ...(options.catalog ? {} : { people: catalogService }),
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
+  const reports = createReports(tables, background, config, clock, logger, options.reports);
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
   const bot = createBot({
     config,
@@ -95,6 +99,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       channels: helpDesk.channels,
       requestHandling: notifications.handling,
       outbox: notifications.admin,
+      reports: reports.service,
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
@@ -132,7 +137,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop(), reports.stop()]);
       await running.close(graceMs);
     },
   };

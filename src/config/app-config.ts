@@ -47,6 +47,8 @@ export interface AppConfig {
   readonly tablePrefix: string;
   readonly tenants: TenantPolicy;
   readonly adminIds: ReadonlySet<string>;
+  /** Who may read reports besides the admins (REPORT_READER_IDS). */
+  readonly reportReaderIds?: ReadonlySet<string>;
   readonly logLevel: LogLevel;
   readonly appInsightsConnectionString?: string;
   /** Notifications: the outbox's pace and the timers that move unanswered requests on. */

@@ -89,6 +89,12 @@ export const ENV_SPEC = [
     description: 'comma-separated Entra tenant ids; activities from other tenants are dropped',
   },
   { name: 'ADMIN_IDS', optional: true, default: 'none', description: 'comma-separated Entra object ids of bot admins' },
+  {
+    name: 'REPORT_READER_IDS',
+    optional: true,
+    default: 'none',
+    description: 'comma-separated Entra object ids of the help desk lead(s) who may read `report` (admins always may)',
+  },
   // Logs and telemetry
   {
     name: 'LOG_LEVEL',

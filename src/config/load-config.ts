@@ -48,6 +48,7 @@ export function loadConfig(env: Environment): AppConfig {
   }
   const tenants = readTenants(read('ALLOWED_TENANTS'), bot, (m) => problem('ALLOWED_TENANTS', m));
   const adminIds = readGuidList(read('ADMIN_IDS'), 'Entra object id', (m) => problem('ADMIN_IDS', m));
+  const reportReaderIds = readGuidList(read('REPORT_READER_IDS'), 'Entra object id', (m) => problem('REPORT_READER_IDS', m));
   const logLevel = oneOf(read('LOG_LEVEL'), LOG_LEVELS, 'info', (m) => problem('LOG_LEVEL', m));
   const appInsightsConnectionString = read('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (appInsightsConnectionString !== undefined && !/InstrumentationKey=|IngestionEndpoint=/i.test(appInsightsConnectionString)) {
@@ -74,6 +75,7 @@ export function loadConfig(env: Environment): AppConfig {
     tablePrefix,
     tenants,
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
+    reportReaderIds: new Set(reportReaderIds.map((id) => id.toLowerCase())),
     logLevel: logLevel as LogLevel,
     appInsightsConnectionString,
     notifications,

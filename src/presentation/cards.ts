@@ -46,6 +46,8 @@ export const CARD_VERBS = {
   'ticket-list': ['tickets.page'],
   'channel-registered': [],
   'outbox-status': [],
+  /** The help desk lead's report (issue 17): charts and figures, no buttons. */
+  report: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

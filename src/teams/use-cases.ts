@@ -6,6 +6,7 @@ import type { RequestHandlingService } from '../services/notifications/request-h
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
+import type { ReportService } from '../services/reports/report-service';
 
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
@@ -21,4 +22,6 @@ export interface UseCases {
   readonly requestHandling: RequestHandlingService;
   /** Stuck, failed and uncertain deliveries, for admins. */
   readonly outbox: OutboxAdmin;
+  /** The help desk lead's reports (issue 17); absent: no `report` command. */
+  readonly reports?: ReportService;
 }

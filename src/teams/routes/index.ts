@@ -12,6 +12,7 @@ import { registerOutboxAdminRoutes } from './outbox-admin-routes';
 import { registerRequesterTicketRoutes } from './requester-ticket-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
+import { registerReportRoutes } from './report-routes';
 
 /** What routes need of the Teams layer itself (beside the use cases). */
 export interface RouteParts {
@@ -31,5 +32,6 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
+  registerReportRoutes(app, useCases);
   registerFallbackRoutes(app);
 }

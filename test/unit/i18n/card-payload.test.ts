@@ -19,6 +19,8 @@ import { explainRoute } from '../../../src/domain/route-explanation';
 import { text } from '../../../src/domain/text';
 import { LOCALES } from '../../../src/i18n/locales';
 import { outboxStatusCard } from '../../../src/presentation/admin-cards';
+import { reportCard } from '../../../src/presentation/report-cards';
+import { largestReport } from '../../support/largest-report';
 import { CARD_NAMES, type CardName, type CardRef } from '../../../src/presentation/cards';
 import { mySolutionsCard, MAX_LISTED, solutionSupportCard } from '../../../src/presentation/catalog-cards';
 import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
@@ -229,6 +231,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     ],
     ['channel-registered', 'moved here', channelRegisteredCard(registration, true)],
     ['outbox-status', `${OUTBOX_LINES} of each`, outboxStatusCard({ pending: 1000, oldestPendingMs: 3_600_000 }, lines, lines, lines)],
+    ['report', '104 weeks, 20 queues, the longest names', reportCard(largestReport(), NOW)],
   ];
 }
 

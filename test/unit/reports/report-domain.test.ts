@@ -78,7 +78,7 @@ const factArb: fc.Arbitrary<FeedFact> = fc
   });
 const entryArb: fc.Arbitrary<FeedEntry> = fc
   .tuple(fc.array(factArb, { maxLength: 4 }), fc.boolean())
-  .map(([facts, dims]) => ({ facts, ...(dims ? { dims } : {}) }));
+  .map(([facts, dims]) => ({ facts, ...(dims ? { dims: DIMS } : {}) }));
 
 function plain(t: Tallies): { days: Record<string, DayCounts>; backlog: Record<string, number> } {
   return { days: Object.fromEntries([...t.days].sort(([a], [b]) => a.localeCompare(b))), backlog: t.backlog };
