@@ -59,6 +59,7 @@ async function main(): Promise<void> {
       foldsPerRun: 100_000,
     });
     const foldStarted = Date.now();
+    aggregator.leases.start();
     const counted = await aggregator.runOnce();
     const foldSeconds = (Date.now() - foldStarted) / 1000;
     results.note(

@@ -59,6 +59,8 @@ export async function runReportCli(args: readonly string[], env: Environment, io
     shards: Array.from({ length: SHARD_COUNT }, (_, i) => i),
     foldsPerRun: 10_000,
   });
+  // Renewed on their own timer while the feed is folded (a run may take longer than a lease).
+  aggregator.leases.start();
   await aggregator.runOnce();
   await aggregator.leases.releaseAll();
   const csv = reportCsv(await createReportService(tables, config, systemClock).rows(period));
