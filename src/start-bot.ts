@@ -29,6 +29,7 @@ import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createQueueFeature } from './start-queues';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import { createGovernance, startUnderSupportedJob, type GovernanceOptions } from './start-governance';
+import { createReports, type ReportOptions } from './start-reports';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -51,6 +52,8 @@ export interface StartOptions {
   readonly catalogSync?: CatalogSyncOptions;
   /** The under-supported solutions job; tests drive it through onJob. */
   readonly governance?: GovernanceOptions;
+  /** The report aggregator; tests set foldIntervalMs 0 and drive it through onAggregator. */
+  readonly reports?: ReportOptions;
 }
 
 /**
@@ -93,6 +96,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     ...(options.catalog ? {} : { people: catalogService }),
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
+  const reports = createReports(tables, background, config, clock, logger, options.reports);
   const notifications = createNotificationServices(tables, config, clock, {
     numbers: helpDesk.numbers,
     sla: helpDesk.slaConfig,
@@ -129,6 +133,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
         answers: new TableSatisfaction(tables.client('cases')),
         clock,
       }),
+      reports: reports.service,
     },
     authOverrides: options.authOverrides,
     profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
@@ -171,7 +176,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop(), underSupported.stop()]);
+      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop(), underSupported.stop(), reports.stop()]);
       await running.close(graceMs);
     },
   };

@@ -50,6 +50,8 @@ export interface AppConfig {
   readonly adminIds: ReadonlySet<string>;
   /** Who records partner and Microsoft cases (the designated escalation group) and who confirms Sev A / B Microsoft cases (IT admins); lowercase ids. */
   readonly externalCases: ExternalCaseAccess;
+  /** Who may read reports besides the admins (REPORT_READER_IDS). */
+  readonly reportReaderIds?: ReadonlySet<string>;
   readonly logLevel: LogLevel;
   readonly appInsightsConnectionString?: string;
   /** Notifications: the outbox's pace and the timers that move unanswered requests on. */

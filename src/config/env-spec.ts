@@ -103,6 +103,12 @@ export const ENV_SPEC = [
     description:
       'comma-separated Entra object ids of the IT admins who confirm (file) a Sev A or B case with Microsoft that a designated member asked for',
   },
+  {
+    name: 'REPORT_READER_IDS',
+    optional: true,
+    default: 'none',
+    description: 'comma-separated Entra object ids of the help desk lead(s) who may read `report` (admins always may)',
+  },
   // Logs and telemetry
   {
     name: 'LOG_LEVEL',

@@ -51,6 +51,7 @@ export function loadConfig(env: Environment): AppConfig {
   const adminIds = readGuidList(read('ADMIN_IDS'), 'Entra object id', (m) => problem('ADMIN_IDS', m));
   const escalationGroupIds = readGuidList(read('ESCALATION_GROUP_IDS'), 'Entra object id', (m) => problem('ESCALATION_GROUP_IDS', m));
   const itAdminIds = readGuidList(read('IT_ADMIN_IDS'), 'Entra object id', (m) => problem('IT_ADMIN_IDS', m));
+  const reportReaderIds = readGuidList(read('REPORT_READER_IDS'), 'Entra object id', (m) => problem('REPORT_READER_IDS', m));
   const logLevel = oneOf(read('LOG_LEVEL'), LOG_LEVELS, 'info', (m) => problem('LOG_LEVEL', m));
   const appInsightsConnectionString = read('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (appInsightsConnectionString !== undefined && !/InstrumentationKey=|IngestionEndpoint=/i.test(appInsightsConnectionString)) {
@@ -79,6 +80,7 @@ export function loadConfig(env: Environment): AppConfig {
     tenants,
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
     externalCases: { escalationGroupIds: lowerSet(escalationGroupIds), itAdminIds: lowerSet(itAdminIds) },
+    reportReaderIds: new Set(reportReaderIds.map((id) => id.toLowerCase())),
     logLevel: logLevel as LogLevel,
     appInsightsConnectionString,
     notifications,

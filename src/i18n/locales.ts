@@ -18,6 +18,7 @@ export const NAMESPACES = [
   'cases',
   'incidents',
   'paths',
+  'reports',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

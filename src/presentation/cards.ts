@@ -67,6 +67,8 @@ export const CARD_VERBS = {
   /** After a maker's or co-owners' resolution: "Did that solve your problem?" */
   'request-satisfaction': ['satisfaction.answer'],
   'catalog-flags': ['catalogadmin.flags', 'catalogadmin.open', 'catalogadmin.resolve-flag'],
+  /** The help desk lead's report (issue 17): charts and figures, no buttons. */
+  report: [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

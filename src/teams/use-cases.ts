@@ -13,6 +13,7 @@ import type { GraduationService } from '../services/governance/graduation-servic
 import type { UnderSupportedAdmin } from '../services/governance/under-supported-admin';
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
+import type { ReportService } from '../services/reports/report-service';
 
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
@@ -42,4 +43,6 @@ export interface UseCases {
   readonly catalogAdmin: CatalogAdmin;
   /** The requester's answer to "Did that solve your problem?". */
   readonly satisfaction: SatisfactionService;
+  /** The help desk lead's reports (issue 17); absent: no `report` command. */
+  readonly reports?: ReportService;
 }

@@ -24,6 +24,8 @@
  *   lix|{id}|{token}                           list rows still to follow  tickets/list-marker-rows.ts
  *   grad|{id}                                  a graduation request     governance/table-graduation-store.ts
  *   under|{ISO week}|{solutionId}              an under-supported notice  governance/table-under-supported-notices.ts
+ *   feed|{at}|{id}|{change}                    a change a report counts  reports/feed-rows.ts
+ *   cnt|{day}, cnt-open                        report counters per day, open backlog  reports/counter-rows.ts
  *
  * Pending rows never share a prefix with delivered or failed ones, so the worker's range query reads
  * only work to do. The `ticket-numbers` partition holds the ticket number counter (tickets/table-ticket-numbers.ts).

@@ -10,6 +10,7 @@ import { getOrUndefined, isStatus, listRange, submit, translate } from '../table
 import { listMarkerEntity } from '../tickets/list-marker-rows';
 import { listChangeOf, type TicketListIndex } from '../tickets/ticket-list-index';
 import { newTicketEntities, TICKET_ROW } from '../tickets/ticket-rows';
+import { requestFeedRows } from '../reports/feed-rows';
 import { ALL_PARTITIONS, partitionOf } from './case-partitions';
 import { requestHistoryEntity, requestEventOf, REQUEST_HISTORY_ROW } from './request-history-rows';
 import { requestEntity, storedRequestOf, REQUEST_ROW } from './request-rows';
@@ -43,6 +44,7 @@ export class TableCaseStore implements RequestRepository {
     const tx = new TableTransaction();
     tx.createEntity(requestEntity(pk, request));
     history.forEach((event, i) => tx.createEntity(requestHistoryEntity(pk, request.id, event, i)));
+    requestFeedRows(pk, undefined, request, history, 0).forEach((row) => tx.createEntity(row));
     outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
     if (ticket) newTicketEntities(pk, ticket.ticket, ticket.history).forEach((row) => tx.createEntity(row));
     // The ticket's list rows are in another table: the marker says they must follow (tickets/ticket-list-index.ts).
@@ -75,6 +77,7 @@ export class TableCaseStore implements RequestRepository {
     const tx = new TableTransaction();
     tx.updateEntity(requestEntity(pk, next), 'Replace', { etag: stored.etag });
     history.forEach((event, i) => tx.createEntity(requestHistoryEntity(pk, next.id, event, historyOffset + i)));
+    requestFeedRows(pk, stored.request, next, history, historyOffset).forEach((row) => tx.createEntity(row));
     outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
     await submit(this.table, tx, `update request ${next.id}`, { on: ['changed', 'exists'], key: `request ${next.id}` });
   }

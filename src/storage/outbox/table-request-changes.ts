@@ -7,6 +7,7 @@ import type { StoredRequest } from '../../domain/ports/requests';
 import { activityEntity, readActivity } from '../cases/activity-rows';
 import { partitionOf } from '../cases/case-partitions';
 import { requestHistoryEntity, requestEventOf, REQUEST_HISTORY_ROW } from '../cases/request-history-rows';
+import { requestFeedRows } from '../reports/feed-rows';
 import { requestEntity, storedRequestOf, REQUEST_ROW } from '../cases/request-rows';
 import type { DataRow } from '../stored-text';
 import { getOrUndefined, listRange, submit } from '../table-calls';
@@ -47,6 +48,7 @@ export class TableRequestChanges implements RequestChangeStore {
     const tx = new TableTransaction();
     tx.updateEntity(requestEntity(pk, next), 'Replace', { etag: change.stored.etag });
     change.history.forEach((event, i) => tx.createEntity(requestHistoryEntity(pk, next.id, event, change.historyOffset + i)));
+    requestFeedRows(pk, change.stored.request, next, change.history, change.historyOffset).forEach((row) => tx.createEntity(row));
     for (const message of change.outbox) tx.createEntity({ ...pendingEntity(pk, message), throttles: 0 });
     for (const timer of change.timersDone ?? []) tx.deleteEntity(pk, TIMER_ROW.key(timer.dueAt, timer.requestId, timer.kind));
     for (const flag of change.flags ?? []) {

@@ -16,6 +16,7 @@ import { pendingEntity } from '../outbox/pending-rows';
 import type { DataRow } from '../stored-text';
 import { getOrUndefined, listRange, submit } from '../table-calls';
 import { ticketEventOf, ticketHistoryEntities, TICKET_HISTORY_ROW } from './ticket-history-rows';
+import { ticketFeedRows } from '../reports/feed-rows';
 import { indexRowsOf, TICKET_INDEX_ROW, type IndexRow } from './ticket-index-rows';
 import { ticketEntity, ticketOf, TICKET_ROW } from './ticket-rows';
 import type { ListRow } from './ticket-list-rows';
@@ -73,6 +74,7 @@ export class TableTicketStore implements TicketRepository {
     const tx = new TableTransaction();
     tx.updateEntity(ticketEntity(pk, next), 'Replace', { etag: stored.etag });
     ticketHistoryEntities(pk, next, events).forEach((row) => tx.createEntity(row));
+    ticketFeedRows(pk, stored.ticket, next, events).forEach((row) => tx.createEntity(row));
     outbox.forEach((message) => tx.createEntity(pendingEntity(pk, message)));
     if (activity) tx.createEntity(activityEntity(pk, activity));
     // The ticket row's ETag guards the whole transaction: if it is stale, none of these rows is written.

@@ -8,6 +8,7 @@ import type { TicketHistoryEvent } from '../../domain/history';
 import type { Ticket } from '../../domain/tickets/ticket';
 import { jsonProperties, readJson, type DataRow } from '../stored-text';
 import { ticketHistoryEntities } from './ticket-history-rows';
+import { ticketFeedRows } from '../reports/feed-rows';
 import { indexRowsOf, type IndexRow } from './ticket-index-rows';
 
 export const TICKET_ROW = {
@@ -37,11 +38,12 @@ export function ticketOf(row: DataRow & { indexKeys?: string }): { ticket: Ticke
   return { ticket: readJson<Ticket>(row, 'data'), ...(indexKeys ? { indexKeys } : {}) };
 }
 
-/** Rows a brand-new ticket adds (ticket, history, index rows). */
+/** Rows a brand-new ticket adds (ticket, history, its report feed row, index rows). */
 export function newTicketEntities(pk: string, ticket: Ticket, history: readonly TicketHistoryEvent[]): Array<DataRow | IndexRow> {
   return [
     ticketEntity(pk, ticket),
     ...ticketHistoryEntities(pk, ticket, history),
+    ...ticketFeedRows(pk, undefined, ticket, history),
     ...[...indexRowsOf(ticket)].map(([rowKey, data]) => ({ partitionKey: pk, rowKey, data })),
   ];
 }

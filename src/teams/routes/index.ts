@@ -18,6 +18,7 @@ import { registerRequesterTicketRoutes } from './requester-ticket-routes';
 import { registerSatisfactionRoutes } from './satisfaction-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
+import { registerReportRoutes } from './report-routes';
 
 /** What routes need of the Teams layer itself (beside the use cases). */
 export interface RouteParts {
@@ -44,5 +45,6 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerSatisfactionRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
   registerGovernanceRoutes(app, useCases);
+  registerReportRoutes(app, useCases);
   registerFallbackRoutes(app);
 }

@@ -13,20 +13,23 @@ interface Binding {
   readonly key: string;
   readonly parentKey: string;
   readonly value: string;
+  /** Inside one of Teams' chart elements (`Chart.Line`, `Chart.Donut`, …). */
+  readonly chart: boolean;
 }
 
 /** Every string in a template that has a `${…}` binding, with the property it sits in. */
 function bindings(template: unknown): Binding[] {
   const out: Binding[] = [];
-  const walk = (node: unknown, where: string, parentKey: string): void => {
-    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${where}[${i}]`, parentKey));
+  const walk = (node: unknown, where: string, parentKey: string, chart: boolean): void => {
+    if (Array.isArray(node)) return node.forEach((child, i) => walk(child, `${where}[${i}]`, parentKey, chart));
     if (!node || typeof node !== 'object') return;
+    const inChart = chart || String((node as { type?: unknown }).type).startsWith('Chart.');
     for (const [key, value] of Object.entries(node)) {
-      if (typeof value === 'string' && value.includes('${')) out.push({ where: `${where}.${key}`, key, parentKey, value });
-      else walk(value, `${where}.${key}`, key);
+      if (typeof value === 'string' && value.includes('${')) out.push({ where: `${where}.${key}`, key, parentKey, value, chart: inChart });
+      else walk(value, `${where}.${key}`, key, inChart);
     }
   };
-  walk(template, '', '');
+  walk(template, '', '', false);
   return out;
 }
 
@@ -49,6 +52,9 @@ const ACTION_DATA_KEYS = new Set([
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
 const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);
 
+/** The points of Teams' chart elements (Chart.Line, Chart.Donut, Chart.HorizontalBar, …): label and value. */
+const CHART_KEYS = new Set(['x', 'y', 'legend', 'value']);
+
 /** Properties that only ever hold a card's own words (locales/<lng>/cards.json), never data. */
 const WORD_KEYS = new Set(['placeholder', 'errorMessage', 'altText', 'fallbackText']);
 const WORD = /^\$\{t\.[A-Za-z][A-Za-z0-9]*\}$/;
@@ -60,6 +66,8 @@ function problem(b: Binding): string | undefined {
   if (b.key === '$data') return IDENT.test(b.value) ? undefined : '$data binds anything but a plain list from our data';
   if (b.key === 'url') return URL_BINDINGS.has(b.value) ? undefined : 'a URL bound from data other than our chat link';
   if (b.key === 'color') return /^\$\{if\([A-Za-z]+, '[A-Za-z]+', '[A-Za-z]+'\)\}$/.test(b.value) ? undefined : 'a style bound from data';
+  // A chart point (Teams' Chart.* elements): a label or a number our code computed, bound whole.
+  if (b.chart && CHART_KEYS.has(b.key)) return IDENT.test(b.value) ? undefined : 'a chart point bound from an expression';
   if (b.parentKey === 'data') return ACTION_DATA_KEYS.has(b.key) && IDENT.test(b.value) ? undefined : 'action data other than an id';
   if (b.parentKey === 'mentioned')
     return (b.key === 'id' && b.value === '${assigneeId}') || b.key === 'name' ? undefined : 'a mention bound to anything but the assignee';

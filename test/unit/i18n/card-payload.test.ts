@@ -20,6 +20,8 @@ import { explainRoute } from '../../../src/domain/route-explanation';
 import { text } from '../../../src/domain/text';
 import { LOCALES } from '../../../src/i18n/locales';
 import { outboxStatusCard } from '../../../src/presentation/admin-cards';
+import { reportCard } from '../../../src/presentation/report-cards';
+import { largestReport } from '../../support/largest-report';
 import { CARD_NAMES, type CardName, type CardRef } from '../../../src/presentation/cards';
 import { satisfactionCard } from '../../../src/presentation/satisfaction-cards';
 import { catalogEntryCard, catalogFlagsCard, REVIEW_SIZE, SHOWN_FLAGS, SHOWN_HISTORY } from '../../../src/presentation/catalog-admin-cards';
@@ -370,6 +372,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       `${REVIEW_SIZE} open flags at their limits`,
       catalogFlagsCard(adminFlags(REVIEW_SIZE + 5), new Map([[solution.id, solution.name]]), text('admin.flags.resolved')),
     ],
+    ['report', '104 weeks, 20 queues, the longest names', reportCard(largestReport(), NOW)],
   ];
 }
 

@@ -1,0 +1,49 @@
+/**
+ * "report [last N weeks|days|months]" for the help desk lead and admins: the figures of a period,
+ * read from the per-day counters (a few rows per day and shard, never the tickets themselves).
+ * Who may read is decided from the configuration (REPORT_READER_IDS and ADMIN_IDS), never from the
+ * message.
+ */
+import type { Clock } from '../../domain/ports/clock';
+import type { ReportCounterStore } from '../../domain/ports/report-counters';
+import { reportFigures, type ReportFigures } from '../../domain/reports/report-figures';
+import { parsePeriod, type ReportPeriod } from '../../domain/reports/report-period';
+import { reportRows, type ReportRow } from '../../domain/reports/report-rows';
+import { text } from '../../domain/text';
+import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
+import { reportCard } from '../../presentation/report-cards';
+
+export interface ReportServiceDeps {
+  readonly counters: ReportCounterStore;
+  readonly clock: Clock;
+  /** Entra object ids (lower case) of the help desk lead(s) and admins. */
+  readonly readerIds: ReadonlySet<string>;
+}
+
+export class ReportService {
+  constructor(private readonly deps: ReportServiceDeps) {}
+
+  canRead(aadObjectId: string): boolean {
+    return this.deps.readerIds.has(aadObjectId.toLowerCase());
+  }
+
+  /** The report card for `words` (what followed "report"), or why not. */
+  async report(aadObjectId: string, words: string): Promise<Answer> {
+    if (!this.canRead(aadObjectId)) return messageAnswer(text('reports.readersOnly'));
+    const now = this.deps.clock.now();
+    const period = parsePeriod(words, now);
+    if (!period) return messageAnswer(text('reports.badPeriod'));
+    return cardAnswer(reportCard(await this.figures(period, now), now));
+  }
+
+  async figures(period: ReportPeriod, now: Date = this.deps.clock.now()): Promise<ReportFigures & { rowsRead: number }> {
+    const stored = await this.deps.counters.read(period.from, period.to);
+    return { ...reportFigures(stored.days, stored.backlog, period, now), rowsRead: stored.rowsRead };
+  }
+
+  /** The CSV's rows (npm run report). */
+  async rows(period: ReportPeriod): Promise<ReportRow[]> {
+    const stored = await this.deps.counters.read(period.from, period.to);
+    return reportRows(stored.days, stored.backlog, period);
+  }
+}
