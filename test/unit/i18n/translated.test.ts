@@ -10,10 +10,16 @@ import { flatten, readBundle } from '../../../src/i18n/resources';
 
 /** Words spelled the same in English and in the language, as that language's help desk uses them. */
 const SAME_WORDS: Readonly<Record<Exclude<Locale, 'en'>, readonly string[]>> = {
-  // "Sev" is the severity code in every language (glossary, section 7); "min" the unit.
-  fr: ['Sev', 'min', 'Solution', 'Description', 'Ticket', 'ticket', 'Question', 'Support', 'Important', 'Active', 'minute', 'minutes'],
-  sv: ['Sev', 'min', 'Support', 'Status'],
-  ko: ['Sev'],
+  // "Sev" is the severity code in every language (glossary, section 7), "INC" an incident's id, ALM
+  // the guidance's own abbreviation in every language (glossary, section 4), "min" the unit.
+  fr: ['Sev', 'INC', 'ALM', 'min', 'Solution', 'Description', 'Ticket', 'Tickets', 'ticket', 'Question', 'Support', 'Important'].concat([
+    'Active',
+    'minute',
+    'minutes',
+    'Incident',
+  ]),
+  sv: ['Sev', 'INC', 'ALM', 'min', 'Support', 'Status', 'Incident', 'Id'],
+  ko: ['Sev', 'INC', 'ALM'],
 };
 
 function untranslated(locale: Exclude<Locale, 'en'>): string[] {
