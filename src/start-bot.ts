@@ -3,6 +3,7 @@ import { isLoopback, isLoopbackUrl } from './config/validators';
 import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
 import { CatalogService } from './services/catalog/catalog-service';
+import { ConversationStartService } from './services/intake/conversation-start';
 import { IntakeService } from './services/intake/intake-service';
 import { MessageReportService } from './services/intake/message-report-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
@@ -67,18 +68,21 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalog = options.catalog ?? catalogService;
 
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
-  const intake = new IntakeService({
+  const intakeParts = {
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases')),
     catalog,
     clock,
+    // Only for the stored catalog: a replaced one (tests) has nothing to look up.
+    ...(options.catalog ? {} : { people: catalogService }),
+  };
+  const intake = new IntakeService({
+    ...intakeParts,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig },
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), {
       perWindow: config.intake.maxRequestsPerHour,
       windowMs: HOUR_MS,
     }),
-    // Only for the stored catalog: a replaced one (tests) has nothing to look up.
-    ...(options.catalog ? {} : { people: catalogService }),
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
@@ -88,6 +92,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     activities: activities.gate,
     useCases: {
       intake,
+      conversation: new ConversationStartService(intake, intakeParts),
       messageReports: new MessageReportService({ intake, catalog }),
       catalog: catalogService,
       tickets: helpDesk.tickets,

@@ -20,7 +20,8 @@ export type CommandName =
   | 'unassigned'
   | 'mine'
   | 'severity'
-  | 'ticket';
+  | 'ticket'
+  | 'helpWith';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -34,6 +35,8 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   mine: 'common.commands.mine',
   severity: 'common.commands.severity',
   ticket: 'common.commands.ticket',
+  // The makers' "Get help" link carries it (locales/<lng>/conversation.json).
+  helpWith: 'conversation.commands.helpWith',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

@@ -3,6 +3,7 @@
  * data. Labels are `Text`; every value that came from a user is data, never template.
  */
 import { stepsFor } from '../domain/intake/intake-draft';
+import { openingValues, queryOf } from '../domain/intake/opening-text';
 import type { IntakeView, SubmissionLimited } from '../domain/intake/intake-view';
 import type { SupportRequest } from '../domain/intake/support-request';
 import { categoriesFor, REQUEST_CATEGORY_INFO } from '../domain/request-category';
@@ -79,7 +80,7 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
     }
     case 'solution': {
       const matches = view.matches.map(({ solution }) => solutionChoice(solution));
-      const query = view.draft.searchQuery ?? '';
+      const query = queryOf(view.draft);
       return {
         card: 'intake-solution',
         data: {
@@ -106,7 +107,7 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
           stepNumber: steps.indexOf('details') + 1,
           stepCount: steps.length,
           solutionName: view.solution?.name ?? (view.draft.solutionId === null ? text('messages.intake.solutionNotInCatalog') : ''),
-          values: { title: '', description: '', since: '', impact: '', urgency: '', ...(saved ?? {}), ...(view.entered ?? {}) },
+          values: { since: '', impact: '', urgency: '', ...openingValues(view.draft), ...(saved ?? {}), ...(view.entered ?? {}) },
           errors: { title: '', description: '', since: '', impact: '', urgency: '', ...(view.errors ?? {}) },
           impacts: IMPACTS.map((value) => ({ title: impactLabel(value), value })),
           urgencies: URGENCIES.map((value) => ({ title: urgencyLabel(value), value })),

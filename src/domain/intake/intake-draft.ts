@@ -33,6 +33,10 @@ export interface IntakeDraft {
   readonly solutionId?: string | null;
   /** The last search typed on the solution step, to show its results again after Back. */
   readonly searchQuery?: string;
+  /** What the requester wrote to start it (a chat message): the description's first draft (opening-text.ts). */
+  readonly openingText?: string;
+  /** The catalog search offered on the solution step until they search themselves (words of the opening text). */
+  readonly suggestedQuery?: string;
   readonly details?: IntakeDetails;
   /** Set once submitted: the request it became. */
   readonly requestId?: string;

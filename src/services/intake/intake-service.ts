@@ -43,15 +43,17 @@ export class IntakeService {
   /**
    * Starts a fresh questionnaire ("new request" always starts over; older drafts simply expire). The
    * draft's id is derived from the activity that asked, so a redelivery of it finds the draft the first
-   * delivery created (and shows it as it is now) instead of starting another.
+   * delivery created (and shows it as it is now) instead of starting another. `prepare` fills the new
+   * draft's first answers (a chat message's text, a deep link's solution: conversation-start.ts).
    */
-  async start(requester: PersonRef, activity?: ActivityRef): Promise<IntakeView> {
+  async start(requester: PersonRef, activity?: ActivityRef, prepare?: (draft: IntakeDraft) => IntakeDraft): Promise<IntakeView> {
     const now = this.deps.clock.now();
     // Tidy the requester's own partition first: abandoned and long-finished drafts go.
     await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now));
     const id = activity ? uuidOfActivity(activity) : this.newId();
     try {
-      return this.viewOf((await this.deps.intakes.create(newIntake(id, requester, now))).draft);
+      const draft = newIntake(id, requester, now);
+      return this.viewOf((await this.deps.intakes.create(prepare ? prepare(draft) : draft)).draft);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
       const existing = await this.deps.intakes.get(requester.aadObjectId, id);

@@ -3,6 +3,7 @@ import type { UseCases } from '../use-cases';
 import type { ChannelViewers } from '../channel-viewers';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
+import { registerConversationRoutes } from './conversation-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
 import { registerFallbackRoutes } from './fallback-routes';
 import { registerIntakeRoutes } from './intake-routes';
@@ -31,5 +32,6 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerRequesterTicketRoutes(app, useCases);
   registerNotificationRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
-  registerFallbackRoutes(app);
+  registerConversationRoutes(app, useCases);
+  registerFallbackRoutes(app, useCases);
 }
