@@ -20,6 +20,7 @@ import {
   type IntakeDraft,
 } from '../../domain/intake/intake-draft';
 import { validateCategory, validateDetails, validateSearchQuery } from '../../domain/intake/intake-validation';
+import { validateUnlisted } from '../../domain/intake/unlisted-solution';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import { text } from '../../domain/text';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
@@ -120,16 +121,18 @@ export class IntakeService {
         // card) show the draft as it is, instead of a review that cannot be routed.
         if (draft.category === undefined) return this.viewOf(draft);
         const details = validateDetails(action.fields);
-        if (!details.ok) {
+        // "It's not listed": the solution's name, as they know it (unlisted-solution.ts).
+        const unlisted = validateUnlisted(draft, action.fields, action.asksUnlisted === true);
+        if (!details.ok || !unlisted.ok) {
           return {
             kind: 'details',
             draft,
             solution: await this.views.solutionOf(draft),
-            errors: details.errors,
+            errors: { ...(details.ok ? {} : details.errors), ...(unlisted.ok ? {} : unlisted.errors) },
             entered: enteredText(action.fields),
           };
         }
-        return this.save(stored, setDetails(draft, details.value, now));
+        return this.save(stored, setDetails({ ...draft, unlistedSolution: unlisted.value }, details.value, now));
       }
     }
   }
@@ -164,9 +167,10 @@ export class IntakeService {
 /** What the user typed, echoed back on a card with errors so nothing is lost. */
 function enteredText(fields: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['title', 'description', 'since', 'impact', 'urgency']) {
+  // Bounded by the route's schema; kept whole, so a refusal never loses or cuts what they typed.
+  for (const key of ['title', 'description', 'since', 'impact', 'urgency', 'unlistedName', 'unlistedEnvironment', 'unlistedMaker']) {
     const value = fields[key];
-    if (typeof value === 'string') out[key] = value.slice(0, 4000);
+    if (typeof value === 'string') out[key] = value;
   }
   return out;
 }
