@@ -149,6 +149,26 @@ describe('a conversation that starts from what people write', () => {
     expect(answer.text).toBe(english(text('conversation.tooLong', { length: 8_100, max: 8_000, count: 100 })));
   });
 
+  it.each([
+    ['en-US', 'help with expense-tracker'],
+    ['fr-FR', 'aide pour expense-tracker'],
+    ['sv-SE', 'hjälp med expense-tracker'],
+    ['ko-KR', 'expense-tracker 도움 요청'],
+  ])('the "Get help" link\'s message (%s) starts a request with that solution chosen', async (locale, message) => {
+    const driver = new IntakeDriver(bot, someone());
+    const [details] = cardsIn(await answersTo(driver, message, 1, locale));
+    expect(input(details, 'title')).toBeDefined();
+    expect(JSON.stringify(details)).toContain('Expense Tracker');
+  });
+
+  it('a "help with" naming no catalog solution is read as anything else someone writes', async () => {
+    const driver = new IntakeDriver(bot, someone());
+    const need = await driver.say('help with my expense app');
+    expect(input(need, 'category')).toBeDefined();
+    const solution = await driver.press('intake.need', { category: 'solution-problem' });
+    expect(input(solution, 'solutionId').choices[0].value).toBe('expense-tracker');
+  });
+
   it('in a channel, words that are no command still get the channel hint', async () => {
     const driver = new IntakeDriver(bot, someone());
     const activity = personalMessage('my expense app is broken', { serviceUrl: bot.serviceUrl, from: driver.user });
