@@ -4,6 +4,7 @@ import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
 import { CatalogAdmin } from './services/catalog/catalog-admin';
 import { CatalogService } from './services/catalog/catalog-service';
+import { ConversationStartService } from './services/intake/conversation-start';
 import { IntakeService } from './services/intake/intake-service';
 import { MessageReportService } from './services/intake/message-report-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
@@ -81,19 +82,22 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
   const queues = createQueueFeature(tables, config, clock, catalog);
   const incidents = createIncidentFeature(tables, clock, catalog, helpDesk);
-  const intake = new IntakeService({
+  const intakeParts = {
     intakes: new TableIntakeStore(tables.client('intakes')),
     requests: new TableCaseStore(tables.client('cases'), helpDesk.lists),
     catalog,
     clock,
+    // Only for the stored catalog: a replaced one (tests) has nothing to look up.
+    ...(options.catalog ? {} : { people: catalogService }),
+  };
+  const intake = new IntakeService({
+    ...intakeParts,
     tickets: { numbers: helpDesk.numbers, sla: helpDesk.slaConfig, queues: queues.router },
     incidents,
     submissions: new SubmissionLimit(new TableSubmissionLog(tables.client('submissionLog')), {
       perWindow: config.intake.maxRequestsPerHour,
       windowMs: HOUR_MS,
     }),
-    // Only for the stored catalog: a replaced one (tests) has nothing to look up.
-    ...(options.catalog ? {} : { people: catalogService }),
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
   const reports = createReports(tables, background, config, clock, logger, options.reports);
@@ -109,6 +113,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     activities: activities.gate,
     useCases: {
       intake,
+      conversation: new ConversationStartService(intake, intakeParts),
       messageReports: new MessageReportService({ intake, catalog }),
       catalog: catalogService,
       tickets: helpDesk.tickets,

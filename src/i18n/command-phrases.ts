@@ -21,7 +21,8 @@ export type CommandName =
   | 'mine'
   | 'severity'
   | 'ticket'
-  | 'catalogFlags';
+  | 'catalogFlags'
+  | 'helpWith';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -37,6 +38,8 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   ticket: 'common.commands.ticket',
   // The catalog admins' words are in their own namespace (admin.json).
   catalogFlags: 'admin.commands.flags',
+  // The makers' "Get help" link carries it (locales/<lng>/conversation.json).
+  helpWith: 'conversation.commands.helpWith',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

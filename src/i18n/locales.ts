@@ -19,6 +19,7 @@ export const NAMESPACES = [
   'incidents',
   'paths',
   'reports',
+  'conversation',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -4,6 +4,7 @@
  * the maker's question card in their 1:1 chat (`ticket-maker-question`). Plain values and `Text` only;
  * what the buttons do is decided by the services from storage, the flags here only show them.
  */
+import { solutionNameOf } from './solution-lines';
 import { acceptedBy } from '../domain/escalation/accept-escalation';
 import type { EscalationTrigger, InfoParty } from '../domain/escalation/escalation-trigger';
 import { currentHandOff } from '../domain/escalation/hand-off';
@@ -72,7 +73,7 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       owner: owner?.displayName ?? text('messages.handoff.notAccepted'),
       firstResponseDue: clockLabel(ticket, 'first-response'),
       resolutionDue: clockLabel(ticket, 'resolution'),
-      solutionName: ticket.solution?.name ?? text('messages.tickets.notInCatalog'),
+      solutionName: solutionNameOf(ticket, 'messages.tickets.notInCatalog'),
       tier: ticket.solution ? tierLabel(ticket.solution.tier) : '',
       environment: ticket.solution?.environment ?? '',
       makerName: ticket.solution?.maker.displayName ?? '',
@@ -116,7 +117,7 @@ export function makerQuestionCard(ticket: Ticket, options: MakerQuestionOptions 
       number: ticket.number,
       title: ticket.title,
       heading,
-      solutionName: ticket.solution?.name ?? text('messages.tickets.notInCatalog'),
+      solutionName: solutionNameOf(ticket, 'messages.tickets.notInCatalog'),
       requesterName: ticket.requester.displayName,
       question: waiting ? (ticket.pendingQuestion ?? '') : '',
       canAnswer: waiting,

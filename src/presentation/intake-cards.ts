@@ -3,6 +3,9 @@
  * data. Labels are `Text`; every value that came from a user is data, never template.
  */
 import { stepsFor } from '../domain/intake/intake-draft';
+import { openingValues, queryOf } from '../domain/intake/opening-text';
+import { asksForUnlisted } from '../domain/intake/unlisted-solution';
+import { NO_UNLISTED_ERRORS, unlistedValues } from './unlisted-cards';
 import type { IntakeView, SubmissionLimited } from '../domain/intake/intake-view';
 import type { SupportRequest } from '../domain/intake/support-request';
 import { categoriesFor, REQUEST_CATEGORY_INFO } from '../domain/request-category';
@@ -79,7 +82,7 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
     }
     case 'solution': {
       const matches = view.matches.map(({ solution }) => solutionChoice(solution));
-      const query = view.draft.searchQuery ?? '';
+      const query = queryOf(view.draft);
       return {
         card: 'intake-solution',
         data: {
@@ -106,8 +109,17 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
           stepNumber: steps.indexOf('details') + 1,
           stepCount: steps.length,
           solutionName: view.solution?.name ?? (view.draft.solutionId === null ? text('messages.intake.solutionNotInCatalog') : ''),
-          values: { title: '', description: '', since: '', impact: '', urgency: '', ...(saved ?? {}), ...(view.entered ?? {}) },
-          errors: { title: '', description: '', since: '', impact: '', urgency: '', ...(view.errors ?? {}) },
+          values: {
+            since: '',
+            impact: '',
+            urgency: '',
+            ...openingValues(view.draft),
+            ...unlistedValues(view.draft),
+            ...(saved ?? {}),
+            ...(view.entered ?? {}),
+          },
+          errors: { title: '', description: '', since: '', impact: '', urgency: '', ...NO_UNLISTED_ERRORS, ...(view.errors ?? {}) },
+          unlistedAsked: asksForUnlisted(view.draft),
           impacts: IMPACTS.map((value) => ({ title: impactLabel(value), value })),
           urgencies: URGENCIES.map((value) => ({ title: urgencyLabel(value), value })),
         },
@@ -121,7 +133,13 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
           intakeId: view.draft.id,
           stepCount: stepsFor(view.draft.category).length,
           categoryLabel: categoryLabel(view.route.category),
-          solutionName: view.solution?.name ?? (view.draft.solutionId === null ? text('messages.intake.notListedInCatalog') : ''),
+          solutionName:
+            view.solution?.name ??
+            (view.draft.unlistedSolution
+              ? text('conversation.unlisted.solution', { name: view.draft.unlistedSolution.name })
+              : view.draft.solutionId === null
+                ? text('messages.intake.notListedInCatalog')
+                : ''),
           title: details.title,
           description: details.description,
           since: details.since || text('messages.intake.sinceNotGiven'),

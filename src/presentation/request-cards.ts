@@ -3,6 +3,7 @@
  * dedicated team's notice (`request-notification`), the requester's update. Plain values and `Text`
  * only (written into outbox rows, rendered at delivery in the recipient's language).
  */
+import { solutionNameOf } from './solution-lines';
 import type { SupportRequest } from '../domain/intake/support-request';
 import type { MessageKey } from '../domain/message-keys';
 import type { OutboxPurpose } from '../domain/outbox-message';
@@ -20,7 +21,7 @@ export function requestSummary(request: SupportRequest): Record<string, unknown>
     description: request.details.description,
     since: request.details.since,
     severity: request.severity,
-    solutionName: request.solution?.name ?? text('messages.requests.notInCatalog'),
+    solutionName: solutionNameOf(request, 'messages.requests.notInCatalog'),
     solutionTier: request.solution ? tierLabel(request.solution.tier) : '',
     environment: request.solution?.environment ?? '',
     notInCatalog: request.notInCatalog,

@@ -3,6 +3,7 @@
  * and `Text` only: the same data is written into outbox messages and returned in invoke responses,
  * and rendered in the reader's language. User text is data, never template.
  */
+import { solutionNameOf, tierOf } from './solution-lines';
 import type { PersonRef } from '../domain/history';
 import type { SlaKind } from '../domain/sla';
 import type { Ticket } from '../domain/tickets/ticket';
@@ -15,7 +16,7 @@ import { DEDICATED_TEAM_QUEUE } from '../domain/queues/queue';
 import { holdingQueue } from '../domain/tickets/ticket-queue';
 import { dedicatedTeamLine, helpDeskQuestion } from './handoff-cards';
 import { clockLabel, lastNoteLabel, type Words } from './ticket-words';
-import { escalationLabel, severityLabel, ticketStatusLabel, tierLabel } from './labels';
+import { escalationLabel, severityLabel, ticketStatusLabel } from './labels';
 import { externalCaseFields } from './external-case-cards';
 import { ticketIncidentFields } from './incident-cards';
 
@@ -56,8 +57,8 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       description: ticket.description,
       severity: severityLabel(ticket.severity),
       severityA: ticket.severity === 'A',
-      tier: ticket.solution ? tierLabel(ticket.solution.tier) : text('messages.tickets.noTier'),
-      solutionName: ticket.solution?.name ?? text('messages.tickets.notInCatalog'),
+      tier: tierOf(ticket, 'messages.tickets.noTier'),
+      solutionName: solutionNameOf(ticket, 'messages.tickets.notInCatalog'),
       requesterName: ticket.requester.displayName,
       status: ticketStatusLabel(ticket.status),
       assignee: ticket.assignee?.displayName ?? text('messages.tickets.unassigned'),
@@ -189,7 +190,7 @@ export function ticketListCard(view: TicketListView, page: TicketPage): CardRef 
         title: t.title,
         status: ticketStatusLabel(t.status),
         assignee: t.assigneeName ?? text('messages.tickets.unassigned'),
-        solution: t.solutionName ?? text('messages.tickets.notInCatalog'),
+        solution: t.solutionName ?? solutionNameOf({ category: t.category ?? 'solution-problem', ...t }, 'messages.tickets.notInCatalog'),
         due: instant(t.resolutionDueAt),
       })),
       range: text(page.hasMore ? 'messages.tickets.list.rangeMore' : 'messages.tickets.list.range', { first: page.offset + 1, last }),

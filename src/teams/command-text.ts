@@ -20,6 +20,15 @@ interface Log {
   info(details: object, message: string): void;
 }
 
+/** Where the turn keeps what the person wrote, as written (line breaks kept): the questionnaire's description. */
+const WRITTEN_TEXT = Symbol('writtenText');
+
+/** The message as the person wrote it (the bot's @mention removed), before whitespace was normalised for routing. */
+export function writtenText(context: TurnContext): string | undefined {
+  const value: unknown = context.turnState.get(WRITTEN_TEXT);
+  return typeof value === 'string' ? value : undefined;
+}
+
 /** One space between words, none at either end: route patterns then need no whitespace quantifiers. */
 export function normaliseCommandText(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -36,13 +45,25 @@ export function commandText(log: Log): Middleware {
     async onTurn(context, next) {
       const activity = context.activity;
       if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return next();
-      const text = normaliseCommandText(TurnContext.removeRecipientMention(activity) ?? '');
+      const written = TurnContext.removeRecipientMention(activity) ?? '';
+      context.turnState.set(WRITTEN_TEXT, written);
+      const text = normaliseCommandText(written);
+      const type = activity.conversation?.conversationType;
+      if (text.length > MAX_COMMAND_LENGTH && type === 'personal') {
+        // In a 1:1 chat it is what someone wrote about a problem: no command pattern sees it, and the
+        // fallback route starts the questionnaire from it (routes/conversation-routes.ts).
+        log.info(
+          { activityId: activity.id, conversationId: activity.conversation?.id, length: text.length },
+          'long message read as free text',
+        );
+        activity.text = '';
+        return next();
+      }
       if (text.length > MAX_COMMAND_LENGTH) {
         log.info(
           { activityId: activity.id, conversationId: activity.conversation?.id, length: text.length },
           'message longer than any command: answered without routing',
         );
-        const type = activity.conversation?.conversationType;
         await context.sendActivity(
           render(
             type === 'channel' || type === 'groupChat' ? COMMAND_TEXT_MESSAGES.shared : COMMAND_TEXT_MESSAGES.personal,

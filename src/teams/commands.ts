@@ -22,7 +22,7 @@ export interface CommandMatch {
 /** Commands that take what follows them ("ticket HD-42"). */
 const PREFIX_COMMANDS: ReadonlySet<CommandName> = new Set(['ticket']);
 /** Commands whose phrases hold `{{name}}` ("how is {{name}} supported"). */
-const TEMPLATE_COMMANDS: ReadonlySet<CommandName> = new Set(['solutionLookup']);
+const TEMPLATE_COMMANDS: ReadonlySet<CommandName> = new Set(['solutionLookup', 'helpWith']);
 /** Ticket lists, which take a severity filter; the severity words themselves are no command. */
 const LIST_COMMANDS: ReadonlySet<CommandName> = new Set(['openTickets', 'unassigned', 'mine']);
 const NAME = '{{name}}';

@@ -4,6 +4,7 @@ import type { ChannelService } from '../services/channels/channel-service';
 import type { HelpDeskQueueService } from '../services/channels/help-desk-queue-service';
 import type { ExternalCaseService } from '../services/external-cases/external-case-service';
 import type { IncidentService } from '../services/incidents/incident-service';
+import type { ConversationStartService } from '../services/intake/conversation-start';
 import type { IntakeService } from '../services/intake/intake-service';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
@@ -18,6 +19,8 @@ import type { ReportService } from '../services/reports/report-service';
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
   readonly intake: IntakeService;
+  /** A questionnaire started from what someone wrote, or from a maker's "Get help" link. */
+  readonly conversation: ConversationStartService;
   /** "Report a problem" from a message: the intake on one form, in a dialog. */
   readonly messageReports: MessageReportService;
   readonly catalog: CatalogService;

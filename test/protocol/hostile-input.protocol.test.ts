@@ -99,7 +99,8 @@ describe('hostile input at /api/messages', () => {
       const body = Buffer.from(JSON.stringify(personalMessage('my badge does not open the door', { serviceUrl: bot.serviceUrl })));
       expect((await rawPost(bot.url, '/api/messages', body, { 'content-encoding': 'identity' })).status).toBe(200);
       await bot.connector.waitFor((calls) => calls.length >= 1);
-      expect(bot.connector.sentActivities[0].text).toMatch(/^I didn't catch that/);
+      // Read like any message: a 1:1 message that is no command starts a request (issue 14).
+      expect(JSON.stringify(bot.connector.sentActivities[0])).toContain('intake.need');
     });
 
     it('refuses a declared length over the limit with 413 without reading the body', async () => {
@@ -251,14 +252,14 @@ describe('hostile input at /api/messages', () => {
       expect(JSON.stringify(cardsIn(bot.connector.sentActivities))).toContain('intake.need');
     });
 
-    it('answers a message longer than any command with a pointer to the questionnaire, without routing it', async () => {
-      const description = 'Our expense app crashes when I attach a receipt. '.repeat(200); // ~10,000 characters
+    it('reads a 1:1 message longer than any command as free text: no route pattern sees it, the questionnaire starts from it (issue 14)', async () => {
+      const description = 'Our expense app crashes when I attach a receipt. '.repeat(40).trim(); // ~2,000 characters
       expect((await bot.post(personalMessage(description, { serviceUrl: bot.serviceUrl }))).status).toBe(200);
       await bot.connector.waitFor((calls) => calls.length >= 1);
-      expect(bot.connector.sentActivities.map((a) => a.text)).toEqual([english(COMMAND_TEXT_MESSAGES.personal)]);
-      expect(bot.logs.find('message longer than any command: answered without routing', 'info')).toEqual([
-        expect.objectContaining({ length: expect.any(Number) }),
-      ]);
+      const [card] = cardsIn(bot.connector.sentActivities);
+      expect(JSON.stringify(card)).toContain('intake.need');
+      expect(bot.connector.sentActivities.map((a) => a.text)).not.toContain(english(COMMAND_TEXT_MESSAGES.personal));
+      expect(bot.logs.find('long message read as free text', 'info')).toEqual([expect.objectContaining({ length: expect.any(Number) })]);
       expect(bot.logs.lines.join('\n')).not.toContain('receipt');
     });
 

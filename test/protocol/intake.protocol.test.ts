@@ -146,10 +146,16 @@ describe('intake questionnaire over /api/messages', () => {
     expect(allText(noMatch)).toContain('Nothing in the catalog matches "quantum payroll"');
     expect(input(noMatch, 'solutionId').choices).toEqual([{ title: "It's not listed", value: 'not-listed' }]);
     await driver.press('intake.solution', { solutionId: 'not-listed' });
-    const review = await driver.press('intake.details', DETAILS);
+    // Issue 14: the details step asks which solution it is.
+    const review = await driver.press('intake.details', { ...DETAILS, unlistedName: 'Quantum Payroll' });
     expect(allText(review)).toContain("isn't in our catalog yet");
     const { request } = await submitted(driver, review);
-    expect(request).toMatchObject({ routeKind: 'help-desk', routeReason: 'not-in-catalog', notInCatalog: true });
+    expect(request).toMatchObject({
+      routeKind: 'help-desk',
+      routeReason: 'not-in-catalog',
+      notInCatalog: true,
+      unlistedSolution: { name: 'Quantum Payroll', environment: '', maker: '' },
+    });
   });
 
   it.each([
@@ -222,7 +228,8 @@ describe('intake questionnaire over /api/messages', () => {
     const errors = await driver.press('intake.details', { title: '', description: 'x'.repeat(2001), since: '', impact: 'galaxy' });
     const text = allText(errors);
     expect(text).toContain('Give your request a short title.');
-    expect(text).toContain('Keep the description under 2000 characters (it has 2001).');
+    expect(text).toContain('Description: 2001 characters, the limit is 2000. Shorten it by 1 character.');
+    expect(text).toContain("Tell us the solution's name, as you see it.");
     expect(text).toContain('Choose who is affected.');
     expect(text).toContain('Say whether you are blocked or have a workaround.');
     expect(input(errors, 'description').value).toHaveLength(2001);

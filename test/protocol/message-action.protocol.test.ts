@@ -240,7 +240,7 @@ describe('"Report a problem" from a message (composeExtension/fetchTask and subm
       }),
     );
     expect(allText(noTitle)).toContain('Give your request a short title.');
-    expect(allText(noTitle)).toContain('Keep the description under 2000 characters (it has 2001).');
+    expect(allText(noTitle)).toContain('Description: 2001 characters, the limit is 2000. Shorten it by 1 character.');
     expect(await cases.get(intakeId)).toBeUndefined();
   });
 

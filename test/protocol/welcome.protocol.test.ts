@@ -58,8 +58,15 @@ describe('welcome card over /api/messages', () => {
     expect(bot.connector.calls).toHaveLength(0); // answered in the invoke response, no extra message
   });
 
-  it('answers a message it does not understand with what it can do, instead of staying silent', async () => {
+  it('answers a message that is no command with a request started from it, instead of staying silent (issue 14)', async () => {
     await bot.post(personalMessage('my badge does not open the door', { serviceUrl: bot.serviceUrl }));
+    await bot.connector.waitFor((calls) => calls.length >= 1);
+    expect(JSON.stringify(bot.connector.sentActivities[0])).toContain('intake.need');
+  });
+
+  it('answers a 1:1 message without words (an image) with what it can do', async () => {
+    const { text: _none, ...image } = personalMessage('', { serviceUrl: bot.serviceUrl });
+    await bot.post({ ...image, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] });
     await bot.connector.waitFor((calls) => calls.length >= 1);
     expect(bot.connector.sentActivities[0].text).toMatch(/^I didn't catch that\. Say \*\*new request\*\*/);
   });

@@ -5,6 +5,7 @@
 import { asksForSolution, type RequestCategory } from '../request-category';
 import type { Impact, Urgency } from '../severity';
 import type { PersonRef } from '../history';
+import type { UnlistedSolution } from './unlisted';
 
 export const INTAKE_STEPS = ['need', 'solution', 'details', 'review'] as const;
 export type IntakeStep = (typeof INTAKE_STEPS)[number];
@@ -31,8 +32,14 @@ export interface IntakeDraft {
   readonly category?: RequestCategory;
   /** The solution picked in the catalog; `null` means "It's not listed". */
   readonly solutionId?: string | null;
+  /** With "It's not listed": the solution as the requester named it (unlisted-solution.ts). */
+  readonly unlistedSolution?: UnlistedSolution;
   /** The last search typed on the solution step, to show its results again after Back. */
   readonly searchQuery?: string;
+  /** What the requester wrote to start it (a chat message): the description's first draft (opening-text.ts). */
+  readonly openingText?: string;
+  /** The catalog search offered on the solution step until they search themselves (words of the opening text). */
+  readonly suggestedQuery?: string;
   readonly details?: IntakeDetails;
   /** Set once submitted: the request it became. */
   readonly requestId?: string;

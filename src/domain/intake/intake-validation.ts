@@ -6,11 +6,13 @@ import { isImpact, isUrgency } from '../severity';
 import { isRequestCategory, type RequestCategory } from '../request-category';
 import type { IntakeDetails } from './intake-draft';
 import { text, type Text } from '../text';
+import { tooLong } from './field-limits';
+import type { UnlistedField } from './unlisted-solution';
 
 export const INTAKE_LIMITS = { title: 120, description: 2000, since: 100, searchQuery: 100 } as const;
 
 export type FieldErrors = Readonly<
-  Partial<Record<'category' | 'solution' | 'title' | 'description' | 'since' | 'impact' | 'urgency' | 'query', Text>>
+  Partial<Record<'category' | 'solution' | 'title' | 'description' | 'since' | 'impact' | 'urgency' | 'query' | UnlistedField, Text>>
 >;
 
 export type Validated<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly errors: FieldErrors };
@@ -29,7 +31,7 @@ export function validateCategory(value: unknown): Validated<RequestCategory> {
 export function validateSearchQuery(value: unknown): Validated<string> {
   const query = clean(value);
   if (query.length > INTAKE_LIMITS.searchQuery) {
-    return { ok: false, errors: { query: text('messages.intake.errors.queryTooLong', { max: INTAKE_LIMITS.searchQuery }) } };
+    return { ok: false, errors: { query: tooLong('query', query.length, INTAKE_LIMITS.searchQuery) } };
   }
   return { ok: true, value: query };
 }
@@ -40,13 +42,12 @@ export function validateDetails(input: Readonly<Record<string, unknown>>): Valid
   const since = clean(input.since);
   const errors: Record<string, Text> = {};
   if (title.length === 0) errors.title = text('messages.intake.errors.titleMissing');
-  else if (title.length > INTAKE_LIMITS.title)
-    errors.title = text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: title.length });
+  else if (title.length > INTAKE_LIMITS.title) errors.title = tooLong('title', title.length, INTAKE_LIMITS.title);
   if (description.length === 0) errors.description = text('messages.intake.errors.descriptionMissing');
   else if (description.length > INTAKE_LIMITS.description) {
-    errors.description = text('messages.intake.errors.descriptionTooLong', { max: INTAKE_LIMITS.description, length: description.length });
+    errors.description = tooLong('description', description.length, INTAKE_LIMITS.description);
   }
-  if (since.length > INTAKE_LIMITS.since) errors.since = text('messages.intake.errors.sinceTooLong', { max: INTAKE_LIMITS.since });
+  if (since.length > INTAKE_LIMITS.since) errors.since = tooLong('since', since.length, INTAKE_LIMITS.since);
   if (!isImpact(input.impact)) errors.impact = text('messages.intake.errors.impact');
   if (!isUrgency(input.urgency)) errors.urgency = text('messages.intake.errors.urgency');
   if (Object.keys(errors).length > 0) return { ok: false, errors };

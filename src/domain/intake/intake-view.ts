@@ -36,7 +36,12 @@ export type IntakeAction =
   | { readonly type: 'choose-need'; readonly category: unknown }
   | { readonly type: 'search'; readonly query: unknown }
   | { readonly type: 'choose-solution'; readonly solutionId: unknown }
-  | { readonly type: 'set-details'; readonly fields: Readonly<Record<string, unknown>> }
+  | {
+      readonly type: 'set-details';
+      readonly fields: Readonly<Record<string, unknown>>;
+      /** The card asked for the name of a solution that is not listed (unlisted-solution.ts). */
+      readonly asksUnlisted?: boolean;
+    }
   | { readonly type: 'back' }
   | { readonly type: 'cancel' }
   | { readonly type: 'submit' };

@@ -26,6 +26,7 @@ export function requestFromDraft(draft: IntakeDraft, solution: Solution | undefi
     requester: draft.requester,
     category: route.category,
     solution: solution ? snapshotOf(solution) : undefined,
+    ...(solution === undefined && draft.unlistedSolution ? { unlistedSolution: draft.unlistedSolution } : {}),
     notInCatalog: route.kind === 'help-desk' || route.kind === 'dedicated-team' ? route.notInCatalog : false,
     details: draft.details!,
     severity: route.severity,

@@ -8,6 +8,7 @@ import type { Route } from '../routing';
 import type { Severity } from '../severity';
 import type { Solution } from '../solution';
 import type { IntakeDetails } from './intake-draft';
+import type { UnlistedSolution } from './unlisted-solution';
 import { explainRoute } from '../route-explanation';
 import type { Text } from '../text';
 
@@ -32,6 +33,8 @@ export interface SupportRequest {
   readonly category: RequestCategory;
   readonly solution?: SolutionSnapshot;
   readonly notInCatalog: boolean;
+  /** "It's not listed": the solution as the requester named it. */
+  readonly unlistedSolution?: UnlistedSolution;
   readonly details: IntakeDetails;
   readonly severity: Severity;
   readonly routeKind: Route['kind'];

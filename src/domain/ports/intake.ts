@@ -16,6 +16,8 @@ export interface IntakeRepository {
   get(requesterId: string, id: string): Promise<StoredIntake | undefined>;
   /** Throws ConcurrencyConflictError when someone saved since `stored` was read. */
   update(stored: StoredIntake, draft: IntakeDraft): Promise<StoredIntake>;
+  /** The requester's drafts (one partition, at most `limit`): to resume the open one. */
+  listOf(requesterId: string, limit?: number): Promise<StoredIntake[]>;
   /**
    * Deletes the requester's drafts for which `disposable` is true; returns how many. Only drafts last
    * saved before `idleBefore` are read (none younger can be disposable), and at most `limit` of them

@@ -1,4 +1,6 @@
 /** The list views of the help desk channel and the one-line summary each entry shows. Pure types. */
+import type { UnlistedSolution } from '../intake/unlisted-solution';
+import type { RequestCategory } from '../request-category';
 import type { Severity } from '../severity';
 import type { TicketStatus } from '../ticket-status';
 import type { Ticket } from './ticket';
@@ -18,6 +20,9 @@ export interface TicketSummary {
   readonly assigneeName?: string;
   readonly requesterName: string;
   readonly solutionName?: string;
+  /** Absent on rows written before issue 14 (read as "not in the catalog"). */
+  readonly category?: RequestCategory;
+  readonly unlistedSolution?: UnlistedSolution;
   readonly resolutionDueAt: string;
   readonly createdAt: string;
 }
@@ -40,6 +45,8 @@ export function summaryOf(ticket: Ticket): TicketSummary {
     assigneeName: ticket.assignee?.displayName,
     requesterName: ticket.requester.displayName,
     solutionName: ticket.solution?.name,
+    category: ticket.category,
+    ...(ticket.unlistedSolution ? { unlistedSolution: ticket.unlistedSolution } : {}),
     resolutionDueAt: ticket.sla.resolution.dueAt,
     createdAt: ticket.createdAt,
   };

@@ -2,6 +2,7 @@
  * A help desk ticket: the request it came from (same id), its number, who works it, its status in
  * the state machine (ticket-status.ts), its SLA clocks and external references. Pure data.
  */
+import type { UnlistedSolution } from '../intake/unlisted-solution';
 import type { HandOff } from '../escalation/hand-off';
 import type { ExternalCase, PendingCaseConfirmation } from '../external-cases/external-case';
 import type { PersonRef } from '../history';
@@ -37,6 +38,8 @@ export interface Ticket {
   readonly requestReference: string;
   readonly requester: PersonRef;
   readonly solution?: SolutionSnapshot;
+  /** "It's not listed": the solution as the requester named it. */
+  readonly unlistedSolution?: UnlistedSolution;
   readonly category: RequestCategory;
   readonly title: string;
   readonly description: string;
@@ -139,6 +142,7 @@ export function openTicket(
     requestReference: request.reference,
     requester: request.requester,
     solution: request.solution,
+    ...(request.unlistedSolution ? { unlistedSolution: request.unlistedSolution } : {}),
     category: request.category,
     title: request.details.title,
     description: request.details.description,

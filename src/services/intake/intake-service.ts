@@ -21,6 +21,7 @@ import {
   type IntakeDraft,
 } from '../../domain/intake/intake-draft';
 import { validateCategory, validateDetails, validateSearchQuery } from '../../domain/intake/intake-validation';
+import { validateUnlisted } from '../../domain/intake/unlisted-solution';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import { text } from '../../domain/text';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
@@ -44,9 +45,10 @@ export class IntakeService {
   /**
    * Starts a fresh questionnaire ("new request" always starts over; older drafts simply expire). The
    * draft's id is derived from the activity that asked, so a redelivery of it finds the draft the first
-   * delivery created (and shows it as it is now) instead of starting another.
+   * delivery created (and shows it as it is now) instead of starting another. `prepare` fills the new
+   * draft's first answers (a chat message's text, a deep link's solution: conversation-start.ts).
    */
-  async start(requester: PersonRef, activity?: ActivityRef): Promise<IntakeView> {
+  async start(requester: PersonRef, activity?: ActivityRef, prepare?: (draft: IntakeDraft) => IntakeDraft): Promise<IntakeView> {
     const now = this.deps.clock.now();
     // Tidy the requester's own partition first: abandoned and long-finished drafts go, a few at a time
     // (no draft idle for less than INTAKE_TTL_MINUTES can be disposable, so only older ones are read).
@@ -55,7 +57,8 @@ export class IntakeService {
     });
     const id = activity ? uuidOfActivity(activity) : this.newId();
     try {
-      return this.viewOf((await this.deps.intakes.create(newIntake(id, requester, now))).draft);
+      const draft = newIntake(id, requester, now);
+      return this.viewOf((await this.deps.intakes.create(prepare ? prepare(draft) : draft)).draft);
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
       const existing = await this.deps.intakes.get(requester.aadObjectId, id);
@@ -122,16 +125,18 @@ export class IntakeService {
         // card) show the draft as it is, instead of a review that cannot be routed.
         if (draft.category === undefined) return this.viewOf(draft);
         const details = validateDetails(action.fields);
-        if (!details.ok) {
+        // "It's not listed": the solution's name, as they know it (unlisted-solution.ts).
+        const unlisted = validateUnlisted(draft, action.fields, action.asksUnlisted === true);
+        if (!details.ok || !unlisted.ok) {
           return {
             kind: 'details',
             draft,
             solution: await this.views.solutionOf(draft),
-            errors: details.errors,
+            errors: { ...(details.ok ? {} : details.errors), ...(unlisted.ok ? {} : unlisted.errors) },
             entered: enteredText(action.fields),
           };
         }
-        return this.save(stored, setDetails(draft, details.value, now));
+        return this.save(stored, setDetails({ ...draft, unlistedSolution: unlisted.value }, details.value, now));
       }
     }
   }
@@ -166,9 +171,10 @@ export class IntakeService {
 /** What the user typed, echoed back on a card with errors so nothing is lost. */
 function enteredText(fields: Readonly<Record<string, unknown>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const key of ['title', 'description', 'since', 'impact', 'urgency']) {
+  // Bounded by the route's schema; kept whole, so a refusal never loses or cuts what they typed.
+  for (const key of ['title', 'description', 'since', 'impact', 'urgency', 'unlistedName', 'unlistedEnvironment', 'unlistedMaker']) {
     const value = fields[key];
-    if (typeof value === 'string') out[key] = value.slice(0, 4000);
+    if (typeof value === 'string') out[key] = value;
   }
   return out;
 }

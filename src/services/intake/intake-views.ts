@@ -1,5 +1,6 @@
 /** What a questionnaire shows at each step: read from the draft, the catalog and (once submitted) the request. */
 import type { IntakeDraft } from '../../domain/intake/intake-draft';
+import { queryOf } from '../../domain/intake/opening-text';
 import { routeOfDraft } from '../../domain/intake/request-from-draft';
 import type { IntakeView } from '../../domain/intake/intake-view';
 import type { SolutionMatch } from '../../domain/ports/catalog';
@@ -39,7 +40,9 @@ export class IntakeViews {
 
   /** The catalog's matches for the draft's search, if it has one. */
   async matchesOf(draft: IntakeDraft): Promise<SolutionMatch[]> {
-    return draft.searchQuery ? this.deps.catalog.search(draft.searchQuery, SEARCH_RESULTS) : [];
+    // Their own search, or the words of the message that started it (opening-text.ts).
+    const query = queryOf(draft);
+    return query ? this.deps.catalog.search(query, SEARCH_RESULTS) : [];
   }
 
   async solutionOf(draft: IntakeDraft): Promise<Solution | undefined> {

@@ -38,6 +38,21 @@ export class TableIntakeStore implements IntakeRepository {
     }
   }
 
+  /** The requester's drafts: one query on their own partition (pruned at every start, so it stays small). */
+  async listOf(requesterId: string, limit = 50): Promise<StoredIntake[]> {
+    const out: StoredIntake[] = [];
+    try {
+      const rows = this.table.listEntities<DataRow>({ queryOptions: { filter: odata`PartitionKey eq ${requesterId}` } });
+      for await (const row of rows) {
+        out.push({ draft: readJson<IntakeDraft>(row, 'data'), etag: row.etag });
+        if (out.length >= limit) break;
+      }
+    } catch (error) {
+      throw unavailable('list intakes', error);
+    }
+    return out;
+  }
+
   /**
    * Deletes the requester's drafts that `disposable` says are done with. One query on the requester's
    * own partition, for rows last saved (their `updatedAt` column, the draft's own clock) before the

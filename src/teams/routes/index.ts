@@ -5,6 +5,7 @@ import { registerCatalogAdminRoutes } from './catalog-admin-routes';
 import { registerCatalogRoutes } from './catalog-routes';
 import { registerChannelRoutes } from './channel-routes';
 import { registerHelpDeskQueueRoutes } from './help-desk-queue-routes';
+import { registerConversationRoutes } from './conversation-routes';
 import { registerDedicatedQueueRoutes } from './dedicated-queue-routes';
 import { registerGovernanceRoutes } from './governance-routes';
 import { registerExternalCaseRoutes } from './external-case-routes';
@@ -46,5 +47,6 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerOutboxAdminRoutes(app, useCases);
   registerGovernanceRoutes(app, useCases);
   registerReportRoutes(app, useCases);
-  registerFallbackRoutes(app);
+  registerConversationRoutes(app, useCases);
+  registerFallbackRoutes(app, useCases);
 }

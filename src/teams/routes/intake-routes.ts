@@ -2,6 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { IntakeAction } from '../../domain/intake/intake-view';
+import { OPENING_TEXT_LIMIT } from '../../domain/intake/opening-text';
 import { text } from '../../domain/text';
 import { cardAnswer, messageAnswer } from '../../presentation/answer';
 import type { Verb } from '../../presentation/cards';
@@ -29,7 +30,9 @@ const MY_REQUESTS = commandIs('myRequests', (context) => isPersonalChat(context)
  * Card data is untrusted: only the intake id and the input fields are read, each with a size cap.
  * Who may act is decided by the service from the caller's identity, never from this data.
  */
-const field = z.string().max(4000).optional();
+// The bound is the longest text a questionnaire keeps (a message that started it): over a field's own
+// limit, the service refuses it with how much to shorten, and the card keeps all of it.
+const field = z.string().max(OPENING_TEXT_LIMIT).optional();
 const intakeData = z.object({
   intakeId: z.string().uuid(),
   category: field,
@@ -40,6 +43,9 @@ const intakeData = z.object({
   since: field,
   impact: field,
   urgency: field,
+  unlistedName: field,
+  unlistedEnvironment: field,
+  unlistedMaker: field,
 });
 type IntakeData = z.infer<typeof intakeData>;
 
@@ -52,7 +58,17 @@ const ACTIONS = new Map<Verb, (data: IntakeData) => IntakeAction>([
     'intake.details',
     (d) => ({
       type: 'set-details',
-      fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency },
+      fields: {
+        title: d.title,
+        description: d.description,
+        since: d.since,
+        impact: d.impact,
+        urgency: d.urgency,
+        unlistedName: d.unlistedName,
+        unlistedEnvironment: d.unlistedEnvironment,
+        unlistedMaker: d.unlistedMaker,
+      },
+      asksUnlisted: true,
     }),
   ],
   ['intake.back', () => ({ type: 'back' })],

@@ -41,6 +41,9 @@ import { MAX_CASE_REFERENCE, MAX_EXTERNAL_CASES } from '../../../src/domain/exte
 import { HAND_OFF_TEXT_LIMITS, MAX_HAND_OFFS } from '../../../src/domain/escalation/hand-off';
 import { messageReportAnswer } from '../../../src/presentation/message-report-cards';
 import { INTAKE_LIMITS } from '../../../src/domain/intake/intake-validation';
+import { tooLong } from '../../../src/domain/intake/field-limits';
+import { OPENING_TEXT_LIMIT } from '../../../src/domain/intake/opening-text';
+import { UNLISTED_LIMITS } from '../../../src/domain/intake/unlisted-solution';
 import { greeting, welcomeCard } from '../../../src/presentation/welcome-cards';
 import { summaryOf } from '../../../src/domain/tickets/ticket-lists';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
@@ -240,6 +243,29 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       intakeCard({ kind: 'solution', draft: { ...draft, searchQuery: field(unit, 100) }, matches: matches(INTAKE_MATCHES) }),
     ],
     ['intake-details', 'every field at its limit', intakeCard({ kind: 'details', draft, solution, entered: { ...details } })],
+    [
+      'intake-details',
+      'not listed, started from the longest message, every field refused at its limit',
+      intakeCard({
+        kind: 'details',
+        draft: { ...draft, solutionId: null, openingText: paragraph(unit, OPENING_TEXT_LIMIT), details: undefined },
+        entered: {
+          ...details,
+          description: paragraph(unit, OPENING_TEXT_LIMIT),
+          unlistedName: field(unit, UNLISTED_LIMITS.unlistedName),
+          unlistedEnvironment: field(unit, UNLISTED_LIMITS.unlistedEnvironment),
+          unlistedMaker: field(unit, UNLISTED_LIMITS.unlistedMaker),
+        },
+        errors: {
+          title: tooLong('title', OPENING_TEXT_LIMIT, INTAKE_LIMITS.title),
+          description: tooLong('description', OPENING_TEXT_LIMIT, INTAKE_LIMITS.description),
+          since: tooLong('since', OPENING_TEXT_LIMIT, INTAKE_LIMITS.since),
+          unlistedName: tooLong('solutionName', OPENING_TEXT_LIMIT, UNLISTED_LIMITS.unlistedName),
+          unlistedEnvironment: tooLong('environment', OPENING_TEXT_LIMIT, UNLISTED_LIMITS.unlistedEnvironment),
+          unlistedMaker: tooLong('maker', OPENING_TEXT_LIMIT, UNLISTED_LIMITS.unlistedMaker),
+        },
+      }),
+    ],
     ['intake-review', 'every field at its limit', intakeCard({ kind: 'review', draft, solution, route, explanation: explainRoute(route) })],
     [
       'intake-confirmation',
@@ -313,11 +339,8 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
           },
           matches: matches(INTAKE_MATCHES),
           errors: {
-            title: text('messages.intake.errors.titleTooLong', { max: INTAKE_LIMITS.title, length: INTAKE_LIMITS.title + 1 }),
-            description: text('messages.intake.errors.descriptionTooLong', {
-              max: INTAKE_LIMITS.description,
-              length: INTAKE_LIMITS.description + 1,
-            }),
+            title: tooLong('title', INTAKE_LIMITS.title + 1, INTAKE_LIMITS.title),
+            description: tooLong('description', INTAKE_LIMITS.description + 1, INTAKE_LIMITS.description),
             solution: text('messages.intake.errors.solution'),
           },
           limited: { perHour: 3, minutesLeft: 59, retryAt: NOW.toISOString() },

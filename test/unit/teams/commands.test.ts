@@ -19,6 +19,7 @@ const TRANSLATED: CommandPhrases = {
   severity: ['sev', 'gravité', 'allvarlighet', '심각도'],
   ticket: ['ticket', 'ärende', '티켓'],
   catalogFlags: ['catalog flags', 'signalements du catalogue', 'katalogflaggor', '카탈로그 신고'],
+  helpWith: ['help with {{name}}', 'aide pour {{name}}', 'hjälp med {{name}}', '{{name}} 도움 요청'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
@@ -94,6 +95,10 @@ describe('commands in every language', () => {
     expect(table.match('solution - Expense Tracker!')).toEqual([{ name: 'solutionLookup', argument: 'Expense Tracker' }]);
     expect(table.match('solution')).toEqual([{ name: 'solutionLookup', argument: '' }]);
     expect(table.match('경비 보고서 지원')).toEqual([{ name: 'solutionLookup', argument: '경비 보고서' }]);
+    expect(table.match('help with expense-tracker')).toEqual([{ name: 'helpWith', argument: 'expense-tracker' }]);
+    expect(table.match('Hjälp med expense-tracker')).toEqual([{ name: 'helpWith', argument: 'expense-tracker' }]);
+    expect(table.match('expense-tracker 도움 요청')).toEqual([{ name: 'helpWith', argument: 'expense-tracker' }]);
+    expect(names('help')).toEqual(['help']);
     expect(names('solutions')).toEqual([]);
     expect(names('how is supported')).toEqual([]);
     expect(names('how is xsupported')).toEqual([]);
