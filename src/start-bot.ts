@@ -4,6 +4,7 @@ import { createServer, listen, RunningServer } from './http/server';
 import { Logger } from './logging/logger';
 import { CatalogService } from './services/catalog/catalog-service';
 import { IntakeService } from './services/intake/intake-service';
+import { createKnowledgeFeature } from './start-knowledge';
 import { MessageReportService } from './services/intake/message-report-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
 import { HOUR_MS } from './domain/intake/submission-limit';
@@ -66,6 +67,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalogService = new CatalogService(catalogStore, { clock, ...(directory ? { directory } : {}) });
   const catalog = options.catalog ?? catalogService;
 
+  const profiles = new ProfileMemory(new TableProfileStore(tables.client('conversations')));
+  const knowledge = createKnowledgeFeature(tables, clock, profiles);
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
   const intake = new IntakeService({
     intakes: new TableIntakeStore(tables.client('intakes')),
@@ -79,6 +82,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     }),
     // Only for the stored catalog: a replaced one (tests) has nothing to look up.
     ...(options.catalog ? {} : { people: catalogService }),
+    answers: knowledge.answers,
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
   const notifications = createNotificationServices(tables, config, clock, { numbers: helpDesk.numbers, sla: helpDesk.slaConfig });
@@ -97,7 +101,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       outbox: notifications.admin,
     },
     authOverrides: options.authOverrides,
-    profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
+    profiles,
     proactive: {
       conversations: notifications.conversations,
       endpoints: notifications.endpoints,

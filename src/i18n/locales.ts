@@ -5,7 +5,7 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 
 /** The resource files in `locales/<lng>/`, one namespace each; a message key starts with its file's name. */
-export const NAMESPACES = ['common', 'labels', 'messages', 'routing', 'cards'] as const;
+export const NAMESPACES = ['common', 'labels', 'messages', 'routing', 'cards', 'knowledge'] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 
 /** Whose words and clock: the locale the words are rendered in and the IANA time zone instants are shown in. */

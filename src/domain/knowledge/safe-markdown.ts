@@ -113,18 +113,23 @@ function runsOf(line: string): Run[] {
   return runs;
 }
 
-/** The first `maxChars` characters of the blocks' text (whole blocks, the last one cut), for a card's excerpt. */
-export function excerpt(blocks: readonly Block[], maxChars: number): Block[] {
+/**
+ * The first `maxChars` characters of the blocks' text in at most `maxRuns` runs (whole blocks, the last
+ * one cut and marked), for a card's excerpt: both bound the card's size, whatever the Markdown.
+ */
+export function excerpt(blocks: readonly Block[], maxChars: number, maxRuns = 40): Block[] {
   const out: Block[] = [];
   let left = maxChars;
+  let runsLeft = maxRuns;
   for (const block of blocks) {
-    if (left <= 0) break;
+    if (left <= 0 || runsLeft <= 0) break;
     const runs: Run[] = [];
     for (const run of block.runs) {
-      if (left <= 0) break;
+      if (left <= 0 || runsLeft <= 0) break;
       const cut = Array.from(run.text).slice(0, left).join('');
       runs.push(cut.length < run.text.length ? { ...run, text: `${cut}…` } : run);
       left -= cut.length;
+      runsLeft -= 1;
     }
     out.push({ ...block, runs });
   }

@@ -69,11 +69,16 @@ export class MessageReportService {
       case 'expired':
       case 'not-found':
         return { kind: 'closed', reason: view.kind };
+      // The dialog is one form: it submits straight after the details, so answers are not offered on it.
+      case 'answered':
+        return { kind: 'closed', reason: 'cancelled' };
       case 'solution':
         return this.form(view.draft, values, view.matches, view.errors);
       case 'need':
       case 'details':
         return this.form(view.draft, values, await this.matchesOf(view.draft), view.errors);
+      case 'answers':
+        return this.form(view.draft, values, await this.matchesOf(view.draft));
       case 'review':
         return this.form(view.draft, values, await this.matchesOf(view.draft), undefined, view.limited);
     }

@@ -40,6 +40,7 @@ const intakeData = z.object({
   since: field,
   impact: field,
   urgency: field,
+  articleId: field,
 });
 type IntakeData = z.infer<typeof intakeData>;
 
@@ -55,6 +56,8 @@ const ACTIONS = new Map<Verb, (data: IntakeData) => IntakeAction>([
       fields: { title: d.title, description: d.description, since: d.since, impact: d.impact, urgency: d.urgency },
     }),
   ],
+  ['intake.solved', (d) => ({ type: 'solved', articleId: d.articleId })],
+  ['intake.need-help', () => ({ type: 'need-help' })],
   ['intake.back', () => ({ type: 'back' })],
   ['intake.cancel', () => ({ type: 'cancel' })],
   ['intake.submit', () => ({ type: 'submit' })],

@@ -34,7 +34,7 @@ const IDENT = /^\$\{[A-Za-z][A-Za-z0-9]*\}$/;
 /** Properties shown to people as text (Markdown-escaped by renderCard where Adaptive Cards render Markdown). */
 const TEXT_KEYS = new Set(['text', 'value', 'title', 'label']);
 /** Ids a button carries back: only these, each a plain binding of a value our code put there. */
-const ACTION_DATA_KEYS = new Set(['intakeId', 'ticketId', 'requestId', 'view', 'severity', 'offset']);
+const ACTION_DATA_KEYS = new Set(['intakeId', 'ticketId', 'requestId', 'view', 'severity', 'offset', 'articleId']);
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
 const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);
 
