@@ -40,7 +40,8 @@ export type IntakeAction =
   | { readonly type: 'choose-need'; readonly category: unknown }
   | { readonly type: 'search'; readonly query: unknown }
   | { readonly type: 'choose-solution'; readonly solutionId: unknown }
-  | { readonly type: 'set-details'; readonly fields: Readonly<Record<string, unknown>> }
+  /** skipAnswers: a form with no answers step ("Report a problem" submits straight after its details). */
+  | { readonly type: 'set-details'; readonly fields: Readonly<Record<string, unknown>>; readonly skipAnswers?: boolean }
   | { readonly type: 'solved'; readonly articleId: unknown }
   | { readonly type: 'need-help' }
   | { readonly type: 'back' }

@@ -133,7 +133,8 @@ export class IntakeService {
             entered: enteredText(action.fields),
           };
         }
-        return this.save(stored, setDetails(draft, details.value, now));
+        const next = setDetails(draft, details.value, now);
+        return this.save(stored, action.skipAnswers ? needHelp(next, now) : next);
       }
     }
   }

@@ -56,7 +56,8 @@ export class MessageReportService {
       impact: values.impact,
       urgency: values.urgency,
     };
-    const details = await step({ type: 'set-details', fields });
+    // The dialog has no answers step: it submits straight after the details.
+    const details = await step({ type: 'set-details', fields, skipAnswers: true });
     if (details.kind === 'details' || !isOpen(details)) return this.formOf(details, values);
     return this.formOf(await step({ type: 'submit' }), values);
   }
