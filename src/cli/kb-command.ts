@@ -13,6 +13,7 @@ import { StorageError } from '../domain/ports/storage-errors';
 import { importArticles } from '../services/knowledge/article-import';
 import { TableArticleStore } from '../storage/knowledge/table-article-store';
 import { EXIT, type CliIo } from './catalog-command';
+import { problemMessage } from './kb-messages';
 import { openCatalog } from './open-catalog';
 
 const USAGE = `Usage:
@@ -76,7 +77,7 @@ async function runImport(folder: string, env: Environment, io: CliIo): Promise<n
     }),
   );
   const report = await importArticles(files, await openArticles(env), IMPORTER, { now: () => new Date() });
-  for (const p of report.problems) io.err.write(`${path.join(folder, p.file)}:${p.line}: ${p.message}\n`);
+  for (const p of report.problems) io.err.write(`${path.join(folder, p.file)}:${p.line}: ${problemMessage(p)}\n`);
   io.out.write(
     `kb import: ${report.created.length} created, ${report.updated.length} updated, ${report.unchanged.length} unchanged, ` +
       `${new Set(report.problems.map((p) => p.file)).size} file(s) with problems\n`,

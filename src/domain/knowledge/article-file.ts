@@ -34,25 +34,31 @@ const KEYS: Readonly<Record<string, keyof ArticleInput | 'status'>> = {
   'review-by': 'reviewBy',
 };
 
-export interface FileProblem {
-  readonly line: number;
-  readonly message: string;
-}
+/** What is wrong at a line of a file, as codes (the CLI words them: src/cli/kb-messages.ts). */
+export type FileProblem = { readonly line: number } & (
+  | { readonly code: 'too-large'; readonly limit: number }
+  | { readonly code: 'no-front-matter' | 'unclosed-front-matter' | 'unknown-key' | 'bad-status' }
+  | { readonly code: 'markdown'; readonly construct: string }
+  | { readonly code: 'field'; readonly field: string; readonly problem: string; readonly limit?: number }
+  | { readonly code: 'duplicate-id'; readonly id: string; readonly earlier: string }
+);
+
+/** The front matter keys, in the order a file lists them. */
+export const FRONT_MATTER_KEYS = Object.keys(KEYS);
 
 export type ParsedFile =
   | { readonly ok: true; readonly content: ArticleContent; readonly status: Exclude<ArticleStatus, 'retired'> | 'retired' }
   | { readonly ok: false; readonly problems: FileProblem[] };
 
 export function parseArticleFile(text: string): ParsedFile {
-  if (text.length > MAX_FILE_CHARS)
-    return { ok: false, problems: [{ line: 1, message: `file is longer than ${MAX_FILE_CHARS} characters` }] };
+  if (text.length > MAX_FILE_CHARS) return { ok: false, problems: [{ line: 1, code: 'too-large', limit: MAX_FILE_CHARS }] };
   const lines = text
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?/g, '\n')
     .split('\n');
-  if (lines[0]?.trim() !== '---') return { ok: false, problems: [{ line: 1, message: 'expected front matter starting with ---' }] };
+  if (lines[0]?.trim() !== '---') return { ok: false, problems: [{ line: 1, code: 'no-front-matter' }] };
   const end = lines.indexOf('---', 1);
-  if (end < 0) return { ok: false, problems: [{ line: 1, message: 'front matter is not closed with ---' }] };
+  if (end < 0) return { ok: false, problems: [{ line: 1, code: 'unclosed-front-matter' }] };
   const problems: FileProblem[] = [];
   const values: Record<string, string> = {};
   const lineOf: Record<string, number> = {};
@@ -62,15 +68,14 @@ export function parseArticleFile(text: string): ParsedFile {
     const match = /^([a-z-]{1,20}):\s?(.*)$/.exec(line);
     const key = match ? KEYS[match[1]!] : undefined;
     if (!match || !key) {
-      problems.push({ line: i + 1, message: `unknown front matter line (expected one of: ${Object.keys(KEYS).join(', ')})` });
+      problems.push({ line: i + 1, code: 'unknown-key' });
       continue;
     }
     values[key] = match[2]!.trim().replace(/^"(.*)"$/, '$1');
     lineOf[key] = i + 1;
   }
   const status = values.status || 'draft';
-  if (!['draft', 'published', 'retired'].includes(status))
-    problems.push({ line: lineOf.status ?? 1, message: 'status must be draft, published or retired' });
+  if (!['draft', 'published', 'retired'].includes(status)) problems.push({ line: lineOf.status ?? 1, code: 'bad-status' });
   // The answer is trimmed when checked: its first line is the first non-blank one after the front matter.
   let answerStart = end + 1;
   while (answerStart < lines.length - 1 && lines[answerStart]!.trim() === '') answerStart++;
@@ -82,14 +87,10 @@ export function parseArticleFile(text: string): ParsedFile {
 
 function fileProblem(problem: ArticleProblem, lineOf: Readonly<Record<string, number>>, answerStart: number): FileProblem {
   const key = problem.field === 'solutions' ? 'solutions' : problem.field;
-  if ('line' in problem)
-    return {
-      line: answerStart + problem.line,
-      message: `answer: ${problem.problem} is not allowed (only paragraphs, lists, bold, italic)`,
-    };
-  const limit = problem.limit !== undefined ? ` (limit ${problem.limit})` : '';
-  const what = key === 'reviewBy' ? 'review-by' : key;
-  return { line: problem.field === 'answer' ? answerStart + 1 : (lineOf[key] ?? 1), message: `${what}: ${problem.problem}${limit}` };
+  if ('line' in problem) return { line: answerStart + problem.line, code: 'markdown', construct: problem.problem };
+  const field = key === 'reviewBy' ? 'review-by' : key;
+  const line = problem.field === 'answer' ? answerStart + 1 : (lineOf[key] ?? 1);
+  return { line, code: 'field', field, problem: problem.problem, ...(problem.limit !== undefined ? { limit: problem.limit } : {}) };
 }
 
 export function formatArticleFile(article: Article): string {

@@ -42,7 +42,7 @@ export async function importArticles(
     const { content, status } = parsed;
     const earlier = seen.get(content.id);
     if (earlier) {
-      report.problems.push({ file: file.name, line: 2, message: `id ${content.id} is also the id of ${earlier}` });
+      report.problems.push({ file: file.name, line: 2, code: 'duplicate-id', id: content.id, earlier });
       continue;
     }
     seen.set(content.id, file.name);
