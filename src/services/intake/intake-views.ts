@@ -26,7 +26,7 @@ export class IntakeViews {
       case 'details':
         return { kind: 'details', draft, solution: await this.solutionOf(draft) };
       case 'review': {
-        const answers = await answersView(this.deps, draft, await this.solutionOf(draft));
+        const answers = await answersView(this.deps, draft, () => this.solutionOf(draft));
         if (answers) return answers;
         const solution = await this.routableSolutionOf(draft);
         const route = routeOfDraft(draft, solution);

@@ -13,13 +13,14 @@ import type { IntakeServiceDeps } from '../intake/intake-deps';
 type Deps = Pick<IntakeServiceDeps, 'answers' | 'intakes' | 'clock'>;
 
 /** The answers view instead of the review, when the draft wants answers and there are some. */
+/** `solution` is read only when answers are wanted: a review step that offers none costs no extra read. */
 export async function answersView(
   deps: Pick<Deps, 'answers'>,
   draft: IntakeDraft,
-  solution: Solution | undefined,
+  solution: () => Promise<Solution | undefined>,
 ): Promise<IntakeView | undefined> {
   if (!deps.answers || !wantsAnswers(draft)) return undefined;
-  const offer = await deps.answers.offer(draft, solution);
+  const offer = await deps.answers.offer(draft, await solution());
   return offer ? { kind: 'answers', draft, offer } : undefined;
 }
 
