@@ -4,6 +4,8 @@
  *
  * - the demo catalog (scripts/demo-catalog.csv), through exactly what
  *   `npm run catalog -- import scripts/demo-catalog.csv` runs, so a second run changes nothing;
+ * - the knowledge base's starter articles (kb/*.md), through exactly what `npm run kb -- import kb`
+ *   runs (a second run changes nothing);
  * - the help desk and dedicated-team channel registrations, through the ChannelService an admin's
  *   "register help desk" message goes through, with the channel's conversation reference as that
  *   message would carry it (the serviceUrl of the playground that shows the team).
@@ -15,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT, runCatalogCli, type CliIo } from '../src/cli/catalog-command';
 import { loadConfig, type Environment } from '../src/config/load-config';
+import { runKbCli } from '../src/cli/kb-command';
 import { ChannelService } from '../src/services/channels/channel-service';
 import type { ChannelRole } from '../src/domain/ports/channels';
 import { TableConversationStore } from '../src/storage/conversations/table-conversation-store';
@@ -33,8 +36,13 @@ export async function loadDemoData(env: Environment, io: CliIo): Promise<number>
     );
     return EXIT.usage;
   }
-  return runCatalogCli(['import', DEMO_CATALOG_FILE], env, io);
+  const catalog = await runCatalogCli(['import', DEMO_CATALOG_FILE], env, io);
+  if (catalog !== EXIT.ok) return catalog;
+  return runKbCli(['import', DEMO_KB_FOLDER], env, io);
 }
+
+/** The starter articles: the help desk's common Power Platform topics, in en, fr, sv and ko. */
+export const DEMO_KB_FOLDER = path.resolve(__dirname, '../kb');
 
 /** Git may rewrite line ends and editors may drop the BOM: neither changes the catalog. */
 function comparable(csv: string): string {

@@ -6,6 +6,7 @@ import { CatalogAdmin } from './services/catalog/catalog-admin';
 import { CatalogService } from './services/catalog/catalog-service';
 import { ConversationStartService } from './services/intake/conversation-start';
 import { IntakeService } from './services/intake/intake-service';
+import { createKnowledgeFeature } from './start-knowledge';
 import { MessageReportService } from './services/intake/message-report-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
 import { HOUR_MS } from './domain/intake/submission-limit';
@@ -79,6 +80,8 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   const catalogService = new CatalogService(catalogStore, { clock, ...(directory ? { directory } : {}) });
   const catalog = options.catalog ?? catalogService;
 
+  const profiles = new ProfileMemory(new TableProfileStore(tables.client('conversations')));
+  const knowledge = createKnowledgeFeature(tables, clock, profiles);
   const helpDesk = createTicketFeature(tables, config, clock, logger, options.sla, background);
   const queues = createQueueFeature(tables, config, clock, catalog);
   const incidents = createIncidentFeature(tables, clock, catalog, helpDesk);
@@ -98,6 +101,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       perWindow: config.intake.maxRequestsPerHour,
       windowMs: HOUR_MS,
     }),
+    answers: knowledge.answers,
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
   const reports = createReports(tables, background, config, clock, logger, options.reports);
@@ -141,7 +145,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       reports: reports.service,
     },
     authOverrides: options.authOverrides,
-    profiles: new ProfileMemory(new TableProfileStore(tables.client('conversations'))),
+    profiles,
     proactive: {
       conversations: notifications.conversations,
       endpoints: notifications.endpoints,

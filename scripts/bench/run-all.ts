@@ -14,6 +14,7 @@ import { machineLine } from './lib/machine';
 /** In the order they run: quick and CPU-only first, the long storage ones last. */
 const BENCHMARKS: readonly { readonly name: string; readonly what: string }[] = [
   { name: 'catalog-search', what: 'catalog search at 20,000 and 200,000 solutions' },
+  { name: 'article-search', what: 'knowledge base search at 5,000 articles' },
   { name: 'bots', what: 'messages and card actions against the floor bot, 32 users' },
   { name: 'memory', what: 'RSS growth over 10,000 new conversations' },
   { name: 'card-actions', what: 'latency of each step of a whole intake' },

@@ -37,13 +37,19 @@ const fs = require('node:fs');
 const path = require('node:path');
 const Module = require('node:module');
 
-const pkgDir = path.dirname(require.resolve('@microsoft/m365agentsplayground/package.json', { paths: [path.resolve(__dirname, '..', '..')] }));
+const pkgDir = path.dirname(
+  require.resolve('@microsoft/m365agentsplayground/package.json', { paths: [path.resolve(__dirname, '..', '..')] }),
+);
 const entry = path.join(pkgDir, 'dist', 'index.js');
 const version = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8')).version;
 
 const PATCHES = [
   { name: 'users-limit', from: '"minItems":5,"maxItems":5', to: '"minItems":1,"maxItems":100' },
-  { name: 'channels-limit', from: '"maxItems":1,"items":{"$ref":"#/$defs/Channel"}', to: '"maxItems":20,"items":{"$ref":"#/$defs/Channel"}' },
+  {
+    name: 'channels-limit',
+    from: '"maxItems":1,"items":{"$ref":"#/$defs/Channel"}',
+    to: '"maxItems":20,"items":{"$ref":"#/$defs/Channel"}',
+  },
   {
     name: 'team-members',
     from: '"required":["id","name","aadGroupId","channels"],"additionalProperties":false,"properties":{"id":{"type":"string","description":"Team conversation ID.',

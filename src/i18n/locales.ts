@@ -20,6 +20,7 @@ export const NAMESPACES = [
   'paths',
   'reports',
   'conversation',
+  'knowledge',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

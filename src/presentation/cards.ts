@@ -13,6 +13,9 @@ export const CARD_VERBS = {
   'intake-solution': ['intake.back', 'intake.cancel', 'intake.search', 'intake.solution'],
   'intake-details': ['intake.back', 'intake.cancel', 'intake.details'],
   'intake-review': ['intake.back', 'intake.cancel', 'intake.submit'],
+  /** Knowledge base answers before the review (issue 16). */
+  'intake-answers': ['intake.back', 'intake.cancel', 'intake.need-help', 'intake.solved'],
+  'intake-answered': ['intake.start'],
   'intake-confirmation': [],
   'intake-closed': ['intake.start'],
   /** "Report a problem" from a message: a dialog, whose Action.Submit buttons go to the message action's route. */

@@ -14,6 +14,7 @@ import type { Solution } from '../domain/solution';
 import { instant, text, type Text } from '../domain/text';
 import type { MessageKey } from '../domain/message-keys';
 import type { CardRef } from './cards';
+import { knowledgeIntakeCard } from './knowledge-intake-cards';
 import { categoryLabel, holderHeading, impactLabel, requestStatusLabel, tierLabel, urgencyLabel } from './labels';
 
 /** "Canvas app", "Flow": the kind in a solution's one-line summary. */
@@ -66,6 +67,9 @@ export function intakeCard(view: IntakeView, greeting: Text | '' = ''): CardRef 
       return { card: 'intake-closed', data: { heading: text(CLOSED[view.kind].heading), message: text(CLOSED[view.kind].message) } };
     case 'submitted':
       return { card: 'intake-confirmation', data: confirmationData(view.request) };
+    case 'answers':
+    case 'answered':
+      return knowledgeIntakeCard(view);
     case 'need': {
       const choices = needChoices();
       return {

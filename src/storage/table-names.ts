@@ -26,6 +26,8 @@ export const TABLE_NAMES = {
   catalogPeople: 'CatalogPeople',
   /** The catalog's version entity, bumped on every change (search caches watch its ETag). */
   catalogMeta: 'CatalogMeta',
+  /** The knowledge base: articles, their summaries and history, in one partition (see knowledge/article-rows.ts). */
+  knowledge: 'Knowledge',
 } as const;
 
 export type TableKey = keyof typeof TABLE_NAMES;

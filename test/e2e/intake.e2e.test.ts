@@ -38,6 +38,7 @@ describe('intake questionnaire in the Agents Playground', () => {
       await playground.chooseCardOption(card, 'Just me');
       await playground.chooseCardOption(card, /^A workaround exists/);
       await playground.pressCardButton(card, 'Review');
+      await playground.pastAnswers(card);
       await playground.waitForCardText(card, 'Review your request');
       await playground.waitForCardText(card, 'The help desk can point you to the right app');
       await playground.screenshot('intake-review');

@@ -54,6 +54,7 @@ describe("the support story across the personas' playgrounds", () => {
     await alex.chooseCardOption(card, problem.impact);
     await alex.chooseCardOption(card, problem.urgency);
     await alex.pressCardButton(card, 'Review');
+    await alex.pastAnswers(card);
     await alex.waitForCardText(card, 'Review your request');
     return card;
   }

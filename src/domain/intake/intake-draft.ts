@@ -6,6 +6,7 @@ import { asksForSolution, type RequestCategory } from '../request-category';
 import type { Impact, Urgency } from '../severity';
 import type { PersonRef } from '../history';
 import type { UnlistedSolution } from './unlisted';
+import type { AnswersOutcome } from '../knowledge/answers-outcome';
 
 export const INTAKE_STEPS = ['need', 'solution', 'details', 'review'] as const;
 export type IntakeStep = (typeof INTAKE_STEPS)[number];
@@ -22,7 +23,8 @@ export interface IntakeDetails {
   readonly urgency: Urgency;
 }
 
-export type IntakeState = 'open' | 'submitted' | 'cancelled';
+/** answered: an article or a known workaround solved it before a ticket (knowledge/intake-answers.ts). */
+export type IntakeState = 'open' | 'submitted' | 'cancelled' | 'answered';
 
 export interface IntakeDraft {
   readonly id: string;
@@ -43,6 +45,8 @@ export interface IntakeDraft {
   readonly details?: IntakeDetails;
   /** Set once submitted: the request it became. */
   readonly requestId?: string;
+  /** What the requester did with the answers offered before the review (knowledge/intake-answers.ts). */
+  readonly answers?: AnswersOutcome;
   /** Keys of the last few activities applied to it (see ActivityRef): a redelivery is not applied twice. */
   readonly recentActivities?: readonly string[];
   readonly createdAt: string;

@@ -6,6 +6,7 @@ import type { Route } from '../routing';
 import type { Solution } from '../solution';
 import type { SolutionMatch } from '../ports/catalog';
 import type { Text } from '../text';
+import type { AnswersOffer } from '../knowledge/intake-answers';
 
 export type IntakeView =
   | { readonly kind: 'need'; readonly draft: IntakeDraft; readonly errors?: FieldErrors }
@@ -27,6 +28,9 @@ export type IntakeView =
       readonly limited?: SubmissionLimited;
     }
   | { readonly kind: 'submitted'; readonly request: SupportRequest }
+  /** Before the review: articles and workarounds that may answer it (knowledge/intake-answers.ts). */
+  | { readonly kind: 'answers'; readonly draft: IntakeDraft; readonly offer: AnswersOffer }
+  | { readonly kind: 'answered'; readonly draft: IntakeDraft }
   | { readonly kind: 'cancelled' }
   | { readonly kind: 'expired' }
   | { readonly kind: 'not-found' };
@@ -41,7 +45,11 @@ export type IntakeAction =
       readonly fields: Readonly<Record<string, unknown>>;
       /** The card asked for the name of a solution that is not listed (unlisted-solution.ts). */
       readonly asksUnlisted?: boolean;
+      /** A form with no answers step ("Report a problem" submits straight after its details). */
+      readonly skipAnswers?: boolean;
     }
+  | { readonly type: 'solved'; readonly articleId: unknown }
+  | { readonly type: 'need-help' }
   | { readonly type: 'back' }
   | { readonly type: 'cancel' }
   | { readonly type: 'submit' };

@@ -10,6 +10,7 @@ import type { RequestRepository } from '../../domain/ports/requests';
 import type { SolutionLookup } from '../../domain/ports/catalog';
 import type { SubmissionLimit } from './submission-limit';
 import type { NewTicketQueues } from '../tickets/ticket-queues';
+import type { IntakeAnswers } from '../knowledge/intake-answers-port';
 
 export interface IntakeServiceDeps {
   readonly intakes: IntakeRepository;
@@ -35,6 +36,8 @@ export interface IntakeServiceDeps {
    * picks whom to message (the catalog service, over Microsoft Graph). None: they count as unreachable.
    */
   readonly people?: PeopleResolution;
+  /** Knowledge base articles and workarounds offered before the review (issue 16). None: straight to the review. */
+  readonly answers?: IntakeAnswers;
 }
 
 /** The port the intake calls before routing (see CatalogService.withKnownPeople). */

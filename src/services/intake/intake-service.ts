@@ -30,6 +30,7 @@ import type { IntakeAction, IntakeView } from '../../domain/intake/intake-view';
 import type { IntakeServiceDeps } from './intake-deps';
 import { submitIntake } from './intake-submission';
 import { IntakeViews } from './intake-views';
+import { needHelp, solved } from '../knowledge/intake-answer-steps';
 
 export type { IntakeServiceDeps, PeopleResolution } from './intake-deps';
 
@@ -78,6 +79,7 @@ export class IntakeService {
     const { draft } = stored;
     if (draft.state === 'cancelled') return { kind: 'cancelled' };
     if (draft.state === 'submitted') return this.views.submittedView(draft);
+    if (draft.state === 'answered') return this.viewOf(draft);
     if (isExpired(draft, this.deps.clock.now())) return { kind: 'expired' };
     if (activity && draft.recentActivities?.includes(activity.key)) return this.viewOf(draft);
     if (action.type === 'submit') return submitIntake(this.deps, this.views, stored);
@@ -98,6 +100,10 @@ export class IntakeService {
       case 'cancel':
         await this.saveDraft(stored, cancel(draft, now));
         return { kind: 'cancelled' };
+      case 'need-help':
+        return this.save(stored, needHelp(draft, now));
+      case 'solved':
+        return this.viewOf(await solved(this.deps, stored, action.articleId, await this.views.solutionOf(draft)));
       case 'choose-need': {
         const category = validateCategory(action.category);
         if (!category.ok) return { kind: 'need', draft, errors: category.errors };
@@ -136,7 +142,8 @@ export class IntakeService {
             entered: enteredText(action.fields),
           };
         }
-        return this.save(stored, setDetails({ ...draft, unlistedSolution: unlisted.value }, details.value, now));
+        const next = setDetails({ ...draft, unlistedSolution: unlisted.value }, details.value, now);
+        return this.save(stored, action.skipAnswers ? needHelp(next, now) : next);
       }
     }
   }

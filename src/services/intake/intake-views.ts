@@ -7,16 +7,18 @@ import type { SolutionMatch } from '../../domain/ports/catalog';
 import { explainRoute } from '../../domain/route-explanation';
 import type { Solution } from '../../domain/solution';
 import type { IntakeServiceDeps } from './intake-deps';
+import { answersView } from '../knowledge/intake-answer-steps';
 
 /** How many catalog matches a search shows (the questionnaire and the message action alike). */
 export const SEARCH_RESULTS = 8;
 
 export class IntakeViews {
-  constructor(private readonly deps: Pick<IntakeServiceDeps, 'requests' | 'catalog' | 'people'>) {}
+  constructor(private readonly deps: Pick<IntakeServiceDeps, 'requests' | 'catalog' | 'people' | 'answers'>) {}
 
   async viewOf(draft: IntakeDraft): Promise<IntakeView> {
     if (draft.state === 'cancelled') return { kind: 'cancelled' };
     if (draft.state === 'submitted') return this.submittedView(draft);
+    if (draft.state === 'answered') return { kind: 'answered', draft };
     switch (draft.step) {
       case 'need':
         return { kind: 'need', draft };
@@ -25,6 +27,8 @@ export class IntakeViews {
       case 'details':
         return { kind: 'details', draft, solution: await this.solutionOf(draft) };
       case 'review': {
+        const answers = await answersView(this.deps, draft, () => this.solutionOf(draft));
+        if (answers) return answers;
         const solution = await this.routableSolutionOf(draft);
         const route = routeOfDraft(draft, solution);
         return { kind: 'review', draft, solution, route, explanation: explainRoute(route) };

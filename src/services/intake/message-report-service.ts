@@ -56,7 +56,8 @@ export class MessageReportService {
       impact: values.impact,
       urgency: values.urgency,
     };
-    const details = await step({ type: 'set-details', fields });
+    // The dialog has no answers step: it submits straight after the details.
+    const details = await step({ type: 'set-details', fields, skipAnswers: true });
     if (details.kind === 'details' || !isOpen(details)) return this.formOf(details, values);
     return this.formOf(await step({ type: 'submit' }), values);
   }
@@ -69,11 +70,16 @@ export class MessageReportService {
       case 'expired':
       case 'not-found':
         return { kind: 'closed', reason: view.kind };
+      // The dialog is one form: it submits straight after the details, so answers are not offered on it.
+      case 'answered':
+        return { kind: 'closed', reason: 'cancelled' };
       case 'solution':
         return this.form(view.draft, values, view.matches, view.errors);
       case 'need':
       case 'details':
         return this.form(view.draft, values, await this.matchesOf(view.draft), view.errors);
+      case 'answers':
+        return this.form(view.draft, values, await this.matchesOf(view.draft));
       case 'review':
         return this.form(view.draft, values, await this.matchesOf(view.draft), undefined, view.limited);
     }

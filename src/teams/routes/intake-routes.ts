@@ -46,6 +46,7 @@ const intakeData = z.object({
   unlistedName: field,
   unlistedEnvironment: field,
   unlistedMaker: field,
+  articleId: field,
 });
 type IntakeData = z.infer<typeof intakeData>;
 
@@ -71,6 +72,8 @@ const ACTIONS = new Map<Verb, (data: IntakeData) => IntakeAction>([
       asksUnlisted: true,
     }),
   ],
+  ['intake.solved', (d) => ({ type: 'solved', articleId: d.articleId })],
+  ['intake.need-help', () => ({ type: 'need-help' })],
   ['intake.back', () => ({ type: 'back' })],
   ['intake.cancel', () => ({ type: 'cancel' })],
   ['intake.submit', () => ({ type: 'submit' })],

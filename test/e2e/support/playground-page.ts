@@ -233,6 +233,15 @@ export class PlaygroundPage {
     throw new Error(`the card never showed ${String(expected)}; it shows: ${text}`);
   }
 
+  /**
+   * After the questionnaire's details: the knowledge base's answers step (issue 16), when the
+   * questionnaire offers one (articles, or the solution's known workarounds), passed with "I still need help".
+   */
+  async pastAnswers(card: Locator): Promise<void> {
+    await this.waitForCardText(card, /These may answer your question|Review your request/);
+    if ((await this.cardText(card)).includes('These may answer your question')) await this.pressCardButton(card, 'I still need help');
+  }
+
   /** The texts of the bot's messages in the open chat (cards included), oldest first. */
   async botMessages(): Promise<string[]> {
     return (await this.page.locator('.fai-OutputCard').allInnerTexts()).map(normalise);

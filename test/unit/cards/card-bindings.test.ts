@@ -48,6 +48,7 @@ const ACTION_DATA_KEYS = new Set([
   'after',
   'solutionId',
   'etag',
+  'articleId',
 ]);
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
 const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);

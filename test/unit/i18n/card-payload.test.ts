@@ -54,6 +54,10 @@ import { underSupportedListCard, underSupportedNoticeCard } from '../../../src/p
 import { MAX_LISTED_NOTICES } from '../../../src/services/governance/under-supported-admin';
 import { UNDER_SUPPORT_REASONS } from '../../../src/domain/governance/under-supported';
 import { graduationDecisionCard, graduationFormCard, graduationRequestCard } from '../../../src/presentation/governance-cards';
+import { OFFERED_ARTICLES } from '../../../src/domain/knowledge/intake-answers';
+import { ARTICLE_LIMITS } from '../../../src/domain/knowledge/article-validation';
+import { excerpt, toBlocks } from '../../../src/domain/knowledge/safe-markdown';
+import { EXCERPT_CHARS } from '../../../src/services/knowledge/intake-answers-service';
 import { KOREAN } from '../../support/large-text';
 import type { Solution, Tier } from '../../../src/domain/solution';
 import { field, largestDetails, largestPerson, largestRequest, largestSolution, paragraph } from '../../support/largest-records';
@@ -280,6 +284,32 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       }),
     ],
     ['intake-closed', 'cancelled', intakeCard({ kind: 'cancelled' })],
+    [
+      'intake-answers',
+      `${OFFERED_ARTICLES} articles of runs at the limits, workarounds at the limit`,
+      intakeCard({
+        kind: 'answers',
+        draft,
+        offer: {
+          articles: Array.from({ length: OFFERED_ARTICLES }, (_, i) => ({
+            id: `article-${i}`.padEnd(ARTICLE_LIMITS.id, 'x'),
+            title: field(unit, ARTICLE_LIMITS.title),
+            language: 'ko',
+            // A run per syllable, bold and plain in turn: the most runs an answer can make.
+            blocks: excerpt(toBlocks(`**가**나`.repeat(ARTICLE_LIMITS.answer / 7)), EXCERPT_CHARS),
+          })),
+          workarounds: { solutionName: solution.name, text: paragraph(unit, 4000) },
+        },
+      }),
+    ],
+    [
+      'intake-answered',
+      'by an article with the longest title',
+      intakeCard({
+        kind: 'answered',
+        draft: { ...draft, state: 'answered', answers: { solvedBy: 'a', title: field(unit, ARTICLE_LIMITS.title) } },
+      }),
+    ],
     ['my-requests', `${MY_REQUESTS} requests`, myRequestsCard(Array.from({ length: MY_REQUESTS }, () => request))],
     [
       'my-solutions',
