@@ -136,7 +136,8 @@ export type Snapshot = Record<string, string>;
 /**
  * The rows of `owner`'s drafts (their Intakes partition), requests and tickets (every row of the
  * request's shard that names it: the request or ticket, history, index, outbox and timer rows), their
- * submission log, their 1:1 conversation and endpoint, and the registered channels.
+ * submission log, their 1:1 conversation and endpoint, and the registered channels. Not the report
+ * feed rows their changes wrote: those are consumed by the report aggregator whenever it runs.
  */
 export async function snapshotOf(tables: TableService, owner: string, objectIds: readonly string[]): Promise<Snapshot> {
   const rows: Snapshot = {};
@@ -148,6 +149,8 @@ export async function snapshotOf(tables: TableService, owner: string, objectIds:
     for await (const row of tables
       .client('cases')
       .listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${partition}` } })) {
+      // Report feed rows are a queue the report aggregator consumes (and deletes) on its own schedule.
+      if (String(row.rowKey).startsWith('feed|')) continue;
       if (objectIds.some((id) => names(row, id))) add('cases', row);
     }
   }
