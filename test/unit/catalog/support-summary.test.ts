@@ -50,7 +50,12 @@ describe('catalog card data', () => {
   });
 
   it('has an empty state, and caps long lists', () => {
-    expect(mySolutionsCardData({ made: [], coOwned: [] }, '')).toEqual({ firstName: 'there', hasAny: false, sections: [] });
+    expect(mySolutionsCardData({ made: [], coOwned: [] }, '')).toEqual({
+      firstName: 'there',
+      hasAny: false,
+      sections: [],
+      askLabel: expect.anything(),
+    });
     const many = Array.from({ length: 25 }, (_, i) => solution({ id: `s${i}` }));
     const data = mySolutionsCardData({ made: many, coOwned: [] }, 'Megan') as any;
     expect(data.sections[0].solutions).toHaveLength(20);
