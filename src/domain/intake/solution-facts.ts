@@ -5,7 +5,7 @@
  * workarounds) must not multiply into them. The card says how much more the catalog has.
  */
 import type { Solution } from '../solution';
-import { capText } from './message-report';
+import { capText } from '../cap-text';
 
 export const SOLUTION_FACT_LIMITS = { dataSources: 3, dataSourceChars: 100, workaroundChars: 500 } as const;
 
