@@ -9,6 +9,7 @@ import { acceptedBy } from '../domain/escalation/accept-escalation';
 import type { EscalationTrigger, InfoParty } from '../domain/escalation/escalation-trigger';
 import { currentHandOff } from '../domain/escalation/hand-off';
 import { askableMaker } from '../domain/escalation/information-requests';
+import type { SolutionFacts } from '../domain/intake/solution-facts';
 import type { HistoryActor, SystemComponent } from '../domain/history';
 import type { MessageKey } from '../domain/message-keys';
 import { DEDICATED_TEAM_QUEUE } from '../domain/queues/queue';
@@ -78,6 +79,8 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       environment: ticket.solution?.environment ?? '',
       makerName: ticket.solution?.maker.displayName ?? '',
       coOwners: (ticket.solution?.coOwners ?? []).map((p) => p.displayName).join(', '),
+      dataSources: dataSourcesLine(ticket.solution?.facts),
+      workarounds: workaroundsLine(ticket.solution?.facts),
       requesterName: ticket.requester.displayName,
       contact: text(handOff?.contact === 'maker' ? 'messages.handoff.contact.maker' : 'messages.handoff.contact.requester', {
         name: contactName,
@@ -99,6 +102,19 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       canChangeSeverity: held && ticket.status !== 'closed',
     },
   };
+}
+
+/** The first data sources the request kept, and how many more the catalog lists (never cut silently). */
+function dataSourcesLine(facts: SolutionFacts | undefined): string | Text {
+  const list = (facts?.dataSources ?? []).join(', ');
+  return facts && facts.moreDataSources > 0 ? text('messages.handoff.dataSourcesMore', { list, count: facts.moreDataSources }) : list;
+}
+
+/** The start of the workarounds the request kept, and how much more the catalog has. */
+function workaroundsLine(facts: SolutionFacts | undefined): string | Text {
+  if (!facts?.workarounds) return '';
+  const { workarounds, moreWorkaroundChars: count } = facts;
+  return count > 0 ? text('messages.handoff.workaroundsMore', { text: workarounds, count }) : workarounds;
 }
 
 export interface MakerQuestionOptions {

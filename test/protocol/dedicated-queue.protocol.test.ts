@@ -21,6 +21,12 @@ const DIEGO = user('Diego Siciliani', 'ad000000-0000-4000-8000-000000000002'); /
 const MEGAN = user('Megan Bowen', '79a4d994-151f-4573-9813-92f75a1223df'); // maker of the fixture solutions
 const ISAIAH = user('Isaiah Langer', '15a1a400-0000-4000-8000-000000000010'); // dedicated team, not in the help desk's team
 const PATTI = user('Patti Fernandez', '15a1a400-0000-4000-8000-000000000011'); // dedicated team
+// The seeded Critical solution with the catalog's facts the hand-off card shows (four data sources: it lists three).
+const INVOICES = {
+  ...SOLUTIONS.invoices,
+  dataSources: ['SharePoint: Invoices', 'Dataverse: Vendors', 'SQL Server: Ledger', 'Outlook: Approvals mailbox'],
+  workarounds: 'Approve invoices from the SharePoint list until the flow runs again.',
+};
 const HELP = channel('Help desk', 'it');
 const DEDICATED = channel('Power Platform', 'pp');
 
@@ -35,7 +41,7 @@ describe("the dedicated team's queue over /api/messages", () => {
       // Tickets with no solution: the lead is told at a first-response breach, the team gets it at a resolution breach.
       { ADMIN_IDS: ADELE.aadObjectId, SLA_BREACH_POLICY: 'none/first-response=notify-lead;none/resolution=escalate' },
       {
-        catalog: fixedCatalog(Object.values(SOLUTIONS)),
+        catalog: fixedCatalog(Object.values({ ...SOLUTIONS, invoices: INVOICES })),
         clock: { now: () => now },
         sla: { intervalMs: 0, onScheduler: (s) => (scheduler = s) },
         notifications: { background: 'manual' },
@@ -103,6 +109,8 @@ describe("the dedicated team's queue over /api/messages", () => {
       tier: 'Critical',
       makerName: 'Megan Bowen',
       coOwners: 'Lee Gu',
+      dataSources: 'SharePoint: Invoices, Dataverse: Vendors, SQL Server: Ledger …and 1 more',
+      workarounds: 'Approve invoices from the SharePoint list until the flow runs again.',
       requesterName: ALEX.name,
       contact: `the requester, ${ALEX.name}`,
       canAccept: true,
@@ -142,6 +150,8 @@ describe("the dedicated team's queue over /api/messages", () => {
     expect(englishData((await latestUpdateOf(ticket.id, post.id))!.card.data)).toMatchObject({
       owner: winner.name,
       status: 'In progress',
+      dataSources: 'SharePoint: Invoices, Dataverse: Vendors, SQL Server: Ledger …and 1 more', // still there, updated in place
+      workarounds: 'Approve invoices from the SharePoint list until the flow runs again.',
       canAccept: false,
       canAsk: true,
       canReturn: true,

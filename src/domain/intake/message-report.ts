@@ -12,6 +12,7 @@ import type { SupportRequest } from './support-request';
 import type { SolutionMatch } from '../ports/catalog';
 import type { SubmissionLimited } from './intake-view';
 import { INTAKE_LIMITS, type FieldErrors } from './intake-validation';
+import { capText } from '../cap-text';
 
 /** Raw characters read from a message: the description's limit, four times over for markup. */
 export const MESSAGE_RAW_LIMIT = INTAKE_LIMITS.description * 4;
@@ -117,13 +118,8 @@ export function titleFrom(text: string): string {
   return `${capText(single, INTAKE_LIMITS.title - 1).trimEnd()}…`;
 }
 
-/** At most `max` UTF-16 units, never half of a surrogate pair (an emoji is cut whole). */
-export function capText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const last = cut.charCodeAt(cut.length - 1);
-  return last >= 0xd800 && last <= 0xdbff ? cut.slice(0, -1) : cut;
-}
+/** Kept here for this file's callers; it lives in `../cap-text` so the request's snapshot can use it without a cycle. */
+export { capText };
 
 /**
  * The text of an HTML fragment: tags dropped (block tags and `<br>` end a line), the common

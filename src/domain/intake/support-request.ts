@@ -8,12 +8,19 @@ import type { Route } from '../routing';
 import type { Severity } from '../severity';
 import type { Solution } from '../solution';
 import type { IntakeDetails } from './intake-draft';
+import { solutionFactsOf, type SolutionFacts } from './solution-facts';
 import type { UnlistedSolution } from './unlisted-solution';
 import { explainRoute } from '../route-explanation';
 import type { Text } from '../text';
 
-/** What the request knew about the solution at submission (the catalog may change later). */
-export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners' | 'supportChannel'>;
+/**
+ * What the request knew about the solution at submission (the catalog may change later). Its data
+ * sources and workarounds are kept bounded (`solution-facts.ts`); absent on older rows and when the
+ * catalog lists none.
+ */
+export type SolutionSnapshot = Pick<Solution, 'id' | 'name' | 'kind' | 'environment' | 'tier' | 'maker' | 'coOwners' | 'supportChannel'> & {
+  readonly facts?: SolutionFacts;
+};
 
 export type RequestStatus = 'open' | 'acknowledged' | 'claimed' | 'resolved' | 'withdrawn';
 
@@ -72,7 +79,9 @@ export function referenceFor(id: string): string {
 
 export function snapshotOf(solution: Solution): SolutionSnapshot {
   const { id, name, kind, environment, tier, maker, coOwners, supportChannel } = solution;
-  return { id, name, kind, environment, tier, maker, coOwners, ...(supportChannel ? { supportChannel } : {}) };
+  const facts = solutionFactsOf(solution);
+  const known = facts.dataSources.length > 0 || facts.workarounds !== '';
+  return { id, name, kind, environment, tier, maker, coOwners, ...(supportChannel ? { supportChannel } : {}), ...(known ? { facts } : {}) };
 }
 
 /** Who has the request after routing. */

@@ -48,6 +48,7 @@ import { greeting, welcomeCard } from '../../../src/presentation/welcome-cards';
 import { summaryOf } from '../../../src/domain/tickets/ticket-lists';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { renderCard } from '../../../src/teams/rendering';
+import { SOLUTION_FACT_LIMITS } from '../../../src/domain/intake/solution-facts';
 import { GRADUATION_LIMITS, newGraduationRequest } from '../../../src/domain/governance/graduation-request';
 import { GRADUATION_REQUIREMENTS } from '../../../src/domain/governance/graduation-requirements';
 import { underSupportedListCard, underSupportedNoticeCard } from '../../../src/presentation/under-supported-cards';
@@ -348,7 +349,11 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
         { items: Array.from({ length: TICKET_PAGE_SIZE }, () => summaryOf(ticket)), offset: 10, hasMore: true },
       ),
     ],
-    ['ticket-handoff', `${MAX_HAND_OFFS} hand-offs at their limits, accepted and returned`, handOffCard(handedOff, { notice: long })],
+    [
+      'ticket-handoff',
+      `${MAX_HAND_OFFS} hand-offs at their limits, accepted and returned, the catalog's facts at theirs`,
+      handOffCard(handedOff, { notice: long }),
+    ],
     ['ticket-maker-question', 'the team waiting on the maker', makerQuestionCard(handedOff, { heading: long, notice: long })],
     [
       'report-message',
@@ -463,6 +468,16 @@ const CASES = cards();
 describe('every card in every language, at its largest', () => {
   it('covers every card in the registry', () => {
     expect([...new Set(CASES.map(([card]) => card))].sort()).toEqual([...CARD_NAMES].sort());
+  });
+
+  it("keeps the hand-off card's data sources and workarounds bounded, and says how much more the catalog has", () => {
+    const [, , ref] = CASES.find(([card]) => card === 'ticket-handoff')!;
+    const card = JSON.stringify(renderCard(ref, { locale: 'en', timeZone: 'Asia/Seoul' }));
+    const { dataSources, workarounds } = largest('Critical');
+    const { dataSources: shown, workaroundChars } = SOLUTION_FACT_LIMITS;
+    expect(card).toContain(`…and ${dataSources.length - shown} more`);
+    expect(card).toContain(`…and ${workarounds!.length - workaroundChars} more characters in the catalog`);
+    expect(card).not.toContain(dataSources[shown]!.slice(0, 20));
   });
 
   describe.each(LOCALES)('in %s', (locale) => {
