@@ -15,7 +15,13 @@ export type OutboxTarget =
    */
   | { readonly kind: 'channel'; readonly channel: QueueId | 'global-admins' }
   /** A solution's own support channel (its catalog link, domain/notifications/team-channel.ts): a new post there. */
-  | { readonly kind: 'team-channel'; readonly channelId: string; readonly teamId?: string }
+  | {
+      readonly kind: 'team-channel';
+      readonly channelId: string;
+      readonly teamId?: string;
+      /** The language the post is written in: its maker's, from the catalog (the channel has no registered one). */
+      readonly locale?: string;
+    }
   /**
    * Replace a card the outbox posted earlier (same request): the worker finds the conversation and
    * activity id that delivering message `messageId` produced, and updates that activity in place.

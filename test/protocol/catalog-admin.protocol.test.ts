@@ -116,6 +116,7 @@ describe('catalog admins in Teams', () => {
       ADELE,
     );
     expect(allText(invalid)).toContain("This change can't be saved:");
+    expect(allText(invalid)).toContain('Tier must be Productivity, Important or Critical');
     expect(allText(invalid)).toContain('Gold');
     expect(input(invalid, 'supportChannel').value).toBe('Team X');
   });

@@ -22,6 +22,13 @@ const ROOMS: Solution = {
   ...SOLUTIONS.rooms,
   supportChannel: `https://teams.microsoft.com/l/channel/${encodeURIComponent(CHANNEL_ID)}/Room%20Booking%20support?groupId=${TEAM_ID}&tenantId=72f988bf-86f1-41af-91ab-2d7cd011db47`,
 };
+/** Its maker reads French (the catalog's maker language): the channel post is in French. */
+const PARKING: Solution = {
+  ...ROOMS,
+  id: 'parking-spaces',
+  name: 'Parking Spaces',
+  maker: { ...ROOMS.maker, preferredLanguage: 'fr-FR' },
+};
 /** Same co-owners, its channel given by name only: nothing to post to. */
 const NAMED: Solution = { ...SOLUTIONS.rooms, id: 'desk-booking', name: 'Desk Booking', supportChannel: 'Facilities › Desk Booking' };
 
@@ -33,7 +40,7 @@ describe("co-owners' pings in the solution's support channel", () => {
   beforeAll(async () => {
     bot = await BotHarness.start(
       {},
-      { catalog: fixedCatalog([ROOMS, NAMED]), clock: { now: () => now }, notifications: { random: () => 0.5 } },
+      { catalog: fixedCatalog([ROOMS, NAMED, PARKING]), clock: { now: () => now }, notifications: { random: () => 0.5 } },
     );
     notes = new NotificationDriver(
       bot,
@@ -99,6 +106,16 @@ describe("co-owners' pings in the solution's support channel", () => {
       notes.updates().filter((u) => u.conversationId === nestorPing.conversationId && u.activityId === nestorPing.activityId),
     ).toHaveLength(1);
     expect((await new TableCaseStore(bot.tables().client('cases')).get(id))!.request.status).toBe('claimed');
+  });
+
+  it("writes the channel post in the maker's language from the catalog (the channel has none registered)", async () => {
+    bot.connector.reset();
+    await submit('parking spaces');
+    await notes.drain();
+    const [post] = channelPosts();
+    const [card] = cardsIn([post!.body.activity]);
+    expect(allText(card)).toContain('Prendre en charge');
+    expect(allText(card)).not.toContain('Claim');
   });
 
   it('posts nothing to a channel known by name only (no address): the co-owners get their DMs', async () => {

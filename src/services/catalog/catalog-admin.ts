@@ -8,6 +8,7 @@
 import { rowOf } from '../../domain/catalog/canonical-columns';
 import type { CatalogHistoryEvent } from '../../domain/catalog/catalog-history';
 import { withKnownIdentities } from '../../domain/catalog/person-identity';
+import { issuesText } from '../../domain/catalog/issue-text';
 import { validateRecord } from '../../domain/catalog/record-validation';
 import { changedFields, recordOf, withTimestamps } from '../../domain/catalog/solution-record';
 import type { PersonRef } from '../../domain/history';
@@ -63,8 +64,6 @@ export const ADMIN_MESSAGES = {
 } as const;
 
 const MAX_FLAGS = 100;
-/** The validation issues quoted to the admin (the card has room for a few). */
-const MAX_ISSUES = 500;
 
 export class CatalogAdmin {
   constructor(
@@ -130,14 +129,7 @@ export class CatalogAdmin {
       ...(edit.supportChannel !== undefined ? { support_channel: edit.supportChannel } : {}),
     };
     const result = validateRecord(values);
-    // The validation's issues are the catalog CLI's (English, domain/catalog); the admin sees them quoted.
-    if (!result.ok) {
-      const issues = result.issues.map((i) => i.message).join('; ');
-      return refused(
-        'invalid',
-        text('admin.errors.invalid', { issues: issues.length > MAX_ISSUES ? `${issues.slice(0, MAX_ISSUES)}…` : issues }),
-      );
-    }
+    if (!result.ok) return refused('invalid', issuesText(result.issues));
     const after = withKnownIdentities(
       { ...result.record, usage: before.usage, ...(before.manager ? { manager: before.manager } : {}) },
       before,

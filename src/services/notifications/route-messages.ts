@@ -69,7 +69,15 @@ export function planRoute(request: SupportRequest, route: Route, suffix?: string
           ),
         ),
         ...(channel
-          ? [message(request, 'co-owner-ping', { kind: 'team-channel', ...channel }, coOwnerCard(request, '', '', handOff), suffix)]
+          ? [
+              message(
+                request,
+                'co-owner-ping',
+                { kind: 'team-channel', ...channel, ...channelLocale(request) },
+                coOwnerCard(request, '', '', handOff),
+                suffix,
+              ),
+            ]
           : []),
       ];
     }
@@ -104,4 +112,13 @@ export function handOffMessages(
   return to === 'help-desk'
     ? [message(request, 'help-desk-ticket', HELP_DESK, requestNotice(request, 'help-desk-ticket', handOff), suffix)]
     : [message(request, 'dedicated-team-handoff', DEDICATED_TEAM, requestNotice(request, 'dedicated-team-handoff', handOff), suffix)];
+}
+
+/**
+ * A solution's own channel has no language registered with the bot: its team is the maker's, so the
+ * post is in the maker's language as the catalog knows it (CoE `admin_preferredlanguage`), else English.
+ */
+function channelLocale(request: SupportRequest): { locale?: string } {
+  const language = request.solution?.maker.preferredLanguage;
+  return language ? { locale: language } : {};
 }

@@ -27,8 +27,9 @@ export async function recipientViewer(viewers: RecipientViewers, message: Outbox
     }
     case 'channel':
       return viewers.channels.ofRole(target.channel);
-    // A solution's own channel has no registered language: the catalog does not say it.
+    // A solution's own channel: in the language the ping chose (its maker's, from the catalog); its clock is not known.
     case 'team-channel':
+      return { locale: supportedLocale(target.locale) ?? DEFAULT_VIEWER.locale, timeZone: DEFAULT_VIEWER.timeZone };
     case 'update':
       return DEFAULT_VIEWER;
   }
