@@ -16,6 +16,7 @@ import { NotificationDriver } from '../support/notification-driver';
 import { fixedCatalog } from '../support/test-catalog';
 
 const MEGAN = user(PEOPLE.megan.displayName, PEOPLE.megan.aadObjectId);
+const LEE = user(PEOPLE.lee.displayName, PEOPLE.lee.aadObjectId);
 const MALLORY = user('Mallory', 'ddddeeee-0000-4000-8000-00000000000f');
 const DETAILS = {
   title: 'Receipts do not save',
@@ -140,6 +141,28 @@ describe('not fixed: a resolution answered "No"', () => {
     expect(update).toContain(`You said it is still not fixed, so your request went to the help desk. Ticket ${stored.ticketNumber}.`);
     // Counted for the reports once: the first answer.
     expect(await new TableSatisfaction(bot.tables().client('cases')).get(id)).toMatchObject({ rating: NOT_FIXED });
+  });
+
+  it('co-owners: back to the co-owner who claimed and resolved it, still claimed by them', async () => {
+    const id = await submit('room');
+    await notes.drain();
+    await notes.press(LEE, 'request.claim', { requestId: id });
+    await notes.press(LEE, 'request.resolve', { requestId: id });
+    await notes.drain();
+    const answer = await answerNo(id);
+    expect(allText(answer)).toContain('I sent your request back to Lee Gu.');
+    expect(await request(id)).toMatchObject({
+      status: 'claimed',
+      holder: { kind: 'co-owners', claimedBy: { aadObjectId: LEE.aadObjectId } },
+    });
+    bot.connector.reset();
+    await notes.drain();
+    const leesCard = (await notes.dmsTo(LEE.aadObjectId)).pop();
+    expect(allText(leesCard)).toContain('Alex Wilber says the problem is not fixed: the request is back with you.');
+    expect(verbs(leesCard)).toContain('request.resolve');
+    // Lee can resolve it again: the claim stands.
+    expect(verbs(await notes.press(LEE, 'request.resolve', { requestId: id }))).toEqual([]);
+    expect(await request(id)).toMatchObject({ status: 'resolved' });
   });
 
   it('tells the requester in their language', async () => {
