@@ -124,6 +124,7 @@ export type MessageKey =
   | 'followup.notFixed.answeredHelpDesk'
   | 'followup.notFixed.noticeForHolder'
   | 'followup.notFixed.noticeHelpDesk'
+  | 'followup.notFixed.solvedAfter'
   | 'followup.notFixed.toHelpDesk'
   | 'followup.notFixed.updateBack'
   | 'followup.satisfaction.already'

@@ -163,6 +163,12 @@ describe('not fixed: a resolution answered "No"', () => {
     // Lee can resolve it again: the claim stands.
     expect(verbs(await notes.press(LEE, 'request.resolve', { requestId: id }))).toEqual([]);
     expect(await request(id)).toMatchObject({ status: 'resolved' });
+    // Solved this time: thanked, and nothing moves.
+    const solved = await notes.press(ALEX, 'satisfaction.answer', { requestId: id, rating: 'satisfied' });
+    expect(allText(solved)).toContain('Thank you: glad it is solved now.');
+    expect(allText(solved)).toContain('Your answer: solved');
+    expect(await request(id)).toMatchObject({ status: 'resolved' });
+    expect(await notFixedEvents(id)).toHaveLength(1);
   });
 
   it('tells the requester in their language', async () => {

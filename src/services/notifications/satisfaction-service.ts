@@ -49,6 +49,9 @@ export class SatisfactionService {
     const previous = await this.deps.answers.get(requestId);
     // "Not fixed" acts unless the first answer was "solved" (a later resolution asks again).
     if (rating === 'not-satisfied' && previous?.rating !== 'satisfied') return this.notFixed(actor, request, previous, activity);
+    // "Solved" after a new resolution that followed a "not fixed": thanked; the reports keep the first answer.
+    if (rating === 'satisfied' && previous?.rating === 'not-satisfied' && request.status === 'resolved')
+      return cardAnswer(satisfactionCard(request, resolverName(request), rating, text('followup.notFixed.solvedAfter')));
     if (previous)
       return cardAnswer(satisfactionCard(request, resolverName(request), previous.rating, text('followup.satisfaction.already')));
     if (request.status !== 'resolved') return messageAnswer(text('followup.satisfaction.notResolved'));
