@@ -141,6 +141,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
         requests: new TableCaseStore(tables.client('cases')),
         answers: new TableSatisfaction(tables.client('cases')),
         clock,
+        notFixed: notifications.notFixed,
       }),
       reports: reports.service,
     },

@@ -11,6 +11,7 @@ import { TeamsRateLimiter } from './domain/delivery/rate-limiter';
 import type { TimerDurations } from './domain/notifications/request-timers';
 import type { Logger } from './logging/logger';
 import { RequestHandlingService, type RequestHandlingDeps } from './services/notifications/request-handling-service';
+import { NotFixedService } from './services/notifications/not-fixed-service';
 import { BackgroundJob } from './services/jobs/background-job';
 import { OutboxAdmin, type OutboxHealth } from './services/outbox/outbox-admin';
 import type { MessageSender } from './domain/ports/outbox';
@@ -60,10 +61,11 @@ export function createNotificationServices(tables: TableService, config: AppConf
   const n = config.notifications;
   const timers: TimerDurations = { makerAckMs: n.makerAckMinutes * 60_000, coOwnerClaimMs: n.coOwnerClaimMinutes * 60_000 };
   const handling = new RequestHandlingService({ changes, outbox: outboxStore, clock, timers, tickets });
+  const notFixed = new NotFixedService({ changes, outbox: outboxStore, clock, tickets });
   const admin = new OutboxAdmin(outboxStore, clock, ALL_SHARDS, config.adminIds, n.outboxStuckMinutes * 60_000);
   const conversations = new TableConversationStore(tables.client('conversations'));
   const endpoints = new TableEndpointStore(tables.client('conversations'));
-  return { outboxStore, changes, handling, admin, conversations, endpoints, timers };
+  return { outboxStore, changes, handling, notFixed, admin, conversations, endpoints, timers };
 }
 
 export type NotificationServices = ReturnType<typeof createNotificationServices>;

@@ -91,6 +91,8 @@ export type RequestHistoryEvent =
   /** The maker said "Not my solution": the catalog entry needs a look from whoever keeps the catalog. */
   | Ev<'catalog-flagged', { solutionId: string; reason: 'not-my-solution'; note?: string }>
   | Ev<'resolved', { resolution?: string }>
+  /** The requester answered a resolution with "No": `round` 1 goes back to the holder, 2 on to the help desk. */
+  | Ev<'not-fixed', { round: number; to: 'holder' | 'help-desk' }>
   | Ev<'withdrawn', { reason?: string }>;
 export type RequestEventType = RequestHistoryEvent['type'];
 

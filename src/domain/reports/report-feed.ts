@@ -112,6 +112,10 @@ export function requestFeed(before: SupportRequest | undefined, next: SupportReq
       case 'handed-on':
         facts.push({ fact: 'request-handed-on', at: e.at, to: e.to });
         break;
+      // Not fixed a second time: on to the help desk, counted as a hand-on like the holder's own.
+      case 'not-fixed':
+        if (e.to === 'help-desk') facts.push({ fact: 'request-handed-on', at: e.at, to: e.to });
+        break;
       default:
         break;
     }

@@ -11,6 +11,6 @@ export function registerSatisfactionRoutes<TState extends TurnState>(app: Applic
   cardAction(app, {
     verbs: ['satisfaction.answer'],
     data: answerData,
-    handle: ({ actor, data }) => useCases.satisfaction.answer(actor, data.requestId, data.rating),
+    handle: ({ actor, data, activity }) => useCases.satisfaction.answer(actor, data.requestId, data.rating, activity),
   });
 }
