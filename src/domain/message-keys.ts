@@ -511,6 +511,7 @@ export type MessageKey =
   | 'messages.outbox.uncertain'
   | 'messages.report.damaged'
   | 'messages.report.expired'
+  | 'messages.report.leftOut'
   | 'messages.report.limited'
   | 'messages.report.notFound'
   | 'messages.report.title'

@@ -4,6 +4,7 @@
  * typed, and the message's text, is card data only.
  */
 import type { MessageKey } from '../domain/message-keys';
+import { INTAKE_LIMITS } from '../domain/intake/intake-validation';
 import { IMPACTS, URGENCIES } from '../domain/severity';
 import { instant, text, type Text } from '../domain/text';
 import type { MessageReportView } from '../domain/intake/message-report';
@@ -53,7 +54,9 @@ export function messageReportAnswer(view: MessageReportView): Answer {
                 count: limited.minutesLeft,
                 at: instant(limited.retryAt, 'time'),
               })
-            : '',
+            : view.leftOut
+              ? text('messages.report.leftOut', { count: view.leftOut, max: INTAKE_LIMITS.description })
+              : '',
         },
       });
     }

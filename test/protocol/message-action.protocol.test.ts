@@ -254,6 +254,8 @@ describe('"Report a problem" from a message (composeExtension/fetchTask and subm
     expect(title.length).toBeLessThanOrEqual(120);
     expect(title.startsWith(KOREAN.trim())).toBe(true);
     expect(BROKEN_SURROGATE.test(description) || BROKEN_SURROGATE.test(title)).toBe(false);
+    // Nothing is cut silently: the form says how much of the message the description could not hold.
+    expect(allText(card)).toMatch(/The message is longer than a description holds \(2000 characters\): its last \d+ characters are not in/);
     const intakeId = intakeIdOf(card);
     const answer = await send(intakeId, { title, description, ...DETAILS, category: 'find-or-how-to' }, { from: MALLORY });
     expect(allText(dialogCard(answer))).toContain('submitted');

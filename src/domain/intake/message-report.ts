@@ -20,6 +20,8 @@ export const MESSAGE_RAW_LIMIT = INTAKE_LIMITS.description * 4;
 export interface MessageDraft {
   readonly title: string;
   readonly description: string;
+  /** Characters of the message's text the description could not hold: the form says so (nothing is cut silently). */
+  readonly leftOut?: number;
 }
 
 /** What the form holds, as typed (untrusted until the intake validates it; each capped by the Teams layer). */
@@ -55,6 +57,8 @@ export type MessageReportView =
       readonly errors?: FieldErrors;
       /** Send was refused by the per-person limit (the draft is kept). */
       readonly limited?: SubmissionLimited;
+      /** The message was longer than a description holds: how many characters were not copied into it. */
+      readonly leftOut?: number;
     }
   | { readonly kind: 'submitted'; readonly request: SupportRequest }
   | { readonly kind: 'closed'; readonly reason: 'cancelled' | 'expired' | 'not-found' };
@@ -100,8 +104,11 @@ export function draftFromMessage(content: unknown, contentType: unknown): Messag
   if (typeof content !== 'string') return { title: '', description: '' };
   const raw = capText(content, MESSAGE_RAW_LIMIT);
   const plain = contentType === 'text' ? raw : textOfHtml(raw.length < content.length ? withoutCutTag(raw) : raw);
-  const description = capText(tidy(plain), INTAKE_LIMITS.description).trimEnd();
-  return { title: titleFrom(description), description };
+  const whole = tidy(plain);
+  const description = capText(whole, INTAKE_LIMITS.description).trimEnd();
+  // Past the raw limit the rest was never read: at least that much more is left out.
+  const leftOut = whole.trimEnd().length - description.length + (content.length - raw.length);
+  return { title: titleFrom(description), description, ...(leftOut > 0 ? { leftOut } : {}) };
 }
 
 /** HTML cut at the limit may end inside a tag (`…<spa`): that part is markup, not words. */

@@ -29,7 +29,9 @@ export class MessageReportService {
   /** A fresh draft and the form, its title and description taken from the message. */
   async open(requester: PersonRef, message: ReportedMessage, activity?: ActivityRef): Promise<MessageReportView> {
     const view = await this.deps.intake.start(requester, activity);
-    return this.formOf(view, { ...EMPTY_REPORT, ...draftFromMessage(message.content, message.contentType) });
+    const { leftOut, ...draft } = draftFromMessage(message.content, message.contentType);
+    const form = await this.formOf(view, { ...EMPTY_REPORT, ...draft });
+    return form.kind === 'form' && leftOut ? { ...form, leftOut } : form;
   }
 
   /**
