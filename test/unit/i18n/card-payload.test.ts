@@ -33,7 +33,7 @@ import { MAX_BUSINESS_UNIT_LENGTH } from '../../../src/domain/queues/queue-scope
 import { REQUEST_CATEGORIES } from '../../../src/domain/request-category';
 import { intakeCard } from '../../../src/presentation/intake-cards';
 import { myRequestCard, myRequestsCard, TRAIL_LIMIT } from '../../../src/presentation/my-requests-cards';
-import { SHOWN_HISTORY } from '../../../src/services/intake/my-requests';
+import { SHOWN_HISTORY as SHOWN_REQUEST_HISTORY } from '../../../src/services/intake/my-requests';
 import { coOwnerCard, makerCard, requestNotice, requesterUpdateCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard, TICKET_PAGE_SIZE } from '../../../src/presentation/ticket-cards';
 import { handOffCard, makerQuestionCard } from '../../../src/presentation/handoff-cards';
@@ -324,14 +324,15 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     ],
     [
       'my-request',
-      `its ${SHOWN_HISTORY} newest events`,
+      `its ${SHOWN_REQUEST_HISTORY} newest events`,
       myRequestCard(
         request,
-        Array.from({ length: SHOWN_HISTORY }, () => ({
+        Array.from({ length: SHOWN_REQUEST_HISTORY }, () => ({
           type: 'notified' as const,
           at: NOW.toISOString(),
           actor: { kind: 'system' as const, component: 'router' as const },
           recipient: largestPerson(unit, 2),
+          via: 'dm' as const,
         })),
       ),
     ],
