@@ -15,6 +15,10 @@ export const TRAIL_LIMIT = 20;
 
 export type TicketStatuses = ReadonlyMap<string, { number: string; status: Text }>;
 
+/** The trail travels as one string (card data binds plain values only): continuations joined by commas. */
+export const TRAIL_SEPARATOR = ',';
+const joined = (trail: readonly string[]): string => trail.join(TRAIL_SEPARATOR);
+
 /** Where a page is: `after` (empty: the newest page) and the `after` of each earlier page, oldest first. */
 export interface PagePosition {
   readonly after: string;
@@ -36,14 +40,20 @@ export function myRequestsCard(
     data: {
       requests: requests.map((r) => ({ ...lineOf(r, tickets), requestId: r.id })),
       hasNext: next !== undefined,
-      next: next === undefined ? {} : { after: next, trail: [...position.trail, position.after].slice(-TRAIL_LIMIT) },
+      nextAfter: next ?? '',
+      nextTrail: next === undefined ? '' : joined([...position.trail, position.after].slice(-TRAIL_LIMIT)),
       hasPrevious: previous !== undefined,
-      previous: previous ?? {},
+      previousAfter: previous?.after ?? '',
+      previousTrail: joined(previous?.trail ?? []),
     },
   };
 }
 
-export function myRequestCard(request: SupportRequest, history: readonly RequestHistoryEvent[], tickets: TicketStatuses = new Map()): CardRef {
+export function myRequestCard(
+  request: SupportRequest,
+  history: readonly RequestHistoryEvent[],
+  tickets: TicketStatuses = new Map(),
+): CardRef {
   return {
     card: 'my-request',
     data: {

@@ -141,10 +141,10 @@ describe('my requests: pages and one request with its history', () => {
   });
 
   it("a forged continuation is refused before any read; a well-formed one reads only the caller's index", async () => {
-    const forged = await press('requests.page', { after: "' or PartitionKey ne '", trail: [] }, ALEX);
+    const forged = await press('requests.page', { after: "' or PartitionKey ne '", trail: '' }, ALEX);
     expect(JSON.stringify(forged)).toContain('This card is out of date');
     // Megan's own continuation handed to Alex's page: only Alex's requests, nothing of Megan's.
-    const page = await press('requests.page', { after: `0000000000000|${megansRequest.id}`, trail: [] }, ALEX);
+    const page = await press('requests.page', { after: `0000000000000|${megansRequest.id}`, trail: '' }, ALEX);
     expect(allText(page)).not.toContain('Megan private request');
   });
 });

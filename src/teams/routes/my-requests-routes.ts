@@ -9,7 +9,14 @@ import { z } from 'zod';
 import type { PersonRef } from '../../domain/history';
 import { text } from '../../domain/text';
 import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
-import { FIRST_PAGE, myRequestCard, myRequestsCard, TRAIL_LIMIT, type PagePosition } from '../../presentation/my-requests-cards';
+import {
+  FIRST_PAGE,
+  myRequestCard,
+  myRequestsCard,
+  TRAIL_LIMIT,
+  TRAIL_SEPARATOR,
+  type PagePosition,
+} from '../../presentation/my-requests-cards';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAction, sendAnswer } from '../card-action';
 import type { commandIs } from '../commands';
@@ -18,10 +25,17 @@ import type { UseCases } from '../use-cases';
 
 /** `{inverted time}|{request id}`, or empty for the newest page (storage/cases/requester-index-rows.ts). */
 const continuation = z.string().regex(/^(\d{13}\|[0-9A-Za-z-]{1,64})?$/);
-const pageData = z.object({ after: continuation, trail: z.array(continuation).max(TRAIL_LIMIT) });
+const pageData = z
+  .object({ after: continuation, trail: z.string().max(TRAIL_LIMIT * 80) })
+  .transform(({ after, trail }) => ({ after, trail: trail === '' ? [] : trail.split(TRAIL_SEPARATOR) }))
+  .pipe(z.object({ after: continuation, trail: z.array(continuation.min(1)).max(TRAIL_LIMIT) }));
 const openData = z.object({ requestId: z.string().min(1).max(64) });
 
-export function registerMyRequestsRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases, command: ReturnType<typeof commandIs>): void {
+export function registerMyRequestsRoutes<TState extends TurnState>(
+  app: Application<TState>,
+  useCases: UseCases,
+  command: ReturnType<typeof commandIs>,
+): void {
   const page = async (actor: PersonRef, position: PagePosition): Promise<Answer> => {
     const found = await useCases.intake.myRequestsPage(actor, position.after === '' ? undefined : position.after);
     const tickets = await useCases.tickets.statusesOf(found.requests.filter((r) => r.ticketNumber).map((r) => r.id));

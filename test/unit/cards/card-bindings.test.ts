@@ -46,6 +46,8 @@ const ACTION_DATA_KEYS = new Set([
   'severity',
   'offset',
   'after',
+  // "my requests": earlier pages' continuations, checked in the route and read only in the caller's index
+  'trail',
   'solutionId',
   'etag',
   'articleId',
