@@ -53,7 +53,7 @@ const ACTION_DATA_KEYS = new Set([
   'articleId',
 ]);
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
-const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);
+const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}', '${helpLink}']);
 
 /** The points of Teams' chart elements (Chart.Line, Chart.Donut, Chart.HorizontalBar, …): label and value. */
 const CHART_KEYS = new Set(['x', 'y', 'legend', 'value']);
