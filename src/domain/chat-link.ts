@@ -13,3 +13,11 @@ export function chatLinkFor(people: Person | readonly Person[], message?: string
   const text = message ? `&message=${encodeURIComponent(message)}` : '';
   return `${CHAT_BASE}?users=${users}${text}`;
 }
+
+/**
+ * A link that opens the chat with the bot itself (`28:` + its app id) with a message typed in, e.g.
+ * "help with expense-tracker": the "Get help" link makers put in their apps (Power Apps `Launch()`).
+ */
+export function botChatLinkFor(botAppId: string, message: string): string {
+  return `${CHAT_BASE}?users=28:${encodeURIComponent(botAppId)}&message=${encodeURIComponent(message)}`;
+}

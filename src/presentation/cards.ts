@@ -20,7 +20,9 @@ export const CARD_VERBS = {
   'intake-closed': ['intake.start'],
   /** "Report a problem" from a message: a dialog, whose Action.Submit buttons go to the message action's route. */
   'report-message': [],
-  'my-requests': ['intake.start'],
+  'my-requests': ['intake.start', 'requests.open', 'requests.page'],
+  /** One of the requester's requests with its newest history (issue 14). */
+  'my-request': ['requests.page'],
   'my-solutions': ['graduation.form', 'intake.start'],
   'solution-support': ['intake.start'],
   'request-notification': [],

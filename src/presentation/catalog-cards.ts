@@ -21,10 +21,15 @@ export interface PersonSolutionLists {
   readonly coOwned: readonly Solution[];
 }
 
-export function mySolutionsCard(solutions: PersonSolutionLists, firstName: string): CardRef {
+/** `helpLink`: the "Get help" chat link for a solution and the message it types in (built by the route). */
+export function mySolutionsCard(
+  solutions: PersonSolutionLists,
+  firstName: string,
+  helpLink?: (solutionId: string) => { link: string; message: string },
+): CardRef {
   const section = (title: 'messages.catalog.youMade' | 'messages.catalog.youCoOwn', list: readonly Solution[]) => ({
     title: text(title, { count: list.length }),
-    solutions: list.slice(0, MAX_LISTED).map(mySolutionItem),
+    solutions: list.slice(0, MAX_LISTED).map((s) => mySolutionItem(s, helpLink?.(s.id))),
     more: Math.max(0, list.length - MAX_LISTED),
   });
   const sections = [
@@ -42,7 +47,7 @@ export function mySolutionsCard(solutions: PersonSolutionLists, firstName: strin
   };
 }
 
-function mySolutionItem(solution: Solution): Record<string, unknown> {
+function mySolutionItem(solution: Solution, help?: { link: string; message: string }): Record<string, unknown> {
   const summary = supportSummaryOf(solution);
   return {
     name: solution.name,
@@ -56,6 +61,8 @@ function mySolutionItem(solution: Solution): Record<string, unknown> {
     // Graduation (governance): the maker or a co-owner asks for a higher tier from here.
     solutionId: solution.id,
     canAsk: solution.status !== 'retired' && higherTiers(solution.tier).length > 0,
+    helpLink: help?.link ?? '',
+    helpMessage: help?.message ?? '',
   };
 }
 

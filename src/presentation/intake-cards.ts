@@ -1,5 +1,5 @@
 /**
- * The questionnaire's cards (`intake-*`, `my-requests`): a domain view of the draft → a card and its
+ * The questionnaire's cards (`intake-*`): a domain view of the draft → a card and its
  * data. Labels are `Text`; every value that came from a user is data, never template.
  */
 import { stepsFor } from '../domain/intake/intake-draft';
@@ -15,7 +15,7 @@ import { instant, text, type Text } from '../domain/text';
 import type { MessageKey } from '../domain/message-keys';
 import type { CardRef } from './cards';
 import { knowledgeIntakeCard } from './knowledge-intake-cards';
-import { categoryLabel, holderHeading, impactLabel, requestStatusLabel, tierLabel, urgencyLabel } from './labels';
+import { categoryLabel, holderHeading, impactLabel, tierLabel, urgencyLabel } from './labels';
 
 /** "Canvas app", "Flow": the kind in a solution's one-line summary. */
 const KIND_SHORT = {
@@ -168,25 +168,5 @@ function confirmationData(request: SupportRequest): Record<string, unknown> {
     severity: request.severity,
     explanation: request.explanation,
     chatLink: request.chatLink ?? '',
-  };
-}
-
-/** `tickets`: the help desk ticket (number, status) of requests that opened one, by request id. */
-export function myRequestsCard(
-  requests: readonly SupportRequest[],
-  tickets: ReadonlyMap<string, { number: string; status: Text }> = new Map(),
-): CardRef {
-  return {
-    card: 'my-requests',
-    data: {
-      requests: requests.map((r) => ({
-        reference: tickets.get(r.id)?.number ?? r.ticketNumber ?? r.reference,
-        title: r.details.title,
-        status: tickets.get(r.id)?.status ?? requestStatusLabel(r.status),
-        holder: holderHeading(r.holder),
-        severity: r.severity,
-        submitted: instant(r.createdAt, 'date'),
-      })),
-    },
   };
 }

@@ -71,9 +71,9 @@ export function createBot(deps: BotDependencies): Bot {
     removeRecipientMention: true,
     startTypingTimer: false,
   });
-  registerRoutes(app, deps.useCases, { channelViewers });
-
   const botAppId = deps.config.bot.mode === 'authenticated' ? deps.config.bot.appId : '';
+  registerRoutes(app, deps.useCases, { channelViewers, botAppId });
+
   const p = deps.proactive;
   return {
     process: (req, res) => adapter.process(req, res, (context) => app.run(context).then(() => undefined)),

@@ -29,4 +29,17 @@ export interface RequestRepository {
   get(id: string): Promise<StoredRequest | undefined>;
   /** A requester's requests, newest first. */
   listByRequester(aadObjectId: string, limit: number): Promise<SupportRequest[]>;
+  /**
+   * One page of a requester's requests, newest first, from their own index rows only: `after` is the
+   * continuation of the previous page (a position in that person's index, never an id to trust).
+   */
+  pageByRequester(aadObjectId: string, after: string | undefined, limit: number): Promise<RequesterPage>;
+  /** The request's history, oldest first (bounded by the store). */
+  history(id: string): Promise<RequestHistoryEvent[]>;
+}
+
+/** `next`: the continuation of the following page, when there is one. */
+export interface RequesterPage {
+  readonly requests: readonly SupportRequest[];
+  readonly next?: string;
 }

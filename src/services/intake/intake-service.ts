@@ -26,6 +26,8 @@ import type { SupportRequest } from '../../domain/intake/support-request';
 import { text } from '../../domain/text';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import type { StoredIntake } from '../../domain/ports/intake';
+import type { RequesterPage } from '../../domain/ports/requests';
+import { myRequestsPage, openMyRequest, type OpenedRequest } from './my-requests';
 import type { IntakeAction, IntakeView } from '../../domain/intake/intake-view';
 import type { IntakeServiceDeps } from './intake-deps';
 import { submitIntake } from './intake-submission';
@@ -89,6 +91,16 @@ export class IntakeService {
   /** The requester's requests, newest first. */
   async myRequests(actor: PersonRef, limit = 10): Promise<SupportRequest[]> {
     return this.deps.requests.listByRequester(actor.aadObjectId, limit);
+  }
+
+  /** One page of "my requests" (my-requests.ts); `after` is the previous page's continuation. */
+  myRequestsPage(actor: PersonRef, after?: string): Promise<RequesterPage> {
+    return myRequestsPage(this.deps.requests, actor, after);
+  }
+
+  /** One of the caller's own requests with its newest history, or not-found (someone else's, too). */
+  openMyRequest(actor: PersonRef, requestId: string): Promise<OpenedRequest> {
+    return openMyRequest(this.deps.requests, actor, requestId);
   }
 
   private async step(stored: StoredIntake, action: Exclude<IntakeAction, { type: 'submit' }>): Promise<IntakeView> {

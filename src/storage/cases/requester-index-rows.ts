@@ -10,6 +10,16 @@ export const REQUESTER_INDEX_ROW = {
   prefix: (aadObjectId: string) => `idx|requester|${aadObjectId}|`,
 } as const;
 
+/**
+ * A page continuation is the part of an index key after the person's prefix (`{inverted time}|{id}`):
+ * it can only point into the caller's own index, since the prefix is always the caller's.
+ */
+export const CONTINUATION_PATTERN = /^\d{13}\|[0-9A-Za-z-]{1,64}$/;
+
+export function continuationOf(rowKey: string, aadObjectId: string): string {
+  return rowKey.slice(REQUESTER_INDEX_ROW.prefix(aadObjectId).length);
+}
+
 /** `data` is the request id (ASCII). */
 export interface RequesterIndexRow {
   partitionKey: string;

@@ -2,7 +2,7 @@ import { TableClient, TableTransaction } from '@azure/data-tables';
 import type { RequestHistoryEvent } from '../../domain/history';
 import type { SupportRequest } from '../../domain/intake/support-request';
 import { readOutboxMessage, type OutboxMessage } from '../../domain/outbox-message';
-import type { NewTicket, RequestRepository, StoredRequest } from '../../domain/ports/requests';
+import type { NewTicket, RequesterPage, RequestRepository, StoredRequest } from '../../domain/ports/requests';
 import { RequestExistsError } from '../../domain/ports/storage-errors';
 import { pendingEntity, PENDING_ROW } from '../outbox/pending-rows';
 import { readJson, type DataRow } from '../stored-text';
@@ -14,7 +14,13 @@ import { requestFeedRows } from '../reports/feed-rows';
 import { ALL_PARTITIONS, partitionOf } from './case-partitions';
 import { requestHistoryEntity, requestEventOf, REQUEST_HISTORY_ROW } from './request-history-rows';
 import { requestEntity, storedRequestOf, REQUEST_ROW } from './request-rows';
-import { requesterIndexEntity, REQUESTER_INDEX_ROW, type RequesterIndexRow } from './requester-index-rows';
+import {
+  continuationOf,
+  CONTINUATION_PATTERN,
+  requesterIndexEntity,
+  REQUESTER_INDEX_ROW,
+  type RequesterIndexRow,
+} from './requester-index-rows';
 
 /**
  * Requests in Table Storage (see case-partitions.ts for the layout). Every write is one transaction
@@ -122,5 +128,26 @@ export class TableCaseStore implements RequestRepository {
       .slice(0, limit);
     const requests = await Promise.all(newest.map((row) => this.get(row.data)));
     return requests.filter((r): r is StoredRequest => r !== undefined).map((r) => r.request);
+  }
+
+  /**
+   * One page of a requester's requests: per shard, the `limit + 1` index rows after the continuation
+   * (one range query each, no scan), merged; the extra row says whether a next page exists.
+   */
+  async pageByRequester(aadObjectId: string, after: string | undefined, limit: number): Promise<RequesterPage> {
+    const prefix = REQUESTER_INDEX_ROW.prefix(aadObjectId);
+    const from = after !== undefined && CONTINUATION_PATTERN.test(after) ? `${prefix}${after}` : undefined;
+    const perShard = await Promise.all(
+      ALL_PARTITIONS.map((pk) =>
+        listRange<RequesterIndexRow>(this.table, { partitionKey: pk, prefix, after: from, limit: limit + 1 }, `query ${pk}/${prefix}`),
+      ),
+    );
+    const rows = perShard.flat().sort((a, b) => (a.rowKey < b.rowKey ? -1 : 1));
+    const shown = rows.slice(0, limit);
+    const requests = (await Promise.all(shown.map((row) => this.get(row.data))))
+      .filter((r): r is StoredRequest => r !== undefined)
+      .map((r) => r.request);
+    const last = shown[shown.length - 1];
+    return rows.length > limit && last ? { requests, next: continuationOf(last.rowKey, aadObjectId) } : { requests };
   }
 }

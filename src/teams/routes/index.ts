@@ -25,6 +25,8 @@ import { registerReportRoutes } from './report-routes';
 export interface RouteParts {
   /** Refreshed when this instance registers a channel, so its language applies at once. */
   readonly channelViewers?: Pick<ChannelViewers, 'forget'>;
+  /** The bot's app id from the configuration ('' in local mode): the "Get help" links on "my solutions". */
+  readonly botAppId?: string;
 }
 
 /** The route table: every feature registers its routes here, in order of precedence. */
@@ -34,7 +36,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerMessageActionRoutes(app, useCases);
   // Before the lookup: an admin's "solution <id or name>" in personal chat opens the entry.
   registerCatalogAdminRoutes(app, useCases);
-  registerCatalogRoutes(app, useCases);
+  registerCatalogRoutes(app, useCases, parts.botAppId ?? '');
   registerHelpDeskQueueRoutes(app, useCases.helpDeskQueues, parts.channelViewers);
   registerChannelRoutes(app, useCases, parts.channelViewers);
   registerTicketRoutes(app, useCases);

@@ -6,7 +6,7 @@ import { OPENING_TEXT_LIMIT } from '../../domain/intake/opening-text';
 import { text } from '../../domain/text';
 import { cardAnswer, messageAnswer } from '../../presentation/answer';
 import type { Verb } from '../../presentation/cards';
-import { intakeCard, myRequestsCard } from '../../presentation/intake-cards';
+import { intakeCard } from '../../presentation/intake-cards';
 import { greeting, HINTS } from '../../presentation/welcome-cards';
 import { activityRefOf } from '../activity-key';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
@@ -14,6 +14,7 @@ import { cardAction, sendAnswer } from '../card-action';
 import { commandIs, isCommand } from '../commands';
 import { isPersonalChat } from '../conversation-scope';
 import type { UseCases } from '../use-cases';
+import { registerMyRequestsRoutes } from './my-requests-routes';
 import { firstNameOf } from './welcome-routes';
 
 // Commands in every language, from the locale resources (../commands.ts, common.json → commands.*).
@@ -92,14 +93,7 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
   app.message(START, startFrom(false));
   app.message(GREETING, startFrom(true));
 
-  app.message(MY_REQUESTS, async (context) => {
-    const actor = actorOf(context);
-    if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
-    if (!isPersonalChat(context)) return void (await sendAnswer(context, messageAnswer(text('messages.intake.myRequestsInPersonalChat'))));
-    const requests = await useCases.intake.myRequests(actor);
-    const tickets = await useCases.tickets.statusesOf(requests.filter((r) => r.ticketNumber).map((r) => r.id));
-    await sendAnswer(context, cardAnswer(myRequestsCard(requests, tickets)));
-  });
+  registerMyRequestsRoutes(app, useCases, MY_REQUESTS);
 
   cardAction(app, {
     verbs: ['intake.start'],

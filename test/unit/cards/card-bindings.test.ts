@@ -46,12 +46,14 @@ const ACTION_DATA_KEYS = new Set([
   'severity',
   'offset',
   'after',
+  // "my requests": earlier pages' continuations, checked in the route and read only in the caller's index
+  'trail',
   'solutionId',
   'etag',
   'articleId',
 ]);
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
-const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}']);
+const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}', '${helpLink}']);
 
 /** The points of Teams' chart elements (Chart.Line, Chart.Donut, Chart.HorizontalBar, …): label and value. */
 const CHART_KEYS = new Set(['x', 'y', 'legend', 'value']);

@@ -11,7 +11,8 @@ import { requesterUpdate } from '../../../src/services/notifications/handling-me
 import { planRoute } from '../../../src/services/notifications/route-messages';
 import { channelRegisteredCard } from '../../../src/presentation/channel-cards';
 import { mySolutionsCard, solutionSupportCard } from '../../../src/presentation/catalog-cards';
-import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-cards';
+import { intakeCard } from '../../../src/presentation/intake-cards';
+import { myRequestsCard } from '../../../src/presentation/my-requests-cards';
 import { coOwnerCard, makerCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard } from '../../../src/presentation/ticket-cards';
 import { openTicketFor } from '../../../src/services/tickets/ticket-opening';

@@ -31,7 +31,9 @@ import { onCallCard } from '../../../src/presentation/on-call-cards';
 import { queueRegisteredCard } from '../../../src/presentation/queue-cards';
 import { MAX_BUSINESS_UNIT_LENGTH } from '../../../src/domain/queues/queue-scope-text';
 import { REQUEST_CATEGORIES } from '../../../src/domain/request-category';
-import { intakeCard, myRequestsCard } from '../../../src/presentation/intake-cards';
+import { intakeCard } from '../../../src/presentation/intake-cards';
+import { myRequestCard, myRequestsCard, TRAIL_LIMIT } from '../../../src/presentation/my-requests-cards';
+import { SHOWN_HISTORY as SHOWN_REQUEST_HISTORY } from '../../../src/services/intake/my-requests';
 import { coOwnerCard, makerCard, requestNotice, requesterUpdateCard } from '../../../src/presentation/request-cards';
 import { requesterCard, slaAlertCard, ticketCard, ticketListCard, TICKET_PAGE_SIZE } from '../../../src/presentation/ticket-cards';
 import { handOffCard, makerQuestionCard } from '../../../src/presentation/handoff-cards';
@@ -311,7 +313,30 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
         draft: { ...draft, state: 'answered', answers: { solvedBy: 'a', title: field(unit, ARTICLE_LIMITS.title) } },
       }),
     ],
-    ['my-requests', `${MY_REQUESTS} requests`, myRequestsCard(Array.from({ length: MY_REQUESTS }, () => request))],
+    [
+      'my-requests',
+      `${MY_REQUESTS} requests, Next and Previous with the longest trail`,
+      myRequestsCard(
+        Array.from({ length: MY_REQUESTS }, () => request),
+        new Map(),
+        { after: `${'9'.repeat(13)}|${request.id}`, trail: Array.from({ length: TRAIL_LIMIT }, () => `${'9'.repeat(13)}|${request.id}`) },
+        `${'9'.repeat(13)}|${request.id}`,
+      ),
+    ],
+    [
+      'my-request',
+      `its ${SHOWN_REQUEST_HISTORY} newest events`,
+      myRequestCard(
+        request,
+        Array.from({ length: SHOWN_REQUEST_HISTORY }, () => ({
+          type: 'notified' as const,
+          at: NOW.toISOString(),
+          actor: { kind: 'system' as const, component: 'router' as const },
+          recipient: largestPerson(unit, 2),
+          via: 'dm' as const,
+        })),
+      ),
+    ],
     [
       'my-solutions',
       `${MAX_LISTED} made and ${MAX_LISTED} co-owned, and more`,
