@@ -15,7 +15,8 @@ function words(locale: 'en' | 'fr', namespace: string, dotted: string): string {
     .split('.')
     .reduce<string | Bundle | undefined>((at, name) => (typeof at === 'object' ? at[name] : undefined), bundle);
   if (typeof found !== 'string') throw new Error(`locales/${locale}/${namespace}.json has no ${dotted}`);
-  return found;
+  // As the page reads a card: French spaces before ":" and inside « » are non-breaking; any run of blanks is one space.
+  return found.replace(/\s+/g, ' ');
 }
 
 /** The words around a text's first placeholder (what a card shows of it whatever the value). */
@@ -54,7 +55,7 @@ describe('intake questionnaire in French in the Agents Playground', () => {
       const card = await playground.waitForNewCard(before);
       await playground.waitForCardText(card, fr('cards', 'intake-need.heading'));
 
-      await playground.chooseCardOption(card, fr('labels', 'need.find-or-how-to'));
+      await playground.chooseCardOption(card, fr('labels', 'category.find-or-how-to'));
       await playground.pressCardButton(card, fr('cards', 'intake-need.next'));
       await playground.waitForCardText(card, fr('cards', 'intake-details.heading'));
 
@@ -68,6 +69,11 @@ describe('intake questionnaire in French in the Agents Playground', () => {
       await playground.chooseCardOption(card, fr('labels', 'impact.me'));
       await playground.chooseCardOption(card, fr('labels', 'urgency.workaround'));
       await playground.pressCardButton(card, fr('cards', 'intake-details.review'));
+      await playground.pastAnswers(card, {
+        heading: fr('knowledge', 'answers.heading'),
+        stillNeed: fr('knowledge', 'answers.needHelp'),
+        review: fr('cards', 'intake-review.heading'),
+      });
       await playground.waitForCardText(card, fr('cards', 'intake-review.heading'));
       await playground.waitForCardText(card, fixedPart(fr('routing', 'helpDesk.findOrHowTo')));
       await playground.screenshot('intake-french-review');
@@ -90,6 +96,6 @@ const ENGLISH_ON_THE_WAY: ReadonlyArray<readonly [string, string]> = [
   ['cards', 'intake-confirmation.whatNext'],
   ['cards', 'intake-confirmation.whoHasIt'],
   ['cards', 'intake-confirmation.severity'],
-  ['labels', 'need.find-or-how-to'],
+  ['labels', 'category.find-or-how-to'],
   ['routing', 'helpDesk.findOrHowTo'],
 ];

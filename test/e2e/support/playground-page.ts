@@ -237,9 +237,13 @@ export class PlaygroundPage {
    * After the questionnaire's details: the knowledge base's answers step (issue 16), when the
    * questionnaire offers one (articles, or the solution's known workarounds), passed with "I still need help".
    */
-  async pastAnswers(card: Locator): Promise<void> {
-    await this.waitForCardText(card, /These may answer your question|Review your request/);
-    if ((await this.cardText(card)).includes('These may answer your question')) await this.pressCardButton(card, 'I still need help');
+  /** Past the answers step when the questionnaire offers it ("I still need help"); the words default to English. */
+  async pastAnswers(
+    card: Locator,
+    words = { heading: 'These may answer your question', stillNeed: 'I still need help', review: 'Review your request' },
+  ): Promise<void> {
+    await this.waitForCardText(card, new RegExp(`${escaped(words.heading)}|${escaped(words.review)}`));
+    if ((await this.cardText(card)).includes(words.heading)) await this.pressCardButton(card, words.stillNeed);
   }
 
   /** The texts of the bot's messages in the open chat (cards included), oldest first. */
@@ -319,4 +323,8 @@ export async function withFailureScreenshot<T>(playground: PlaygroundPage, name:
     }
     throw error;
   }
+}
+
+function escaped(words: string): string {
+  return words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
