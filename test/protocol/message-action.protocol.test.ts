@@ -182,8 +182,10 @@ describe('"Report a problem" from a message (composeExtension/fetchTask and subm
     await notes.drain();
   });
 
-  it('a redelivered Send, and a double click, have one effect', async () => {
-    const who = user('Rita Redelivered', 'a1000000-0000-4000-8000-000000000003');
+  // Teams redelivers an invoke it thinks was lost, at any moment of the first one's work: the copy
+  // arrives while the first is still loading, saving or submitting the draft.
+  it.each([0, 5, 20, 60])('a Send redelivered after %i ms, and a double click, have one effect', async (delay) => {
+    const who = user(`Rita Redelivered ${delay}`, `a1000000-0000-4000-8000-0000000031${String(delay).padStart(2, '0')}`);
     const card = await open(MESSAGE, { from: who });
     const intakeId = intakeIdOf(card);
     const fields = {
@@ -193,7 +195,7 @@ describe('"Report a problem" from a message (composeExtension/fetchTask and subm
       category: 'solution-problem',
       solutionId: 'expense-tracker',
     };
-    bot.redeliverAfterMs = () => 20;
+    bot.redeliverAfterMs = () => delay;
     await send(intakeId, fields, { from: who });
     bot.redeliverAfterMs = undefined;
     const [{ first, second }] = bot.redeliveries.slice(-1);

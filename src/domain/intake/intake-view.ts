@@ -45,8 +45,13 @@ export type IntakeAction =
       readonly fields: Readonly<Record<string, unknown>>;
       /** The card asked for the name of a solution that is not listed (unlisted-solution.ts). */
       readonly asksUnlisted?: boolean;
-      /** A form with no answers step ("Report a problem" submits straight after its details). */
-      readonly skipAnswers?: boolean;
+    }
+  /** A whole questionnaire on one form ("Report a problem"), saved once and submitted (form-sending.ts). */
+  | {
+      readonly type: 'send-form';
+      readonly category: unknown;
+      readonly solutionId: unknown;
+      readonly fields: Readonly<Record<string, unknown>>;
     }
   | { readonly type: 'solved'; readonly articleId: unknown }
   | { readonly type: 'need-help' }

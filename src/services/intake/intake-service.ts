@@ -31,6 +31,7 @@ import { myRequestsPage, openMyRequest, type OpenedRequest } from './my-requests
 import type { IntakeAction, IntakeView } from '../../domain/intake/intake-view';
 import type { IntakeServiceDeps } from './intake-deps';
 import { submitIntake } from './intake-submission';
+import { enteredText, sendForm } from './form-sending';
 import { IntakeViews } from './intake-views';
 import { needHelp, solved } from '../knowledge/intake-answer-steps';
 
@@ -138,6 +139,8 @@ export class IntakeService {
         }
         return this.save(stored, chooseSolution(draft, picked, now));
       }
+      case 'send-form':
+        return sendForm(this.deps, this.views, stored, action, (value) => this.pickSolution(value));
       case 'set-details': {
         // The need comes first (the route depends on it): details on a draft without one (a forged
         // card) show the draft as it is, instead of a review that cannot be routed.
@@ -155,7 +158,7 @@ export class IntakeService {
           };
         }
         const next = setDetails({ ...draft, unlistedSolution: unlisted.value }, details.value, now);
-        return this.save(stored, action.skipAnswers ? needHelp(next, now) : next);
+        return this.save(stored, next);
       }
     }
   }
@@ -185,15 +188,4 @@ export class IntakeService {
   private viewOf(draft: IntakeDraft): Promise<IntakeView> {
     return this.views.viewOf(draft);
   }
-}
-
-/** What the user typed, echoed back on a card with errors so nothing is lost. */
-function enteredText(fields: Readonly<Record<string, unknown>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  // Bounded by the route's schema; kept whole, so a refusal never loses or cuts what they typed.
-  for (const key of ['title', 'description', 'since', 'impact', 'urgency', 'unlistedName', 'unlistedEnvironment', 'unlistedMaker']) {
-    const value = fields[key];
-    if (typeof value === 'string') out[key] = value;
-  }
-  return out;
 }

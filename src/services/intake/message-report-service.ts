@@ -19,7 +19,6 @@ import {
   type ReportValues,
 } from '../../domain/intake/message-report';
 import type { SolutionLookup, SolutionMatch } from '../../domain/ports/catalog';
-import { asksForSolution } from '../../domain/request-category';
 import type { IntakeService } from './intake-service';
 import { SEARCH_RESULTS } from './intake-views';
 
@@ -36,21 +35,13 @@ export class MessageReportService {
 
   /**
    * Applies the form to the caller's own draft (the intake loads it from their partition: card data
-   * never says whose it is). Each step saves with the draft's ETag; a redelivered Send finds the
-   * draft submitted and shows the same request.
+   * never says whose it is). Send applies the whole form and saves it once with the draft's ETag
+   * (form-sending.ts); a redelivered or double-clicked Send ends on the same request.
    */
   async act(actor: PersonRef, intakeId: string, action: ReportAction, values: ReportValues): Promise<MessageReportView> {
     const step = (intakeAction: IntakeAction) => this.deps.intake.act(actor, intakeId, intakeAction);
     if (action === 'search') return this.formOf(await step({ type: 'search', query: values.query }), values);
 
-    const need = await step({ type: 'choose-need', category: values.category });
-    if (need.kind === 'need' || !isOpen(need)) return this.formOf(need, values);
-    const category = need.draft.category!;
-    if (asksForSolution(category)) {
-      // No choice is refused as the questionnaire refuses it: pick one, or "It's not listed".
-      const solution = await step({ type: 'choose-solution', solutionId: values.solutionId === '' ? undefined : values.solutionId });
-      if (solution.kind === 'solution' || !isOpen(solution)) return this.formOf(solution, values);
-    }
     const fields = {
       title: values.title,
       description: values.description,
@@ -58,10 +49,9 @@ export class MessageReportService {
       impact: values.impact,
       urgency: values.urgency,
     };
-    // The dialog has no answers step: it submits straight after the details.
-    const details = await step({ type: 'set-details', fields, skipAnswers: true });
-    if (details.kind === 'details' || !isOpen(details)) return this.formOf(details, values);
-    return this.formOf(await step({ type: 'submit' }), values);
+    // No choice of solution is refused as the questionnaire refuses it: pick one, or "It's not listed".
+    const solutionId = values.solutionId === '' ? undefined : values.solutionId;
+    return this.formOf(await step({ type: 'send-form', category: values.category, solutionId, fields }), values);
   }
 
   private async formOf(view: IntakeView, values: ReportValues): Promise<MessageReportView> {
@@ -101,8 +91,4 @@ export class MessageReportService {
   private async matchesOf(draft: IntakeDraft): Promise<readonly SolutionMatch[]> {
     return draft.searchQuery ? this.deps.catalog.search(draft.searchQuery, SEARCH_RESULTS) : [];
   }
-}
-
-function isOpen(view: IntakeView): view is Extract<IntakeView, { draft: IntakeDraft }> {
-  return 'draft' in view;
 }
