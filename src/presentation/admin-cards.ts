@@ -2,6 +2,7 @@
 import type { OutboxTarget } from '../domain/outbox-message';
 import { DEDICATED_TEAM_QUEUE, DEFAULT_HELP_DESK_QUEUE, type QueueId } from '../domain/queues/queue';
 import { instant, text, verbatim, type Text } from '../domain/text';
+import { roleLabel } from './channel-cards';
 import type { CardRef } from './cards';
 
 /** What the card shows of each listing (services/outbox/outbox-admin.ts has the full records). */
@@ -83,9 +84,9 @@ export function outboxStatusCard(
 
 /** A registered channel: the global admins', the dedicated team's, the help desk's default one, or a named help desk queue by its id. */
 function queueLabel(queue: QueueId | 'global-admins'): Text {
-  if (queue === 'global-admins') return text('messages.channels.label.global-admins');
-  if (queue === DEDICATED_TEAM_QUEUE) return text('messages.channels.label.dedicated-team');
-  return queue === DEFAULT_HELP_DESK_QUEUE ? text('messages.channels.label.help-desk') : verbatim(queue);
+  if (queue === 'global-admins') return roleLabel('global-admins');
+  if (queue === DEDICATED_TEAM_QUEUE) return roleLabel('dedicated-team');
+  return queue === DEFAULT_HELP_DESK_QUEUE ? roleLabel('help-desk') : verbatim(queue);
 }
 
 /** Who or where a delivery is for, in the admin's words. */

@@ -1,7 +1,7 @@
 /** The card an admin gets when a channel becomes the help desk's or the Power Platform team's. */
 import type { ChannelRegistration, ChannelRole } from '../domain/ports/channels';
 import type { MessageKey } from '../domain/message-keys';
-import { instant, text } from '../domain/text';
+import { instant, text, type Text } from '../domain/text';
 import type { CardRef } from './cards';
 
 /** The name of each language the bot speaks, in the reader's language. */
@@ -24,10 +24,15 @@ const HERE = {
   'global-admins': 'messages.channels.globalAdminsHere',
 } as const satisfies Record<ChannelRole, MessageKey>;
 
+/** A registered channel's role, in the reader's words (also the admin cards' name for a channel). */
+export function roleLabel(role: ChannelRole): Text {
+  return text(LABEL[role]);
+}
+
 export function channelRegisteredCard(registration: ChannelRegistration, moved: boolean): CardRef {
   const role: ChannelRole = registration.role;
   const name = registration.channelName;
-  const label = text(LABEL[role]);
+  const label = roleLabel(role);
   return {
     card: 'channel-registered',
     data: {
