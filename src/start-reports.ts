@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppConfig } from './config/app-config';
 import type { Clock } from './domain/ports/clock';
+import { periodVocabulary } from './i18n/period-words';
 import type { Logger } from './logging/logger';
 import { BackgroundJob } from './services/jobs/background-job';
 import { ReportAggregator } from './services/reports/report-aggregator';
@@ -31,7 +32,12 @@ export function createReportService(
   clock: Clock,
 ): ReportService {
   const readerIds = new Set([...config.adminIds, ...(config.reportReaderIds ?? [])]);
-  return new ReportService({ counters: new TableReportCounters(tables.client('cases')), clock, readerIds });
+  return new ReportService({
+    counters: new TableReportCounters(tables.client('cases')),
+    clock,
+    readerIds,
+    periodWords: periodVocabulary(),
+  });
 }
 
 /** The reports' use case and the aggregator's job (its storage calls use the background budget). */

@@ -11,6 +11,7 @@
  *   npm run bench -- reports [--tickets 100000] [--runs 20] [--seed-minutes 10]
  */
 import { lastWeeks } from '../../src/domain/reports/report-period';
+import { periodVocabulary } from '../../src/i18n/period-words';
 import { ReportAggregator } from '../../src/services/reports/report-aggregator';
 import { ReportService } from '../../src/services/reports/report-service';
 import { SHARD_COUNT } from '../../src/storage/cases/case-partitions';
@@ -67,7 +68,7 @@ async function main(): Promise<void> {
     );
     await aggregator.leases.releaseAll();
 
-    const service = new ReportService({ counters, clock: { now: () => NOW }, readerIds: new Set() });
+    const service = new ReportService({ counters, clock: { now: () => NOW }, readerIds: new Set(), periodWords: periodVocabulary() });
     for (const weeks of [4, 52]) {
       const period = lastWeeks(weeks, NOW);
       const first = await service.figures(period, NOW);

@@ -4,6 +4,7 @@
 /** A key of the English resources: `<namespace>.<path>`. */
 export type MessageKey =
   | 'admin.commands.flags'
+  | 'admin.commands.outboxStatus'
   | 'admin.entry.byDirectory'
   | 'admin.entry.byImport'
   | 'admin.entry.bySync'
@@ -164,6 +165,7 @@ export type MessageKey =
   | 'governance.alm.manual-export-import'
   | 'governance.alm.none'
   | 'governance.alm.pipelines'
+  | 'governance.commands.underSupported'
   | 'governance.decision.approved'
   | 'governance.decision.catalog'
   | 'governance.decision.declined'
@@ -741,6 +743,11 @@ export type MessageKey =
   | 'reports.card.slaLine'
   | 'reports.card.tickets'
   | 'reports.card.weekly'
+  | 'reports.commands.periodDays'
+  | 'reports.commands.periodLast'
+  | 'reports.commands.periodMonths'
+  | 'reports.commands.periodWeeks'
+  | 'reports.commands.report'
   | 'reports.personalChatOnly'
   | 'reports.readersOnly'
   | 'routing.coOwners.important'

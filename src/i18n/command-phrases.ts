@@ -22,7 +22,10 @@ export type CommandName =
   | 'severity'
   | 'ticket'
   | 'catalogFlags'
-  | 'helpWith';
+  | 'helpWith'
+  | 'report'
+  | 'underSupported'
+  | 'outboxStatus';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -40,6 +43,10 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   catalogFlags: 'admin.commands.flags',
   // The makers' "Get help" link carries it (locales/<lng>/conversation.json).
   helpWith: 'conversation.commands.helpWith',
+  // The help desk lead's and the admins' words, in their features' namespaces.
+  report: 'reports.commands.report',
+  underSupported: 'governance.commands.underSupported',
+  outboxStatus: 'admin.commands.outboxStatus',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

@@ -19,8 +19,8 @@ export interface CommandMatch {
   readonly severity?: 'A' | 'B' | 'C';
 }
 
-/** Commands that take what follows them ("ticket HD-42"). */
-const PREFIX_COMMANDS: ReadonlySet<CommandName> = new Set(['ticket']);
+/** Commands that take what follows them ("ticket HD-42", "report last 4 weeks"). */
+const PREFIX_COMMANDS: ReadonlySet<CommandName> = new Set(['ticket', 'report']);
 /** Commands whose phrases hold `{{name}}` ("how is {{name}} supported"). */
 const TEMPLATE_COMMANDS: ReadonlySet<CommandName> = new Set(['solutionLookup', 'helpWith']);
 /** Ticket lists, which take a severity filter; the severity words themselves are no command. */

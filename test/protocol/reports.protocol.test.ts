@@ -40,9 +40,9 @@ describe('report (help desk lead and admins)', () => {
   });
   afterAll(async () => bot.stop());
 
-  async function ask(who: typeof ALEX, words: string): Promise<any> {
+  async function ask(who: typeof ALEX, words: string, locale = 'en-US'): Promise<any> {
     const before = bot.connector.sentActivities.length;
-    const answer = await bot.post(personalMessage(words, { serviceUrl: bot.serviceUrl, from: who }));
+    const answer = await bot.post({ ...personalMessage(words, { serviceUrl: bot.serviceUrl, from: who }), locale });
     expect(answer.status).toBe(200);
     await bot.connector.waitFor(() => bot.connector.sentActivities.length > before);
     return bot.connector.sentActivities[before];
@@ -98,5 +98,19 @@ describe('report (help desk lead and admins)', () => {
     expect((await ask(ADELE, 'report next year')).text).toContain("I didn't understand that period.");
     const sent = await ask(ADELE, 'report');
     expect(allText(sent.attachments[0].content)).toContain('Support report');
+  });
+
+  it('is asked for in each language, and "report" followed by someone’s problem is not a report', async () => {
+    expect(allText((await ask(LEAD, 'rapport 4 dernières semaines', 'fr-FR')).attachments[0].content)).toContain('Rapport du support');
+    expect(allText((await ask(LEAD, '보고서 최근 3개월', 'ko-KR')).attachments[0].content)).toContain('지원 보고서');
+    expect((await ask(LEAD, 'rapport semaine prochaine', 'fr-FR')).text).toContain("Je n'ai pas compris cette période");
+    // Not a period, from someone who reads no reports: their problem starts the questionnaire instead of a refusal.
+    const problem = await ask(ALEX, 'report the expense app crashes');
+    expect(problem.text ?? '').not.toContain('Reports are for');
+    expect(allText(problem.attachments?.[0]?.content ?? {})).not.toContain('Support report');
+    // "Report a problem" is "new request", whoever says it.
+    const lead = await ask(LEAD, 'Report a problem!');
+    expect(lead.text ?? '').not.toContain("I didn't understand that period.");
+    expect(allText(lead.attachments?.[0]?.content ?? {})).not.toContain('Support report');
   });
 });

@@ -28,21 +28,56 @@ export function lastWeeks(weeks: number, today: Date): ReportPeriod {
   return { from: isoDay(to - (n * 7 - 1) * DAY_MS), to: isoDay(to) };
 }
 
-const UNIT_DAYS = { day: 1, days: 1, week: 7, weeks: 7, month: 28, months: 28 } as const;
-type Unit = keyof typeof UNIT_DAYS;
+/**
+ * The words of a period, in every language the bot speaks (src/i18n/period-words.ts builds it from the
+ * locale resources), folded as `foldPeriodWord` folds them: filler words ("last", "les derniers",
+ * "senaste", "최근") and each unit's words with the days it counts (a month counts as four weeks, so
+ * every period is whole weeks).
+ */
+export interface PeriodVocabulary {
+  readonly fillers: ReadonlySet<string>;
+  readonly unitDays: ReadonlyMap<string, number>;
+}
+
+/** Longer than any period anyone types: not read at all. */
+const MAX_PERIOD_WORDS = 60;
+
+/** Lower case without accents, Hangul syllables kept whole ("Dernières" is "dernieres", "4주" stays). */
+export function foldPeriodWord(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .normalize('NFC')
+    .toLowerCase();
+}
 
 /**
- * What follows "report": nothing (the default), or "last N days|weeks|months" (a month counts as
- * four weeks, so every period is whole weeks). Undefined when the words are not a period.
+ * What follows "report": nothing (the default), or a unit and its number (one when none is given)
+ * among filler words, in any order and any of the bot's languages ("last 4 weeks", "4 dernières semaines", "senaste 30 dagarna",
+ * "최근 3개월"). Undefined when the words are not a period.
  */
-export function parsePeriod(words: string, today: Date): ReportPeriod | undefined {
-  const trimmed = words.trim().toLowerCase();
-  if (trimmed === '') return lastWeeks(DEFAULT_REPORT_WEEKS, today);
-  const match = /^last\s+(\d{1,3})\s+(days?|weeks?|months?)$/.exec(trimmed);
-  if (!match) return undefined;
-  const days = Number(match[1]) * UNIT_DAYS[match[2] as Unit];
-  if (days < 1) return undefined;
-  return lastWeeks(Math.ceil(days / 7), today);
+export function parsePeriod(words: string, today: Date, vocabulary: PeriodVocabulary): ReportPeriod | undefined {
+  if (words.length > MAX_PERIOD_WORDS) return undefined;
+  const folded = foldPeriodWord(words.trim());
+  if (folded === '') return lastWeeks(DEFAULT_REPORT_WEEKS, today);
+  // A number and the words around it ("4주" is the number 4 and the word 주).
+  const tokens = folded.match(/\d+|[^\s\d]+/gu) ?? [];
+  let count: number | undefined;
+  let unit: number | undefined;
+  for (const token of tokens) {
+    if (/^\d+$/.test(token)) {
+      if (count !== undefined || token.length > 3) return undefined;
+      count = Number(token);
+    } else if (vocabulary.unitDays.has(token)) {
+      if (unit !== undefined) return undefined;
+      unit = vocabulary.unitDays.get(token);
+    } else if (!vocabulary.fillers.has(token)) {
+      return undefined;
+    }
+  }
+  // "last month", "la dernière semaine": one of the unit.
+  if (unit === undefined || count === 0) return undefined;
+  return lastWeeks(Math.ceil(((count ?? 1) * unit) / 7), today);
 }
 
 /** A period given as two days (the CLI); undefined when either is not a day or they are reversed or too far apart. */

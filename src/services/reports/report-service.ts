@@ -7,7 +7,7 @@
 import type { Clock } from '../../domain/ports/clock';
 import type { ReportCounterStore } from '../../domain/ports/report-counters';
 import { reportFigures, type ReportFigures } from '../../domain/reports/report-figures';
-import { parsePeriod, type ReportPeriod } from '../../domain/reports/report-period';
+import { parsePeriod, type PeriodVocabulary, type ReportPeriod } from '../../domain/reports/report-period';
 import { reportRows, type ReportRow } from '../../domain/reports/report-rows';
 import { text } from '../../domain/text';
 import { cardAnswer, messageAnswer, type Answer } from '../../presentation/answer';
@@ -18,6 +18,8 @@ export interface ReportServiceDeps {
   readonly clock: Clock;
   /** Entra object ids (lower case) of the help desk lead(s) and admins. */
   readonly readerIds: ReadonlySet<string>;
+  /** A period's words in every language the bot speaks (src/i18n/period-words.ts). */
+  readonly periodWords: PeriodVocabulary;
 }
 
 export class ReportService {
@@ -27,11 +29,16 @@ export class ReportService {
     return this.deps.readerIds.has(aadObjectId.toLowerCase());
   }
 
+  /** Whether `words` (what followed "report") name a period: "report a bug in my app" does not. */
+  understands(words: string): boolean {
+    return parsePeriod(words, this.deps.clock.now(), this.deps.periodWords) !== undefined;
+  }
+
   /** The report card for `words` (what followed "report"), or why not. */
   async report(aadObjectId: string, words: string): Promise<Answer> {
     if (!this.canRead(aadObjectId)) return messageAnswer(text('reports.readersOnly'));
     const now = this.deps.clock.now();
-    const period = parsePeriod(words, now);
+    const period = parsePeriod(words, now, this.deps.periodWords);
     if (!period) return messageAnswer(text('reports.badPeriod'));
     return cardAnswer(reportCard(await this.figures(period, now), now));
   }

@@ -2,6 +2,7 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import { text } from '../../domain/text';
 import { messageAnswer } from '../../presentation/answer';
+import { commandIs } from '../commands';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAction, sendAnswer } from '../card-action';
 import { createRosterCache, teamsRoster } from '../tickets/teams-roster';
@@ -26,8 +27,8 @@ const formData = solutionData.extend({
 });
 const decisionData = z.object({ requestId: z.string().min(1).max(100), reason: input });
 
-/** Sees whitespace-normalised text (../command-text.ts); an admin command, in English like "outbox status". */
-const UNDER_SUPPORTED = /^under-?supported( solutions)?[ .!?]*$/i;
+/** "under-supported" in any of the bot's languages (locales/<lng>/governance.json → commands). */
+const UNDER_SUPPORTED = commandIs('underSupported');
 
 export function registerGovernanceRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {
   const cache = createRosterCache();

@@ -2,13 +2,14 @@ import { Application, TurnState } from '@microsoft/teams-ai';
 import { text } from '../../domain/text';
 import { cardAnswer, messageAnswer } from '../../presentation/answer';
 import { outboxStatusCard } from '../../presentation/admin-cards';
+import { commandIs } from '../commands';
 import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { sendAnswer } from '../card-action';
 import { isPersonalChat } from '../conversation-scope';
 import type { UseCases } from '../use-cases';
 
-/** Sees whitespace-normalised text (../command-text.ts). */
-const OUTBOX_STATUS = /^outbox status[ .!?]*$/i;
+/** "outbox status" in any of the bot's languages (locales/<lng>/admin.json → commands). */
+const OUTBOX_STATUS = commandIs('outboxStatus');
 
 /** "outbox status" (admins only): deliveries stuck in the outbox, those that failed for good, and those whose outcome is uncertain. */
 export function registerOutboxAdminRoutes<TState extends TurnState>(app: Application<TState>, useCases: UseCases): void {

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import type { FeedEntry, FeedFact } from '../../../src/domain/reports/report-feed';
 import { backlogOf, membersOf, reportFigures } from '../../../src/domain/reports/report-figures';
-import { daysOf, lastWeeks, parsePeriod, periodBetween, weeksOf } from '../../../src/domain/reports/report-period';
+import { daysOf, lastWeeks, parsePeriod as parse, periodBetween, weeksOf } from '../../../src/domain/reports/report-period';
+import { periodVocabulary } from '../../../src/i18n/period-words';
 import { cellOf, reportRows } from '../../../src/domain/reports/report-rows';
 import { bucketOf, emptyTallies, mergeDay, tally, type DayCounts, type Tallies } from '../../../src/domain/reports/report-tallies';
 
 const TODAY = new Date('2026-11-26T15:00:00Z');
+const parsePeriod = (words: string, today: Date) => parse(words, today, periodVocabulary());
 
 describe('report periods', () => {
   it('reads "report" and "last N days|weeks|months" as whole weeks ending today', () => {
@@ -14,8 +16,32 @@ describe('report periods', () => {
     expect(parsePeriod('LAST 10 days', TODAY)).toEqual({ from: '2026-11-13', to: '2026-11-26' });
     expect(parsePeriod('last 3 months', TODAY)).toEqual(lastWeeks(12, TODAY));
     expect(parsePeriod('last 999 weeks', TODAY)).toEqual(lastWeeks(104, TODAY));
-    for (const bad of ['last week', 'last 0 days', 'next 4 weeks', 'last 4 years', 'last 1234 days'])
+    expect(parsePeriod('last month', TODAY)).toEqual(lastWeeks(4, TODAY));
+    for (const bad of [
+      'last 0 days',
+      'next 4 weeks',
+      'last 4 years',
+      'last 1234 days',
+      '4 weeks 2 days',
+      'a bug in my app',
+      'x'.repeat(61),
+    ])
       expect(parsePeriod(bad, TODAY)).toBeUndefined();
+  });
+
+  it("reads a period in each of the bot's languages, whatever the order of its words", () => {
+    expect(parsePeriod('4 dernières semaines', TODAY)).toEqual(lastWeeks(4, TODAY));
+    expect(parsePeriod('sur les 30 derniers jours', TODAY)).toEqual(lastWeeks(5, TODAY));
+    expect(parsePeriod('3 DERNIERS MOIS', TODAY)).toEqual(lastWeeks(12, TODAY));
+    expect(parsePeriod('senaste 4 veckorna', TODAY)).toEqual(lastWeeks(4, TODAY));
+    expect(parsePeriod('de senaste 30 dagarna', TODAY)).toEqual(lastWeeks(5, TODAY));
+    expect(parsePeriod('최근 4주', TODAY)).toEqual(lastWeeks(4, TODAY));
+    expect(parsePeriod('최근 3개월', TODAY)).toEqual(lastWeeks(12, TODAY));
+    expect(parsePeriod('지난 30일', TODAY)).toEqual(lastWeeks(5, TODAY));
+    // Decomposed input (jamo, e + combining accent) is the same text.
+    expect(parsePeriod('최근 4주'.normalize('NFD'), TODAY)).toEqual(lastWeeks(4, TODAY));
+    expect(parsePeriod('4 dernie\u0300res semaines', TODAY)).toEqual(lastWeeks(4, TODAY));
+    for (const bad of ['4 semaines prochaines', '다음 4주', 'nästa 4 veckor']) expect(parsePeriod(bad, TODAY)).toBeUndefined();
   });
 
   it('takes CLI dates only when they are real days in order and within 104 weeks', () => {

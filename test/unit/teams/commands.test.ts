@@ -20,6 +20,9 @@ const TRANSLATED: CommandPhrases = {
   ticket: ['ticket', 'ärende', '티켓'],
   catalogFlags: ['catalog flags', 'signalements du catalogue', 'katalogflaggor', '카탈로그 신고'],
   helpWith: ['help with {{name}}', 'aide pour {{name}}', 'hjälp med {{name}}', '{{name}} 도움 요청'],
+  report: ['report', 'rapport', '보고서'],
+  underSupported: ['under-supported', 'solutions insuffisamment prises en charge', 'otillräckligt supporterade', '지원 부족 솔루션'],
+  outboxStatus: ['outbox status', 'état de la boîte d’envoi', 'utkorgsstatus', '발신함 상태'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
@@ -84,6 +87,17 @@ describe('commands in every language', () => {
     expect(names('tickets ouverts')).toEqual(['openTickets']); // not "ticket" + "s ouverts"
   });
 
+  it('"report" keeps its period words, and the admins\' commands are understood in every language', () => {
+    expect(table.match('rapport 4 dernières semaines')).toEqual([{ name: 'report', argument: '4 dernières semaines' }]);
+    expect(table.match('보고서 최근 3개월')).toEqual([{ name: 'report', argument: '최근 3개월' }]);
+    expect(table.match('Report')).toEqual([{ name: 'report', argument: '' }]);
+    expect(names('reporting')).toEqual([]);
+    expect(names('Utkorgsstatus')).toEqual(['outboxStatus']);
+    expect(names('etat de la boite d’envoi !')).toEqual(['outboxStatus']);
+    expect(names('지원 부족 솔루션')).toEqual(['underSupported']);
+    expect(names('under-supported.')).toEqual(['underSupported']);
+  });
+
   it('a lookup keeps the name as typed (case and accents), in any language', () => {
     expect(table.match('how is Feuille de temps Équipe supported?')).toEqual([
       { name: 'solutionLookup', argument: 'Feuille de temps Équipe' },
@@ -116,7 +130,8 @@ describe('the phrases shipped in locales/', () => {
     const shipped = commandTable();
     const of = (text: string) => shipped.match(text).map((m) => m.name);
     expect(of('new request')).toEqual(['newRequest']);
-    expect(of('Report a problem!')).toEqual(['newRequest']);
+    // Both; the report route steps aside when the text is another command too (report-routes.ts).
+    expect(of('Report a problem!')).toEqual(['newRequest', 'report']);
     expect(of('hello')).toEqual(['greeting']);
     expect(of('help')).toEqual(['help']);
     expect(of('안녕하세요')).toEqual(['greeting']);
