@@ -20,6 +20,7 @@ const TRANSLATED: CommandPhrases = {
   ticket: ['ticket', 'ärende', '티켓'],
   catalogFlags: ['catalog flags', 'signalements du catalogue', 'katalogflaggor', '카탈로그 신고'],
   helpWith: ['help with {{name}}', 'aide pour {{name}}', 'hjälp med {{name}}', '{{name}} 도움 요청'],
+  knowledgeReview: ['knowledge review', 'revue des connaissances', 'granska kunskapsbasen', '기술 자료 검토'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
@@ -42,6 +43,9 @@ describe('commands in every language', () => {
     ['내 요청', 'myRequests'],
     ['내 솔루션', 'mySolutions'],
     ['안녕하세요', 'greeting'],
+    ['Revue des connaissances', 'knowledgeReview'],
+    ['granska kunskapsbasen', 'knowledgeReview'],
+    ['기술 자료 검토', 'knowledgeReview'],
     ['안녕하세요!', 'greeting'], // no \b after Hangul
     ['안녕하세요.', 'greeting'],
     ['안녕하세요'.normalize('NFD'), 'greeting'], // decomposed jamo are the same syllables
