@@ -9,7 +9,7 @@
 import { TableArticleStore } from '../../src/storage/knowledge/table-article-store';
 import { personalMessage, user, ALEX, type TestUser } from '../support/activities';
 import { BotHarness } from '../support/bot-harness';
-import { allText, cardsIn, verbs } from '../support/cards';
+import { allText, cardsIn, input, verbs } from '../support/cards';
 import { channel } from '../support/channel-activities';
 import { DETAILS, HelpDeskDriver } from '../support/help-desk-driver';
 import { IntakeDriver } from '../support/intake-driver';
@@ -73,8 +73,10 @@ describe('articles from resolutions and the knowledge owners’ review over /api
   it('"Publish as article" on a resolved ticket saves a draft with its text, once however often it is pressed', async () => {
     const { ticket, card } = await resolvedHelpDeskTicket({ title: 'Where is the expenses app?' });
     expect(verbs(card)).toContain('ticket.publish-article');
-    // The form is pre-filled with the ticket's title and resolution.
+    // The form is pre-filled with the ticket's title and resolution, as typed (inputs are not Markdown).
     expect(allText(card)).toContain('Publish as article');
+    expect(input(card, 'articleTitle').value).toBe('Where is the expenses app?');
+    expect(input(card, 'articleAnswer').value).toBe('Open **Apps** and search for Travel.');
     const press = () =>
       hd.press(DIEGO, HELP, 'ticket.publish-article', {
         ticketId: ticket.id,
@@ -162,6 +164,11 @@ describe('articles from resolutions and the knowledge owners’ review over /api
       message: `${PATTI.name} from the Power Platform team added what solved ${ticket.number} to the knowledge base. The knowledge owners will review it before requesters see it.`,
       title: 'Invoice flow stopped',
     });
+    // The outbox worker posts it in the help desk's channel.
+    for (let i = 0; i < 20 && (await bot.jobs.runOutbox()).delivered > 0; i++);
+    const posted = cardsIn(bot.connector.sentActivities).filter((c) => allText(c).includes('A new draft for the help desk knowledge base'));
+    expect(posted).toHaveLength(1);
+    expect(allText(posted[0])).toContain('Invoice flow stopped');
   });
 
   it('a knowledge owner reviews drafts and searches that found nothing; Publish makes the draft an answer the questionnaire offers', async () => {
