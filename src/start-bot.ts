@@ -6,7 +6,7 @@ import { CatalogAdmin } from './services/catalog/catalog-admin';
 import { CatalogService } from './services/catalog/catalog-service';
 import { ConversationStartService } from './services/intake/conversation-start';
 import { IntakeService } from './services/intake/intake-service';
-import { createKnowledgeFeature } from './start-knowledge';
+import { createKnowledgeFeature, createKnowledgeUseCases } from './start-knowledge';
 import { MessageReportService } from './services/intake/message-report-service';
 import { SubmissionLimit } from './services/intake/submission-limit';
 import { HOUR_MS } from './domain/intake/submission-limit';
@@ -144,6 +144,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
         notFixed: notifications.notFixed,
       }),
       reports: reports.service,
+      knowledge: createKnowledgeUseCases(tables, config, clock, knowledge),
     },
     authOverrides: options.authOverrides,
     profiles,

@@ -52,6 +52,8 @@ export interface AppConfig {
   readonly externalCases: ExternalCaseAccess;
   /** Who may read reports besides the admins (REPORT_READER_IDS). */
   readonly reportReaderIds?: ReadonlySet<string>;
+  /** Who reviews the knowledge base besides the admins (KNOWLEDGE_OWNER_IDS); lowercase ids. */
+  readonly knowledgeOwnerIds?: ReadonlySet<string>;
   readonly logLevel: LogLevel;
   readonly appInsightsConnectionString?: string;
   /** Notifications: the outbox's pace and the timers that move unanswered requests on. */

@@ -6,6 +6,7 @@
  * README's configuration table, which `npm run docs:config` writes from it (env-table.ts). Add a
  * variable here first.
  */
+import { KNOWLEDGE_ENV } from './env-spec-knowledge';
 export interface EnvVariableSpec {
   readonly name: string;
   /** When false, production (and the Bicep app settings) must provide it. */
@@ -109,6 +110,7 @@ export const ENV_SPEC = [
     default: 'none',
     description: 'comma-separated Entra object ids of the help desk lead(s) who may read `report` (admins always may)',
   },
+  ...KNOWLEDGE_ENV,
   // Logs and telemetry
   {
     name: 'LOG_LEVEL',

@@ -52,6 +52,7 @@ export function loadConfig(env: Environment): AppConfig {
   const escalationGroupIds = readGuidList(read('ESCALATION_GROUP_IDS'), 'Entra object id', (m) => problem('ESCALATION_GROUP_IDS', m));
   const itAdminIds = readGuidList(read('IT_ADMIN_IDS'), 'Entra object id', (m) => problem('IT_ADMIN_IDS', m));
   const reportReaderIds = readGuidList(read('REPORT_READER_IDS'), 'Entra object id', (m) => problem('REPORT_READER_IDS', m));
+  const knowledgeOwnerIds = readGuidList(read('KNOWLEDGE_OWNER_IDS'), 'Entra object id', (m) => problem('KNOWLEDGE_OWNER_IDS', m));
   const logLevel = oneOf(read('LOG_LEVEL'), LOG_LEVELS, 'info', (m) => problem('LOG_LEVEL', m));
   const appInsightsConnectionString = read('APPLICATIONINSIGHTS_CONNECTION_STRING');
   if (appInsightsConnectionString !== undefined && !/InstrumentationKey=|IngestionEndpoint=/i.test(appInsightsConnectionString)) {
@@ -81,6 +82,7 @@ export function loadConfig(env: Environment): AppConfig {
     adminIds: new Set(adminIds.map((id) => id.toLowerCase())),
     externalCases: { escalationGroupIds: lowerSet(escalationGroupIds), itAdminIds: lowerSet(itAdminIds) },
     reportReaderIds: new Set(reportReaderIds.map((id) => id.toLowerCase())),
+    knowledgeOwnerIds: lowerSet(knowledgeOwnerIds),
     logLevel: logLevel as LogLevel,
     appInsightsConnectionString,
     notifications,

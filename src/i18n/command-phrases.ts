@@ -25,7 +25,8 @@ export type CommandName =
   | 'helpWith'
   | 'report'
   | 'underSupported'
-  | 'outboxStatus';
+  | 'outboxStatus'
+  | 'knowledgeReview';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -47,6 +48,8 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   report: 'reports.commands.report',
   underSupported: 'governance.commands.underSupported',
   outboxStatus: 'admin.commands.outboxStatus',
+  // The knowledge owners' review list (locales/<lng>/kb-review.json).
+  knowledgeReview: 'kb-review.commands.review',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

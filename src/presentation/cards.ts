@@ -16,6 +16,9 @@ export const CARD_VERBS = {
   /** Knowledge base answers before the review (issue 16). */
   'intake-answers': ['intake.back', 'intake.cancel', 'intake.need-help', 'intake.solved'],
   'intake-answered': ['intake.start'],
+  /** The knowledge owners' review list, and the help desk's notice of a draft from the dedicated team (issue 16). */
+  'kb-review': ['kb.publish', 'kb.retire'],
+  'kb-added': [],
   'intake-confirmation': [],
   'intake-closed': ['intake.start'],
   /** "Report a problem" from a message: a dialog, whose Action.Submit buttons go to the message action's route. */
@@ -42,6 +45,7 @@ export const CARD_VERBS = {
     'ticket.open-case',
     'ticket.open-incident',
     'ticket.pick-assignee',
+    'ticket.publish-article',
     'ticket.reopen',
     'ticket.reply',
     'ticket.request-info',
@@ -50,7 +54,15 @@ export const CARD_VERBS = {
     'ticket.show',
     'ticket.status',
   ],
-  'ticket-handoff': ['handoff.accept', 'handoff.ask', 'handoff.resolve', 'handoff.return', 'handoff.severity', 'handoff.show'],
+  'ticket-handoff': [
+    'handoff.accept',
+    'handoff.add-to-knowledge',
+    'handoff.ask',
+    'handoff.resolve',
+    'handoff.return',
+    'handoff.severity',
+    'handoff.show',
+  ],
   'ticket-maker-question': ['makerticket.answer', 'makerticket.show'],
   'ticket-requester': ['myticket.answer', 'myticket.confirm', 'myticket.details', 'myticket.reopen', 'myticket.show', 'myticket.withdraw'],
   'ticket-sla-alert': ['ticket.show'],

@@ -4,6 +4,8 @@
  * the maker's question card in their 1:1 chat (`ticket-maker-question`). Plain values and `Text` only;
  * what the buttons do is decided by the services from storage, the flags here only show them.
  */
+import { mayPublishFrom } from '../domain/knowledge/article-from-ticket';
+import { publishArticleFields } from './knowledge-review-cards';
 import { solutionNameOf } from './solution-lines';
 import { acceptedBy } from '../domain/escalation/accept-escalation';
 import type { EscalationTrigger, InfoParty } from '../domain/escalation/escalation-trigger';
@@ -100,6 +102,7 @@ export function handOffCard(ticket: Ticket, options: HandOffCardOptions = {}): C
       canReturn: held && open && canApply(ticket.status, 'return-to-help-desk'),
       canResolve: held && open,
       canChangeSeverity: held && ticket.status !== 'closed',
+      ...publishArticleFields(mayPublishFrom(ticket), 'dedicated-team'),
     },
   };
 }

@@ -3,6 +3,8 @@
  * and `Text` only: the same data is written into outbox messages and returned in invoke responses,
  * and rendered in the reader's language. User text is data, never template.
  */
+import { mayPublishFrom } from '../domain/knowledge/article-from-ticket';
+import { publishArticleFields } from './knowledge-review-cards';
 import { solutionNameOf, tierOf } from './solution-lines';
 import type { PersonRef } from '../domain/history';
 import type { SlaKind } from '../domain/sla';
@@ -88,6 +90,7 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       members,
       ...externalCaseFields(ticket),
       ...ticketIncidentFields(ticket),
+      ...publishArticleFields(mayPublishFrom(ticket), 'help-desk'),
     },
   };
 }

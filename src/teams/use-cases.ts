@@ -15,6 +15,16 @@ import type { UnderSupportedAdmin } from '../services/governance/under-supported
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
 import type { ReportService } from '../services/reports/report-service';
+import type { ArticleFromTicketService } from '../services/knowledge/article-from-ticket-service';
+import type { KnowledgeReviewService } from '../services/knowledge/knowledge-review-service';
+
+/** The knowledge base's use cases beside the questionnaire's answers (issue 16). */
+export interface KnowledgeUseCases {
+  /** The knowledge owners' review list, Publish and Retire. */
+  readonly review: KnowledgeReviewService;
+  /** "Publish as article" / "Add to help desk knowledge" on a resolved ticket. */
+  readonly fromTickets: ArticleFromTicketService;
+}
 
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
@@ -48,4 +58,6 @@ export interface UseCases {
   readonly satisfaction: SatisfactionService;
   /** The help desk lead's reports (issue 17); absent: no `report` command. */
   readonly reports?: ReportService;
+  /** The knowledge owners' review and articles from resolved tickets. */
+  readonly knowledge: KnowledgeUseCases;
 }

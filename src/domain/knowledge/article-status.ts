@@ -1,13 +1,14 @@
 /**
  * The moves of an article's status: draft → published → retired. A published article can go back to
- * draft for a rewrite; a retired one can be drafted again. Nothing else.
+ * draft for a rewrite; a retired one can be drafted again; a draft the knowledge owners turn down is
+ * retired (kept, with its history, rather than deleted). Nothing else.
  */
 import type { PersonRef } from '../history';
 import type { Article, ArticleStatus } from './article';
 import type { ArticleEvent } from './article-history';
 
 const MOVES: Readonly<Record<ArticleStatus, readonly ArticleStatus[]>> = {
-  draft: ['published'],
+  draft: ['published', 'retired'],
   published: ['retired', 'draft'],
   retired: ['draft'],
 };

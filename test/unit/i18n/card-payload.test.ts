@@ -62,6 +62,10 @@ import { ARTICLE_LIMITS } from '../../../src/domain/knowledge/article-validation
 import { excerpt, toBlocks } from '../../../src/domain/knowledge/safe-markdown';
 import { EXCERPT_CHARS } from '../../../src/services/knowledge/intake-answers-service';
 import { KOREAN } from '../../support/large-text';
+import { newArticle, type ArticleSummary } from '../../../src/domain/knowledge/article';
+import { MISSED_QUERY_CHARS } from '../../../src/domain/knowledge/missed-search';
+import { reviewListOf, REVIEW_SECTION_SIZE } from '../../../src/domain/knowledge/review-list';
+import { knowledgeAddedCard, reviewListCard } from '../../../src/presentation/knowledge-review-cards';
 import type { Solution, Tier } from '../../../src/domain/solution';
 import { field, largestDetails, largestPerson, largestRequest, largestSolution, paragraph } from '../../support/largest-records';
 
@@ -306,6 +310,61 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       }),
     ],
     [
+      'kb-review',
+      `${REVIEW_SECTION_SIZE} rows in every section at their limits, from tickets`,
+      (() => {
+        const summary = (i: number, over: Partial<ArticleSummary>): ArticleSummary => ({
+          id: `ticket-hd-${i}`.padEnd(ARTICLE_LIMITS.id, 'x'),
+          title: field(unit, ARTICLE_LIMITS.title),
+          language: 'ko',
+          solutionIds: [],
+          categories: [],
+          keywords: [],
+          status: 'draft',
+          helpful: 999_999,
+          notHelpful: 1_000_000,
+          updatedAt: NOW.toISOString(),
+          reviewBy: '2026-01-01',
+          ...over,
+        });
+        const many = (over: Partial<ArticleSummary>) => Array.from({ length: REVIEW_SECTION_SIZE + 3 }, (_, i) => summary(i, over));
+        const missed = Array.from({ length: REVIEW_SECTION_SIZE + 3 }, () => ({
+          query: field(unit, MISSED_QUERY_CHARS),
+          language: 'ko',
+          count: 1_000_000,
+          firstAt: NOW.toISOString(),
+          lastAt: NOW.toISOString(),
+        }));
+        const list = reviewListOf([...many({}), ...many({ status: 'published' })], missed, '2026-11-20');
+        const source = { kind: 'ticket' as const, ticketId: ticket.id, ticketNumber: ticket.number, from: 'dedicated-team' as const };
+        const origins = new Map(list.drafts.map((d) => [d.id, { id: d.id, source }]));
+        return reviewListCard(list, origins, text('kb-review.review.notDraft', { title: field(unit, ARTICLE_LIMITS.title) }));
+      })(),
+    ],
+    [
+      'kb-added',
+      'the longest title and name',
+      knowledgeAddedCard(
+        {
+          ...newArticle(
+            {
+              id: 'a',
+              title: field(unit, ARTICLE_LIMITS.title),
+              answer: 'x',
+              language: 'ko',
+              solutionIds: [],
+              categories: [],
+              keywords: [],
+            },
+            person,
+            NOW,
+          ),
+        },
+        ticket,
+        person.displayName,
+      ),
+    ],
+    [
       'intake-answered',
       'by an article with the longest title',
       intakeCard({
@@ -356,6 +415,12 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
     ],
     ['requester-update', 'a long update', requesterUpdateCard(request, text('common.verbatim', { text: long }))],
     ['ticket', `picking among ${HELP_DESK_MEMBERS} members`, ticketCard(ticket, { notice: long, members })],
+    // Resolved: "Publish as article" carries the title and the resolution again, as the form's values.
+    [
+      'ticket',
+      'resolved, with the "Publish as article" form',
+      ticketCard({ ...ticket, status: 'resolved', queue: 'help-desk' }, { notice: long }),
+    ],
     [
       'ticket-requester',
       'waiting on the requester',
@@ -378,6 +443,11 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       'ticket-handoff',
       `${MAX_HAND_OFFS} hand-offs at their limits, accepted and returned, the catalog's facts at theirs`,
       handOffCard(handedOff, { notice: long }),
+    ],
+    [
+      'ticket-handoff',
+      'resolved, with "Add to help desk knowledge"',
+      handOffCard({ ...handedOff, status: 'resolved', resolution: long }, { notice: long }),
     ],
     ['ticket-maker-question', 'the team waiting on the maker', makerQuestionCard(handedOff, { heading: long, notice: long })],
     [

@@ -19,8 +19,9 @@ const VALID = {
 describe('article status moves', () => {
   const draft = newArticle({ id: 'a', title: 't', answer: 'x', language: 'en', solutionIds: [], categories: [], keywords: [] }, MEGAN, NOW);
 
-  it('goes draft → published → retired, and nowhere else', () => {
-    expect(canMove('draft', 'retired')).toBe(false);
+  it('goes draft → published → retired (a turned-down draft is retired), and nowhere else', () => {
+    expect(canMove('draft', 'retired')).toBe(true);
+    expect(canMove('retired', 'published')).toBe(false);
     const published = moveStatus(draft, 'published', MEGAN, NOW);
     expect(published.ok && published.article).toMatchObject({ status: 'published', version: 2, publishedAt: NOW.toISOString() });
     if (!published.ok) return;

@@ -23,6 +23,7 @@ const TRANSLATED: CommandPhrases = {
   report: ['report', 'rapport', '보고서'],
   underSupported: ['under-supported', 'solutions insuffisamment prises en charge', 'otillräckligt supporterade', '지원 부족 솔루션'],
   outboxStatus: ['outbox status', 'état de la boîte d’envoi', 'utkorgsstatus', '발신함 상태'],
+  knowledgeReview: ['knowledge review', 'revue des connaissances', 'granska kunskapsbasen', '기술 자료 검토'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
@@ -45,6 +46,9 @@ describe('commands in every language', () => {
     ['내 요청', 'myRequests'],
     ['내 솔루션', 'mySolutions'],
     ['안녕하세요', 'greeting'],
+    ['Revue des connaissances', 'knowledgeReview'],
+    ['granska kunskapsbasen', 'knowledgeReview'],
+    ['기술 자료 검토', 'knowledgeReview'],
     ['안녕하세요!', 'greeting'], // no \b after Hangul
     ['안녕하세요.', 'greeting'],
     ['안녕하세요'.normalize('NFD'), 'greeting'], // decomposed jamo are the same syllables
