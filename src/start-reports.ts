@@ -13,6 +13,7 @@ import { ReportAggregator } from './services/reports/report-aggregator';
 import { ReportService } from './services/reports/report-service';
 import { SHARD_COUNT } from './storage/cases/case-partitions';
 import { TableLeaseStore } from './storage/leases/table-lease-store';
+import { TableRecognitionChoices } from './storage/recognition/table-recognition-choices';
 import { TableReportCounters } from './storage/reports/table-report-counters';
 import type { TableService } from './storage/table-service';
 
@@ -31,7 +32,13 @@ export function createReportService(
   clock: Clock,
 ): ReportService {
   const readerIds = new Set([...config.adminIds, ...(config.reportReaderIds ?? [])]);
-  return new ReportService({ counters: new TableReportCounters(tables.client('cases')), clock, readerIds });
+  return new ReportService({
+    counters: new TableReportCounters(tables.client('cases')),
+    clock,
+    readerIds,
+    // "stop thanks": never named among the most helpful (src/start-recognition.ts).
+    recognition: new TableRecognitionChoices(tables.client('conversations')),
+  });
 }
 
 /** The reports' use case and the aggregator's job (its storage calls use the background budget). */

@@ -6,6 +6,7 @@
  * README's configuration table, which `npm run docs:config` writes from it (env-table.ts). Add a
  * variable here first.
  */
+import { RECOGNITION_ENV } from './recognition-env';
 export interface EnvVariableSpec {
   readonly name: string;
   /** When false, production (and the Bicep app settings) must provide it. */
@@ -243,6 +244,7 @@ export const ENV_SPEC = [
     default: '`24`',
     description: 'hours between two runs of the under-supported solutions job; a maker is told once per ISO week at most (1-168)',
   },
+  ...RECOGNITION_ENV, // the makers' monthly thank-you cards
 ] as const satisfies readonly EnvVariableSpec[];
 
 export type EnvVariableName = (typeof ENV_SPEC)[number]['name'];

@@ -22,7 +22,9 @@ export type CommandName =
   | 'severity'
   | 'ticket'
   | 'catalogFlags'
-  | 'helpWith';
+  | 'helpWith'
+  | 'stopThanks'
+  | 'startThanks';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -40,6 +42,9 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   catalogFlags: 'admin.commands.flags',
   // The makers' "Get help" link carries it (locales/<lng>/conversation.json).
   helpWith: 'conversation.commands.helpWith',
+  // The makers' monthly thank-you cards (locales/<lng>/recognition.json).
+  stopThanks: 'recognition.commands.stop',
+  startThanks: 'recognition.commands.start',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

@@ -15,6 +15,7 @@ import type { UnderSupportedAdmin } from '../services/governance/under-supported
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
 import type { ReportService } from '../services/reports/report-service';
+import type { RecognitionService } from '../services/recognition/recognition-service';
 
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
@@ -48,4 +49,6 @@ export interface UseCases {
   readonly satisfaction: SatisfactionService;
   /** The help desk lead's reports (issue 17); absent: no `report` command. */
   readonly reports?: ReportService;
+  /** "stop thanks" / "start thanks" and the thank-you card's opt-out: the makers' monthly thank-you cards (issue 17). */
+  readonly recognition: RecognitionService;
 }

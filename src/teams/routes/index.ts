@@ -20,6 +20,7 @@ import { registerSatisfactionRoutes } from './satisfaction-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerRecognitionRoutes } from './recognition-routes';
 
 /** What routes need of the Teams layer itself (beside the use cases). */
 export interface RouteParts {
@@ -49,6 +50,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerOutboxAdminRoutes(app, useCases);
   registerGovernanceRoutes(app, useCases);
   registerReportRoutes(app, useCases);
+  registerRecognitionRoutes(app, useCases);
   registerConversationRoutes(app, useCases);
   registerFallbackRoutes(app, useCases);
 }

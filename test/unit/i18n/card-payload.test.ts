@@ -62,6 +62,7 @@ import { ARTICLE_LIMITS } from '../../../src/domain/knowledge/article-validation
 import { excerpt, toBlocks } from '../../../src/domain/knowledge/safe-markdown';
 import { EXCERPT_CHARS } from '../../../src/services/knowledge/intake-answers-service';
 import { KOREAN } from '../../support/large-text';
+import { thanksCard } from '../../../src/presentation/recognition-cards';
 import type { Solution, Tier } from '../../../src/domain/solution';
 import { field, largestDetails, largestPerson, largestRequest, largestSolution, paragraph } from '../../support/largest-records';
 
@@ -456,6 +457,20 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       catalogFlagsCard(adminFlags(REVIEW_SIZE + 5), new Map([[solution.id, solution.name]]), text('admin.flags.resolved')),
     ],
     ['report', '104 weeks, 20 queues, the longest names', reportCard(largestReport(), NOW)],
+    [
+      'recognition-thanks',
+      'the longest name, the largest figures',
+      thanksCard({
+        id: 't-'.padEnd(34, 'f'),
+        month: '2026-09',
+        aadObjectId: largestPerson(unit, 0).aadObjectId,
+        displayName: largestPerson(unit, 0).displayName,
+        answered: 99_999,
+        resolved: 99_999,
+        meanMs: 1_000 * 3_600_000,
+        createdAt: NOW.toISOString(),
+      }),
+    ],
   ];
 }
 

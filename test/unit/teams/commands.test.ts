@@ -20,6 +20,8 @@ const TRANSLATED: CommandPhrases = {
   ticket: ['ticket', 'ärende', '티켓'],
   catalogFlags: ['catalog flags', 'signalements du catalogue', 'katalogflaggor', '카탈로그 신고'],
   helpWith: ['help with {{name}}', 'aide pour {{name}}', 'hjälp med {{name}}', '{{name}} 도움 요청'],
+  stopThanks: ['stop thanks', 'arrêter les remerciements', 'sluta tacka', '감사 카드 중지'],
+  startThanks: ['start thanks', 'reprendre les remerciements', 'börja tacka', '감사 카드 다시 받기'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);

@@ -1,0 +1,30 @@
+/** One person's thank-you card for one month: their own figures, recorded once (ports/recognition.ts). */
+import type { Helper } from '../reports/report-figures';
+import type { Month } from './recognition-month';
+
+export interface Thanks {
+  /** Stable for the person and month: the record's and the DM's identity. */
+  readonly id: string;
+  readonly month: Month;
+  readonly aadObjectId: string;
+  readonly displayName: string;
+  readonly answered: number;
+  readonly resolved: number;
+  /** Mean time from the request to their first answer, when they answered any. */
+  readonly meanMs?: number;
+  readonly createdAt: string;
+}
+
+/** `id` is stable for the person and month (the job hashes them). */
+export function thanksFor(id: string, month: Month, helper: Helper, at: Date): Thanks {
+  return {
+    id,
+    month,
+    aadObjectId: helper.aadObjectId.toLowerCase(),
+    displayName: helper.name ?? '',
+    answered: helper.answered,
+    resolved: helper.resolved,
+    ...(helper.meanMs !== undefined ? { meanMs: helper.meanMs } : {}),
+    createdAt: at.toISOString(),
+  };
+}
