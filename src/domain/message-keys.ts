@@ -724,6 +724,7 @@ export type MessageKey =
   | 'recognition.card.optOut'
   | 'recognition.card.resolved'
   | 'recognition.card.responseTime'
+  | 'recognition.card.solutions'
   | 'recognition.commands.start'
   | 'recognition.commands.stop'
   | 'recognition.monthYear'

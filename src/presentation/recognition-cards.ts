@@ -23,6 +23,7 @@ export function thanksCard(thanks: Thanks): CardRef {
     { title: text('recognition.card.answered'), value: String(thanks.answered) },
     { title: text('recognition.card.resolved'), value: String(thanks.resolved) },
   ];
+  if (thanks.solutions !== undefined) facts.push({ title: text('recognition.card.solutions'), value: String(thanks.solutions) });
   if (thanks.meanMs !== undefined)
     facts.push({ title: text('recognition.card.responseTime'), value: text('recognition.card.hours', { hours: hours(thanks.meanMs) }) });
   return {

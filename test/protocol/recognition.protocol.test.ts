@@ -124,7 +124,12 @@ describe('the makers’ monthly thank-you cards', () => {
     expect(figures(megan)).toEqual({
       to: 'Megan Bowen',
       heading: 'Thank you for your help in November 2026',
-      facts: ['Requests you answered: 2', 'Requests you resolved: 1', 'Your average time to a first answer: 1 h'],
+      facts: [
+        'Requests you answered: 2',
+        'Requests you resolved: 1',
+        'Solutions you helped with: 1',
+        'Your average time to a first answer: 1 h',
+      ],
     });
 
     // Delivered to her 1:1 chat, with the opt-out button.
@@ -187,7 +192,12 @@ describe('the makers’ monthly thank-you cards', () => {
       {
         to: 'Megan Bowen',
         heading: 'Thank you for your help in December 2026',
-        facts: ['Requests you answered: 1', 'Requests you resolved: 0', 'Your average time to a first answer: 0.3 h'],
+        facts: [
+          'Requests you answered: 1',
+          'Requests you resolved: 0',
+          'Solutions you helped with: 1',
+          'Your average time to a first answer: 0.3 h',
+        ],
       },
     ]);
     await Promise.all([a.leases.releaseAll(), b.leases.releaseAll()]);

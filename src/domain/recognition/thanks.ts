@@ -12,11 +12,19 @@ export interface Thanks {
   readonly resolved: number;
   /** Mean time from the request to their first answer, when they answered any. */
   readonly meanMs?: number;
+  /** Solutions whose requests they answered or resolved (absent on rows counted before it was). */
+  readonly solutions?: number;
   readonly createdAt: string;
 }
 
+/** How many solutions a person answered or resolved requests about, from a period's summed counters. */
+export function solutionsOf(counts: Readonly<Record<string, number>>, aadObjectId: string): number {
+  const prefix = `person|sol|${aadObjectId}|`;
+  return Object.keys(counts).filter((key) => key.startsWith(prefix) && counts[key] > 0).length;
+}
+
 /** `id` is stable for the person and month (the job hashes them). */
-export function thanksFor(id: string, month: Month, helper: Helper, at: Date): Thanks {
+export function thanksFor(id: string, month: Month, helper: Helper, at: Date, solutions = 0): Thanks {
   return {
     id,
     month,
@@ -25,6 +33,7 @@ export function thanksFor(id: string, month: Month, helper: Helper, at: Date): T
     answered: helper.answered,
     resolved: helper.resolved,
     ...(helper.meanMs !== undefined ? { meanMs: helper.meanMs } : {}),
+    ...(solutions > 0 ? { solutions } : {}),
     createdAt: at.toISOString(),
   };
 }

@@ -14,7 +14,7 @@ import type { ReportCounterStore } from '../../domain/ports/report-counters';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { thankedHelpers } from '../../domain/recognition/most-helpful';
 import { dueMonth, monthPeriod, type Month } from '../../domain/recognition/recognition-month';
-import { thanksFor, type Thanks } from '../../domain/recognition/thanks';
+import { solutionsOf, thanksFor, type Thanks } from '../../domain/recognition/thanks';
 import { helpersOf, sumDays } from '../../domain/reports/report-figures';
 import { thanksCard } from '../../presentation/recognition-cards';
 import { RenewedLeases } from '../jobs/renewed-leases';
@@ -64,14 +64,15 @@ export class ThanksJob {
     if (await this.deps.records.monthDone(month)) return { ran: true, month, thanked: 0, optedOut: 0, done: true };
     const period = monthPeriod(month);
     const stored = await this.deps.counters.read(period.from, period.to);
-    const helpers = helpersOf(sumDays(stored.days, period.from, period.to));
+    const sum = sumDays(stored.days, period.from, period.to);
+    const helpers = helpersOf(sum);
     const optedOut = await this.deps.choices.optedOut();
     const thanked = thankedHelpers(helpers, optedOut, this.deps.minimum);
     let sent = 0;
     for (const helper of thanked) {
       // Stop between people when the lease is lost: the next leader goes on, insert-only.
       if (!this.leases.holds(RECOGNITION_LEASE)) return { ran: true, month, thanked: sent, optedOut: 0, done: false };
-      const thanks = thanksFor(thanksId(month, helper.aadObjectId), month, helper, now);
+      const thanks = thanksFor(thanksId(month, helper.aadObjectId), month, helper, now, solutionsOf(sum.counts, helper.aadObjectId));
       if (await this.deps.records.record(thanks, dmOf(thanks))) sent += 1;
     }
     await this.deps.records.markMonthDone(month, now);

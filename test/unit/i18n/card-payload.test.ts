@@ -468,6 +468,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
         answered: 99_999,
         resolved: 99_999,
         meanMs: 1_000 * 3_600_000,
+        solutions: 9_999,
         createdAt: NOW.toISOString(),
       }),
     ],

@@ -2,6 +2,7 @@ import { mostHelpful, thankedHelpers } from '../../../src/domain/recognition/mos
 import { helpersOf, reportFigures } from '../../../src/domain/reports/report-figures';
 import { reportRows } from '../../../src/domain/reports/report-rows';
 import { emptyTallies, tally } from '../../../src/domain/reports/report-tallies';
+import { solutionsOf } from '../../../src/domain/recognition/thanks';
 
 const person = (aadObjectId: string, answered: number, resolved: number, meanMs?: number) => ({
   aadObjectId,
@@ -73,5 +74,31 @@ describe('the most helpful makers and co-owners', () => {
       answered: 2,
       meanMs: 60_000,
     });
+  });
+});
+
+describe('the solutions a person helped with', () => {
+  it('counts each solution once, whatever the number of requests, and only that person’s', () => {
+    const t = emptyTallies();
+    const at = '2026-11-10T10:00:00Z';
+    const dims = (solutionId: string) => ({
+      tier: 'Productivity' as const,
+      category: 'solution-problem' as const,
+      severity: 'C' as const,
+      solutionId,
+    });
+    tally({ dims: dims('a'), facts: [{ fact: 'request-answered', at, role: 'maker', waitedMs: 1, person: 'megan' }] }, t);
+    tally({ dims: dims('a'), facts: [{ fact: 'request-resolved', at, person: 'megan', role: 'maker' }] }, t);
+    tally({ dims: dims('b|with a bar'), facts: [{ fact: 'request-resolved', at, person: 'megan', role: 'co-owners' }] }, t);
+    tally({ dims: dims('c'), facts: [{ fact: 'request-answered', at, role: 'co-owners', waitedMs: 1, person: 'lee' }] }, t);
+    // A request without a solution, or resolved by nobody in particular, credits no solution.
+    tally({ facts: [{ fact: 'request-answered', at, role: 'maker', waitedMs: 1, person: 'megan' }] }, t);
+    tally({ dims: dims('d'), facts: [{ fact: 'request-resolved', at }] }, t);
+    const counts = t.days.get('2026-11-10')!.counts;
+    expect(solutionsOf(counts, 'megan')).toBe(2);
+    expect(solutionsOf(counts, 'lee')).toBe(1);
+    expect(solutionsOf(counts, 'nobody')).toBe(0);
+    // People's solution keys never reach the CSV.
+    expect(reportRows(t.days, {}, { from: '2026-11-10', to: '2026-11-10' }).filter((r) => r.member.includes('megan|'))).toEqual([]);
   });
 });
