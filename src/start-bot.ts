@@ -32,6 +32,7 @@ import { createQueueFeature } from './start-queues';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
 import { createGovernance, startUnderSupportedJob, type GovernanceOptions } from './start-governance';
 import { createReports, type ReportOptions } from './start-reports';
+import { createRecognitionService, startThanksJob, type RecognitionOptions } from './start-recognition';
 import type { AuthOverrides } from './teams/create-adapter';
 import { createBot } from './teams/create-bot';
 
@@ -56,6 +57,8 @@ export interface StartOptions {
   readonly governance?: GovernanceOptions;
   /** The report aggregator; tests set foldIntervalMs 0 and drive it through onAggregator. */
   readonly reports?: ReportOptions;
+  /** The monthly thank-you job; tests use background 'manual' and drive it through onJob. */
+  readonly recognition?: RecognitionOptions;
 }
 
 /**
@@ -104,6 +107,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     answers: knowledge.answers,
   });
   const activities = createActivityRecords(tables, clock, logger, options.activities);
+  const recognition = createRecognitionService(tables, clock);
   const reports = createReports(tables, background, config, clock, logger, options.reports);
   const notifications = createNotificationServices(tables, config, clock, {
     numbers: helpDesk.numbers,
@@ -145,6 +149,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       }),
       reports: reports.service,
       knowledge: createKnowledgeUseCases(tables, config, clock, knowledge),
+      recognition,
     },
     authOverrides: options.authOverrides,
     profiles,
@@ -177,6 +182,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     options.catalogSync,
   );
   const underSupported = startUnderSupportedJob(background, config, clock, logger, options.governance);
+  const thanks = startThanksJob(background, config, clock, logger, options.recognition);
   const server = createServer({
     logger,
     processActivity: (req, res) => bot.process(req, res),
@@ -187,7 +193,15 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
   return {
     ...running,
     close: async (graceMs?: number) => {
-      await Promise.all([helpDesk.stop(), outbox.stop(), activities.stop(), catalogSync.stop(), underSupported.stop(), reports.stop()]);
+      await Promise.all([
+        helpDesk.stop(),
+        outbox.stop(),
+        activities.stop(),
+        catalogSync.stop(),
+        underSupported.stop(),
+        reports.stop(),
+        thanks.stop(),
+      ]);
       await running.close(graceMs);
     },
   };

@@ -14,6 +14,7 @@ import { ReportAggregator } from './services/reports/report-aggregator';
 import { ReportService } from './services/reports/report-service';
 import { SHARD_COUNT } from './storage/cases/case-partitions';
 import { TableLeaseStore } from './storage/leases/table-lease-store';
+import { TableRecognitionChoices } from './storage/recognition/table-recognition-choices';
 import { TableReportCounters } from './storage/reports/table-report-counters';
 import type { TableService } from './storage/table-service';
 
@@ -37,6 +38,8 @@ export function createReportService(
     clock,
     readerIds,
     periodWords: periodVocabulary(),
+    // "stop thanks": never named among the most helpful (src/start-recognition.ts).
+    recognition: new TableRecognitionChoices(tables.client('conversations')),
   });
 }
 

@@ -1,4 +1,5 @@
 import type { GovernanceConfig } from './governance-config';
+import type { RecognitionConfig } from './recognition-config';
 import type { TicketConfig } from './ticket-config';
 /** The validated, typed configuration the process runs with. Built only by `loadConfig`. */
 
@@ -68,6 +69,8 @@ export interface AppConfig {
   readonly catalogSync?: CatalogSyncConfig;
   /** The under-supported solutions job's thresholds (governance-config.ts; defaults when absent). */
   readonly governance?: GovernanceConfig;
+  /** The makers' monthly thank-you cards (recognition-config.ts; defaults when absent). */
+  readonly recognition?: RecognitionConfig;
 }
 
 export type CatalogSyncSource =

@@ -14,6 +14,7 @@ import { ConfigError, ConfigProblem } from './config-error';
 import { EnvVariableName } from './env-spec';
 import { readTicketConfig } from './ticket-config';
 import { readGovernance } from './governance-config';
+import { readRecognition } from './recognition-config';
 import { readCatalogSync, readGraph } from './catalog-config';
 import { isGuid, isLoopback, parseConnectionString, parseUrl, splitList } from './validators';
 import { integerReader, Problem, Reader } from './env-reader';
@@ -68,6 +69,7 @@ export function loadConfig(env: Environment): AppConfig {
   const graph = readGraph(read, problem, bot.mode === 'local');
   const catalogSync = readCatalogSync(read, problem, bot.mode === 'local');
   const governance = readGovernance(read, problem);
+  const recognition = readRecognition(read, problem);
 
   if (problems.length > 0 || storage === undefined) throw new ConfigError(problems);
   return {
@@ -91,6 +93,7 @@ export function loadConfig(env: Environment): AppConfig {
     ...(graph ? { graph } : {}),
     ...(catalogSync ? { catalogSync } : {}),
     governance,
+    recognition,
   };
 }
 

@@ -26,7 +26,9 @@ export type CommandName =
   | 'report'
   | 'underSupported'
   | 'outboxStatus'
-  | 'knowledgeReview';
+  | 'knowledgeReview'
+  | 'stopThanks'
+  | 'startThanks';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -50,6 +52,9 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   outboxStatus: 'admin.commands.outboxStatus',
   // The knowledge owners' review list (locales/<lng>/kb-review.json).
   knowledgeReview: 'kb-review.commands.review',
+  // The makers' monthly thank-you cards (locales/<lng>/recognition.json).
+  stopThanks: 'recognition.commands.stop',
+  startThanks: 'recognition.commands.start',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

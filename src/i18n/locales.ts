@@ -22,6 +22,7 @@ export const NAMESPACES = [
   'conversation',
   'knowledge',
   'kb-review',
+  'recognition',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

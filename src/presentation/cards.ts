@@ -86,6 +86,8 @@ export const CARD_VERBS = {
   'catalog-flags': ['catalogadmin.flags', 'catalogadmin.open', 'catalogadmin.resolve-flag'],
   /** The help desk lead's report (issue 17): charts and figures, no buttons. */
   report: [],
+  /** A maker's or co-owner's monthly thank-you card with their figures (issue 17), and its opt-out. */
+  'recognition-thanks': ['recognition.opt-out'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -25,6 +25,7 @@ export interface KnowledgeUseCases {
   /** "Publish as article" / "Add to help desk knowledge" on a resolved ticket. */
   readonly fromTickets: ArticleFromTicketService;
 }
+import type { RecognitionService } from '../services/recognition/recognition-service';
 
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
@@ -60,4 +61,6 @@ export interface UseCases {
   readonly reports?: ReportService;
   /** The knowledge owners' review and articles from resolved tickets. */
   readonly knowledge: KnowledgeUseCases;
+  /** "stop thanks" / "start thanks" and the thank-you card's opt-out: the makers' monthly thank-you cards (issue 17). */
+  readonly recognition: RecognitionService;
 }

@@ -42,6 +42,8 @@ export class BotHarness {
     const notifications = options.notifications ?? {};
     harness.options = {
       ...options,
+      // The monthly thank-you job too: a test that wants it drives it through recognition.onJob.
+      recognition: { background: 'manual', ...options.recognition },
       notifications: {
         background: 'manual',
         ...notifications,

@@ -5,6 +5,7 @@
  */
 import { addAll, dayOf, mergeDay, type Counts, type DayCounts } from './report-tallies';
 import { weeksOf, type ReportPeriod, type ReportWeek } from './report-period';
+import { mostHelpful } from '../recognition/most-helpful';
 
 export const TOP_SOLUTIONS = 5;
 export const TOP_HELPERS = 5;
@@ -161,7 +162,14 @@ export function backlogOf(backlog: Counts, today: string): ReportFigures['backlo
   return { open, ages: order.map((member) => ({ member, count: ages.get(member) ?? 0 })) };
 }
 
-export function reportFigures(days: ReadonlyMap<string, DayCounts>, backlog: Counts, period: ReportPeriod, now: Date): ReportFigures {
+/** `optedOut`: people (lower-case object ids) who asked not to be named among the most helpful. */
+export function reportFigures(
+  days: ReadonlyMap<string, DayCounts>,
+  backlog: Counts,
+  period: ReportPeriod,
+  now: Date,
+  optedOut: ReadonlySet<string> = new Set(),
+): ReportFigures {
   const sum = sumDays(days, period.from, period.to);
   const c = sum.counts;
   const weeks = weeksOf(period).map((w) => {
@@ -198,6 +206,6 @@ export function reportFigures(days: ReadonlyMap<string, DayCounts>, backlog: Cou
     escalations: membersOf(c, 'esc|'),
     responses: responseFigures(c),
     busiest: membersOf(c, 'req.sol|', sum.labels, 'sol|').slice(0, TOP_SOLUTIONS),
-    helpers: helpersOf(sum).slice(0, TOP_HELPERS),
+    helpers: mostHelpful(helpersOf(sum), optedOut, TOP_HELPERS),
   };
 }

@@ -1,9 +1,11 @@
 /**
  * A report as long-format rows for Power BI: one row per week × measure × dimension member (the CSV
- * the CLI writes; columns documented in the README). People's figures stay out: they are for the
- * thank-you cards and the Teams report only.
+ * the CLI writes; columns documented in the README). People's weekly figures stay out; only the
+ * period's most helpful makers and co-owners are named (as in the Teams report), never anyone who
+ * opted out of recognition.
  */
-import { sumDays, backlogOf } from './report-figures';
+import { mostHelpful } from '../recognition/most-helpful';
+import { sumDays, backlogOf, helpersOf, TOP_HELPERS } from './report-figures';
 import type { Counts, DayCounts } from './report-tallies';
 import { weeksOf, type ReportPeriod } from './report-period';
 
@@ -62,8 +64,13 @@ const order = (a: ReportRow, b: ReportRow): number =>
   a.dimension.localeCompare(b.dimension) ||
   a.member.localeCompare(b.member);
 
-/** Every week's rows, then the open backlog by age at the period's end. */
-export function reportRows(days: ReadonlyMap<string, DayCounts>, backlog: Counts, period: ReportPeriod): ReportRow[] {
+/** Every week's rows, then the open backlog by age at the period's end, then the period's most helpful. */
+export function reportRows(
+  days: ReadonlyMap<string, DayCounts>,
+  backlog: Counts,
+  period: ReportPeriod,
+  optedOut: ReadonlySet<string> = new Set(),
+): ReportRow[] {
   const rows: ReportRow[] = [];
   for (const week of weeksOf(period)) {
     const sum = sumDays(days, week.from, week.to);
@@ -86,6 +93,12 @@ export function reportRows(days: ReadonlyMap<string, DayCounts>, backlog: Counts
       label: '',
       value: age.count,
     });
+  }
+  const helpers = mostHelpful(helpersOf(sumDays(days, period.from, period.to)), optedOut, TOP_HELPERS);
+  for (const h of helpers) {
+    const person = { periodStart: period.from, periodEnd: period.to, dimension: 'person', member: h.aadObjectId, label: h.name ?? '' };
+    rows.push({ ...person, measure: 'most_helpful_resolved', value: h.resolved });
+    rows.push({ ...person, measure: 'most_helpful_answered', value: h.answered });
   }
   return rows;
 }

@@ -95,9 +95,14 @@ function keysOf(entry: FeedEntry, fact: Exclude<FeedFact, { fact: 'backlog' }>):
         { key: `resp|${fact.role}|ms`, by: fact.waitedMs },
         { key: `resp|${fact.role}|b|${bucketOf(fact.waitedMs)}` },
         ...(fact.person ? [{ key: `person|answered|${fact.person}` }, { key: `person|ms|${fact.person}`, by: fact.waitedMs }] : []),
+        ...personSolution(fact.person, d),
       ];
     case 'request-resolved':
-      return [{ key: 'req.resolved' }, ...(fact.person ? [{ key: `person|resolved|${fact.person}` }] : [])];
+      return [
+        { key: 'req.resolved' },
+        ...(fact.person ? [{ key: `person|resolved|${fact.person}` }] : []),
+        ...personSolution(fact.person, d),
+      ];
     case 'request-handed-on':
       return [{ key: `esc|request>${fact.to}` }];
     case 'ticket-opened':
@@ -118,6 +123,11 @@ function keysOf(entry: FeedEntry, fact: Exclude<FeedFact, { fact: 'backlog' }>):
     case 'article-answered':
       return [{ key: 'art' }];
   }
+}
+
+/** `person|sol|{aad}|{solutionId}`: the solutions a person answered or resolved requests about (their thank-you card). */
+function personSolution(person: string | undefined, d: FeedEntry['dims']): Array<{ key: string }> {
+  return person && d?.solutionId ? [{ key: `person|sol|${person}|${d.solutionId}` }] : [];
 }
 
 /** Sums tallies (the aggregator folds a batch of entries, then adds the batch to the stored rows). */

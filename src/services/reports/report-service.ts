@@ -5,6 +5,7 @@
  * message.
  */
 import type { Clock } from '../../domain/ports/clock';
+import type { RecognitionChoices } from '../../domain/ports/recognition';
 import type { ReportCounterStore } from '../../domain/ports/report-counters';
 import { reportFigures, type ReportFigures } from '../../domain/reports/report-figures';
 import { parsePeriod, type PeriodVocabulary, type ReportPeriod } from '../../domain/reports/report-period';
@@ -20,6 +21,8 @@ export interface ReportServiceDeps {
   readonly readerIds: ReadonlySet<string>;
   /** A period's words in every language the bot speaks (src/i18n/period-words.ts). */
   readonly periodWords: PeriodVocabulary;
+  /** Who opted out of recognition: never named among the most helpful. Absent: nobody did. */
+  readonly recognition?: Pick<RecognitionChoices, 'optedOut'>;
 }
 
 export class ReportService {
@@ -44,13 +47,17 @@ export class ReportService {
   }
 
   async figures(period: ReportPeriod, now: Date = this.deps.clock.now()): Promise<ReportFigures & { rowsRead: number }> {
-    const stored = await this.deps.counters.read(period.from, period.to);
-    return { ...reportFigures(stored.days, stored.backlog, period, now), rowsRead: stored.rowsRead };
+    const [stored, optedOut] = await Promise.all([this.deps.counters.read(period.from, period.to), this.optedOut()]);
+    return { ...reportFigures(stored.days, stored.backlog, period, now, optedOut), rowsRead: stored.rowsRead };
   }
 
   /** The CSV's rows (npm run report). */
   async rows(period: ReportPeriod): Promise<ReportRow[]> {
-    const stored = await this.deps.counters.read(period.from, period.to);
-    return reportRows(stored.days, stored.backlog, period);
+    const [stored, optedOut] = await Promise.all([this.deps.counters.read(period.from, period.to), this.optedOut()]);
+    return reportRows(stored.days, stored.backlog, period, optedOut);
+  }
+
+  private optedOut(): Promise<ReadonlySet<string>> {
+    return this.deps.recognition?.optedOut() ?? Promise.resolve(new Set<string>());
   }
 }

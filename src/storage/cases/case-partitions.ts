@@ -25,6 +25,7 @@
  *   grad|{id}                                  a graduation request     governance/table-graduation-store.ts
  *   under|{ISO week}|{solutionId}              an under-supported notice  governance/table-under-supported-notices.ts
  *   kbnote|{ticketId}                          "added to help desk knowledge"  knowledge/table-knowledge-notices.ts
+ *   thanks|{month}|{aad}                       a monthly thank-you card  recognition/table-thanks-records.ts
  *   feed|{at}|{id}|{change}                    a change a report counts  reports/feed-rows.ts
  *   cnt|{day}, cnt-open                        report counters per day, open backlog  reports/counter-rows.ts
  *

@@ -21,6 +21,7 @@ import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
 import { registerReportRoutes } from './report-routes';
 import { registerKnowledgeReviewRoutes } from './knowledge-review-routes';
+import { registerRecognitionRoutes } from './recognition-routes';
 
 /** What routes need of the Teams layer itself (beside the use cases). */
 export interface RouteParts {
@@ -51,6 +52,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerGovernanceRoutes(app, useCases);
   registerReportRoutes(app, useCases);
   registerKnowledgeReviewRoutes(app, useCases);
+  registerRecognitionRoutes(app, useCases);
   registerConversationRoutes(app, useCases);
   registerFallbackRoutes(app, useCases);
 }

@@ -66,6 +66,7 @@ import { newArticle, type ArticleSummary } from '../../../src/domain/knowledge/a
 import { MISSED_QUERY_CHARS } from '../../../src/domain/knowledge/missed-search';
 import { reviewListOf, REVIEW_SECTION_SIZE } from '../../../src/domain/knowledge/review-list';
 import { knowledgeAddedCard, reviewListCard } from '../../../src/presentation/knowledge-review-cards';
+import { thanksCard } from '../../../src/presentation/recognition-cards';
 import type { Solution, Tier } from '../../../src/domain/solution';
 import { field, largestDetails, largestPerson, largestRequest, largestSolution, paragraph } from '../../support/largest-records';
 
@@ -526,6 +527,21 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       catalogFlagsCard(adminFlags(REVIEW_SIZE + 5), new Map([[solution.id, solution.name]]), text('admin.flags.resolved')),
     ],
     ['report', '104 weeks, 20 queues, the longest names', reportCard(largestReport(), NOW)],
+    [
+      'recognition-thanks',
+      'the longest name, the largest figures',
+      thanksCard({
+        id: 't-'.padEnd(34, 'f'),
+        month: '2026-09',
+        aadObjectId: largestPerson(unit, 0).aadObjectId,
+        displayName: largestPerson(unit, 0).displayName,
+        answered: 99_999,
+        resolved: 99_999,
+        meanMs: 1_000 * 3_600_000,
+        solutions: 9_999,
+        createdAt: NOW.toISOString(),
+      }),
+    ],
   ];
 }
 

@@ -24,6 +24,8 @@ const TRANSLATED: CommandPhrases = {
   underSupported: ['under-supported', 'solutions insuffisamment prises en charge', 'otillräckligt supporterade', '지원 부족 솔루션'],
   outboxStatus: ['outbox status', 'état de la boîte d’envoi', 'utkorgsstatus', '발신함 상태'],
   knowledgeReview: ['knowledge review', 'revue des connaissances', 'granska kunskapsbasen', '기술 자료 검토'],
+  stopThanks: ['stop thanks', 'arrêter les remerciements', 'sluta tacka', '감사 카드 중지'],
+  startThanks: ['start thanks', 'reprendre les remerciements', 'börja tacka', '감사 카드 다시 받기'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
