@@ -99,7 +99,12 @@ function keysOf(entry: FeedEntry, fact: Exclude<FeedFact, { fact: 'backlog' }>):
     case 'request-resolved':
       return [{ key: 'req.resolved' }, ...(fact.person ? [{ key: `person|resolved|${fact.person}` }] : [])];
     case 'request-handed-on':
-      return [{ key: `esc|request>${fact.to}` }];
+      return [
+        { key: `esc|request>${fact.to}` },
+        // Timeouts per solution: the under-supported job reads `timeout.sol|…` (governance/solution-activity.ts).
+        ...(fact.timedOut ? [{ key: `timeout|${fact.timedOut}` }] : []),
+        ...(fact.timedOut && d?.solutionId ? [{ key: `timeout.sol|${d.solutionId}` }] : []),
+      ];
     case 'ticket-opened':
       return [...split('tkt'), { key: `tkt.queue|${fact.queue}` }];
     case 'sla': {
