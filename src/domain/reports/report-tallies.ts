@@ -125,6 +125,23 @@ function keysOf(entry: FeedEntry, fact: Exclude<FeedFact, { fact: 'backlog' }>):
   }
 }
 
+/**
+ * Adds `from` into `into`, in place, and returns `into`. A report sums hundreds or thousands of day
+ * rows: copying the growing sum for each (mergeDay) made that quadratic. Keys that sum to 0 stay
+ * (withoutZeros drops them).
+ */
+export function accumulate(into: DayCounts, from: DayCounts): DayCounts {
+  const counts = into.counts;
+  for (const key of Object.keys(from.counts)) counts[key] = (counts[key] ?? 0) + from.counts[key];
+  Object.assign(into.labels, from.labels);
+  return into;
+}
+
+export function withoutZeros(day: DayCounts): DayCounts {
+  for (const key of Object.keys(day.counts)) if (day.counts[key] === 0) delete day.counts[key];
+  return day;
+}
+
 /** Sums tallies (the aggregator folds a batch of entries, then adds the batch to the stored rows). */
 export function mergeDay(into: DayCounts, from: DayCounts): DayCounts {
   return { counts: addAll({ ...into.counts }, from.counts), labels: { ...into.labels, ...from.labels } };

@@ -5,7 +5,7 @@ import { MAX_FOLD_ROWS } from '../../domain/ports/report-counters';
 import { solutionActivity, type SolutionActivity } from '../../domain/governance/solution-activity';
 import type { SolutionActivityReader } from '../../domain/ports/solution-activity';
 import { articleFeed } from '../../domain/reports/report-feed';
-import { addAll, mergeDay, type Counts, type DayCounts, type Tallies } from '../../domain/reports/report-tallies';
+import { accumulate, addAll, mergeDay, type Counts, type DayCounts, type Tallies } from '../../domain/reports/report-tallies';
 import { ALL_PARTITIONS, partitionOfShard, SHARD_COUNT } from '../cases/case-partitions';
 import type { DataRow } from '../stored-text';
 import { getOrUndefined, listRange, submit } from '../table-calls';
@@ -73,7 +73,11 @@ export class TableReportCounters implements ReportCounterStore, ArticleAnswerCou
       rowsRead += shard.days.length + (shard.open ? 1 : 0);
       for (const row of shard.days) {
         const day = dayOfRow(row);
-        days.set(day, mergeDay(days.get(day) ?? { counts: {}, labels: {} }, dayCountsOf(row)));
+        const stored = dayCountsOf(row);
+        const before = days.get(day);
+        // Summed in place: each row is parsed afresh, so nothing stored or cached is changed.
+        if (before) accumulate(before, stored);
+        else days.set(day, { counts: { ...stored.counts }, labels: { ...stored.labels } });
       }
       if (shard.open) addAll(backlog, backlogOfRow(shard.open));
     }
