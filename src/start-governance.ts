@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppConfig } from './config/app-config';
-import { DEFAULT_GOVERNANCE } from './config/governance-config';
+import { DEFAULT_GOVERNANCE, governanceThresholds } from './config/governance-config';
 import type { Logger } from './logging/logger';
 import type { CatalogStore } from './domain/ports/catalog';
 import type { Clock } from './domain/ports/clock';
@@ -20,6 +20,7 @@ import { TableConversationStore } from './storage/conversations/table-conversati
 import { TableGraduationStore } from './storage/governance/table-graduation-store';
 import { TableUnderSupportedNotices } from './storage/governance/table-under-supported-notices';
 import { TableLeaseStore } from './storage/leases/table-lease-store';
+import { TableReportCounters } from './storage/reports/table-report-counters';
 import type { TableService } from './storage/table-service';
 
 export interface GovernanceOptions {
@@ -65,7 +66,9 @@ export function startUnderSupportedJob(
     leases: new TableLeaseStore(background.client('leases')),
     clock,
     owner: `under-supported-${randomUUID()}`,
-    thresholds: { sharedUsers: settings.sharedUsers, launches: settings.launches },
+    thresholds: governanceThresholds(settings),
+    activity: new TableReportCounters(background.client('cases')),
+    windowDays: settings.windowDays,
     intervalMs: settings.checkIntervalMs,
   });
   options.onJob?.(job);

@@ -1,14 +1,15 @@
 /**
- * Reports (issue 17) at 100,000 tickets on Azurite: the tickets are seeded as the product stores them
- * (lib/ticket-seed.ts, batched transactions over the 16 shard partitions, created over the last 700
- * days), each with the report feed row its creation writes; the aggregator folds the feed into the
- * per-day counters (its rate is printed); then a 4-week and a 52-week report are built repeatedly
- * (p95), and the rows each reads are counted. A report reads counters, never tickets, so its cost
- * is set by its days (≤ 16 × days + 16 rows) and not by how many tickets there are.
+ * Reports (issue 17) at 100,000 tickets on Azurite: 100,000 tickets' worth of report counters are
+ * seeded as the aggregator leaves them (lib/counter-seed.ts: each ticket's feed entries made by the
+ * product's functions, tallied, written as per-day counter rows of the 16 shard partitions in
+ * transactions of 100), and the last 2 % keep their feed rows, which the aggregator then folds (its
+ * rate is printed); then a 4-week and a 52-week report are built repeatedly (p50, p95), and the rows
+ * each reads are counted. A report reads counters, never tickets, so its cost is set by its days
+ * (≤ 16 × days + 16 rows) and not by how many tickets there are.
  *
  * Goals at 100,000 tickets: 4-week p95 ≤ 250 ms, 52-week p95 ≤ 1,000 ms; rows read ≤ 16 × days + 16.
  *
- *   npm run bench -- reports [--tickets 100000] [--runs 20] [--seed-minutes 10]
+ *   npm run bench -- reports [--tickets 100000] [--runs 20]
  */
 import { lastWeeks } from '../../src/domain/reports/report-period';
 import { periodVocabulary } from '../../src/i18n/period-words';
@@ -24,12 +25,10 @@ import { numberArg } from './lib/args';
 import { Results } from './lib/goals';
 import { machineLine } from './lib/machine';
 import { percentile } from './lib/stats';
-import { TicketSeeder } from './lib/ticket-seed';
+import { seedCounters } from './lib/counter-seed';
 
 const TICKETS = numberArg('tickets', 100_000);
 const RUNS = numberArg('runs', 20);
-const SEED_MINUTES = numberArg('seed-minutes', 10);
-const STEP = 10_000;
 const NOW = new Date('2026-11-30T18:00:00Z');
 
 async function main(): Promise<void> {
@@ -41,15 +40,11 @@ async function main(): Promise<void> {
       timeoutMs: 120_000,
     });
     await tables.ensureTables();
-    const seeder = new TicketSeeder(tables.client('cases') as never, tables.client('ticketLists') as never, 0.03);
-    const deadline = Date.now() + SEED_MINUTES * 60_000;
-    while (seeder.tickets < TICKETS && Date.now() < deadline) {
-      const started = Date.now();
-      await seeder.add(Math.min(STEP, TICKETS - seeder.tickets));
-      results.note(
-        `  seeded ${seeder.tickets.toLocaleString('en')} tickets (${seeder.rows.toLocaleString('en')} rows) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-      );
-    }
+    const seedStarted = Date.now();
+    const seeded = await seedCounters(tables.client('cases') as never, TICKETS, { end: NOW, openShare: 0.03, unfoldedShare: 0.02 });
+    results.note(
+      `  seeded ${TICKETS.toLocaleString('en')} tickets' counters: ${seeded.counterRows.toLocaleString('en')} counter rows, ${seeded.feedRows.toLocaleString('en')} feed rows not folded yet, in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
     const counters = new TableReportCounters(tables.client('cases'));
     const aggregator = new ReportAggregator({
       store: counters,
@@ -79,18 +74,15 @@ async function main(): Promise<void> {
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
       const days = weeks * 7;
-      results.note(
-        `  ${weeks} weeks: ${first.totals.tkt ?? 0} tickets counted, ${first.rowsRead} rows read, p50 ${percentile(times, 50).toFixed(0)} ms`,
-      );
-      results.goal(`${weeks}-week report: p95 at ${seeder.tickets.toLocaleString('en')} tickets`, percentile(times, 95), 'ms', {
+      results.note(`  ${weeks} weeks: ${first.totals.tkt ?? 0} tickets counted, ${first.rowsRead} rows read`);
+      results.info(`${weeks}-week report: p50`, percentile(times, 50), 'ms');
+      results.goal(`${weeks}-week report: p95 at ${TICKETS.toLocaleString('en')} tickets`, percentile(times, 95), 'ms', {
         op: '<=',
         target: weeks === 4 ? 250 : 1000,
       });
       results.goal(`${weeks}-week report: rows read`, first.rowsRead, '', { op: '<=', target: SHARD_COUNT * days + SHARD_COUNT });
     }
     results.info('feed entries folded per second', counted / foldSeconds, '/s');
-    if (seeder.tickets < TICKETS)
-      results.goal(`tickets seeded (of ${TICKETS.toLocaleString('en')})`, seeder.tickets, '', { op: '>=', target: TICKETS });
   } finally {
     await azurite.stop();
   }

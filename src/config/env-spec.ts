@@ -7,18 +7,12 @@
  * variable here first.
  */
 import { KNOWLEDGE_ENV } from './env-spec-knowledge';
+import { GOVERNANCE_ENV_SPEC } from './env-spec-governance';
 import { RECOGNITION_ENV } from './env-spec-recognition';
 import { SLA_ENV } from './env-spec-sla';
+import type { EnvVariableSpec } from './env-variable-spec';
 
-export interface EnvVariableSpec {
-  readonly name: string;
-  /** When false, production (and the Bicep app settings) must provide it. */
-  readonly optional: boolean;
-  /** What applies when it is not set, as the README shows it (Markdown); absent when nothing does. */
-  readonly default?: string;
-  /** What it is and what is expected (Markdown, one table cell). */
-  readonly description: string;
-}
+export type { EnvVariableSpec };
 
 export const ENV_SPEC = [
   // The process
@@ -195,25 +189,7 @@ export const ENV_SPEC = [
     default: 'derived from the table endpoint or the connection string',
     description: 'blob endpoint for a `blob:` sync source with STORAGE_ACCOUNT_URL, e.g. `https://ACCOUNT.blob.core.windows.net`',
   },
-  {
-    name: 'UNDER_SUPPORTED_SHARED_USERS',
-    optional: true,
-    default: '`50`',
-    description:
-      'a Productivity solution the CoE inventory shows shared with at least this many users is under-supported: its maker is asked to request graduation or add co-owners (1-1000000)',
-  },
-  {
-    name: 'UNDER_SUPPORTED_LAUNCHES',
-    optional: true,
-    default: '`500`',
-    description: 'the same for launches in the past 30 days (1-10000000)',
-  },
-  {
-    name: 'UNDER_SUPPORTED_CHECK_HOURS',
-    optional: true,
-    default: '`24`',
-    description: 'hours between two runs of the under-supported solutions job; a maker is told once per ISO week at most (1-168)',
-  },
+  ...GOVERNANCE_ENV_SPEC,
   ...RECOGNITION_ENV, // the makers' monthly thank-you cards
 ] as const satisfies readonly EnvVariableSpec[];
 

@@ -98,7 +98,7 @@ describe('the under-supported solutions job over the bot’s tables', () => {
     ]);
     const busy = (await noticeDms()).find((m) => englishData(m.card.data).heading.startsWith('Busy Expenses'))!;
     expect(englishData(busy.card.data).reasons.map((r: { line: string }) => r.line)).toEqual([
-      'It is shared with many people',
+      'It is shared with many people: 120 (threshold 100)',
       'It has no co-owner who can be reached',
     ]);
     expect(busy.card).toMatchObject({ card: 'under-supported-notice', data: { canAsk: true, solutionId: 'busy-expenses' } });

@@ -38,7 +38,7 @@ const SEVERITIES: readonly Severity[] = ['A', 'B', 'B', 'B', 'C', 'C', 'C', 'C',
 const DAY = 86_400_000;
 
 /** Deterministic enough for a benchmark: a small PRNG. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -142,7 +142,7 @@ class Batches {
   }
 }
 
-function asClosed(ticket: Ticket, createdAt: Date): Ticket {
+export function asClosed(ticket: Ticket, createdAt: Date): Ticket {
   const resolvedAt = new Date(createdAt.getTime() + 2 * DAY).toISOString();
   const met = (clock: Ticket['sla']['resolution']) => ({ ...clock, metAt: resolvedAt });
   return {
@@ -157,7 +157,7 @@ function asClosed(ticket: Ticket, createdAt: Date): Ticket {
   };
 }
 
-function requestOf(
+export function requestOf(
   id: string,
   requester: { aadObjectId: string; displayName: string },
   severity: Severity,

@@ -41,7 +41,8 @@ export type FeedFact =
       readonly name?: string;
       readonly role?: 'maker' | 'co-owners';
     }
-  | { readonly fact: 'request-handed-on'; readonly at: string; readonly to: string }
+  /** `timedOut`: the holder's timer ran out (the maker did not acknowledge, or no co-owner claimed). */
+  | { readonly fact: 'request-handed-on'; readonly at: string; readonly to: string; readonly timedOut?: 'maker' | 'co-owners' }
   | { readonly fact: 'ticket-opened'; readonly at: string; readonly queue: string }
   | {
       readonly fact: 'sla';
@@ -109,9 +110,14 @@ export function requestFeed(before: SupportRequest | undefined, next: SupportReq
         });
         break;
       }
-      case 'handed-on':
-        facts.push({ fact: 'request-handed-on', at: e.at, to: e.to });
+      case 'handed-on': {
+        // Only the request timers hand on as the SLA scheduler (request-handling-service.ts fireTimer).
+        const timer = e.actor.kind === 'system' && e.actor.component === 'sla-scheduler';
+        const held = before?.holder.kind;
+        const timedOut = timer && (held === 'maker' || held === 'co-owners') ? held : undefined;
+        facts.push({ fact: 'request-handed-on', at: e.at, to: e.to, ...(timedOut ? { timedOut } : {}) });
         break;
+      }
       // Not fixed a second time: on to the help desk, counted as a hand-on like the holder's own.
       case 'not-fixed':
         if (e.to === 'help-desk') facts.push({ fact: 'request-handed-on', at: e.at, to: e.to });

@@ -3,7 +3,7 @@
  * backlog. Pure: the same counters always give the same report, and a report costs the counters of
  * its days, however many tickets there ever were.
  */
-import { addAll, dayOf, mergeDay, type Counts, type DayCounts } from './report-tallies';
+import { accumulate, addAll, dayOf, withoutZeros, type Counts, type DayCounts } from './report-tallies';
 import { weeksOf, type ReportPeriod, type ReportWeek } from './report-period';
 import { mostHelpful } from '../recognition/most-helpful';
 
@@ -71,11 +71,25 @@ export interface ReportFigures {
 /** Backlog ages (days since opened, upper bounds) shown on the card and in the CSV. */
 export const BACKLOG_AGE_DAYS = [1, 7, 30] as const;
 
-/** Sums the counters of the days in [from, to]. */
+/** Sums the counters of the days in [from, to] (into a new object: `days` is left as it is). */
 export function sumDays(days: ReadonlyMap<string, DayCounts>, from: string, to: string): DayCounts {
-  let sum: DayCounts = { counts: {}, labels: {} };
-  for (const [day, counts] of days) if (day >= from && day <= to) sum = mergeDay(sum, counts);
-  return sum;
+  const sum: DayCounts = { counts: {}, labels: {} };
+  for (const [day, counts] of days) if (day >= from && day <= to) accumulate(sum, counts);
+  return withoutZeros(sum);
+}
+
+/** The few totals a week's chart shows, summed without summing every key. */
+function weekTotals(days: ReadonlyMap<string, DayCounts>, from: string, to: string) {
+  const t = { requests: 0, tickets: 0, articleAnswers: 0, ticketsResolved: 0, reopened: 0 };
+  for (const [day, { counts: c }] of days) {
+    if (day < from || day > to) continue;
+    t.requests += c.req ?? 0;
+    t.tickets += c.tkt ?? 0;
+    t.articleAnswers += c.art ?? 0;
+    t.ticketsResolved += c['tkt.resolved'] ?? 0;
+    t.reopened += c['tkt.reopened'] ?? 0;
+  }
+  return t;
 }
 
 /** The members of one dimension: keys `{prefix}{member}`, biggest first, ties by name. */
@@ -172,17 +186,7 @@ export function reportFigures(
 ): ReportFigures {
   const sum = sumDays(days, period.from, period.to);
   const c = sum.counts;
-  const weeks = weeksOf(period).map((w) => {
-    const wc = sumDays(days, w.from, w.to).counts;
-    return {
-      ...w,
-      requests: wc.req ?? 0,
-      tickets: wc.tkt ?? 0,
-      articleAnswers: wc.art ?? 0,
-      ticketsResolved: wc['tkt.resolved'] ?? 0,
-      reopened: wc['tkt.reopened'] ?? 0,
-    };
-  });
+  const weeks = weeksOf(period).map((w) => ({ ...w, ...weekTotals(days, w.from, w.to) }));
   return {
     period,
     weeks,

@@ -47,6 +47,8 @@ export function cellOf(key: string): Cell | undefined {
   if (split) return { measure: split[1] === 'req' ? 'requests' : 'tickets', dimension: DIMENSIONS[split[2]], member: split[3] };
   const sla = /^sla\|(first-response|resolution)\|([^|]+)\|(met|total)\|(.+)$/.exec(key);
   if (sla) return { measure: `sla_${sla[1].replace('-', '_')}_${sla[3]}`, dimension: 'severity_queue', member: `${sla[2]}/${sla[4]}` };
+  const timeout = /^timeout(\.sol)?\|(.+)$/.exec(key);
+  if (timeout) return { measure: 'timeouts', dimension: timeout[1] ? 'solution' : 'role', member: timeout[2] };
   const esc = /^esc\|(.+)$/.exec(key);
   if (esc) return { measure: 'escalations', dimension: 'path', member: esc[1] };
   const resp = /^resp\|(maker|co-owners)\|(n|ms|b)(?:\|(.+))?$/.exec(key);

@@ -104,7 +104,12 @@ function keysOf(entry: FeedEntry, fact: Exclude<FeedFact, { fact: 'backlog' }>):
         ...personSolution(fact.person, d),
       ];
     case 'request-handed-on':
-      return [{ key: `esc|request>${fact.to}` }];
+      return [
+        { key: `esc|request>${fact.to}` },
+        // Timeouts per solution: the under-supported job reads `timeout.sol|…` (governance/solution-activity.ts).
+        ...(fact.timedOut ? [{ key: `timeout|${fact.timedOut}` }] : []),
+        ...(fact.timedOut && d?.solutionId ? [{ key: `timeout.sol|${d.solutionId}` }] : []),
+      ];
     case 'ticket-opened':
       return [...split('tkt'), { key: `tkt.queue|${fact.queue}` }];
     case 'sla': {
@@ -128,6 +133,23 @@ function keysOf(entry: FeedEntry, fact: Exclude<FeedFact, { fact: 'backlog' }>):
 /** `person|sol|{aad}|{solutionId}`: the solutions a person answered or resolved requests about (their thank-you card). */
 function personSolution(person: string | undefined, d: FeedEntry['dims']): Array<{ key: string }> {
   return person && d?.solutionId ? [{ key: `person|sol|${person}|${d.solutionId}` }] : [];
+}
+
+/**
+ * Adds `from` into `into`, in place, and returns `into`. A report sums hundreds or thousands of day
+ * rows: copying the growing sum for each (mergeDay) made that quadratic. Keys that sum to 0 stay
+ * (withoutZeros drops them).
+ */
+export function accumulate(into: DayCounts, from: DayCounts): DayCounts {
+  const counts = into.counts;
+  for (const key of Object.keys(from.counts)) counts[key] = (counts[key] ?? 0) + from.counts[key];
+  Object.assign(into.labels, from.labels);
+  return into;
+}
+
+export function withoutZeros(day: DayCounts): DayCounts {
+  for (const key of Object.keys(day.counts)) if (day.counts[key] === 0) delete day.counts[key];
+  return day;
 }
 
 /** Sums tallies (the aggregator folds a batch of entries, then adds the batch to the stored rows). */

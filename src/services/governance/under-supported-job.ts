@@ -7,22 +7,25 @@
  * overlap send one DM. The admins' list reads the period's notices.
  */
 import { createHash } from 'node:crypto';
+import { activityWindow, NO_ACTIVITY, type SolutionActivity } from '../../domain/governance/solution-activity';
 import {
   noticePeriod,
   noticeRecipient,
-  underSupportReasons,
+  underSupportSignals,
   type UnderSupportedNotice,
   type UnderSupportThresholds,
 } from '../../domain/governance/under-supported';
 import type { CatalogStore } from '../../domain/ports/catalog';
 import type { Clock } from '../../domain/ports/clock';
 import type { LeaseStore } from '../../domain/ports/leases';
+import type { SolutionActivityReader } from '../../domain/ports/solution-activity';
 import type { UnderSupportedNotices } from '../../domain/ports/under-supported-notices';
 import type { OutboxMessage } from '../../domain/outbox-message';
 import { underSupportedNoticeCard } from '../../presentation/under-supported-cards';
 import { RenewedLeases } from '../jobs/renewed-leases';
 
 export const UNDER_SUPPORTED_LEASE = 'under-supported';
+const DEFAULT_WINDOW_DAYS = 30;
 
 export interface UnderSupportedDeps {
   readonly catalog: Pick<CatalogStore, 'listAll'>;
@@ -31,6 +34,10 @@ export interface UnderSupportedDeps {
   readonly clock: Clock;
   readonly owner: string;
   readonly thresholds: UnderSupportThresholds;
+  /** The report counters' requests and timeouts per solution (without it, those two are not looked at). */
+  readonly activity?: SolutionActivityReader;
+  /** The days requests and timeouts are counted over, ending today (default 30). */
+  readonly windowDays?: number;
   /** How often the job looks (a notice still goes once per period). */
   readonly intervalMs: number;
   readonly leaseTtlMs?: number;
@@ -58,9 +65,11 @@ export class UnderSupportedJob {
     const period = noticePeriod(now);
     let found = 0;
     let notified = 0;
+    const windowDays = this.deps.windowDays ?? DEFAULT_WINDOW_DAYS;
+    const activity = await this.activity(now, windowDays);
     for (const { solution } of await this.deps.catalog.listAll()) {
-      const reasons = underSupportReasons(solution, this.deps.thresholds);
-      if (reasons.length === 0) continue;
+      const signals = underSupportSignals(solution, this.deps.thresholds, activity.get(solution.id) ?? NO_ACTIVITY);
+      if (signals.length === 0) continue;
       found += 1;
       const to = noticeRecipient(solution);
       const notice: UnderSupportedNotice = {
@@ -69,13 +78,23 @@ export class UnderSupportedJob {
         solutionId: solution.id,
         solutionName: solution.name,
         tier: solution.tier,
-        reasons,
+        reasons: signals.map((s) => s.reason),
+        figures: Object.fromEntries(signals.flatMap((s) => (s.figure ? [[s.reason, s.figure]] : []))),
+        windowDays,
         ...(to ? { recipient: { aadObjectId: to.person.aadObjectId, displayName: to.person.displayName, role: to.role } } : {}),
         foundAt: now.toISOString(),
       };
       if (await this.deps.notices.record(notice, dmOf(notice))) notified += notice.recipient ? 1 : 0;
     }
     return { ran: true, period, found, notified };
+  }
+
+  /** Per-solution requests and timeouts from the report counters (16 × days rows), when asked for. */
+  private async activity(now: Date, days: number): Promise<ReadonlyMap<string, SolutionActivity>> {
+    const { requests, timeouts } = this.deps.thresholds;
+    if (!this.deps.activity || (requests === undefined && timeouts === undefined)) return new Map();
+    const { from, to } = activityWindow(now, days);
+    return this.deps.activity.solutionActivity(from, to);
   }
 
   /** This period's notices, for admins. */

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { TableClient, TableTransaction } from '@azure/data-tables';
 import type { ArticleAnswerCounter, PendingFeed, ReportCounterStore, StoredCounters } from '../../domain/ports/report-counters';
 import { MAX_FOLD_ROWS } from '../../domain/ports/report-counters';
+import { solutionActivity, type SolutionActivity } from '../../domain/governance/solution-activity';
+import type { SolutionActivityReader } from '../../domain/ports/solution-activity';
 import { articleFeed } from '../../domain/reports/report-feed';
-import { addAll, mergeDay, type Counts, type DayCounts, type Tallies } from '../../domain/reports/report-tallies';
+import { accumulate, addAll, mergeDay, type Counts, type DayCounts, type Tallies } from '../../domain/reports/report-tallies';
 import { ALL_PARTITIONS, partitionOfShard, SHARD_COUNT } from '../cases/case-partitions';
 import type { DataRow } from '../stored-text';
 import { getOrUndefined, listRange, submit } from '../table-calls';
@@ -15,7 +17,7 @@ import { articleFeedRow, feedEntryOf, FEED_ROW } from './feed-rows';
  * transaction per shard: the counter rows it changes (with their ETags, or created) and the deletion
  * of the feed rows it counted, so a feed row is counted exactly once whatever crashes or races.
  */
-export class TableReportCounters implements ReportCounterStore, ArticleAnswerCounter {
+export class TableReportCounters implements ReportCounterStore, ArticleAnswerCounter, SolutionActivityReader {
   constructor(private readonly table: TableClient) {}
 
   async pending(shard: number, limit: number): Promise<PendingFeed> {
@@ -71,11 +73,20 @@ export class TableReportCounters implements ReportCounterStore, ArticleAnswerCou
       rowsRead += shard.days.length + (shard.open ? 1 : 0);
       for (const row of shard.days) {
         const day = dayOfRow(row);
-        days.set(day, mergeDay(days.get(day) ?? { counts: {}, labels: {} }, dayCountsOf(row)));
+        const stored = dayCountsOf(row);
+        const before = days.get(day);
+        // Summed in place: each row is parsed afresh, so nothing stored or cached is changed.
+        if (before) accumulate(before, stored);
+        else days.set(day, { counts: { ...stored.counts }, labels: { ...stored.labels } });
       }
       if (shard.open) addAll(backlog, backlogOfRow(shard.open));
     }
     return { days, backlog, rowsRead };
+  }
+
+  /** Requests and timeouts per solution: the same per-day rows a report reads. */
+  async solutionActivity(from: string, to: string): Promise<ReadonlyMap<string, SolutionActivity>> {
+    return solutionActivity((await this.read(from, to)).days.values());
   }
 
   /** A feed row in a random shard: answers spread over the shards like requests do. */
