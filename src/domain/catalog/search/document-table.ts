@@ -1,10 +1,13 @@
 /**
- * The catalog's names laid out for search: documents numbered as given, each distinct word numbered,
- * each document's distinct words, and per word the documents containing it (postings). Everything is
- * in flat typed arrays rather than an object, a Set or a list per name: a search walks them without
- * allocating, and 200,000 names build in well under a second.
+ * The catalog's names laid out for search, in flat typed arrays rather than an object, a Set or a
+ * list per name: a search walks them without allocating.
+ *
+ * Documents are renumbered: grouped by how many distinct words the name has (a "bucket"), and within
+ * a bucket in the ranking's tie-break order (shorter key, then key, then id, then as given). A word's
+ * postings are therefore sorted that way too, which is what lets a search stop early: within a
+ * bucket the documents it has not reached yet lose every tie (full-match-walk.ts).
  */
-import { STOP_WORDS, tokenize } from './text-normalization';
+import { NameWordReader } from './name-words';
 
 export interface SearchDocument {
   readonly id: string;
@@ -12,18 +15,20 @@ export interface SearchDocument {
 }
 
 export class DocumentTable<T> {
+  /** Everything below is by document number (the renumbered order). */
   readonly items: T[];
   readonly ids: string[];
   /** Meaningful words of the name joined by spaces, for the exact-name bonus and tie-breaks. */
   readonly keys: string[];
   /** How many distinct meaningful words the name has (for the share of its words a query matches). */
   readonly wordCounts: Int32Array;
-  /** Document d's distinct words are docWords[docWordStart[d] .. docWordStart[d + 1]). */
-  readonly docWordStart: Int32Array;
-  readonly docWords: Int32Array;
+  /** Position in the ranking's tie-break order: lower goes first between equal scores. */
+  readonly tieRank: Int32Array;
+  /** Documents whose names have w distinct words are bucketStart[w] .. bucketStart[w + 1]. */
+  readonly bucketStart: Int32Array;
   /** The distinct words, by number. */
-  readonly words: string[] = [];
-  readonly wordIds = new Map<string, number>();
+  readonly words: string[];
+  readonly wordIds: ReadonlyMap<string, number>;
   /** Word w's documents, in ascending order, are postings[postingStart[w] .. postingStart[w + 1]). */
   readonly postingStart: Int32Array;
   readonly postings: Int32Array;
@@ -32,69 +37,76 @@ export class DocumentTable<T> {
 
   constructor(source: readonly T[], describe: (item: T) => SearchDocument) {
     const n = source.length;
-    // Each name's key, id, word count and distinct words (by number).
-    const givenIds: string[] = [];
-    const givenKeys: string[] = [];
+    const reader = new NameWordReader();
+    const givenIds: string[] = new Array<string>(n);
+    const givenKeys: string[] = new Array<string>(n);
     const givenCounts = new Int32Array(n);
-    const givenStart = new Int32Array(n + 1);
-    const givenWords: number[] = [];
-    const postingCounts: number[] = [];
+    const givenWords: number[][] = new Array<number[]>(n);
+    let maxCount = 1;
     for (let i = 0; i < n; i++) {
       const { id, name } = describe(source[i]!);
-      const tokens = tokenize(name);
-      const meaningful = tokens.filter((t) => !STOP_WORDS.has(t));
-      const words = meaningful.length > 0 ? meaningful : tokens;
-      givenIds.push(id);
-      givenKeys.push(words.join(' '));
-      givenCounts[i] = Math.max(1, new Set(words).size);
-      givenStart[i] = givenWords.length;
-      for (let t = 0; t < tokens.length; t++) {
-        const token = tokens[t]!;
-        if (tokens.indexOf(token) !== t) continue; // each word once per name
-        let w = this.wordIds.get(token);
-        if (w === undefined) {
-          w = this.words.push(token) - 1;
-          this.wordIds.set(token, w);
-          postingCounts.push(0);
-        }
-        postingCounts[w]! += 1;
-        givenWords.push(w);
-      }
+      const read = reader.read(name);
+      givenIds[i] = id;
+      givenKeys[i] = read.key;
+      givenCounts[i] = read.wordCount;
+      givenWords[i] = read.distinct;
+      if (read.wordCount > maxCount) maxCount = read.wordCount;
     }
-    givenStart[n] = givenWords.length;
+    this.words = reader.words;
+    this.wordIds = reader.wordIds;
 
-    this.items = [...source];
-    this.ids = givenIds;
-    this.keys = givenKeys;
-    this.wordCounts = givenCounts;
-    this.docWordStart = givenStart;
-    this.docWords = Int32Array.from(givenWords);
-    this.postingStart = new Int32Array(this.words.length + 1);
-    for (let w = 0; w < this.words.length; w++) this.postingStart[w + 1] = this.postingStart[w]! + postingCounts[w]!;
-    this.postings = new Int32Array(givenWords.length);
-    const fill = this.postingStart.slice(0, this.words.length);
-    for (let d = 0; d < n; d++) {
-      for (let p = givenStart[d]!; p < givenStart[d + 1]!; p++) this.postings[fill[givenWords[p]!]!++] = d;
+    // The tie-break order, then a stable counting sort of it by word count.
+    const byTie = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => {
+      const keyA = givenKeys[a]!;
+      const keyB = givenKeys[b]!;
+      if (keyA.length !== keyB.length) return keyA.length - keyB.length;
+      if (keyA !== keyB) return keyA < keyB ? -1 : 1;
+      const idA = givenIds[a]!;
+      const idB = givenIds[b]!;
+      if (idA !== idB) return idA < idB ? -1 : 1;
+      return a - b;
+    });
+    this.bucketStart = new Int32Array(maxCount + 2);
+    for (let i = 0; i < n; i++) this.bucketStart[givenCounts[i]! + 1]! += 1;
+    for (let w = 1; w <= maxCount + 1; w++) this.bucketStart[w]! += this.bucketStart[w - 1]!;
+    const next = this.bucketStart.slice();
+    const numberOf = new Int32Array(n);
+    this.items = new Array<T>(n);
+    this.ids = new Array<string>(n);
+    this.keys = new Array<string>(n);
+    this.wordCounts = new Int32Array(n);
+    this.tieRank = new Int32Array(n);
+    for (let rank = 0; rank < n; rank++) {
+      const given = byTie[rank]!;
+      const d = next[givenCounts[given]!]!++;
+      numberOf[given] = d;
+      this.items[d] = source[given]!;
+      this.ids[d] = givenIds[given]!;
+      this.keys[d] = givenKeys[given]!;
+      this.wordCounts[d] = givenCounts[given]!;
+      this.tieRank[d] = rank;
     }
-    // Of equal ids, the last one is the one an id search finds.
-    for (let d = 0; d < n; d++) this.byId.set(givenIds[d]!.toLowerCase(), d);
+
+    // Postings, filled in document order so each word's list is ascending.
+    const counts = new Int32Array(this.words.length + 1);
+    for (let i = 0; i < n; i++) for (const w of givenWords[i]!) counts[w + 1]! += 1;
+    for (let w = 0; w < this.words.length; w++) counts[w + 1]! += counts[w]!;
+    this.postingStart = counts;
+    this.postings = new Int32Array(counts[this.words.length]!);
+    const fill = counts.slice(0, this.words.length);
+    for (let d = 0; d < n; d++) {
+      for (const w of givenWords[byTie[this.tieRank[d]!]!]!) this.postings[fill[w]!++] = d;
+    }
+    // Of equal ids, the last one given is the one an id search finds.
+    for (let i = 0; i < n; i++) this.byId.set(givenIds[i]!.toLowerCase(), numberOf[i]!);
   }
 
   get size(): number {
     return this.items.length;
   }
 
-  postingCount(word: number): number {
-    return this.postingStart[word + 1]! - this.postingStart[word]!;
-  }
-
   /** Ranking's tie-break between equal scores: shorter key, then key, then id (then as given). */
   precedes(a: number, b: number): boolean {
-    const keyA = this.keys[a]!;
-    const keyB = this.keys[b]!;
-    if (keyA.length !== keyB.length) return keyA.length < keyB.length;
-    if (keyA !== keyB) return keyA < keyB;
-    if (this.ids[a] !== this.ids[b]) return this.ids[a]! < this.ids[b]!;
-    return a < b;
+    return this.tieRank[a]! < this.tieRank[b]!;
   }
 }
