@@ -34,7 +34,8 @@ export class MatchWalk {
   constructor(
     private readonly table: DocumentTable<unknown>,
     matches: readonly (readonly WordMatch[])[],
-    private readonly queryKey: string,
+    /** The query's meaningful words by number, or undefined when one is not in the catalog's words. */
+    private readonly queryKey: Int32Array | undefined,
     private readonly excluded: number | undefined,
   ) {
     this.count = matches.length;
@@ -152,7 +153,13 @@ export class MatchWalk {
       }
       sum += best;
     }
-    return matchScore(matched, this.count, sum, this.table.keys[doc] === this.queryKey, this.table.wordCounts[doc]!);
+    return matchScore(
+      matched,
+      this.count,
+      sum,
+      this.queryKey !== undefined && this.table.keyIs(doc, this.queryKey),
+      this.table.wordCounts[doc]!,
+    );
   }
 }
 

@@ -55,10 +55,16 @@ export class SearchIndex<T> {
     if (tokens.length > 0) {
       const matches = tokens.map((token) => this.lookup.matches(token));
       // A name is exactly the query when its meaningful words are the query's, in order, repeats included.
-      new MatchWalk(this.table, matches, queryWords(query).join(' '), byId).run(top);
+      new MatchWalk(this.table, matches, this.queryKey(query), byId).run(top);
     }
     // Someone who pastes the solution's id gets exactly that solution first.
     if (byId !== undefined) top.consider(byId, 1);
     return top.hits.map(({ doc, score }) => ({ item: this.table.items[doc]!, score: Math.round(score * 1e4) / 1e4 }));
+  }
+
+  /** The query's meaningful words by number (repeats included), or undefined when a name cannot be exactly the query. */
+  private queryKey(query: string): Int32Array | undefined {
+    const ids = queryWords(query).map((word) => this.table.wordIds.get(word) ?? -1);
+    return ids.includes(-1) ? undefined : Int32Array.from(ids);
   }
 }
