@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { SearchIndex } from '../../src/domain/catalog/search/search-index';
 import type { Solution } from '../../src/domain/solution';
 import { Results } from './lib/goals';
+import { retainedBy } from './lib/heap';
 import { machineLine } from './lib/machine';
 import { median, percentile } from './lib/stats';
 
@@ -164,6 +165,8 @@ interface SizeFigures {
   readonly p50: number;
   readonly p95: number;
   readonly top5: number;
+  /** Heap and typed-array bytes the index holds (the solutions themselves not counted). */
+  readonly memory: number;
 }
 
 /** Builds the index three times (median), then times `perKind` queries of each kind. */
@@ -172,7 +175,8 @@ function measure(count: number, perKind: number, results: Results): SizeFigures 
   const solutions = generateSolutions(count, rnd);
 
   const buildTimes: number[] = [];
-  let index = SearchIndex.build(solutions, (s) => s);
+  const { value: first, bytes: memory } = retainedBy(() => SearchIndex.build(solutions, (s) => s));
+  let index = first;
   for (let i = 0; i < 3; i++) {
     const started = performance.now();
     index = SearchIndex.build(solutions, (s) => s);
@@ -211,12 +215,14 @@ function measure(count: number, perKind: number, results: Results): SizeFigures 
     );
   }
   const build = median(buildTimes);
-  results.note(`${count.toLocaleString('en')} solutions: index built in ${build.toFixed(0)} ms (median of 3)`);
+  results.note(
+    `${count.toLocaleString('en')} solutions: index built in ${build.toFixed(0)} ms (median of 3), holds ${(memory / 2 ** 20).toFixed(1)} MB`,
+  );
   results.note(
     `  ${'queries'.padEnd(16)}${'count'.padStart(8)}${'p50 ms'.padStart(10)}${'p95 ms'.padStart(10)}${'max ms'.padStart(10)}${'top 5'.padStart(10)}`,
   );
   for (const row of rows) results.note(row);
-  return { build, p50: percentile(all, 50), p95: percentile(all, 95), top5: (100 * foundAll) / (perKind * kinds.length) };
+  return { build, p50: percentile(all, 50), p95: percentile(all, 95), top5: (100 * foundAll) / (perKind * kinds.length), memory };
 }
 
 function fmt(ms: number): string {
@@ -241,6 +247,7 @@ function main(): void {
       results.info(`index build at ${at}`, f.build, 'ms');
     }
     results.info(`search p50 at ${at}`, f.p50, 'ms');
+    results.info(`index memory at ${at}`, f.memory / 2 ** 20, 'MB');
     results.goal(`intended solution in the top 5 at ${at}`, f.top5, '%', { op: '>=', target: 99 });
   }
   if (figures.length === 2) {
