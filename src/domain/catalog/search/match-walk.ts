@@ -28,6 +28,8 @@ export class MatchWalk {
   /** Per query word, the document its cursors are next on; and the same, sorted. */
   private readonly next: Int32Array;
   private readonly sorted: Int32Array;
+  /** Steps the walk may take before counting every posting would be cheaper. */
+  private budget: number;
   /** bestSum[m]: the best sum of m words' matches (match-score.ts). */
   private readonly bestSum: Float64Array;
 
@@ -58,18 +60,26 @@ export class MatchWalk {
       return best;
     });
     this.bestSum = bestSums(bestOf);
+    let postings = 0;
+    for (const w of this.cursorWord) postings += table.postingStart[w + 1]! - table.postingStart[w]!;
+    this.budget = Math.max(postings / 16, 4096);
   }
 
-  /** Offers `top` every name that can rank. */
-  run(top: TopHits): void {
+  /**
+   * Offers `top` every name that can rank; false when it gave up (then `top` is partial): a long query
+   * whose best names match only a few of its words meets most of its postings at every step.
+   */
+  run(top: TopHits): boolean {
     const buckets = this.table.bucketStart.length - 1;
     for (let m = this.count; m >= 1; m--) {
       // The best a name matching m words can do, whatever its words: stop when the top beats it.
-      if (this.done(top, this.ceiling(m, m === this.count ? this.count : 1), NONE)) return;
+      if (this.done(top, this.ceiling(m, m === this.count ? this.count : 1), NONE)) return true;
       // The bucket whose names can be exactly the query first: it holds the highest scores.
       if (m === this.count && this.count < buckets) this.walkBucket(m, this.count, top);
       for (let w = 1; w < buckets; w++) if (m !== this.count || w !== this.count) this.walkBucket(m, w, top);
+      if (this.budget < 0) return false;
     }
+    return true;
   }
 
   /** What a name matching m query words with `words` distinct words can score at most. */
@@ -95,6 +105,7 @@ export class MatchWalk {
     }
     let x = from;
     while (x < to) {
+      if ((this.budget -= this.cursorPos.length) < 0) return;
       // The next document ≥ x that m query words share: the m-th smallest of where they are next.
       for (;;) {
         for (let t = 0; t < this.count; t++) this.next[t] = this.advance(t, x);
@@ -102,6 +113,7 @@ export class MatchWalk {
         if (y >= to) return;
         if (y === x) break;
         x = y;
+        this.budget -= this.cursorPos.length;
       }
       let matched = 0;
       for (let t = 0; t < this.count; t++) if (this.next[t] === x) matched++;

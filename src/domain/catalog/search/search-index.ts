@@ -17,6 +17,7 @@
  */
 import { DocumentTable, type SearchDocument } from './document-table';
 import { MatchWalk } from './match-walk';
+import { QueryScorer, SearchScratch } from './query-scorer';
 import { queryTokens, queryWords } from './text-normalization';
 import { TopHits } from './top-hits';
 import { WordLookup } from './word-lookup';
@@ -33,6 +34,8 @@ export interface SearchHit<T> {
 export class SearchIndex<T> {
   private readonly table: DocumentTable<T>;
   private readonly lookup: WordLookup;
+  /** For the fallback (query-scorer.ts), made the first time one is needed. */
+  private scratch: SearchScratch | undefined;
 
   private constructor(items: readonly T[], describe: (item: T) => SearchDocument) {
     this.table = new DocumentTable(items, describe);
@@ -51,15 +54,35 @@ export class SearchIndex<T> {
     if (limit <= 0) return [];
     const byId = this.table.byId.get(query.trim().toLowerCase());
     const tokens = queryTokens(query);
-    const top = new TopHits(limit, (a, b) => this.table.precedes(a, b));
+    let top = new TopHits(limit, (a, b) => this.table.precedes(a, b));
     if (tokens.length > 0) {
       const matches = tokens.map((token) => this.lookup.matches(token));
       // A name is exactly the query when its meaningful words are the query's, in order, repeats included.
-      new MatchWalk(this.table, matches, this.queryKey(query), byId).run(top);
+      const queryKey = this.queryKey(query);
+      if (!new MatchWalk(this.table, matches, queryKey, byId).run(top)) {
+        top = new TopHits(limit, (a, b) => this.table.precedes(a, b));
+        this.countAll(new QueryScorer(this.table, (this.scratch ??= new SearchScratch(this.size)), matches, queryKey), byId, top);
+      }
     }
     // Someone who pastes the solution's id gets exactly that solution first.
     if (byId !== undefined) top.consider(byId, 1);
     return top.hits.map(({ doc, score }) => ({ item: this.table.items[doc]!, score: Math.round(score * 1e4) / 1e4 }));
+  }
+
+  /** Every document sharing a word with the query counted, then offered by how many query words it matches, while it matters. */
+  private countAll(scorer: QueryScorer, byId: number | undefined, top: TopHits): void {
+    scorer.countMatches();
+    try {
+      for (let matched = scorer.count; matched >= 1; matched--) {
+        for (let i = 0; i < scorer.touchedCount; i++) {
+          const doc = scorer.touched(i);
+          if (scorer.matchedBy(doc) === matched && doc !== byId) top.consider(doc, scorer.score(doc));
+        }
+        if (top.full && top.lowest > scorer.ceiling(matched - 1)) return;
+      }
+    } finally {
+      scorer.release();
+    }
   }
 
   /** The query's meaningful words by number (repeats included), or undefined when a name cannot be exactly the query. */
