@@ -1,5 +1,7 @@
 /**
- * One query against the document table. A single pass along the postings of the words each query
+ * One query against the document table, every document sharing a word with it counted: what a search
+ * falls back to when the walk (match-walk.ts) would read more postings than this (a long query whose
+ * best names match only some of its words). A single pass along the postings of the words each query
  * word matches records, per document, how many query words it matches and the sum of its best match
  * per query word (each query word's matches are walked best first, so the first time a document is
  * met for a query word is its best match for it). Scoring a document is then plain arithmetic on two
@@ -7,6 +9,7 @@
  * allocates nothing per document whatever the catalog's size.
  */
 import type { DocumentTable } from './document-table';
+import { bestSums, matchScore } from './match-score';
 import type { WordMatch } from './word-lookup';
 
 /** Per-index scratch, one slot per document; all zero between searches. */
@@ -29,7 +32,9 @@ export class SearchScratch {
 }
 
 export class QueryScorer {
-  private readonly count: number;
+  readonly count: number;
+  /** bestSum[m]: the best sum of m query words' matches (match-score.ts). */
+  private readonly bestSum: Float64Array;
   /** How many entries of scratch.touched this query filled. */
   touchedCount = 0;
 
@@ -38,9 +43,17 @@ export class QueryScorer {
     private readonly scratch: SearchScratch,
     /** Per query word, the words it matches. */
     private readonly matches: readonly (readonly WordMatch[])[],
-    private readonly queryKey: string,
+    /** The query's meaningful words by number, or undefined when one is not in the catalog's words. */
+    private readonly queryKey: Int32Array | undefined,
   ) {
     this.count = matches.length;
+    this.bestSum = bestSums(matches.map((list) => list.reduce((max, m) => Math.max(max, m.score), 0)));
+  }
+
+  /** The most a document matching `matched` of the query words can score (0 for none). */
+  ceiling(matched: number): number {
+    if (matched === 0) return 0;
+    return matchScore(matched, this.count, this.bestSum[matched]!, matched === this.count, 1);
   }
 
   /** The one pass over the postings (see above). */
@@ -73,19 +86,10 @@ export class QueryScorer {
     return this.scratch.matched[doc]!;
   }
 
-  /**
-   * The document's score: half a point for matching every query word, the mean of its best match per
-   * query word, a bonus for a name that is exactly the query, and a little for matching a large share
-   * of the name's words.
-   */
+  /** The document's score (match-score.ts). */
   score(doc: number): number {
-    const matched = this.scratch.matched[doc]!;
-    return (
-      (matched === this.count ? 0.5 : 0) +
-      0.35 * (this.scratch.sums[doc]! / this.count) +
-      (this.table.keys[doc] === this.queryKey ? 0.1 : 0) +
-      0.05 * Math.min(1, matched / this.table.wordCounts[doc]!)
-    );
+    const exact = this.queryKey !== undefined && this.table.keyIs(doc, this.queryKey);
+    return matchScore(this.scratch.matched[doc]!, this.count, this.scratch.sums[doc]!, exact, this.table.wordCounts[doc]!);
   }
 
   /** Leaves the scratch arrays all zero again. */

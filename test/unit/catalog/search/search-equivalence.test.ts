@@ -99,3 +99,24 @@ describe('search index and the scan it replaced', () => {
     }
   });
 });
+
+describe('search index on a large catalog with long queries', () => {
+  it('returns what scoring every name returns when the walk gives way to counting every posting', () => {
+    // Long queries whose best names share only some of their words: the walk would meet most postings
+    // at every step, so the index counts them all instead (query-scorer.ts); both must agree.
+    const rnd = random(4242);
+    const words = VOCABULARY.slice(0, 30);
+    const names = Array.from({ length: 20_000 }, (_, i) => ({
+      id: `sol-${i}`,
+      name: Array.from({ length: 2 + Math.floor(rnd() * 4) }, () => words[Math.floor(rnd() * words.length)]).join(' '),
+    }));
+    const fast = SearchIndex.build(names, (d) => d);
+    const slow = ReferenceSearch.build(names, (d) => d);
+    for (let i = 0; i < 30; i++) {
+      const q = Array.from({ length: 5 + Math.floor(rnd() * 3) }, () => words[Math.floor(rnd() * words.length)]).join(' ');
+      const limit = [3, 8, 20][i % 3]!;
+      const expected = slow.search(q, limit).map((h) => `${h.item.id}:${h.score}`);
+      expect({ q, hits: fast.search(q, limit).map((h) => `${h.item.id}:${h.score}`) }).toEqual({ q, hits: expected });
+    }
+  });
+});
