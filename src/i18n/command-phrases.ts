@@ -22,7 +22,8 @@ export type CommandName =
   | 'severity'
   | 'ticket'
   | 'catalogFlags'
-  | 'helpWith';
+  | 'helpWith'
+  | 'suggestions';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -40,6 +41,8 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   catalogFlags: 'admin.commands.flags',
   // The makers' "Get help" link carries it (locales/<lng>/conversation.json).
   helpWith: 'conversation.commands.helpWith',
+  // "Suggest an improvement" (locales/<lng>/suggestions.json).
+  suggestions: 'suggestions.commands.list',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

@@ -21,6 +21,7 @@ export const NAMESPACES = [
   'reports',
   'conversation',
   'knowledge',
+  'suggestions',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

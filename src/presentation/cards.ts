@@ -49,6 +49,7 @@ export const CARD_VERBS = {
     'ticket.severity',
     'ticket.show',
     'ticket.status',
+    'suggestion.create',
   ],
   'ticket-handoff': ['handoff.accept', 'handoff.ask', 'handoff.resolve', 'handoff.return', 'handoff.severity', 'handoff.show'],
   'ticket-maker-question': ['makerticket.answer', 'makerticket.show'],
@@ -74,6 +75,10 @@ export const CARD_VERBS = {
   'catalog-flags': ['catalogadmin.flags', 'catalogadmin.open', 'catalogadmin.resolve-flag'],
   /** The help desk lead's report (issue 17): charts and figures, no buttons. */
   report: [],
+  /** "Suggest an improvement" (issue 16): the item in the Power Platform team's queue, the suggester's notice, the open items. */
+  suggestion: ['suggestion.decline', 'suggestion.done', 'suggestion.plan', 'suggestion.review'],
+  'suggestion-update': [],
+  'suggestion-list': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -19,6 +19,7 @@ import { clockLabel, lastNoteLabel, type Words } from './ticket-words';
 import { escalationLabel, severityLabel, ticketStatusLabel } from './labels';
 import { externalCaseFields } from './external-case-cards';
 import { ticketIncidentFields } from './incident-cards';
+import { ticketSuggestionFields } from './suggestion-cards';
 
 export type { Words } from './ticket-words';
 
@@ -88,6 +89,7 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       members,
       ...externalCaseFields(ticket),
       ...ticketIncidentFields(ticket),
+      ...ticketSuggestionFields(ticket.suggestion),
     },
   };
 }

@@ -24,6 +24,7 @@
  *   lix|{id}|{token}                           list rows still to follow  tickets/list-marker-rows.ts
  *   grad|{id}                                  a graduation request     governance/table-graduation-store.ts
  *   under|{ISO week}|{solutionId}              an under-supported notice  governance/table-under-supported-notices.ts
+ *   sugg|{id}, shist|{id}|{at}|{status}        a suggestion and its history  suggestions/table-suggestion-store.ts
  *   feed|{at}|{id}|{change}                    a change a report counts  reports/feed-rows.ts
  *   cnt|{day}, cnt-open                        report counters per day, open backlog  reports/counter-rows.ts
  *

@@ -20,6 +20,7 @@ import { registerSatisfactionRoutes } from './satisfaction-routes';
 import { registerTicketRoutes } from './ticket-routes';
 import { registerWelcomeRoutes } from './welcome-routes';
 import { registerReportRoutes } from './report-routes';
+import { registerSuggestionRoutes } from './suggestion-routes';
 
 /** What routes need of the Teams layer itself (beside the use cases). */
 export interface RouteParts {
@@ -48,6 +49,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerSatisfactionRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
   registerGovernanceRoutes(app, useCases);
+  registerSuggestionRoutes(app, useCases);
   registerReportRoutes(app, useCases);
   registerConversationRoutes(app, useCases);
   registerFallbackRoutes(app, useCases);

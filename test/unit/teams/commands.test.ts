@@ -20,6 +20,7 @@ const TRANSLATED: CommandPhrases = {
   ticket: ['ticket', 'ärende', '티켓'],
   catalogFlags: ['catalog flags', 'signalements du catalogue', 'katalogflaggor', '카탈로그 신고'],
   helpWith: ['help with {{name}}', 'aide pour {{name}}', 'hjälp med {{name}}', '{{name}} 도움 요청'],
+  suggestions: ['suggestions', 'suggestions ouvertes', 'förslag', '개선 제안'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
@@ -124,6 +125,8 @@ describe('the phrases shipped in locales/', () => {
     expect(of('hej')).toEqual(['greeting']);
     expect(of('my request')).toEqual(['myRequests']);
     expect(of('my solutions')).toEqual(['mySolutions']);
+    // "Suggest an improvement": the open suggestions, in each language (suggestions.json).
+    for (const phrase of ['suggestions', 'Suggestions ouvertes !', 'förslag', '개선 제안']) expect(of(phrase)).toEqual(['suggestions']);
     expect(shipped.match('unassigned tickets severity b')).toEqual([{ name: 'unassigned', severity: 'B' }]);
     expect(shipped.match('who supports feuille de temps equipe')).toEqual([
       { name: 'solutionLookup', argument: 'feuille de temps equipe' },
