@@ -93,6 +93,7 @@ export async function importOne(
 }
 
 function sameContent(a: Article, b: Article): boolean {
-  const pick = (x: Article) => JSON.stringify([x.title, x.answer, x.language, x.solutionIds, x.categories, x.keywords, x.reviewBy ?? '', x.owner?.aadObjectId ?? '']);
+  const pick = (x: Article) =>
+    JSON.stringify([x.title, x.answer, x.language, x.solutionIds, x.categories, x.keywords, x.reviewBy ?? '', x.owner?.aadObjectId ?? '']);
   return pick(a) === pick(b);
 }
