@@ -40,6 +40,8 @@ function historyEntity(pk: string, id: string, e: SuggestionEvent): DataRow {
 
 const quoted = (value: string) => value.replace(/'/g, "''");
 const OPEN = "status ne 'done' and status ne 'declined'";
+/** Open items read per shard to find the newest: far more than a team keeps open. */
+const MAX_OPEN_PER_SHARD = 1000;
 
 export class TableSuggestionStore implements SuggestionStore {
   constructor(private readonly table: TableClient) {}
@@ -78,12 +80,34 @@ export class TableSuggestionStore implements SuggestionStore {
   }
 
   async listOpen(limit: number): Promise<Suggestion[]> {
+    // Keys sort by id, not by age: read each shard's open keys and times (small, bounded), then the newest items.
     const shards = await Promise.all(
       ALL_PARTITIONS.map((partitionKey) =>
-        listRange<SuggestionRow>(this.table, { partitionKey, prefix: SUGGESTION_ROW.prefix, where: OPEN, limit }, 'list open suggestions'),
+        listRange<{ partitionKey: string; rowKey: string; createdAt: string }>(
+          this.table,
+          {
+            partitionKey,
+            prefix: SUGGESTION_ROW.prefix,
+            where: OPEN,
+            select: ['PartitionKey', 'RowKey', 'createdAt'],
+            limit: MAX_OPEN_PER_SHARD,
+          },
+          'list open suggestions',
+        ),
       ),
     );
-    return newestFirst(shards.flat().map((row) => readJson<Suggestion>(row, 'data'))).slice(0, limit);
+    const newest = shards
+      .flat()
+      .sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.rowKey < b.rowKey ? -1 : 1))
+      .slice(0, limit);
+    const rows = await Promise.all(
+      newest.map((k) =>
+        getOrUndefined<SuggestionRow, Suggestion>(this.table, k.partitionKey, k.rowKey, 'read a suggestion', (row) =>
+          readJson<Suggestion>(row, 'data'),
+        ),
+      ),
+    );
+    return newestFirst(rows.filter((s): s is Suggestion => s !== undefined));
   }
 
   async ofTicket(ticketId: string, limit: number): Promise<Suggestion[]> {
