@@ -30,6 +30,7 @@ import { createIncidentFeature } from './start-incidents';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
 import { createQueueFeature } from './start-queues';
 import { createCatalogSync, createPeopleDirectory } from './start-catalog';
+import { createSuggestions } from './start-suggestions';
 import { createGovernance, startUnderSupportedJob, type GovernanceOptions } from './start-governance';
 import { createReports, type ReportOptions } from './start-reports';
 import { createRecognitionService, startThanksJob, type RecognitionOptions } from './start-recognition';
@@ -133,6 +134,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
       requestHandling: notifications.handling,
       outbox: notifications.admin,
       graduation: governance.graduation,
+      suggestions: createSuggestions(tables, clock, helpDesk.lists),
       underSupported: governance.underSupported,
       catalogAdmin: new CatalogAdmin({
         store: catalogStore,

@@ -13,12 +13,15 @@ import { StorageError } from '../domain/ports/storage-errors';
 import { importArticles } from '../services/knowledge/article-import';
 import { TableArticleStore } from '../storage/knowledge/table-article-store';
 import { EXIT, type CliIo } from './catalog-command';
+import { runCsvExport, runCsvImport } from './kb-csv';
 import { problemMessage } from './kb-messages';
 import { openCatalog } from './open-catalog';
 
 const USAGE = `Usage:
-  npm run kb -- import FOLDER   create or update the articles of FOLDER/*.md (front matter + Markdown answer)
-  npm run kb -- export FOLDER   write every article to FOLDER/<id>.md
+  npm run kb -- import FOLDER     create or update the articles of FOLDER/*.md (front matter + Markdown answer)
+  npm run kb -- import FILE.csv   create or update the articles of a CSV file (one row per article)
+  npm run kb -- export FOLDER     write every article to FOLDER/<id>.md
+  npm run kb -- export --format csv --out FILE.csv   write every article to one CSV file
 Storage: STORAGE_CONNECTION_STRING or STORAGE_ACCOUNT_URL, and TABLE_PREFIX, as for the bot.
 `;
 
@@ -33,11 +36,15 @@ export async function runKbCli(argv: readonly string[], env: Environment, io: Cl
     io.out.write(USAGE);
     return EXIT.ok;
   }
-  if ((verb !== 'import' && verb !== 'export') || !folder || rest.length > 0) {
+  const csvOut = verb === 'export' ? csvExportTarget(argv.slice(1)) : undefined;
+  if ((verb !== 'import' && verb !== 'export') || !folder || (rest.length > 0 && csvOut === undefined)) {
     io.err.write(USAGE);
     return EXIT.usage;
   }
   try {
+    if (csvOut !== undefined) return await runCsvExport(csvOut, await openArticles(env), io);
+    if (verb === 'import' && folder.toLowerCase().endsWith('.csv'))
+      return await runCsvImport(folder, () => openArticles(env), IMPORTER, io);
     return verb === 'import' ? await runImport(folder, env, io) : await runExport(folder, env, io);
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -50,6 +57,14 @@ export async function runKbCli(argv: readonly string[], env: Environment, io: Cl
     }
     throw error;
   }
+}
+
+/** `--format csv --out FILE` (either order): the file; undefined for anything else. */
+function csvExportTarget(args: readonly string[]): string | undefined {
+  if (args.length !== 4) return undefined;
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 2) options.set(args[i]!, args[i + 1]!);
+  return options.size === 2 && options.get('--format') === 'csv' && options.get('--out') ? options.get('--out') : undefined;
 }
 
 async function openArticles(env: Environment): Promise<TableArticleStore> {

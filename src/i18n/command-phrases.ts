@@ -28,7 +28,8 @@ export type CommandName =
   | 'outboxStatus'
   | 'knowledgeReview'
   | 'stopThanks'
-  | 'startThanks';
+  | 'startThanks'
+  | 'suggestions';
 
 export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   newRequest: 'common.commands.newRequest',
@@ -55,6 +56,8 @@ export const COMMAND_KEYS: Readonly<Record<CommandName, MessageKey>> = {
   // The makers' monthly thank-you cards (locales/<lng>/recognition.json).
   stopThanks: 'recognition.commands.stop',
   startThanks: 'recognition.commands.start',
+  // "Suggest an improvement" (locales/<lng>/suggestions.json).
+  suggestions: 'suggestions.commands.list',
 };
 
 export type CommandPhrases = Readonly<Record<CommandName, readonly string[]>>;

@@ -23,6 +23,7 @@ export const NAMESPACES = [
   'knowledge',
   'kb-review',
   'recognition',
+  'suggestions',
 ] as const;
 export type Namespace = (typeof NAMESPACES)[number];
 

@@ -53,6 +53,7 @@ export const CARD_VERBS = {
     'ticket.severity',
     'ticket.show',
     'ticket.status',
+    'suggestion.create',
   ],
   'ticket-handoff': [
     'handoff.accept',
@@ -88,6 +89,10 @@ export const CARD_VERBS = {
   report: [],
   /** A maker's or co-owner's monthly thank-you card with their figures (issue 17), and its opt-out. */
   'recognition-thanks': ['recognition.opt-out'],
+  /** "Suggest an improvement" (issue 16): the item in the Power Platform team's queue, the suggester's notice, the open items. */
+  suggestion: ['suggestion.decline', 'suggestion.done', 'suggestion.plan', 'suggestion.review'],
+  'suggestion-update': [],
+  'suggestion-list': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The name of a template in `cards/`. */

@@ -21,6 +21,7 @@ import { clockLabel, lastNoteLabel, type Words } from './ticket-words';
 import { escalationLabel, severityLabel, ticketStatusLabel } from './labels';
 import { externalCaseFields } from './external-case-cards';
 import { ticketIncidentFields } from './incident-cards';
+import { ticketSuggestionFields } from './suggestion-cards';
 
 export type { Words } from './ticket-words';
 
@@ -91,6 +92,7 @@ export function ticketCard(ticket: Ticket, options: TicketCardOptions = {}): Car
       ...externalCaseFields(ticket),
       ...ticketIncidentFields(ticket),
       ...publishArticleFields(mayPublishFrom(ticket), 'help-desk'),
+      ...ticketSuggestionFields(ticket.suggestion),
     },
   };
 }

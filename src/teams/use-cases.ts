@@ -11,6 +11,7 @@ import type { RequestHandlingService } from '../services/notifications/request-h
 import type { SatisfactionService } from '../services/notifications/satisfaction-service';
 import type { OutboxAdmin } from '../services/outbox/outbox-admin';
 import type { GraduationService } from '../services/governance/graduation-service';
+import type { SuggestionService } from '../services/suggestions/suggestion-service';
 import type { UnderSupportedAdmin } from '../services/governance/under-supported-admin';
 import type { DedicatedQueueService } from '../services/tickets/dedicated-queue-service';
 import type { TicketService } from '../services/tickets/ticket-service';
@@ -51,6 +52,8 @@ export interface UseCases {
   readonly outbox: OutboxAdmin;
   /** Graduation requests: the maker's form, the Power Platform team's decision. */
   readonly graduation: GraduationService;
+  /** "Suggest an improvement" from help desk tickets to the Power Platform team, and `suggestions`. */
+  readonly suggestions: SuggestionService;
   /** "under-supported": the under-supported solutions found this week, for admins. */
   readonly underSupported: UnderSupportedAdmin;
   /** Catalog admins: entries, their edits and the "Not my solution" flags (ADMIN_IDS). */

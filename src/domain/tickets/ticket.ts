@@ -16,6 +16,7 @@ import { startClock, type SlaClock } from '../sla-clock';
 import type { ExternalEscalationTarget } from '../support-model';
 import type { TicketNumber } from '../ticket-number';
 import type { TicketStatus } from '../ticket-status';
+import type { SuggestionStatus } from '../suggestions/suggestion-status';
 
 export type { SlaClock } from '../sla-clock';
 
@@ -77,6 +78,8 @@ export interface Ticket {
   readonly resolvedAt?: string;
   /** While resolved: when the reopen window ends and the scheduler closes the ticket. */
   readonly autoCloseAt?: string;
+  /** The newest improvement the help desk suggested from this ticket, and its status (suggestions/suggestion.ts). */
+  readonly suggestion?: { readonly id: string; readonly status: SuggestionStatus };
   /** Ids of the outbox messages that posted this ticket's card (help desk, dedicated team): updates go there. */
   readonly cardMessageIds: readonly string[];
   /** Bumped on every change; card updates carry it so a late delivery never shows an older card. */

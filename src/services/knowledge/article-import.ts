@@ -52,7 +52,8 @@ export async function importArticles(
   return report;
 }
 
-async function importOne(
+/** One checked article: created, or updated when its content or status changed (with history). */
+export async function importOne(
   content: ArticleContent,
   status: ArticleStatus,
   file: string,
@@ -92,6 +93,7 @@ async function importOne(
 }
 
 function sameContent(a: Article, b: Article): boolean {
-  const pick = (x: Article) => JSON.stringify([x.title, x.answer, x.language, x.solutionIds, x.categories, x.keywords, x.reviewBy ?? '']);
+  const pick = (x: Article) =>
+    JSON.stringify([x.title, x.answer, x.language, x.solutionIds, x.categories, x.keywords, x.reviewBy ?? '', x.owner?.aadObjectId ?? '']);
   return pick(a) === pick(b);
 }

@@ -26,6 +26,7 @@
  *   under|{ISO week}|{solutionId}              an under-supported notice  governance/table-under-supported-notices.ts
  *   kbnote|{ticketId}                          "added to help desk knowledge"  knowledge/table-knowledge-notices.ts
  *   thanks|{month}|{aad}                       a monthly thank-you card  recognition/table-thanks-records.ts
+ *   sugg|{id}, shist|{id}|{at}|{status}        a suggestion and its history  suggestions/table-suggestion-store.ts
  *   feed|{at}|{id}|{change}                    a change a report counts  reports/feed-rows.ts
  *   cnt|{day}, cnt-open                        report counters per day, open backlog  reports/counter-rows.ts
  *

@@ -22,6 +22,7 @@ import { registerWelcomeRoutes } from './welcome-routes';
 import { registerReportRoutes } from './report-routes';
 import { registerKnowledgeReviewRoutes } from './knowledge-review-routes';
 import { registerRecognitionRoutes } from './recognition-routes';
+import { registerSuggestionRoutes } from './suggestion-routes';
 
 /** What routes need of the Teams layer itself (beside the use cases). */
 export interface RouteParts {
@@ -50,6 +51,7 @@ export function registerRoutes<TState extends TurnState>(app: Application<TState
   registerSatisfactionRoutes(app, useCases);
   registerOutboxAdminRoutes(app, useCases);
   registerGovernanceRoutes(app, useCases);
+  registerSuggestionRoutes(app, useCases);
   registerReportRoutes(app, useCases);
   registerKnowledgeReviewRoutes(app, useCases);
   registerRecognitionRoutes(app, useCases);

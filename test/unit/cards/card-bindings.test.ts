@@ -51,6 +51,9 @@ const ACTION_DATA_KEYS = new Set([
   'solutionId',
   'etag',
   'articleId',
+  // "Suggest an improvement": the item's id, and the status its card showed (first writer wins)
+  'suggestionId',
+  'shownStatus',
 ]);
 /** The only URLs bound from data: Teams chat deep links our code builds (src/domain/chat-link.ts) from catalog addresses. */
 const URL_BINDINGS = new Set(['${chatLink}', '${chatUrl}', '${helpLink}']);

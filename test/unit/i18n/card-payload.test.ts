@@ -18,6 +18,8 @@ import { formatTicketNumber } from '../../../src/domain/ticket-number';
 import { chooseCategory, chooseSolution, newIntake, setDetails } from '../../../src/domain/intake/intake-draft';
 import { explainRoute } from '../../../src/domain/route-explanation';
 import { text } from '../../../src/domain/text';
+import type { PersonRef } from '../../../src/domain/history';
+import type { Ticket } from '../../../src/domain/tickets/ticket';
 import { LOCALES } from '../../../src/i18n/locales';
 import { outboxStatusCard } from '../../../src/presentation/admin-cards';
 import { reportCard } from '../../../src/presentation/report-cards';
@@ -52,6 +54,9 @@ import { openTicketFor } from '../../../src/services/tickets/ticket-opening';
 import { renderCard } from '../../../src/teams/rendering';
 import { SOLUTION_FACT_LIMITS } from '../../../src/domain/intake/solution-facts';
 import { GRADUATION_LIMITS, newGraduationRequest } from '../../../src/domain/governance/graduation-request';
+import { changeSuggestionStatus, newSuggestion, SUGGESTION_LIMITS } from '../../../src/domain/suggestions/suggestion';
+import { suggestionCard, suggestionListCard, suggestionUpdateCard } from '../../../src/presentation/suggestion-cards';
+import { LISTED_SUGGESTIONS } from '../../../src/services/suggestions/suggestion-service';
 import { GRADUATION_REQUIREMENTS } from '../../../src/domain/governance/graduation-requirements';
 import { underSupportedListCard, underSupportedNoticeCard } from '../../../src/presentation/under-supported-cards';
 import { MAX_LISTED_NOTICES } from '../../../src/services/governance/under-supported-admin';
@@ -136,6 +141,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       caseReference: field(unit, MAX_CASE_REFERENCE),
     },
     incidentId: 'INC-0A1B2C3D',
+    suggestion: { id: 'sg-0123456789abcdef0123456789abcdef', status: 'under-review' as const },
   };
   const details = largestDetails(unit);
   const draft = setDetails(
@@ -510,6 +516,7 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
       graduationRequestCard(decidedGraduation, text('common.verbatim', { text: long })),
     ],
     ['graduation-decision', 'declined with the longest reason', graduationDecisionCard(decidedGraduation)],
+    ...suggestionCases(ticket, person),
     ['under-supported-notice', 'every reason, to the maker', underSupportedNoticeCard(notices[0]!)],
     ['under-supported-list', `${MAX_LISTED_NOTICES} notices with every reason`, underSupportedListCard('2026-W48', notices)],
     [
@@ -546,6 +553,30 @@ function cards(): Array<readonly [CardName, string, CardRef]> {
 }
 
 /** Admin edits of tier, co-owners and support channel, each value at its largest. */
+/** "Suggest an improvement": every text at its limit, declined with the longest note, the longest list. */
+function suggestionCases(ticket: Ticket, person: PersonRef): Array<readonly [CardName, string, CardRef]> {
+  const form = {
+    observed: paragraph(unit, SUGGESTION_LIMITS.observed),
+    frequency: 'occasionally' as const,
+    proposal: paragraph(unit, SUGGESTION_LIMITS.proposal),
+  };
+  const fresh = newSuggestion('sg-0123456789abcdef0123456789abcdef', ticket, form, person, NOW.toISOString());
+  const change = changeSuggestionStatus(fresh, 'declined', paragraph(unit, SUGGESTION_LIMITS.note), person, NOW.toISOString());
+  if (!change.ok) throw new Error(change.reason);
+  const declined = change.next;
+  const list = Array.from({ length: LISTED_SUGGESTIONS }, () => ({ ...fresh, status: 'under-review' as const }));
+  return [
+    [
+      'suggestion',
+      'new, every text at its limit, with a notice',
+      suggestionCard(fresh, text('common.verbatim', { text: paragraph(unit, TEXT_LIMIT) })),
+    ],
+    ['suggestion', 'declined with the longest note', suggestionCard(declined)],
+    ['suggestion-update', 'declined with the longest note', suggestionUpdateCard(declined)],
+    ['suggestion-list', `${LISTED_SUGGESTIONS} items at their limit, and more`, suggestionListCard(list, true)],
+  ];
+}
+
 function adminEdits() {
   const co = largest('Important', 3);
   return Array.from({ length: SHOWN_HISTORY + 2 }, (_, i) => ({

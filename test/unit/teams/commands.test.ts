@@ -26,6 +26,7 @@ const TRANSLATED: CommandPhrases = {
   knowledgeReview: ['knowledge review', 'revue des connaissances', 'granska kunskapsbasen', '기술 자료 검토'],
   stopThanks: ['stop thanks', 'arrêter les remerciements', 'sluta tacka', '감사 카드 중지'],
   startThanks: ['start thanks', 'reprendre les remerciements', 'börja tacka', '감사 카드 다시 받기'],
+  suggestions: ['suggestions', 'suggestions ouvertes', 'förslag', '개선 제안'],
 };
 const table = new CommandTable(TRANSLATED);
 const names = (text: string) => table.match(text).map((m) => m.name);
@@ -145,6 +146,8 @@ describe('the phrases shipped in locales/', () => {
     expect(of('hej')).toEqual(['greeting']);
     expect(of('my request')).toEqual(['myRequests']);
     expect(of('my solutions')).toEqual(['mySolutions']);
+    // "Suggest an improvement": the open suggestions, in each language (suggestions.json).
+    for (const phrase of ['suggestions', 'Suggestions ouvertes !', 'förslag', '개선 제안']) expect(of(phrase)).toEqual(['suggestions']);
     expect(shipped.match('unassigned tickets severity b')).toEqual([{ name: 'unassigned', severity: 'B' }]);
     expect(shipped.match('who supports feuille de temps equipe')).toEqual([
       { name: 'solutionLookup', argument: 'feuille de temps equipe' },
