@@ -160,10 +160,13 @@ function timed(pattern: Collected, input: Input): number {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-/** The fastest of up to three runs: only a pattern that is slow every time counts as slow. */
+/**
+ * The fastest of up to five runs: only a pattern that is slow every time counts as slow (a super-linear
+ * one takes seconds on every run; a linear one over the bound was paused by a busy machine).
+ */
 function fastest(pattern: Collected, input: Input): number {
   let best = timed(pattern, input);
-  for (let i = 0; i < 2 && best > BOUND_MS; i++) best = Math.min(best, timed(pattern, input));
+  for (let i = 0; i < 4 && best > BOUND_MS; i++) best = Math.min(best, timed(pattern, input));
   return best;
 }
 
@@ -233,9 +236,9 @@ describe('the command table runs in linear time', () => {
     for (const size of [100, MAX_COMMAND_LENGTH - 20, 100_000]) {
       for (const input of adversarialInputs(size)) {
         const text = input.text.length <= MAX_COMMAND_LENGTH ? normaliseCommandText(input.text) : input.text;
-        // The fastest of up to three runs, as for the patterns: a pause of the machine is not a slow match.
+        // The fastest of up to five runs, as for the patterns: a pause of the machine is not a slow match.
         let ms = Infinity;
-        for (let i = 0; i < 3 && ms > BOUND_MS; i++) {
+        for (let i = 0; i < 5 && ms > BOUND_MS; i++) {
           const started = process.hrtime.bigint();
           table.match(text);
           ms = Math.min(ms, Number(process.hrtime.bigint() - started) / 1e6);
