@@ -99,10 +99,10 @@ export function startNotificationJobs(
       // 100 ms on the conversation windows; none on the tenant window: its headroom is in the rate (rate-limiter.ts).
       limiter: new TeamsRateLimiter({ tenantPerSecond: config.notifications.tenantRatePerSecond, marginMs: 100 }),
       // The tenant's rate is shared by every instance through one row of the Leases table (issue 19).
-      tenantAllowance: new TenantAllowance(
-        new TableTenantBudget(tables.client('leases'), { rate: n.tenantRatePerSecond, holdMs: n.budgetHoldMs }),
-        { tenant: TENANT_KEY, batch: n.budgetBatch },
-      ),
+      tenantAllowance: new TenantAllowance(new TableTenantBudget(tables.client('leases'), n.tenantRatePerSecond), {
+        tenant: TENANT_KEY,
+        batch: n.budgetBatch,
+      }),
       clock,
       undeliverable: services.handling,
       log: logger,

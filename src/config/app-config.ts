@@ -87,8 +87,6 @@ export interface NotificationConfig {
   readonly tenantRatePerSecond: number;
   /** Calls claimed at a time from the budget the instances share (OUTBOX_BUDGET_BATCH). */
   readonly budgetBatch: number;
-  /** How long claimed calls stay usable, ms (OUTBOX_BUDGET_HOLD_MS; domain/delivery/shared-budget.ts). */
-  readonly budgetHoldMs: number;
   /** No "I'm on it" from the maker within this → co-owners or the help desk. */
   readonly makerAckMinutes: number;
   /** No claim from a co-owner within this → the help desk. */

@@ -138,13 +138,6 @@ export const ENV_SPEC = [
       "calls an instance claims at a time from the tenant's budget, which every instance shares through Table Storage (1-50; see [Several instances, one tenant budget](#several-instances-one-tenant-budget))",
   },
   {
-    name: 'OUTBOX_BUDGET_HOLD_MS',
-    optional: true,
-    default: '`25`',
-    description:
-      'how long claimed calls stay usable (5-1000 ms); each second of calls then holds at most `OUTBOX_TENANT_RATE`, summed over instances, and a one-instance backlog goes at 1000 / (1000 + this) of it',
-  },
-  {
     name: 'MAKER_ACK_MINUTES',
     optional: true,
     default: '`240`',

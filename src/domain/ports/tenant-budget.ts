@@ -5,7 +5,7 @@
 export type BudgetClaim =
   | {
       readonly granted: number;
-      /** The granted calls may be made from `atMs` up to `untilMs` (this instance's clock), not outside. */
+      /** The granted calls may be made from `atMs` up to `untilMs` (the end of their second), not later. */
       readonly atMs: number;
       readonly untilMs: number;
     }
@@ -17,10 +17,10 @@ export type BudgetClaim =
 
 export interface TenantBudgetStore {
   /**
-   * Claims up to `want` calls for `tenant`, granted `leadMs` from now (so the grant's short hold is
-   * not spent while it is being written). Never more than the shared rate in any second, whatever the
-   * other instances claim; a lost race is retried a few times, then reported as "retry shortly".
-   * Throws StorageUnavailableError when storage cannot be reached (no call is made then).
+   * Claims up to `want` calls for `tenant` in the current second. Never more than the shared rate in
+   * a second, whatever the other instances claim; a lost race is retried a few times, then reported
+   * as "retry shortly". Throws StorageUnavailableError when storage cannot be reached (no call is
+   * made then).
    */
-  claim(tenant: string, want: number, leadMs: number): Promise<BudgetClaim>;
+  claim(tenant: string, want: number): Promise<BudgetClaim>;
 }

@@ -1,13 +1,14 @@
 import type { TableClient } from '@azure/data-tables';
-import { decideGrant, decodeGrants, encodeGrants, type BudgetGrant, type BudgetRules } from '../../domain/delivery/shared-budget';
+import { decideGrant, readWindow, type BudgetWindow } from '../../domain/delivery/shared-budget';
 import type { BudgetClaim, TenantBudgetStore } from '../../domain/ports/tenant-budget';
 import { getOrUndefined, isStatus, unavailable } from '../table-calls';
 
 interface BudgetRow {
   partitionKey: string;
   rowKey: string;
-  /** The grants of the last two windows, "at:count,…" (shared-budget.ts). */
-  grants: string;
+  /** The second whose calls are counted (ms since the epoch / 1000), and how many were granted in it. */
+  second: number;
+  used: number;
 }
 
 /** The budget rows live in the Leases table, in a partition of their own: one row per tenant. */
@@ -23,14 +24,14 @@ export interface TableTenantBudgetOptions {
 }
 
 /**
- * The shared budget in one row per tenant, changed only with its ETag: of two instances claiming at
+ * The shared budget in one row per tenant (the current second and the calls granted in it), changed only with its ETag: of two instances claiming at
  * once, one writes and the other gets 412, reads the row again and decides again on what the first
  * wrote (after a short random pause, so they do not collide again in step). The row's last known
  * version is kept, so a claim that nobody raced costs one write and no read. Every call has the
  * storage deadline of the client it is given (deadline-policy.ts).
  */
 export class TableTenantBudget implements TenantBudgetStore {
-  private known = new Map<string, { grants: BudgetGrant[]; etag: string }>();
+  private known = new Map<string, { window: BudgetWindow | undefined; etag: string }>();
   private readonly retries: number;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -38,7 +39,8 @@ export class TableTenantBudget implements TenantBudgetStore {
 
   constructor(
     private readonly table: TableClient,
-    private readonly rules: BudgetRules,
+    /** Calls per second, summed over every instance. */
+    private readonly rate: number,
     options: TableTenantBudgetOptions = {},
   ) {
     this.retries = options.retries ?? 6;
@@ -47,17 +49,17 @@ export class TableTenantBudget implements TenantBudgetStore {
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
-  async claim(tenant: string, want: number, leadMs: number): Promise<BudgetClaim> {
+  async claim(tenant: string, want: number): Promise<BudgetClaim> {
     const what = `tenant budget ${tenant}`;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       const known = this.known.get(tenant) ?? (await this.read(tenant, what));
-      const decision = decideGrant(known?.grants ?? [], this.now() + leadMs, want, this.rules);
-      // Full on the version we know: the row can only hold more grants than that, never fewer.
+      const decision = decideGrant(known?.window, this.now(), want, this.rate);
+      // Full on the version we know: in this second the row can only count more calls, never fewer.
       if (!('atMs' in decision)) return decision;
-      const row: BudgetRow = { partitionKey: PARTITION, rowKey: tenant, grants: encodeGrants(decision.grants) };
+      const row: BudgetRow = { partitionKey: PARTITION, rowKey: tenant, ...decision.window };
       try {
         const answer = known ? await this.table.updateEntity(row, 'Replace', { etag: known.etag }) : await this.table.createEntity(row);
-        if (answer.etag) this.known.set(tenant, { grants: [...decision.grants], etag: answer.etag });
+        if (answer.etag) this.known.set(tenant, { window: decision.window, etag: answer.etag });
         else this.known.delete(tenant);
         return { granted: decision.granted, atMs: decision.atMs, untilMs: decision.untilMs };
       } catch (error) {
@@ -67,13 +69,13 @@ export class TableTenantBudget implements TenantBudgetStore {
         await this.sleep(Math.floor(this.random() * (5 + 5 * attempt)));
       }
     }
-    return { granted: 0, retryAtMs: this.now() + 10 };
+    return { granted: 0, retryAtMs: this.now() + 5 + Math.floor(this.random() * 10) };
   }
 
-  private async read(tenant: string, what: string): Promise<{ grants: BudgetGrant[]; etag: string } | undefined> {
+  private async read(tenant: string, what: string): Promise<{ window: BudgetWindow | undefined; etag: string } | undefined> {
     const row = await getOrUndefined<BudgetRow>(this.table, PARTITION, tenant, what);
     if (row === undefined) return undefined;
-    const known = { grants: decodeGrants(row.grants, this.rules), etag: row.etag };
+    const known = { window: readWindow(row.second, row.used, this.rate) ?? { second: 0, used: 0 }, etag: row.etag };
     this.known.set(tenant, known);
     return known;
   }

@@ -12,7 +12,6 @@ describe('notification configuration', () => {
     expect(loadConfig(local).notifications).toEqual({
       tenantRatePerSecond: 45,
       budgetBatch: 10,
-      budgetHoldMs: 25,
       makerAckMinutes: 240,
       coOwnerClaimMinutes: 480,
       outboxStuckMinutes: 15,
@@ -24,7 +23,6 @@ describe('notification configuration', () => {
       ...local,
       OUTBOX_TENANT_RATE: '40',
       OUTBOX_BUDGET_BATCH: '5',
-      OUTBOX_BUDGET_HOLD_MS: '40',
       MAKER_ACK_MINUTES: '30',
       CO_OWNER_CLAIM_MINUTES: '90',
       OUTBOX_STUCK_MINUTES: '5',
@@ -33,7 +31,6 @@ describe('notification configuration', () => {
     expect(config.notifications).toEqual({
       tenantRatePerSecond: 40,
       budgetBatch: 5,
-      budgetHoldMs: 40,
       makerAckMinutes: 30,
       coOwnerClaimMinutes: 90,
       outboxStuckMinutes: 5,
@@ -47,7 +44,6 @@ describe('notification configuration', () => {
         ...local,
         OUTBOX_TENANT_RATE: '80',
         OUTBOX_BUDGET_BATCH: '0',
-        OUTBOX_BUDGET_HOLD_MS: '2000',
         MAKER_ACK_MINUTES: 'soon',
         CO_OWNER_CLAIM_MINUTES: '0',
         TEAMS_SERVICE_URL: 'http://example.com/',
@@ -56,7 +52,6 @@ describe('notification configuration', () => {
       [
         'OUTBOX_TENANT_RATE: expected an integer between 1 and 50, got "80"',
         'OUTBOX_BUDGET_BATCH: expected an integer between 1 and 50, got "0"',
-        'OUTBOX_BUDGET_HOLD_MS: expected an integer between 5 and 1000, got "2000"',
         'MAKER_ACK_MINUTES: expected an integer between 1 and 10080, got "soon"',
         'CO_OWNER_CLAIM_MINUTES: expected an integer between 1 and 10080, got "0"',
         'TEAMS_SERVICE_URL: expected an https URL such as https://smba.trafficmanager.net/teams/, got "http://example.com/"',
