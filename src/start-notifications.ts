@@ -101,7 +101,6 @@ export function startNotificationJobs(
       // The tenant's rate is shared by every instance through one row of the Leases table (issue 19).
       tenantAllowance: new TenantAllowance(new TableTenantBudget(tables.client('leases'), n.tenantRatePerSecond), {
         tenant: TENANT_KEY,
-        batch: n.budgetBatch,
       }),
       clock,
       undeliverable: services.handling,

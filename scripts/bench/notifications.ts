@@ -240,7 +240,8 @@ async function main(): Promise<void> {
     if (instances === 1) {
       results.goal(`${label}: achieved rate / configured ceiling`, (100 * f.rate) / CEILING, '%', { op: '>=', target: 97 });
     } else {
-      results.goal(`${label}: busiest second (any 1 s) / ceiling (the sum stays under it)`, (100 * f.peak) / CEILING, '%', {
+      // The budget counts calls per calendar second (shared-budget.ts); any 1 s is reported above.
+      results.goal(`${label}: busiest calendar second / ceiling (the sum stays under it)`, (100 * f.peakCalendar) / CEILING, '%', {
         op: '<=',
         target: 100,
       });

@@ -85,8 +85,6 @@ export interface IntakeConfig {
 export interface NotificationConfig {
   /** Calls per second to the Bot Connector per tenant (Teams allows 50 per app per tenant). */
   readonly tenantRatePerSecond: number;
-  /** Calls claimed at a time from the budget the instances share (OUTBOX_BUDGET_BATCH). */
-  readonly budgetBatch: number;
   /** No "I'm on it" from the maker within this → co-owners or the help desk. */
   readonly makerAckMinutes: number;
   /** No claim from a co-owner within this → the help desk. */

@@ -128,14 +128,7 @@ export const ENV_SPEC = [
     optional: true,
     default: '`45`',
     description:
-      "Bot Connector calls per second per tenant the outbox allows itself (1-50; Teams allows 50, see [Teams' limits](#teams-limits))",
-  },
-  {
-    name: 'OUTBOX_BUDGET_BATCH',
-    optional: true,
-    default: '`10`',
-    description:
-      "calls an instance claims at a time from the tenant's budget, which every instance shares through Table Storage (1-50; see [Several instances, one tenant budget](#several-instances-one-tenant-budget))",
+      "Bot Connector calls per second per tenant, summed over every instance (1-50; Teams allows 50, see [Teams' limits](#teams-limits) and [one tenant budget](#several-instances-one-tenant-budget))",
   },
   {
     name: 'MAKER_ACK_MINUTES',

@@ -112,7 +112,6 @@ function readNotifications(read: Reader, problem: Problem): NotificationConfig {
   return {
     // above Teams' own 50 / s per app per tenant a setting could only earn 429s
     tenantRatePerSecond: integer('OUTBOX_TENANT_RATE', DEFAULT_TENANT_RATE, 1, 50),
-    budgetBatch: integer('OUTBOX_BUDGET_BATCH', 10, 1, 50),
     makerAckMinutes: integer('MAKER_ACK_MINUTES', 240, 1, 10_080),
     coOwnerClaimMinutes: integer('CO_OWNER_CLAIM_MINUTES', 480, 1, 10_080),
     outboxStuckMinutes: integer('OUTBOX_STUCK_MINUTES', 15, 1, 10_080),

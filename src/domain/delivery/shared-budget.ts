@@ -21,10 +21,16 @@ export interface BudgetWindow {
 
 export const BUDGET_SECOND_MS = 1_000;
 
+/**
+ * How much of each second's end grants nothing: the time a call may take from its grant to Teams (a
+ * claim of the message's row, the conversation's reference, the request), with room for a busy machine.
+ */
+export const DEFAULT_BUDGET_TAIL_MS = 200;
+
 export type BudgetDecision =
   | {
       readonly granted: number;
-      /** The calls may be made from `atMs` up to `untilMs` (the last ms of the second), inclusive. */
+      /** The calls may be made from `atMs` up to `untilMs` (the second's end less its tail), inclusive. */
       readonly atMs: number;
       readonly untilMs: number;
       /** The row to write back. */
@@ -45,8 +51,12 @@ export function secondOf(ms: number): number {
  * whose clock is ahead) grants nothing until that second has passed here too: the check only ever errs
  * on the side of fewer calls.
  */
-export function decideGrant(row: BudgetWindow | undefined, nowMs: number, want: number, rate: number): BudgetDecision {
+export function decideGrant(row: BudgetWindow | undefined, nowMs: number, want: number, rate: number, tailMs = 0): BudgetDecision {
   const second = secondOf(nowMs);
+  // The second's last `tailMs` grant nothing and end every grant early: a call made late in a second
+  // would reach Teams in the next one, on top of that second's own calls.
+  const lastMs = (second + 1) * BUDGET_SECOND_MS - 1 - tailMs;
+  if (nowMs > lastMs) return { granted: 0, retryAtMs: (Math.max(second, row?.second ?? second) + 1) * BUDGET_SECOND_MS };
   if (row !== undefined && row.second > second) return { granted: 0, retryAtMs: (row.second + 1) * BUDGET_SECOND_MS };
   const used = row !== undefined && row.second === second ? row.used : 0;
   const granted = Math.max(0, Math.min(Math.floor(want), rate - used));
@@ -54,7 +64,7 @@ export function decideGrant(row: BudgetWindow | undefined, nowMs: number, want: 
   return {
     granted,
     atMs: nowMs,
-    untilMs: (second + 1) * BUDGET_SECOND_MS - 1,
+    untilMs: lastMs,
     window: { second, used: used + granted },
   };
 }

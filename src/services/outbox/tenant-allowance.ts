@@ -11,7 +11,7 @@ export type Allowance = { readonly ok: true } | { readonly ok: false; readonly w
 
 export interface TenantAllowanceOptions {
   readonly tenant: string;
-  /** Calls claimed per round-trip (default 10). */
+  /** Calls claimed per round-trip at most (default 10: at 45 / s, about 5 writes a second per tenant). */
   readonly batch?: number;
   readonly now?: () => number;
 }

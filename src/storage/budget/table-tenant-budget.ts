@@ -1,5 +1,5 @@
 import type { TableClient } from '@azure/data-tables';
-import { decideGrant, readWindow, type BudgetWindow } from '../../domain/delivery/shared-budget';
+import { DEFAULT_BUDGET_TAIL_MS, decideGrant, readWindow, type BudgetWindow } from '../../domain/delivery/shared-budget';
 import type { BudgetClaim, TenantBudgetStore } from '../../domain/ports/tenant-budget';
 import { getOrUndefined, isStatus, unavailable } from '../table-calls';
 
@@ -15,6 +15,8 @@ interface BudgetRow {
 const PARTITION = 'tenant-budget';
 
 export interface TableTenantBudgetOptions {
+  /** The end of every second that grants nothing (default DEFAULT_BUDGET_TAIL_MS, shared-budget.ts). */
+  readonly tailMs?: number;
   /** Lost races retried before answering "retry shortly" (default 6). */
   readonly retries?: number;
   /** Now, in ms since the epoch (tests pass a controllable one). */
@@ -33,6 +35,7 @@ export interface TableTenantBudgetOptions {
 export class TableTenantBudget implements TenantBudgetStore {
   private known = new Map<string, { window: BudgetWindow | undefined; etag: string }>();
   private readonly retries: number;
+  private readonly tailMs: number;
   private readonly now: () => number;
   private readonly random: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -44,6 +47,7 @@ export class TableTenantBudget implements TenantBudgetStore {
     options: TableTenantBudgetOptions = {},
   ) {
     this.retries = options.retries ?? 6;
+    this.tailMs = options.tailMs ?? DEFAULT_BUDGET_TAIL_MS;
     this.now = options.now ?? Date.now;
     this.random = options.random ?? Math.random;
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -53,7 +57,7 @@ export class TableTenantBudget implements TenantBudgetStore {
     const what = `tenant budget ${tenant}`;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
       const known = this.known.get(tenant) ?? (await this.read(tenant, what));
-      const decision = decideGrant(known?.window, this.now(), want, this.rate);
+      const decision = decideGrant(known?.window, this.now(), want, this.rate, this.tailMs);
       // Full on the version we know: in this second the row can only count more calls, never fewer.
       if (!('atMs' in decision)) return decision;
       const row: BudgetRow = { partitionKey: PARTITION, rowKey: tenant, ...decision.window };

@@ -11,7 +11,6 @@ describe('notification configuration', () => {
   it('has defaults for everything (optional variables)', () => {
     expect(loadConfig(local).notifications).toEqual({
       tenantRatePerSecond: 45,
-      budgetBatch: 10,
       makerAckMinutes: 240,
       coOwnerClaimMinutes: 480,
       outboxStuckMinutes: 15,
@@ -22,7 +21,6 @@ describe('notification configuration', () => {
     const config = loadConfig({
       ...local,
       OUTBOX_TENANT_RATE: '40',
-      OUTBOX_BUDGET_BATCH: '5',
       MAKER_ACK_MINUTES: '30',
       CO_OWNER_CLAIM_MINUTES: '90',
       OUTBOX_STUCK_MINUTES: '5',
@@ -30,7 +28,6 @@ describe('notification configuration', () => {
     });
     expect(config.notifications).toEqual({
       tenantRatePerSecond: 40,
-      budgetBatch: 5,
       makerAckMinutes: 30,
       coOwnerClaimMinutes: 90,
       outboxStuckMinutes: 5,
@@ -43,7 +40,6 @@ describe('notification configuration', () => {
       problems({
         ...local,
         OUTBOX_TENANT_RATE: '80',
-        OUTBOX_BUDGET_BATCH: '0',
         MAKER_ACK_MINUTES: 'soon',
         CO_OWNER_CLAIM_MINUTES: '0',
         TEAMS_SERVICE_URL: 'http://example.com/',
@@ -51,7 +47,6 @@ describe('notification configuration', () => {
     ).toEqual(
       [
         'OUTBOX_TENANT_RATE: expected an integer between 1 and 50, got "80"',
-        'OUTBOX_BUDGET_BATCH: expected an integer between 1 and 50, got "0"',
         'MAKER_ACK_MINUTES: expected an integer between 1 and 10080, got "soon"',
         'CO_OWNER_CLAIM_MINUTES: expected an integer between 1 and 10080, got "0"',
         'TEAMS_SERVICE_URL: expected an https URL such as https://smba.trafficmanager.net/teams/, got "http://example.com/"',

@@ -9,14 +9,14 @@ const claimsArb = fc.array(fc.record({ gapMs: fc.integer({ min: -300, max: 700 }
 });
 
 /** Plays the claims against one row as the adapter would (each written back when something was granted). */
-function play(rate: number, claims: ReadonlyArray<{ gapMs: number; want: number }>) {
+function play(rate: number, claims: ReadonlyArray<{ gapMs: number; want: number }>, tailMs = 0) {
   let row: BudgetWindow | undefined;
   let at = T0;
   const steps = [];
   for (const c of claims) {
     at += c.gapMs;
     const before = row;
-    const decision = decideGrant(row, at, c.want, rate);
+    const decision = decideGrant(row, at, c.want, rate, tailMs);
     steps.push({ before, at, want: c.want, decision });
     if ('atMs' in decision) row = decision.window;
   }
@@ -52,6 +52,20 @@ describe('the shared tenant budget (fixed one-second windows)', () => {
           }
           const used = before && before.second === s ? before.used : 0;
           expect(decision.granted).toBe(Math.max(0, Math.min(want, rate - used)));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('grants nothing in the tail of a second, and every grant ends before it', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 50 }), claimsArb, fc.integer({ min: 0, max: 500 }), (rate, claims, tailMs) => {
+        for (const { at, decision } of play(rate, claims, tailMs)) {
+          const offset = at - secondOf(at) * 1000;
+          if (offset > 999 - tailMs) expect(decision.granted).toBe(0);
+          if ('atMs' in decision) expect(decision.untilMs).toBe(secondOf(at) * 1000 + 999 - tailMs);
+          else expect(decision.retryAtMs % 1000).toBe(0);
         }
       }),
       { numRuns: 300 },
