@@ -72,7 +72,7 @@ describe('TableTenantBudget (one tenant budget shared by instances through Table
     expect((await a!.claim('tenant-stale', 5)).granted).toBe(5); // a knows the row: 5 granted
     expect((await b!.claim('tenant-stale', 12)).granted).toBe(12); // b wrote since: a's version is stale
     const claim = await a!.claim('tenant-stale', 10); // a's write gets 412, it reads again: 3 left
-    expect(claim).toEqual({ granted: 3, atMs: at, untilMs: 1_764_000_000_799 } // the second's end less its 200 ms tail);
+    expect(claim).toEqual({ granted: 3, atMs: at, untilMs: 1_764_000_000_799 }); // the second's end less its 200 ms tail
   });
 
   it('answers "retry shortly" rather than racing without end', async () => {
