@@ -22,6 +22,8 @@ import { SHARD_COUNT } from './storage/cases/case-partitions';
 import { TableConversationStore } from './storage/conversations/table-conversation-store';
 import { TableEndpointStore } from './storage/conversations/table-endpoint-store';
 import { TableLeaseStore } from './storage/leases/table-lease-store';
+import { TableTenantBudget } from './storage/budget/table-tenant-budget';
+import { TenantAllowance } from './services/outbox/tenant-allowance';
 import { TableOutboxStore } from './storage/outbox/table-outbox-store';
 import { TableRequestChanges } from './storage/outbox/table-request-changes';
 import type { TableService } from './storage/table-service';
@@ -51,6 +53,9 @@ export interface NotificationJobs {
   readonly admin: OutboxAdmin;
   readonly store: TableOutboxStore;
 }
+
+/** One tenant per deployment: the worker's limiter key and the shared budget's row. */
+const TENANT_KEY = 'tenant';
 
 const ALL_SHARDS = Array.from({ length: SHARD_COUNT }, (_, i) => i);
 
@@ -85,6 +90,7 @@ export function startNotificationJobs(
   // process waits for its predecessor's short leases to run out instead (see RenewedLeases).
   const owner = options.instanceId ?? `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const leases = new TableLeaseStore(tables.client('leases'));
+  const n = config.notifications;
   const worker = new OutboxWorker(
     {
       store: services.outboxStore,
@@ -92,6 +98,10 @@ export function startNotificationJobs(
       sender: options.sender ?? sender,
       // 100 ms on the conversation windows; none on the tenant window: its headroom is in the rate (rate-limiter.ts).
       limiter: new TeamsRateLimiter({ tenantPerSecond: config.notifications.tenantRatePerSecond, marginMs: 100 }),
+      // The tenant's rate is shared by every instance through one row of the Leases table (issue 19).
+      tenantAllowance: new TenantAllowance(new TableTenantBudget(tables.client('leases'), n.tenantRatePerSecond), {
+        tenant: TENANT_KEY,
+      }),
       clock,
       undeliverable: services.handling,
       log: logger,
@@ -102,6 +112,7 @@ export function startNotificationJobs(
       retry: { ...DEFAULT_RETRY_POLICY, ...(options.retry ?? {}) },
       timers: services.timers,
       random: options.random,
+      tenantKey: TENANT_KEY,
       leaseTtlMs: options.leaseTtlMs,
       callLimitMs: options.senderTimeoutMs,
       // In the background loop the worker waits out short limiter holds; driven by hand it never sleeps.

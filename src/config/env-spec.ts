@@ -127,7 +127,7 @@ export const ENV_SPEC = [
     optional: true,
     default: '`45`',
     description:
-      "Bot Connector calls per second per tenant the outbox allows itself (1-50; Teams allows 50, see [Teams' limits](#teams-limits))",
+      "Bot Connector calls per second per tenant, summed over every instance (1-50; Teams allows 50, see [Teams' limits](#teams-limits) and [one tenant budget](#several-instances-one-tenant-budget))",
   },
   {
     name: 'MAKER_ACK_MINUTES',

@@ -40,6 +40,8 @@ export interface ConnectorStats {
   readonly throttled: number;
   /** Arrival time (ms) of every call, accepted or refused, in order. */
   readonly arrivals: number[];
+  /** Arrival time (ms) of every accepted call, in order. */
+  readonly acceptedAt: number[];
 }
 
 export async function startLimitedConnector(
@@ -49,6 +51,7 @@ export async function startLimitedConnector(
   const perTenant = new EnforcedWindows([{ limit: tenantPerSecond, windowMs: 1000 }]);
   const accepted: Record<string, number> = {};
   const arrivals: number[] = [];
+  const acceptedAt: number[] = [];
   let throttled = 0;
   let nextId = 1;
   const server = http.createServer((req, res) => {
@@ -73,6 +76,7 @@ export async function startLimitedConnector(
       }
       perTenant.record('tenant', now);
       perConversation.record(conversation, now);
+      acceptedAt.push(now);
       const id = /bench-msg-(\d+)/.exec(Buffer.concat(chunks).toString('utf8'))?.[1] ?? 'unknown';
       accepted[id] = (accepted[id] ?? 0) + 1;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `act-${nextId++}` }));
@@ -81,7 +85,7 @@ export async function startLimitedConnector(
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    stats: () => ({ accepted: { ...accepted }, throttled, arrivals: [...arrivals] }),
+    stats: () => ({ accepted: { ...accepted }, throttled, arrivals: [...arrivals], acceptedAt: [...acceptedAt] }),
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -6,6 +6,7 @@ import type { Clock } from '../../domain/ports/clock';
 import type { LeaseStore } from '../../domain/ports/leases';
 import type { MessageSender, OutboxStore } from '../../domain/ports/outbox';
 import type { TeamsRateLimiter } from '../../domain/delivery/rate-limiter';
+import type { TenantAllowance } from './tenant-allowance';
 
 /**
  * Called when a message can never be delivered. Returns true when it took the fallback route and
@@ -20,6 +21,8 @@ export interface OutboxWorkerDeps {
   readonly leases: LeaseStore;
   readonly sender: MessageSender;
   readonly limiter: TeamsRateLimiter;
+  /** The tenant's calls shared with the other instances through storage (absent: this instance's limiter alone). */
+  readonly tenantAllowance?: TenantAllowance;
   readonly clock: Clock;
   readonly undeliverable?: UndeliverableHandler;
   readonly log?: { warn(details: object, message: string): void; error(details: object, message: string): void };
