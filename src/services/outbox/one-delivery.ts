@@ -55,7 +55,7 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
     // before another instance may take the shard over.
     if (!ctx.holds(work.shard)) return { kind: 'deferred', waitMs: ctx.pollMs, noWait: true };
     // The tenant's budget is shared by every instance (tenant-allowance.ts); then this instance's own limits.
-    const share = deps.tenantAllowance ? await deps.tenantAllowance.take() : undefined;
+    const share = deps.tenantAllowance ? await deps.tenantAllowance.takeWithin() : undefined;
     if (share && !share.ok) return { kind: 'deferred', waitMs: share.waitMs };
     const permit = deps.limiter.tryAcquire(limiterKey(message, original), ctx.tenantKey, deps.clock.now().getTime());
     if (!permit.ok) {

@@ -14,7 +14,15 @@ export interface TenantAllowanceOptions {
   /** Calls claimed per round-trip at most (default 10: at 45 / s, about 5 writes a second per tenant). */
   readonly batch?: number;
   readonly now?: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * The longest a delivery waits here for the tenant's budget: the rest of a budget second and its tail.
+ * A shorter wait than the outbox's poll would otherwise put the message back and end a manual run
+ * (tests, the CLI) with it undelivered although a call was due a few milliseconds later.
+ */
+export const BUDGET_WAIT_MS = 1_100;
 
 export class TenantAllowance {
   private left = 0;
@@ -27,6 +35,7 @@ export class TenantAllowance {
   private waiting = 0;
   private readonly batch: number;
   private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
 
   constructor(
     private readonly store: TenantBudgetStore,
@@ -34,6 +43,19 @@ export class TenantAllowance {
   ) {
     this.batch = Math.max(1, options.batch ?? 10);
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /** One call, waiting for it while the wait ends within `maxWaitMs`; otherwise how long to wait. */
+  async takeWithin(maxWaitMs = BUDGET_WAIT_MS): Promise<Allowance> {
+    const deadline = this.now() + maxWaitMs;
+    // Bounded in rounds too: a clock that does not move (a test's) must not keep this waiting.
+    for (let round = 0; round < 8; round++) {
+      const share = await this.take();
+      if (share.ok || this.now() + share.waitMs > deadline) return share;
+      await this.sleep(Math.max(1, share.waitMs));
+    }
+    return this.take();
   }
 
   /** One call now, or how long to wait for one. A storage failure is thrown (the call is not made). */
