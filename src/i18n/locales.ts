@@ -47,14 +47,28 @@ export function timeZoneOf(name: unknown): string {
   return canonicalTimeZone(name) ?? 'UTC';
 }
 
+/**
+ * Names already looked up (null: no zone). Every turn reads the sender's zone, and building an
+ * Intl.DateTimeFormat to check it was the largest cost of a card action in the bots benchmark's
+ * profile. Bounded: names come from the activity (anyone's text), so the cache starts over when full.
+ */
+const ZONES = new Map<string, string | null>();
+const MAX_ZONES = 1_000;
+
 /** The IANA name Intl knows a zone by ("europe/paris" → "Europe/Paris"), or undefined for no zone at all. */
 export function canonicalTimeZone(name: unknown): string | undefined {
   if (typeof name !== 'string' || name === '' || name.length > 64) return undefined;
-  try {
-    return new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
+  let zone = ZONES.get(name);
+  if (zone === undefined) {
+    try {
+      zone = new Intl.DateTimeFormat('en', { timeZone: name }).resolvedOptions().timeZone;
+    } catch {
+      zone = null;
+    }
+    if (ZONES.size >= MAX_ZONES) ZONES.clear();
+    ZONES.set(name, zone);
   }
+  return zone ?? undefined;
 }
 
 /** One of the bot's languages named by a tag ("fr", "fr-CA", "KO"), or undefined (not "en" by default). */

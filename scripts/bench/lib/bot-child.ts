@@ -19,7 +19,14 @@ export class BotChild {
     const repoRoot = path.resolve(__dirname, '../../..');
     const child = fork(path.join(__dirname, 'bot-process.ts'), [kind], {
       cwd: repoRoot,
-      execArgv: ['--import', 'tsx', '--expose-gc', '--no-deprecation'],
+      // BENCH_CPU_PROF=dir: a CPU profile of each bot process, written there when it stops.
+      execArgv: [
+        '--import',
+        'tsx',
+        '--expose-gc',
+        '--no-deprecation',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
       env: { ...process.env, BENCH_STORAGE: env.storage, BENCH_PREFIX: env.prefix, BENCH_ACCOUNT: env.account, NODE_ENV: 'development' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
