@@ -96,9 +96,9 @@ export function startNotificationJobs(
       store: services.outboxStore,
       leases,
       sender: options.sender ?? sender,
-      // 100 ms on the conversation windows; none on the tenant window: its headroom is in the rate (rate-limiter.ts).
-      limiter: new TeamsRateLimiter({ tenantPerSecond: config.notifications.tenantRatePerSecond, marginMs: 100 }),
-      // The tenant's rate is shared by every instance through one row of the Leases table (issue 19).
+      // 100 ms on the conversation windows. The tenant's rate is not counted here: its calls are
+      // scheduled for every instance through one row of the Leases table (issue 19, tenant-allowance.ts).
+      limiter: new TeamsRateLimiter({ tenantPerSecond: 'shared', marginMs: 100 }),
       tenantAllowance: new TenantAllowance(new TableTenantBudget(tables.client('leases'), n.tenantRatePerSecond), {
         tenant: TENANT_KEY,
       }),

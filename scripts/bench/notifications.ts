@@ -9,13 +9,14 @@
  *   (OUTBOX_TENANT_RATE, default 45 / s). Goal ≥ 97 %, 0 lost, 0 duplicated.
  * - three instances (three outbox workers in this process, each built as production builds one: its
  *   own storage clients, sender, limiter, share of the tenant budget and owner name) on one storage
- *   account and one tenant, sharing the tenant's budget through Table Storage (tenant-allowance.ts): the
- *   busiest second of calls arriving at the connector and the summed delivery rate, against the
- *   ceiling. Goals: never over the ceiling, ≥ 95 % of it, 0 lost, 0 duplicated.
+ *   account and one tenant, the tenant's calls scheduled for all of them through Table Storage
+ *   (tenant-allowance.ts): the summed delivery rate against the ceiling. Goals: ≥ 95 %, 0 lost, 0 duplicated.
+ * In both, the busiest one-second span of calls arriving at the connector (429s included: what Teams
+ * counts) must stay within Teams' own limit.
  * Lost and duplicated are checked against what the connector accepted.
  *
  *   npm run bench -- notifications [--messages 2000] [--conversations 500] [--rate 45] [--teams-rate 50] [--instances 3]
- *     [--batch 10] [--local-budget (each instance limits itself alone, as before)] [--all-shards]
+ *     [--batch 10] [--late 75] [--local-budget (each instance limits itself alone, as before)] [--all-shards]
  */
 import { randomUUID } from 'node:crypto';
 import { TeamsAdapter } from '@microsoft/teams-ai';
@@ -30,6 +31,7 @@ import { TableEndpointStore } from '../../src/storage/conversations/table-endpoi
 import { TableLeaseStore } from '../../src/storage/leases/table-lease-store';
 import { TableTenantBudget } from '../../src/storage/budget/table-tenant-budget';
 import { TenantAllowance } from '../../src/services/outbox/tenant-allowance';
+import { DEFAULT_BUDGET_LATE_MS } from '../../src/domain/delivery/shared-budget';
 import { TableOutboxStore } from '../../src/storage/outbox/table-outbox-store';
 import { TableService } from '../../src/storage/table-service';
 import { TeamsMessageSender } from '../../src/teams/proactive/teams-message-sender';
@@ -55,6 +57,8 @@ const TENANT_MARGIN_MS = numberArg('tenant-margin', 0);
 const TENANT = '8d2b7c1e-4f3a-4e2b-9c6d-1a2b3c4d5e6f';
 /** The shared budget's claim size (OUTBOX_BUDGET_BATCH); `--local-budget` runs without it. */
 const BATCH = numberArg('batch', 10);
+/** How late after its instant a call may still be made (ms; default DEFAULT_BUDGET_LATE_MS). */
+const LATE_MS = numberArg('late', DEFAULT_BUDGET_LATE_MS);
 const SHARED = !process.argv.includes('--local-budget');
 const ALL_SHARDS = process.argv.includes('--all-shards');
 /** Which modes to run: `--instances 3` runs only the three-instance one. */
@@ -140,6 +144,7 @@ async function runMode(instances: number): Promise<ModeFigures> {
         ? new TenantAllowance(new TableTenantBudget(own.client('leases'), CEILING), {
             tenant: 'tenant',
             batch: BATCH,
+            lateMs: LATE_MS,
           })
         : undefined;
       if (allowance) allowances.push(allowance);
@@ -148,7 +153,11 @@ async function runMode(instances: number): Promise<ModeFigures> {
           store: new TableOutboxStore(own.client('cases')),
           leases: new TableLeaseStore(own.client('leases')),
           sender,
-          limiter: new TeamsRateLimiter({ tenantPerSecond: CEILING, marginMs: MARGIN_MS, tenantMarginMs: TENANT_MARGIN_MS }),
+          limiter: new TeamsRateLimiter({
+            tenantPerSecond: SHARED ? 'shared' : CEILING,
+            marginMs: MARGIN_MS,
+            tenantMarginMs: TENANT_MARGIN_MS,
+          }),
           ...(allowance ? { tenantAllowance: allowance } : {}),
           clock: systemClock,
         },
@@ -209,7 +218,10 @@ async function runMode(instances: number): Promise<ModeFigures> {
       duplicated,
       shardsHeld,
       budget: allowances
-        .map((a) => `${a.counts.claims} claims, ${a.counts.granted} granted, ${a.counts.dropped} unused, ${a.counts.refused} refused`)
+        .map(
+          (a) =>
+            `${a.counts.claims} claims, ${a.counts.granted} instants granted, ${a.counts.dropped} run out unused, ${a.counts.refused} claims refused (schedule a second ahead)`,
+        )
         .join('; '),
     };
   } finally {
@@ -222,7 +234,7 @@ async function main(): Promise<void> {
   const results = new Results('notifications');
   results.note(
     `notifications: ${MESSAGES.toLocaleString('en')} messages to ${CONVERSATIONS} conversations; configured ceiling ${CEILING} / s per tenant ` +
-      `(limiter margin ${MARGIN_MS} ms per conversation, ${TENANT_MARGIN_MS} ms per tenant; ${SHARED ? `tenant budget shared through Table Storage, claims of up to ${BATCH} calls` : 'each instance limits itself alone'}); the connector enforces Teams' ${TEAMS_TENANT_RATE} / s per tenant and 7 / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / h per conversation; on ${machineLine()}`,
+      `(limiter margin ${MARGIN_MS} ms per conversation, ${TENANT_MARGIN_MS} ms per tenant; ${SHARED ? `the tenant's calls scheduled ${(1000 / CEILING).toFixed(1)} ms apart through Table Storage, claims of up to ${BATCH} instants, a call at most ${LATE_MS} ms after its instant` : 'each instance limits itself alone'}); the connector enforces Teams' ${TEAMS_TENANT_RATE} / s per tenant and 7 / 1 s, 8 / 2 s, 60 / 30 s, 1,800 / h per conversation; on ${machineLine()}`,
   );
   for (const instances of MODES) {
     const f = await runMode(instances);
@@ -232,19 +244,19 @@ async function main(): Promise<void> {
     if (f.budget) results.note(`${label}: shared budget per instance: ${f.budget}`);
     results.info(`${label}: achieved rate (messages / time from the workers' start to an empty outbox)`, f.rate, '/ s');
     results.info(`${label}: pace at the connector (first to last accepted call) / ceiling`, (100 * f.pace) / CEILING, '%');
-    results.info(`${label}: busiest second at the connector (any 1 s, calls, 429s included)`, f.peak, '');
     results.info(`${label}: busiest calendar second at the connector`, f.peakCalendar, '');
     results.info(`${label}: 429s received`, f.throttled, '');
     results.info(`${label}: retries scheduled`, f.retried, '');
     results.info(`${label}: failed for good`, f.failed, '');
+    // What Teams counts: the calls arriving in any one-second span, 429s included (a 429 means one
+    // more arrived than its limit allows). The schedule spaces them 1000 / ceiling ms apart.
+    results.goal(`${label}: busiest one-second span at the connector (Teams' limit ${TEAMS_TENANT_RATE} / s)`, f.peak, '', {
+      op: '<=',
+      target: TEAMS_TENANT_RATE,
+    });
     if (instances === 1) {
       results.goal(`${label}: achieved rate / configured ceiling`, (100 * f.rate) / CEILING, '%', { op: '>=', target: 97 });
     } else {
-      // The budget counts calls per calendar second (shared-budget.ts); any 1 s is reported above.
-      results.goal(`${label}: busiest calendar second / ceiling (the sum stays under it)`, (100 * f.peakCalendar) / CEILING, '%', {
-        op: '<=',
-        target: 100,
-      });
       results.goal(`${label}: achieved rate (sum) / ceiling`, (100 * f.rate) / CEILING, '%', { op: '>=', target: 95 });
     }
     results.goal(`${label}: lost`, f.lost, '', { op: '==', target: 0 });

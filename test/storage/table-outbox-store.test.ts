@@ -125,6 +125,23 @@ describe('TableOutboxStore', () => {
     expect(retried.inFlight).toBeUndefined();
   });
 
+  it('a claim given up (no call made) leaves the message pending, due when asked, no attempt counted, with its ETag', async () => {
+    const request = plainRequest(t0);
+    const m = dmTo(request, 'user-unclaimed');
+    await cases.create(request, [], [m]);
+    const shard = shardOf(request.id);
+    const [pending] = (await outbox.due(shard, t0, 100)).filter((p) => p.message.id === m.id);
+    const claimed = await outbox.claim(pending, 'instance-1', t0, later(67_500));
+    const released = await outbox.unclaim(claimed, later(300));
+    expect(released.inFlight).toBeUndefined();
+    expect((await outbox.due(shard, later(299), 100)).some((p) => p.message.id === m.id)).toBe(false);
+    const [again] = (await outbox.due(shard, later(300), 100)).filter((p) => p.message.id === m.id);
+    expect(again).toMatchObject({ counts: pending.counts, etag: released.etag });
+    expect(again.inFlight).toBeUndefined();
+    // The claim's version is stale now: giving it up again is refused, not applied.
+    await expect(outbox.unclaim(claimed, later(0))).rejects.toBeInstanceOf(ConcurrencyConflictError);
+  });
+
   it('an uncertain message leaves the outbox for its own range; an admin resends it or dismisses it', async () => {
     const request = plainRequest(t0);
     const [m1, m2] = [dmTo(request, 'user-u1'), dmTo(request, 'user-u2')];

@@ -94,11 +94,14 @@ export class SlidingWindowLimiter {
 
 /**
  * Both of Teams' limits at once: a call to a conversation needs room in that conversation's windows
- * and in the tenant's. Acquire is all-or-nothing.
+ * and in the tenant's. Acquire is all-or-nothing. When the tenant's calls are scheduled for every
+ * instance through storage (services/outbox/tenant-allowance.ts), the tenant window here is left out
+ * (`tenantPerSecond: 'shared'`): a second count of the same calls would only hold back instants the
+ * schedule has already spaced.
  */
 export class TeamsRateLimiter {
   private readonly conversations: SlidingWindowLimiter;
-  private readonly tenants: SlidingWindowLimiter;
+  private readonly tenants: SlidingWindowLimiter | undefined;
   /** Conversations Teams throttled (429): nothing goes to them before Retry-After has passed. */
   private readonly pausedUntil = new Map<string, number>();
 
@@ -110,14 +113,17 @@ export class TeamsRateLimiter {
    */
   constructor(
     options: {
-      readonly tenantPerSecond?: number;
+      readonly tenantPerSecond?: number | 'shared';
       readonly marginMs?: number;
       readonly tenantMarginMs?: number;
       readonly conversationWindows?: readonly RateWindow[];
     } = {},
   ) {
     this.conversations = new SlidingWindowLimiter(options.conversationWindows ?? TEAMS_CONVERSATION_WINDOWS, options.marginMs ?? 0);
-    this.tenants = new SlidingWindowLimiter(tenantWindows(options.tenantPerSecond ?? 30), options.tenantMarginMs ?? 0);
+    this.tenants =
+      options.tenantPerSecond === 'shared'
+        ? undefined
+        : new SlidingWindowLimiter(tenantWindows(options.tenantPerSecond ?? 30), options.tenantMarginMs ?? 0);
   }
 
   /** After a 429: hold the conversation until `untilMs` (its Retry-After), whatever the windows say. */
@@ -125,17 +131,27 @@ export class TeamsRateLimiter {
     this.pausedUntil.set(conversationKey, Math.max(untilMs, this.pausedUntil.get(conversationKey) ?? 0));
   }
 
+  /** How long a call would have to wait now (0: it may be made); records nothing. */
+  waitMs(conversationKey: string, tenantKey: string, nowMs: number): number {
+    const paused = this.pausedUntil.get(conversationKey);
+    if (paused !== undefined && paused <= nowMs) this.pausedUntil.delete(conversationKey);
+    const at = Math.max(
+      this.conversations.earliest(conversationKey, nowMs),
+      this.tenants?.earliest(tenantKey, nowMs) ?? nowMs,
+      paused ?? 0,
+    );
+    return Math.max(0, at - nowMs);
+  }
+
   tryAcquire(
     conversationKey: string,
     tenantKey: string,
     nowMs: number,
   ): { readonly ok: true } | { readonly ok: false; readonly waitMs: number } {
-    const paused = this.pausedUntil.get(conversationKey);
-    if (paused !== undefined && paused <= nowMs) this.pausedUntil.delete(conversationKey);
-    const at = Math.max(this.conversations.earliest(conversationKey, nowMs), this.tenants.earliest(tenantKey, nowMs), paused ?? 0);
-    if (at > nowMs) return { ok: false, waitMs: at - nowMs };
+    const waitMs = this.waitMs(conversationKey, tenantKey, nowMs);
+    if (waitMs > 0) return { ok: false, waitMs };
     this.conversations.record(conversationKey, nowMs);
-    this.tenants.record(tenantKey, nowMs);
+    this.tenants?.record(tenantKey, nowMs);
     return { ok: true };
   }
 }

@@ -19,6 +19,12 @@ export interface OutboxStore {
    * again before `until`. Returns it with its new ETag; throws ConcurrencyConflictError if it moved.
    */
   claim(pending: PendingDelivery, by: string, at: Date, until: Date): Promise<PendingDelivery>;
+  /**
+   * Gives a claim up, with its ETag, when the call was not made after all (the tenant's budget or the
+   * conversation's limit held it back): pending again, due at `dueAt`, no attempt counted. Throws
+   * ConcurrencyConflictError if it moved.
+   */
+  unclaim(pending: PendingDelivery, dueAt: Date): Promise<PendingDelivery>;
   /** Moves the message to "uncertain" (its call may have landed), atomically. Throws ConcurrencyConflictError if it moved. */
   markUncertain(pending: PendingDelivery, failure: DeliveryFailure, at: Date): Promise<void>;
   /** Where an earlier message of the request landed, once delivered. */

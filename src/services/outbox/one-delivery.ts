@@ -5,12 +5,13 @@
  * meanwhile; a claim whose outcome was never recorded makes the message uncertain.
  */
 import { isRepeatable, type DeliveryResult } from '../../domain/delivery/delivery-outcome';
-import type { SentRecord } from '../../domain/delivery/outbox-records';
+import type { PendingDelivery, SentRecord } from '../../domain/delivery/outbox-records';
 import { timerForDelivery } from '../../domain/notifications/request-timers';
 import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { limiterKey } from './conversation-queues';
 import { afterFailure, giveUp, reschedule } from './delivery-failures';
 import type { DeliveryContext, Outcome, Work } from './outbox-worker-types';
+import type { Allowance } from './tenant-allowance';
 
 /** An update waits this long for the card it replaces to be posted. */
 const ORIGINAL_PENDING_DELAY_MS = 1_000;
@@ -54,15 +55,12 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
     // Checked before every call, not once per run: a worker whose lease renewals failed stops here,
     // before another instance may take the shard over.
     if (!ctx.holds(work.shard)) return { kind: 'deferred', waitMs: ctx.pollMs, noWait: true };
-    // The tenant's budget is shared by every instance (tenant-allowance.ts); then this instance's own limits.
-    const share = deps.tenantAllowance ? await deps.tenantAllowance.takeWithin() : undefined;
-    if (share && !share.ok) return { kind: 'deferred', waitMs: share.waitMs };
-    const permit = deps.limiter.tryAcquire(limiterKey(message, original), ctx.tenantKey, deps.clock.now().getTime());
-    if (!permit.ok) {
-      deps.tenantAllowance?.giveBack();
-      return { kind: 'deferred', waitMs: permit.waitMs };
-    }
-    if (!isRepeatable(message.target)) {
+    const key = limiterKey(message, original);
+    // The conversation's limits first (nothing else calls it meanwhile: one queue per conversation).
+    const waitMs = deps.limiter.waitMs(key, ctx.tenantKey, deps.clock.now().getTime());
+    if (waitMs > 0) return { kind: 'deferred', waitMs };
+    const claimed = !isRepeatable(message.target);
+    if (claimed) {
       const at = deps.clock.now();
       try {
         pending = await deps.store.claim(pending, ctx.owner, at, new Date(at.getTime() + ctx.claimMs));
@@ -70,6 +68,16 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
         if (!(error instanceof ConcurrencyConflictError)) throw error;
         return { kind: 'deferred', waitMs: ctx.pollMs, noWait: true }; // another worker has it
       }
+    }
+    // Then the tenant's instant, shared by every instance (tenant-allowance.ts), last: after the claim's
+    // write, so the call is made at its instant and not a storage round-trip later.
+    const share = deps.tenantAllowance ? await takeOrUnclaim(ctx, pending, claimed) : undefined;
+    if (share && !share.ok) return { kind: 'deferred', waitMs: share.waitMs };
+    const permit = deps.limiter.tryAcquire(key, ctx.tenantKey, deps.clock.now().getTime());
+    if (!permit.ok) {
+      if (share?.ok) deps.tenantAllowance?.giveBack(share.atMs);
+      if (claimed) await unclaim(ctx, pending, permit.waitMs);
+      return { kind: 'deferred', waitMs: permit.waitMs };
     }
     result = await prepared();
   } else {
@@ -87,4 +95,29 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
     deps.log?.warn({ messageId: message.id }, 'outbox message moved by another worker while being delivered');
   }
   return { kind: 'delivered' };
+}
+
+/** The tenant's instant for a claimed call; if none comes in time (or storage fails), the claim is given up first. */
+async function takeOrUnclaim(ctx: DeliveryContext, pending: PendingDelivery, claimed: boolean): Promise<Allowance> {
+  let share: Allowance;
+  try {
+    share = await ctx.deps.tenantAllowance!.takeWithin();
+  } catch (error) {
+    if (claimed) await unclaim(ctx, pending, 0);
+    throw error;
+  }
+  if (!share.ok && claimed) await unclaim(ctx, pending, share.waitMs);
+  return share;
+}
+
+/**
+ * The claim given up: no call was made. If that fails too, the claim runs out and the message comes
+ * back as uncertain (never sent twice), as after a crash.
+ */
+async function unclaim(ctx: DeliveryContext, pending: PendingDelivery, waitMs: number): Promise<void> {
+  try {
+    await ctx.deps.store.unclaim(pending, new Date(ctx.deps.clock.now().getTime() + waitMs));
+  } catch (error) {
+    ctx.deps.log?.warn({ err: error, messageId: pending.message.id }, 'outbox claim not given up; the message will be uncertain');
+  }
 }

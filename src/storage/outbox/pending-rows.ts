@@ -56,6 +56,17 @@ export function claimPatch(message: OutboxMessage, by: string, at: Date, until: 
   };
 }
 
+/** The merge that gives a claim up: no call under way, due again at `dueAt`. */
+export function unclaimPatch(message: OutboxMessage, dueAt: Date) {
+  return {
+    partitionKey: partitionOf(message.requestId),
+    rowKey: PENDING_ROW.key(message.id),
+    claimedAt: '',
+    claimedBy: '',
+    nextAttemptAt: dueAt.toISOString(),
+  };
+}
+
 /** The merge that records a failed attempt and when to try again (no call is under way any more). */
 export function retryPatch(
   message: OutboxMessage,

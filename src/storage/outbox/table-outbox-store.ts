@@ -8,7 +8,7 @@ import type { TimerStore } from '../../domain/ports/timers';
 import { ALL_PARTITIONS, partitionOf, partitionOfShard } from '../cases/case-partitions';
 import { deleteRow, getOrUndefined, listRange, submit, translate, type RangeQuery } from '../table-calls';
 import { failedMove, failedOf, FAILED_ROW, type FailedRow } from './failed-rows';
-import { claimPatch, pendingOf, PENDING_ROW, resentEntity, retryPatch, type PendingRow } from './pending-rows';
+import { claimPatch, unclaimPatch, pendingOf, PENDING_ROW, resentEntity, retryPatch, type PendingRow } from './pending-rows';
 import { sentEntity, sentOf, SENT_ROW, type SentRow } from './sent-rows';
 import { timerEntity, timerOf, TIMER_ROW, type TimerRow } from './timer-rows';
 import { uncertainEntity, uncertainOf, UNCERTAIN_ROW, type UncertainRow } from './uncertain-rows';
@@ -85,6 +85,19 @@ export class TableOutboxStore implements OutboxStore, OutboxListing, OutboxLooku
       };
     } catch (error) {
       throw translate(error, `claim ${message.id}`, { on: ['changed', 'gone'], key: patch.rowKey });
+    }
+  }
+
+  async unclaim(pending: PendingDelivery, dueAt: Date): Promise<PendingDelivery> {
+    const message = pending.message;
+    const patch = unclaimPatch(message, dueAt);
+    try {
+      const written = await this.table.updateEntity(patch, 'Merge', { etag: pending.etag });
+      if (!written.etag) throw new Error('no ETag in the answer');
+      const { inFlight: _claim, ...rest } = pending;
+      return { ...rest, etag: written.etag, nextAttemptAt: patch.nextAttemptAt };
+    } catch (error) {
+      throw translate(error, `unclaim ${message.id}`, { on: ['changed', 'gone'], key: patch.rowKey });
     }
   }
 

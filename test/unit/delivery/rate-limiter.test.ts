@@ -123,4 +123,21 @@ describe('TeamsRateLimiter', () => {
     expect(limiter.tryAcquire('other3', 't', 0).ok).toBe(true);
     expect(limiter.tryAcquire('other4', 't', 0).ok).toBe(false);
   });
+
+  it('tells how long a call would wait without recording it, so a claim can be made only for a call that may go', () => {
+    const limiter = new TeamsRateLimiter({ tenantPerSecond: 10 });
+    for (let i = 0; i < 7; i++) limiter.tryAcquire('busy', 't', 0);
+    expect(limiter.waitMs('busy', 't', 500)).toBe(500);
+    expect(limiter.waitMs('busy', 't', 500)).toBe(500); // asking twice records nothing
+    expect(limiter.waitMs('quiet', 't', 500)).toBe(0);
+    limiter.pause('quiet', 2_000);
+    expect(limiter.waitMs('quiet', 't', 500)).toBe(1_500);
+  });
+
+  it("leaves the tenant's rate to the shared schedule when told so: only the conversations' windows count", () => {
+    const limiter = new TeamsRateLimiter({ tenantPerSecond: 'shared' });
+    for (let i = 0; i < 100; i++) expect(limiter.tryAcquire(`c${i}`, 't', 0).ok).toBe(true);
+    for (let i = 0; i < 7; i++) limiter.tryAcquire('busy', 't', 0);
+    expect(limiter.tryAcquire('busy', 't', 0).ok).toBe(false);
+  });
 });

@@ -6,7 +6,9 @@ import type { OutboxMessage } from '../../../src/domain/outbox-message';
 import type { LeaseStore } from '../../../src/domain/ports/leases';
 import type { MessageSender, OutboxStore } from '../../../src/domain/ports/outbox';
 import { OutboxWorker } from '../../../src/services/outbox/outbox-worker';
-import { ConcurrencyConflictError } from '../../../src/domain/ports/storage-errors';
+import { ConcurrencyConflictError, StorageUnavailableError } from '../../../src/domain/ports/storage-errors';
+import type { TenantBudgetStore } from '../../../src/domain/ports/tenant-budget';
+import { TenantAllowance } from '../../../src/services/outbox/tenant-allowance';
 
 /** An in-memory outbox with the same rules as the table store (one outcome per message). */
 class MemoryOutbox implements OutboxStore {
@@ -47,6 +49,13 @@ class MemoryOutbox implements OutboxStore {
     this.pending.delete(p.message.id);
     this.failed.set(p.message.id, { message: p.message, reason, lastError: failure.detail, failedAt: at.toISOString(), counts: p.counts });
   }
+  async unclaim(p: PendingDelivery, dueAt: Date): Promise<PendingDelivery> {
+    if (this.pending.get(p.message.id)?.etag !== p.etag) throw new ConcurrencyConflictError(p.message.id);
+    const { inFlight: _claim, ...rest } = p;
+    const released = { ...rest, etag: `e${this.version++}`, nextAttemptAt: dueAt.toISOString() };
+    this.pending.set(p.message.id, released);
+    return released;
+  }
   async claim(p: PendingDelivery, by: string, at: Date, until: Date): Promise<PendingDelivery> {
     if (this.pending.get(p.message.id)?.etag !== p.etag) throw new ConcurrencyConflictError(p.message.id);
     const claimed = { ...p, etag: `e${this.version++}`, nextAttemptAt: until.toISOString(), inFlight: { since: at.toISOString(), by } };
@@ -85,7 +94,7 @@ function dm(id: string, to: string, purpose: OutboxMessage['purpose'] = 'request
   };
 }
 
-function setup(answers: (message: OutboxMessage, attempt: number) => DeliveryResult) {
+function setup(answers: (message: OutboxMessage, attempt: number) => DeliveryResult, budget?: (now: () => number) => TenantBudgetStore) {
   let now = T0;
   const store = new MemoryOutbox();
   const calls: Array<{ id: string; at: number; ok: boolean }> = [];
@@ -100,7 +109,21 @@ function setup(answers: (message: OutboxMessage, attempt: number) => DeliveryRes
     },
   };
   const worker = new OutboxWorker(
-    { store, leases, sender, limiter: new TeamsRateLimiter({ tenantPerSecond: 30 }), clock: { now: () => new Date(now) } },
+    {
+      store,
+      leases,
+      sender,
+      limiter: new TeamsRateLimiter({ tenantPerSecond: budget ? 'shared' : 30 }),
+      ...(budget
+        ? {
+            tenantAllowance: new TenantAllowance(
+              budget(() => now),
+              { tenant: 't', now: () => now },
+            ),
+          }
+        : {}),
+      clock: { now: () => new Date(now) },
+    },
     { owner: 'w', shards: [0], random: () => 0.5, timers: { makerAckMs: 60_000, coOwnerClaimMs: 120_000 } },
   );
   return { store, calls, worker, advance: (ms: number) => (now += ms), now: () => now };
@@ -247,6 +270,41 @@ describe('OutboxWorker: calls whose outcome is unknown', () => {
     expect(await worker.runOnce()).toMatchObject({ delivered: 0, deferred: 1 });
     expect(calls).toEqual([]);
     expect(store.pending.get('m1')?.inFlight?.by).toBe('other');
+  });
+});
+
+describe('OutboxWorker: the tenant budget shared with other instances', () => {
+  it('a DM claimed for a call that the budget then holds back is given back: pending, not uncertain, delivered once later', async () => {
+    const busyUntil = T0 + 5_000; // other instances hold the tenant's next five seconds
+    const { store, calls, worker, advance } = setup(
+      () => ok,
+      (now) => ({
+        claim: async () => (now() < busyUntil ? { granted: 0, retryAtMs: busyUntil } : { granted: 1, firstAtMs: now(), intervalMs: 22 }),
+      }),
+    );
+    store.add(dm('m1', 'u1'));
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, deferred: 1 });
+    expect(calls).toEqual([]);
+    expect(store.pending.get('m1')?.inFlight).toBeUndefined(); // the claim was given up
+    advance(5_000);
+    expect(await worker.runOnce()).toMatchObject({ delivered: 1, uncertain: 0 });
+    expect(calls.map((c) => c.id)).toEqual(['m1']);
+  });
+
+  it('a budget that cannot be reached gives the claim back too: no call, the message stays pending', async () => {
+    const { store, calls, worker } = setup(
+      () => ok,
+      () => ({
+        claim: async () => {
+          throw new StorageUnavailableError('tenant budget t', new Error('ETIMEDOUT'));
+        },
+      }),
+    );
+    store.add(dm('m1', 'u1'));
+    expect(await worker.runOnce()).toMatchObject({ delivered: 0, uncertain: 0 });
+    expect(calls).toEqual([]);
+    expect(store.pending.get('m1')).toMatchObject({ counts: { attempts: 0, throttles: 0 } });
+    expect(store.pending.get('m1')?.inFlight).toBeUndefined();
   });
 });
 
