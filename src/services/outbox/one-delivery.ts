@@ -11,7 +11,7 @@ import { ConcurrencyConflictError } from '../../domain/ports/storage-errors';
 import { limiterKey } from './conversation-queues';
 import { afterFailure, giveUp, reschedule } from './delivery-failures';
 import type { DeliveryContext, Outcome, Work } from './outbox-worker-types';
-import type { Allowance } from './tenant-allowance';
+import type { Allowance, TenantAllowance } from './tenant-allowance';
 
 /** An update waits this long for the card it replaces to be posted. */
 const ORIGINAL_PENDING_DELAY_MS = 1_000;
@@ -71,7 +71,7 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
     }
     // Then the tenant's instant, shared by every instance (tenant-allowance.ts), last: after the claim's
     // write, so the call is made at its instant and not a storage round-trip later.
-    const share = deps.tenantAllowance ? await takeOrUnclaim(ctx, pending, claimed) : undefined;
+    const share = deps.tenantAllowance ? await takeOrUnclaim(ctx, deps.tenantAllowance, pending, claimed) : undefined;
     if (share && !share.ok) return { kind: 'deferred', waitMs: share.waitMs };
     const permit = deps.limiter.tryAcquire(key, ctx.tenantKey, deps.clock.now().getTime());
     if (!permit.ok) {
@@ -98,10 +98,15 @@ export async function deliverOne(ctx: DeliveryContext, work: Work): Promise<Outc
 }
 
 /** The tenant's instant for a claimed call; if none comes in time (or storage fails), the claim is given up first. */
-async function takeOrUnclaim(ctx: DeliveryContext, pending: PendingDelivery, claimed: boolean): Promise<Allowance> {
+async function takeOrUnclaim(
+  ctx: DeliveryContext,
+  allowance: TenantAllowance,
+  pending: PendingDelivery,
+  claimed: boolean,
+): Promise<Allowance> {
   let share: Allowance;
   try {
-    share = await ctx.deps.tenantAllowance!.takeWithin();
+    share = await allowance.takeWithin();
   } catch (error) {
     if (claimed) await unclaim(ctx, pending, 0);
     throw error;
