@@ -35,14 +35,24 @@ import { enteredText, sendForm } from './form-sending';
 import { IntakeViews } from './intake-views';
 import { needHelp, solved } from '../knowledge/intake-answer-steps';
 
+import { PruneSchedule } from './prune-schedule';
+
 export type { IntakeServiceDeps, PeopleResolution } from './intake-deps';
+
+/** A started questionnaire's draft, and whether this start created it (false: a redelivery found it). */
+export interface OpenedIntake {
+  readonly stored: StoredIntake;
+  readonly created: boolean;
+}
 
 export class IntakeService {
   private readonly newId: () => string;
   private readonly views: IntakeViews;
+  private readonly pruning: PruneSchedule;
 
   constructor(private readonly deps: IntakeServiceDeps) {
     this.newId = deps.newId ?? randomUUID;
+    this.pruning = deps.pruning ?? new PruneSchedule();
     this.views = new IntakeViews(deps);
   }
 
@@ -53,22 +63,37 @@ export class IntakeService {
    * draft's first answers (a chat message's text, a deep link's solution: conversation-start.ts).
    */
   async start(requester: PersonRef, activity?: ActivityRef, prepare?: (draft: IntakeDraft) => IntakeDraft): Promise<IntakeView> {
+    return this.viewOf((await this.open(requester, activity, prepare)).stored.draft);
+  }
+
+  /**
+   * `start`, saying whether this call created the draft or found the one named after the activity
+   * (a redelivery: intake-start.ts decides what it may do).
+   */
+  async open(requester: PersonRef, activity?: ActivityRef, prepare?: (draft: IntakeDraft) => IntakeDraft): Promise<OpenedIntake> {
     const now = this.deps.clock.now();
-    // Tidy the requester's own partition first: abandoned and long-finished drafts go, a few at a time
-    // (no draft idle for less than INTAKE_TTL_MINUTES can be disposable, so only older ones are read).
-    await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now), {
-      idleBefore: new Date(now.getTime() - INTAKE_TTL_MINUTES * 60_000),
-    });
+    // Tidy the requester's own partition now and then (prune-schedule.ts): abandoned and long-finished
+    // drafts go, a few at a time (no draft idle for less than INTAKE_TTL_MINUTES can be disposable).
+    if (this.pruning.due(requester.aadObjectId, now)) {
+      await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now), {
+        idleBefore: new Date(now.getTime() - INTAKE_TTL_MINUTES * 60_000),
+      });
+    }
     const id = activity ? uuidOfActivity(activity) : this.newId();
     try {
       const draft = newIntake(id, requester, now);
-      return this.viewOf((await this.deps.intakes.create(prepare ? prepare(draft) : draft)).draft);
+      return { stored: await this.deps.intakes.create(prepare ? prepare(draft) : draft), created: true };
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
       const existing = await this.deps.intakes.get(requester.aadObjectId, id);
       if (existing === undefined) throw error;
-      return this.viewOf(existing.draft);
+      return { stored: existing, created: false };
     }
+  }
+
+  /** What `open` made into the view to show (intake-start.ts shows it once the activity is claimed). */
+  viewOfDraft(draft: IntakeDraft): Promise<IntakeView> {
+    return this.viewOf(draft);
   }
 
   /**
