@@ -43,7 +43,7 @@ export class TableIntakeStore implements IntakeRepository {
     await deleteRow(this.table, draft.requester.aadObjectId, draft.id, 'discard intake', { etag, ignore: ['changed', 'gone'] });
   }
 
-  /** The requester's drafts: one query on their own partition (pruned at every start, so it stays small). */
+  /** The requester's drafts: one query on their own partition (pruned now and then at a start, so it stays small). */
   async listOf(requesterId: string, limit = 50): Promise<StoredIntake[]> {
     const out: StoredIntake[] = [];
     try {
