@@ -25,6 +25,7 @@ import { TableIntakeStore } from './storage/intake/table-intake-store';
 import { TableSubmissionLog } from './storage/intake/table-submission-log';
 import { TableService } from './storage/table-service';
 import { createActivityRecords, type ActivityOptions } from './start-activities';
+import { IntakeStartService } from './services/intake/intake-start';
 import { createNotificationServices, startNotificationJobs, type NotificationOptions } from './start-notifications';
 import { createIncidentFeature } from './start-incidents';
 import { createTicketFeature, type SlaOptions } from './start-tickets';
@@ -122,6 +123,7 @@ export async function startBot(config: AppConfig, logger: Logger, options: Start
     activities: activities.gate,
     useCases: {
       intake,
+      intakeStart: new IntakeStartService(intake, intakeParts.intakes, activities.gate),
       conversation: new ConversationStartService(intake, intakeParts),
       messageReports: new MessageReportService({ intake, catalog }),
       catalog: catalogService,

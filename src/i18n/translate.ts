@@ -38,13 +38,35 @@ function i18n(): i18n {
 /** The words of `value` for `viewer`: a Text rendered, a plain string (an older row's English) as it is. */
 export function translate(value: Text | string, viewer: Viewer): string {
   if (typeof value === 'string') return value;
+  const plain = value.params === undefined || Object.keys(value.params).length === 0;
+  const cached = plain ? plainWords.get(viewer.locale, value.key) : undefined;
+  if (cached !== undefined) return cached;
   const dot = value.key.indexOf('.');
   const ns = value.key.slice(0, dot);
   const key = value.key.slice(dot + 1);
   const options: Record<string, unknown> = { lng: viewer.locale, ns };
   for (const [name, param] of Object.entries(value.params ?? {})) options[name] = renderParam(param, viewer);
-  return i18n().t(key, options) as string;
+  const words = i18n().t(key, options) as string;
+  if (plain) plainWords.set(viewer.locale, value.key, words);
+  return words;
 }
+
+/**
+ * Words without parameters, once looked up: the resources never change while the process runs, so
+ * a key's words in a language are always the same (i18next's lookup and interpolation pass were a
+ * visible part of every card in the bots benchmark's profile). Bounded: keys come from the resources
+ * (and stored rows), and past MAX_PLAIN_WORDS nothing more is kept.
+ */
+const MAX_PLAIN_WORDS = 20_000;
+const plainWords = {
+  map: new Map<string, string>(),
+  get(locale: string, key: string): string | undefined {
+    return this.map.get(`${locale}\u0000${key}`);
+  },
+  set(locale: string, key: string, words: string): void {
+    if (this.map.size < MAX_PLAIN_WORDS) this.map.set(`${locale}\u0000${key}`, words);
+  },
+};
 
 function renderParam(param: TextParam, viewer: Viewer): string | number {
   if (typeof param === 'string' || typeof param === 'number') return param;
@@ -100,7 +122,11 @@ function bindScope(
   const out: Record<string, unknown> = { ...data, t };
   for (const [key, word] of Object.entries(words)) {
     if (typeof word === 'string') {
-      t[key] = i18n().t(`${prefix}${key}`, { lng: viewer.locale, ns: 'cards', replace: scalars }) as string;
+      // A word without `{{…}}` (in English, and so in every language: test/unit/i18n) needs no scope.
+      const plain = !word.includes('{{');
+      const cached = plain ? plainWords.get(viewer.locale, `cards.${prefix}${key}`) : undefined;
+      t[key] = cached ?? (i18n().t(`${prefix}${key}`, { lng: viewer.locale, ns: 'cards', replace: scalars }) as string);
+      if (plain && cached === undefined) plainWords.set(viewer.locale, `cards.${prefix}${key}`, t[key]);
     } else if (isRecord(word) && Array.isArray(data[key])) {
       out[key] = (data[key] as unknown[]).map((item) => (isRecord(item) ? bindScope(`${prefix}${key}.`, word, item, viewer) : item));
     }

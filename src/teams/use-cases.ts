@@ -6,6 +6,7 @@ import type { ExternalCaseService } from '../services/external-cases/external-ca
 import type { IncidentService } from '../services/incidents/incident-service';
 import type { ConversationStartService } from '../services/intake/conversation-start';
 import type { IntakeService } from '../services/intake/intake-service';
+import type { IntakeStartService } from '../services/intake/intake-start';
 import type { MessageReportService } from '../services/intake/message-report-service';
 import type { RequestHandlingService } from '../services/notifications/request-handling-service';
 import type { SatisfactionService } from '../services/notifications/satisfaction-service';
@@ -31,6 +32,8 @@ import type { RecognitionService } from '../services/recognition/recognition-ser
 /** The use cases the Teams layer calls. Built in the composition root (src/start-bot.ts). */
 export interface UseCases {
   readonly intake: IntakeService;
+  /** "new request" in a personal chat, once per activity through its draft (route-claim.ts). */
+  readonly intakeStart: IntakeStartService;
   /** A questionnaire started from what someone wrote, or from a maker's "Get help" link. */
   readonly conversation: ConversationStartService;
   /** "Report a problem" from a message: the intake on one form, in a dialog. */

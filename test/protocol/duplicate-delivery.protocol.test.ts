@@ -304,6 +304,46 @@ describe('every activity delivered twice within 100 ms has one effect', () => {
     ).toEqual(['in-progress', 'done']);
   });
 
+  it('a "new request" handled and then redelivered long after the takeover time is not handled again: its start recorded it done', async () => {
+    const who = user('Late Copy', 'e0000000-0000-4000-8000-0000000001a1');
+    const activity = personalMessage('new request', { serviceUrl: bot.serviceUrl, from: who });
+    const cards = () => cardsPostedTo(chatOf(who)).filter(isQuestionnaire);
+    expect((await bot.post(activity)).status).toBe(200);
+    await bot.connector.waitFor(() => cards().length === 1);
+    // Without an Activities record before the turn: the draft named after the activity is the claim.
+    const ref = activityRefOf({ activity } as unknown as TurnContext)!;
+    expect(await new TableIntakeStore(bot.tables().client('intakes')).get(who.aadObjectId, uuidOfActivity(ref))).toBeDefined();
+
+    now = new Date(now.getTime() + 10 * TAKEOVER_MS);
+    expect((await bot.post(activity)).status).toBe(200);
+    expect(cards()).toHaveLength(1);
+    expect(await draftsOf(who)).toBe(1);
+    expect(bot.logs.find('activity delivered again: not handled twice').pop()?.state).toBe('done');
+  });
+
+  it('a "new request" whose turn failed (its card could not be sent) is handled by an immediate retry, on one draft', async () => {
+    const who = user('Failed Send', 'e0000000-0000-4000-8000-0000000001a2');
+    const activity = personalMessage('new request', { serviceUrl: bot.serviceUrl, from: who });
+    const cards = () => cardsPostedTo(chatOf(who)).filter(isQuestionnaire);
+    let failures = 0;
+    bot.connector.respondWith((call) =>
+      call.method === 'POST' && isQuestionnaire(call.body) ? (failures++, { status: 503, body: {} }) : undefined,
+    );
+    try {
+      await bot.post(activity);
+      bot.connector.respondWith(undefined);
+      expect(failures).toBeGreaterThan(0);
+      expect(cards()).toHaveLength(0);
+      // The failed turn discarded the draft it created, as a released record: the retry is handled at once.
+      expect(await draftsOf(who)).toBe(0);
+      expect((await bot.post(activity)).status).toBe(200);
+      await bot.connector.waitFor(() => cards().length === 1);
+      expect(await draftsOf(who)).toBe(1);
+    } finally {
+      bot.connector.respondWith(undefined);
+    }
+  });
+
   it('the activity records do not pile up: once expired, the sweep removes every one of them', async () => {
     const records = async (table: 'cases' | 'activities') => {
       let count = 0;

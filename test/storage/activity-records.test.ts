@@ -137,6 +137,17 @@ describe('activity records in Table Storage', () => {
     expect((await log.begin(key(4), NOW, expires)).kind).toBe('claimed');
   });
 
+  it('a message recorded done without a begin (a "new request", claimed by its draft) is done, also over a takeover in progress', async () => {
+    const log = new TableActivityLog(activities);
+    const expires = new Date(NOW.getTime() + ACTIVITY_MEMORY_MS).toISOString();
+    await log.markDone(key(5), NOW, expires);
+    expect(await log.begin(key(5), NOW, expires)).toEqual({ kind: 'done' });
+    // A redelivery took it over while the first delivery was still finishing: the first one's "done" stands.
+    expect((await log.begin(key(6), NOW, expires)).kind).toBe('claimed');
+    await log.markDone(key(6), NOW, expires);
+    expect(await log.begin(key(6), NOW, expires)).toEqual({ kind: 'done' });
+  });
+
   it('expired records are swept, in the shard partitions and in the message log, by one instance at a time; unexpired ones stay', async () => {
     const log = new TableActivityLog(activities);
     const old = new Date(NOW.getTime() - 2 * ACTIVITY_MEMORY_MS);

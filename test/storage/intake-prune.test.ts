@@ -39,4 +39,18 @@ describe('intake prune', () => {
     expect(await store.prune(SAM.aadObjectId, disposable, window)).toBe(0);
     expect(await count()).toBe(8);
   });
+
+  it('discards a draft only as it was read: one saved since (someone acted on its card) stays', async () => {
+    const tables = await freshTables();
+    const store = new TableIntakeStore(tables.client('intakes'));
+    const created = await store.create(newIntake('0000dddd-0000-4000-8000-000000000001', SAM, NOW));
+    await store.discard(created);
+    expect(await store.get(SAM.aadObjectId, created.draft.id)).toBeUndefined();
+    await store.discard(created); // already gone: nothing to do
+
+    const kept = await store.create(newIntake('0000dddd-0000-4000-8000-000000000002', SAM, NOW));
+    await store.update(kept, cancel(kept.draft, NOW));
+    await store.discard(kept);
+    expect((await store.get(SAM.aadObjectId, kept.draft.id))?.draft.state).toBe('cancelled');
+  });
 });

@@ -10,6 +10,10 @@ class CountingStore implements PersonProfiles {
   writes = 0;
   conflicts = 0;
   constructor(private readonly inner: PersonProfiles) {}
+  put(id: string, profile: PersonProfile) {
+    this.writes++;
+    return this.inner.put(id, profile);
+  }
   read(id: string) {
     this.reads++;
     return this.inner.read(id);
@@ -51,16 +55,17 @@ describe('each person’s language and time zone, remembered in Table Storage', 
     const counting = new CountingStore(store);
     const memory = new ProfileMemory(counting);
     expect(await memory.remember(PERSON, { locale: 'fr', timeZone: 'Europe/Paris' })).toEqual({ locale: 'fr', timeZone: 'Europe/Paris' });
-    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 1, writes: 1 });
+    // Nothing cached and a complete hint: written without a read (nothing stored could change it).
+    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 0, writes: 1 });
     for (let turn = 0; turn < 20; turn++) await memory.remember(PERSON, { locale: 'fr', timeZone: 'Europe/Paris' });
     // An invoke without clientInfo: the zone comes from memory, still no call.
     expect(await memory.remember(PERSON, { locale: 'fr' })).toEqual({ locale: 'fr', timeZone: 'Europe/Paris' });
     expect(await memory.profileOf(PERSON)).toEqual({ locale: 'fr', timeZone: 'Europe/Paris' });
-    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 1, writes: 1 });
+    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 0, writes: 1 });
 
     // Teams switched to Korean: one read (for the ETag) and one write.
     await memory.remember(PERSON, { locale: 'ko' });
-    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 2, writes: 2 });
+    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 1, writes: 2 });
     expect(await store.read(PERSON)).toMatchObject({ locale: 'ko', timeZone: 'Europe/Paris' });
   });
 
@@ -91,6 +96,18 @@ describe('each person’s language and time zone, remembered in Table Storage', 
     // Neither write undid the other: both parts are there.
     expect(await store.read(id)).toMatchObject({ locale: 'fr', timeZone: 'Asia/Seoul' });
     expect(counting.writes).toBeGreaterThanOrEqual(2);
+  });
+
+  it('a complete hint on an instance that has nothing cached replaces what is stored, without reading it', async () => {
+    const id = 'c0c0c0c0-0000-4000-8000-000000000005';
+    await new ProfileMemory(store).remember(id, { locale: 'fr', timeZone: 'Europe/Paris' });
+    const counting = new CountingStore(store);
+    expect(await new ProfileMemory(counting).remember(id, { locale: 'ko', timeZone: 'Asia/Seoul' })).toEqual({
+      locale: 'ko',
+      timeZone: 'Asia/Seoul',
+    });
+    expect({ reads: counting.reads, writes: counting.writes }).toEqual({ reads: 0, writes: 1 });
+    expect(await store.read(id)).toMatchObject({ locale: 'ko', timeZone: 'Asia/Seoul' });
   });
 
   it('keeps its cache bounded', async () => {

@@ -13,6 +13,11 @@ export interface ActivityLog {
   finish(key: string, etag: string): Promise<void>;
   /** Forgets it, so a retry is handled again. */
   release(key: string): Promise<void>;
+  /**
+   * Records it as done without an earlier `begin` (a message whose own effect is its claim, as a
+   * "new request" whose draft is named after the activity: services/intake/intake-start.ts).
+   */
+  markDone(key: string, now: Date, expiresAt: string): Promise<void>;
 }
 
 /** A store of activity records that can delete its expired ones; returns how many went. */

@@ -16,6 +16,8 @@ export interface IntakeRepository {
   get(requesterId: string, id: string): Promise<StoredIntake | undefined>;
   /** Throws ConcurrencyConflictError when someone saved since `stored` was read. */
   update(stored: StoredIntake, draft: IntakeDraft): Promise<StoredIntake>;
+  /** Deletes the draft as `stored` read it (nothing if it changed or went since). */
+  discard(stored: StoredIntake): Promise<void>;
   /** The requester's drafts (one partition, at most `limit`): to resume the open one. */
   listOf(requesterId: string, limit?: number): Promise<StoredIntake[]>;
   /**

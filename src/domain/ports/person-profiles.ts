@@ -18,4 +18,6 @@ export interface PersonProfiles {
    * someone else created or changed it first.
    */
   write(aadObjectId: string, profile: PersonProfile, etag: string | undefined): Promise<void>;
+  /** Creates or replaces the row, whatever it held: for a profile that does not depend on what it held. */
+  put(aadObjectId: string, profile: PersonProfile): Promise<void>;
 }

@@ -47,4 +47,21 @@ export class ActivityGate {
       release: () => this.log.release(activity.key),
     };
   }
+
+  /**
+   * For a message whose first effect is its own claim (a draft named after the activity, created at
+   * `claimedAt`): the first delivery skips `enter` and calls `done` once handled. A redelivery that
+   * finds that effect is decided here as `enter` would: nothing while the first may still be working
+   * (younger than the takeover time), nothing once it is done, and otherwise one redelivery takes it over.
+   */
+  async redelivered(activity: ActivityRef, claimedAt: Date): Promise<GateDecision> {
+    if (this.clock.now().getTime() - claimedAt.getTime() < this.takeoverMs) return { proceed: false, state: 'in-progress' };
+    return this.enter(activity);
+  }
+
+  /** Records the message handled (see `redelivered`): one write, where `enter` and `finish` are two. */
+  async done(activity: ActivityRef): Promise<void> {
+    const now = this.clock.now();
+    await this.log.markDone(activity.key, now, new Date(now.getTime() + ACTIVITY_MEMORY_MS).toISOString());
+  }
 }

@@ -9,6 +9,8 @@ import type { IntakeRepository } from '../../domain/ports/intake';
 import type { RequestRepository } from '../../domain/ports/requests';
 import type { SolutionLookup } from '../../domain/ports/catalog';
 import type { SubmissionLimit } from './submission-limit';
+import type { PruneSchedule } from './prune-schedule';
+import type { RecentDrafts } from './recent-drafts';
 import type { NewTicketQueues } from '../tickets/ticket-queues';
 import type { IntakeAnswers } from '../knowledge/intake-answers-port';
 
@@ -18,6 +20,10 @@ export interface IntakeServiceDeps {
   readonly catalog: SolutionLookup;
   readonly clock: Clock;
   readonly newId?: () => string;
+  /** When a start also prunes old drafts (default: a PruneSchedule with its defaults). */
+  readonly pruning?: PruneSchedule;
+  /** Drafts this instance read or saved lately, tried before a read (default: a RecentDrafts with its defaults). */
+  readonly recentDrafts?: RecentDrafts;
   /** Help desk tickets: requests routed to the help desk open one, numbered just before creation. */
   readonly tickets: {
     readonly numbers: Pick<TicketNumberAllocator, 'allocate'>;

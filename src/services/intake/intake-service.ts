@@ -35,14 +35,27 @@ import { enteredText, sendForm } from './form-sending';
 import { IntakeViews } from './intake-views';
 import { needHelp, solved } from '../knowledge/intake-answer-steps';
 
+import { PruneSchedule } from './prune-schedule';
+import { isTrialStep, RecentDrafts, StaleCopy, type Trial } from './recent-drafts';
+
 export type { IntakeServiceDeps, PeopleResolution } from './intake-deps';
+
+/** A started questionnaire's draft, and whether this start created it (false: a redelivery found it). */
+export interface OpenedIntake {
+  readonly stored: StoredIntake;
+  readonly created: boolean;
+}
 
 export class IntakeService {
   private readonly newId: () => string;
   private readonly views: IntakeViews;
+  private readonly pruning: PruneSchedule;
+  private readonly recent: RecentDrafts;
 
   constructor(private readonly deps: IntakeServiceDeps) {
     this.newId = deps.newId ?? randomUUID;
+    this.pruning = deps.pruning ?? new PruneSchedule();
+    this.recent = deps.recentDrafts ?? new RecentDrafts();
     this.views = new IntakeViews(deps);
   }
 
@@ -53,22 +66,39 @@ export class IntakeService {
    * draft's first answers (a chat message's text, a deep link's solution: conversation-start.ts).
    */
   async start(requester: PersonRef, activity?: ActivityRef, prepare?: (draft: IntakeDraft) => IntakeDraft): Promise<IntakeView> {
+    return this.viewOf((await this.open(requester, activity, prepare)).stored.draft);
+  }
+
+  /**
+   * `start`, saying whether this call created the draft or found the one named after the activity
+   * (a redelivery: intake-start.ts decides what it may do).
+   */
+  async open(requester: PersonRef, activity?: ActivityRef, prepare?: (draft: IntakeDraft) => IntakeDraft): Promise<OpenedIntake> {
     const now = this.deps.clock.now();
-    // Tidy the requester's own partition first: abandoned and long-finished drafts go, a few at a time
-    // (no draft idle for less than INTAKE_TTL_MINUTES can be disposable, so only older ones are read).
-    await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now), {
-      idleBefore: new Date(now.getTime() - INTAKE_TTL_MINUTES * 60_000),
-    });
+    // Tidy the requester's own partition now and then (prune-schedule.ts): abandoned and long-finished
+    // drafts go, a few at a time (no draft idle for less than INTAKE_TTL_MINUTES can be disposable).
+    if (this.pruning.due(requester.aadObjectId, now)) {
+      await this.deps.intakes.prune(requester.aadObjectId, (draft) => isDisposable(draft, now), {
+        idleBefore: new Date(now.getTime() - INTAKE_TTL_MINUTES * 60_000),
+      });
+    }
     const id = activity ? uuidOfActivity(activity) : this.newId();
     try {
       const draft = newIntake(id, requester, now);
-      return this.viewOf((await this.deps.intakes.create(prepare ? prepare(draft) : draft)).draft);
+      const stored = await this.deps.intakes.create(prepare ? prepare(draft) : draft);
+      this.recent.keep(stored, now.getTime());
+      return { stored, created: true };
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
       const existing = await this.deps.intakes.get(requester.aadObjectId, id);
       if (existing === undefined) throw error;
-      return this.viewOf(existing.draft);
+      return { stored: existing, created: false };
     }
+  }
+
+  /** What `open` made into the view to show (intake-start.ts shows it once the activity is claimed). */
+  viewOfDraft(draft: IntakeDraft): Promise<IntakeView> {
+    return this.viewOf(draft);
   }
 
   /**
@@ -77,7 +107,24 @@ export class IntakeService {
    * pressed once, delivered twice) shows the draft as it is instead of applying again.
    */
   async act(actor: PersonRef, intakeId: string, action: IntakeAction, activity?: ActivityRef): Promise<IntakeView> {
+    // This instance's copy first, as a trial that counts only if its save succeeds (recent-drafts.ts).
+    const copy = isTrialStep(action) ? this.recent.get(actor.aadObjectId, intakeId, this.deps.clock.now().getTime()) : undefined;
+    if (copy !== undefined) {
+      const trial: Trial = { saved: false };
+      try {
+        const view = await this.actOn(copy, action, activity, trial);
+        if (trial.saved) return view;
+      } catch (error) {
+        if (!(error instanceof StaleCopy)) throw error;
+      }
+      this.recent.forget(actor.aadObjectId, intakeId);
+    }
     const stored = await this.deps.intakes.get(actor.aadObjectId, intakeId);
+    if (stored !== undefined) this.recent.keep(stored, this.deps.clock.now().getTime());
+    return this.actOn(stored, action, activity);
+  }
+
+  private async actOn(stored: StoredIntake | undefined, action: IntakeAction, activity?: ActivityRef, trial?: Trial): Promise<IntakeView> {
     if (stored === undefined) return { kind: 'not-found' };
     const { draft } = stored;
     if (draft.state === 'cancelled') return { kind: 'cancelled' };
@@ -86,7 +133,8 @@ export class IntakeService {
     if (isExpired(draft, this.deps.clock.now())) return { kind: 'expired' };
     if (activity && draft.recentActivities?.includes(activity.key)) return this.viewOf(draft);
     if (action.type === 'submit') return submitIntake(this.deps, this.views, stored);
-    return this.step({ ...stored, draft: { ...draft, recentActivities: withRecentActivity(draft.recentActivities, activity) } }, action);
+    const next = { ...stored, draft: { ...draft, recentActivities: withRecentActivity(draft.recentActivities, activity) } };
+    return this.step(next, action, trial);
   }
 
   /** The requester's requests, newest first. */
@@ -104,28 +152,29 @@ export class IntakeService {
     return openMyRequest(this.deps.requests, actor, requestId);
   }
 
-  private async step(stored: StoredIntake, action: Exclude<IntakeAction, { type: 'submit' }>): Promise<IntakeView> {
+  private async step(stored: StoredIntake, action: Exclude<IntakeAction, { type: 'submit' }>, trial?: Trial): Promise<IntakeView> {
     const now = this.deps.clock.now();
     const draft = stored.draft;
+    const save = (next: IntakeDraft) => this.save(stored, next, trial);
     switch (action.type) {
       case 'back':
-        return this.save(stored, back(draft, now));
+        return save(back(draft, now));
       case 'cancel':
-        await this.saveDraft(stored, cancel(draft, now));
+        await this.saveDraft(stored, cancel(draft, now), trial);
         return { kind: 'cancelled' };
       case 'need-help':
-        return this.save(stored, needHelp(draft, now));
+        return save(needHelp(draft, now));
       case 'solved':
         return this.viewOf(await solved(this.deps, stored, action.articleId, await this.views.solutionOf(draft)));
       case 'choose-need': {
         const category = validateCategory(action.category);
         if (!category.ok) return { kind: 'need', draft, errors: category.errors };
-        return this.save(stored, chooseCategory(draft, category.value, now));
+        return save(chooseCategory(draft, category.value, now));
       }
       case 'search': {
         const query = validateSearchQuery(action.query);
         if (!query.ok) return { kind: 'solution', draft, matches: [], errors: query.errors };
-        return this.save(stored, searchSolutions(draft, query.value, now));
+        return save(searchSolutions(draft, query.value, now));
       }
       case 'choose-solution': {
         const picked = await this.pickSolution(action.solutionId);
@@ -137,7 +186,7 @@ export class IntakeService {
             errors: { solution: text('messages.intake.errors.solution') },
           };
         }
-        return this.save(stored, chooseSolution(draft, picked, now));
+        return save(chooseSolution(draft, picked, now));
       }
       case 'send-form':
         return sendForm(this.deps, this.views, stored, action, (value) => this.pickSolution(value));
@@ -158,7 +207,7 @@ export class IntakeService {
           };
         }
         const next = setDetails({ ...draft, unlistedSolution: unlisted.value }, details.value, now);
-        return this.save(stored, next);
+        return save(next);
       }
     }
   }
@@ -170,16 +219,23 @@ export class IntakeService {
     return (await this.deps.catalog.get(value)) ? value : 'invalid';
   }
 
-  private async save(stored: StoredIntake, next: IntakeDraft): Promise<IntakeView> {
-    return this.viewOf(await this.saveDraft(stored, next));
+  private async save(stored: StoredIntake, next: IntakeDraft, trial?: Trial): Promise<IntakeView> {
+    return this.viewOf(await this.saveDraft(stored, next, trial));
   }
 
-  /** Saves with the ETag; if a concurrent action (a double click) won, show its result instead. */
-  private async saveDraft(stored: StoredIntake, next: IntakeDraft): Promise<IntakeDraft> {
+  /**
+   * Saves with the ETag; if a concurrent action (a double click) won, show its result instead. In a
+   * trial (a copy, not a fresh read), a refused save means the copy was stale: act() starts again.
+   */
+  private async saveDraft(stored: StoredIntake, next: IntakeDraft, trial?: Trial): Promise<IntakeDraft> {
     try {
-      return (await this.deps.intakes.update(stored, next)).draft;
+      const saved = await this.deps.intakes.update(stored, next);
+      this.recent.keep(saved, this.deps.clock.now().getTime());
+      if (trial) trial.saved = true;
+      return saved.draft;
     } catch (error) {
       if (!(error instanceof ConcurrencyConflictError)) throw error;
+      if (trial) throw new StaleCopy();
       const current = await this.deps.intakes.get(next.requester.aadObjectId, next.id);
       return current?.draft ?? next;
     }

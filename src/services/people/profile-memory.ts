@@ -62,6 +62,14 @@ export class ProfileMemory {
       const merged = mergeProfile(cached.profile, hint);
       if (cached.profile && sameProfile(cached.profile, merged)) return merged;
       if (!hint.locale && !hint.timeZone) return merged;
+    } else if (hint.locale && hint.timeZone) {
+      // Nothing cached (a person new to this instance) and a complete hint: what is stored cannot change
+      // the result (the hint wins every part), so it is written without reading it first, one call
+      // instead of two for a new person. The latest hint wins, as it does in the loop below.
+      const profile = { locale: hint.locale, timeZone: hint.timeZone };
+      await this.store.put(id, profile);
+      this.keep(id, profile);
+      return profile;
     }
     for (let attempt = 1; ; attempt++) {
       const stored = await this.store.read(id);

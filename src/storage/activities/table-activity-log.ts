@@ -60,6 +60,15 @@ export class TableActivityLog implements ActivityLog, ExpiringRecords {
     }
   }
 
+  /** An upsert: whatever the record said (nothing, or a takeover in progress), the message was handled. */
+  async markDone(key: string, now: Date, expiresAt: string): Promise<void> {
+    try {
+      await this.table.upsertEntity(this.row(key, 'done', now, expiresAt), 'Replace');
+    } catch (error) {
+      throw unavailable(`record activity ${key} as done`, error);
+    }
+  }
+
   async release(key: string): Promise<void> {
     await deleteRow(this.table, partitionOf(key), PREFIX + key, `release activity ${key}`);
   }

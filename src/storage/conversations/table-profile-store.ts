@@ -2,7 +2,7 @@ import { TableClient } from '@azure/data-tables';
 import type { PersonProfile, PersonProfiles } from '../../domain/ports/person-profiles';
 import type { Versioned } from '../../domain/ports/versioned';
 import { encodeKey } from '../table-keys';
-import { getOrUndefined, translate } from '../table-calls';
+import { getOrUndefined, translate, unavailable } from '../table-calls';
 
 /** One small row per person, in the Conversations table beside their 1:1 chat and endpoint. */
 const PARTITION = 'profile';
@@ -37,6 +37,15 @@ export class TableProfileStore implements PersonProfiles {
       else await this.table.updateEntity(row, 'Replace', { etag });
     } catch (error) {
       throw translate(error, 'save profile', { on: ['exists', 'changed', 'gone'], key: `profile of ${aadObjectId}` });
+    }
+  }
+
+  async put(aadObjectId: string, profile: PersonProfile): Promise<void> {
+    const row: ProfileRow = { partitionKey: PARTITION, rowKey: keyOf(aadObjectId), locale: profile.locale, timeZone: profile.timeZone };
+    try {
+      await this.table.upsertEntity(row, 'Replace');
+    } catch (error) {
+      throw unavailable('save profile', error);
     }
   }
 }

@@ -2,7 +2,7 @@ import { odata, TableClient } from '@azure/data-tables';
 import type { IntakeDraft } from '../../domain/intake/intake-draft';
 import { PRUNE_LIMIT, type IntakeRepository, type PruneWindow, type StoredIntake } from '../../domain/ports/intake';
 import { jsonProperties, readJson, type DataRow } from '../stored-text';
-import { getOrUndefined, isStatus, translate, unavailable } from '../table-calls';
+import { deleteRow, getOrUndefined, isStatus, translate, unavailable } from '../table-calls';
 
 /**
  * Questionnaires in progress. PartitionKey = the requester's Entra object id, RowKey = intake id:
@@ -38,7 +38,12 @@ export class TableIntakeStore implements IntakeRepository {
     }
   }
 
-  /** The requester's drafts: one query on their own partition (pruned at every start, so it stays small). */
+  async discard(stored: StoredIntake): Promise<void> {
+    const { draft, etag } = stored;
+    await deleteRow(this.table, draft.requester.aadObjectId, draft.id, 'discard intake', { etag, ignore: ['changed', 'gone'] });
+  }
+
+  /** The requester's drafts: one query on their own partition (pruned now and then at a start, so it stays small). */
   async listOf(requesterId: string, limit = 50): Promise<StoredIntake[]> {
     const out: StoredIntake[] = [];
     try {

@@ -58,9 +58,14 @@ export function rememberConversations(users: ConversationMemory, endpoints: Endp
         }
         // Only a person with an Entra object id (actorOf): any other "aadObjectId" would become a storage key.
         if (person && activity.conversation?.conversationType === 'personal' && activity.conversation.id) {
-          const reference = TurnContext.getConversationReference(activity);
-          const stored = JSON.parse(JSON.stringify({ ...reference, activityId: undefined })) as StoredConversationReference;
-          await once(`user:${person}`, `${activity.conversation.id}|${serviceUrl}`, () => users.saveUser(person, stored));
+          // The reference is built (and copied) only when it is written: most turns find it unchanged.
+          await once(`user:${person}`, `${activity.conversation.id}|${serviceUrl}`, () => {
+            const reference = TurnContext.getConversationReference(activity);
+            return users.saveUser(
+              person,
+              JSON.parse(JSON.stringify({ ...reference, activityId: undefined })) as StoredConversationReference,
+            );
+          });
         }
       })().catch((error: unknown) => log.warn({ err: error, activityId: activity.id }, 'could not remember the conversation reference'));
       await next();

@@ -13,6 +13,7 @@ import { actorOf, NO_IDENTITY_MESSAGE } from '../actor';
 import { cardAction, sendAnswer } from '../card-action';
 import { commandIs, isCommand } from '../commands';
 import { isPersonalChat } from '../conversation-scope';
+import { claimActivity, routeClaimsActivity } from '../route-claim';
 import type { UseCases } from '../use-cases';
 import { registerMyRequestsRoutes } from './my-requests-routes';
 import { firstNameOf } from './welcome-routes';
@@ -87,8 +88,15 @@ export function registerIntakeRoutes<TState extends TurnState>(app: Application<
     if (!actor) return void (await sendAnswer(context, messageAnswer(NO_IDENTITY_MESSAGE)));
     if (!isPersonalChat(context))
       return void (await sendAnswer(context, messageAnswer(greet ? HINTS.channel : text('messages.intake.startInPersonalChat'))));
-    const view = await useCases.intake.start(actor, activityRefOf(context));
-    await sendAnswer(context, cardAnswer(intakeCard(view, greet ? greeting(firstNameOf(context)) : '')));
+    const opening = greet ? greeting(firstNameOf(context)) : '';
+    if (!routeClaimsActivity(context)) {
+      const view = await useCases.intake.start(actor, activityRefOf(context));
+      return void (await sendAnswer(context, cardAnswer(intakeCard(view, opening))));
+    }
+    // "new request" claims its activity through its draft (services/intake/intake-start.ts).
+    const claim = await useCases.intakeStart.start(actor, activityRefOf(context));
+    claimActivity(context, claim);
+    if (claim.proceed) await sendAnswer(context, cardAnswer(intakeCard(claim.view, opening)));
   };
   app.message(START, startFrom(false));
   app.message(GREETING, startFrom(true));
