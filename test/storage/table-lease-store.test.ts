@@ -38,4 +38,31 @@ describe('TableLeaseStore', () => {
     await leases.release('job-release', 'instance-1');
     expect(await leases.tryAcquire('job-release', 'instance-2', 30_000, later(2))).toBe(true);
   });
+
+  it('renews a lease it wrote last with one conditional write, and finds out when another instance took it over', async () => {
+    const tables = await freshTables();
+    let reads = 0;
+    const table = tables.client('leases');
+    const counted = new Proxy(table, {
+      get(target, key, receiver) {
+        if (key === 'getEntity') reads += 1;
+        const value = Reflect.get(target, key, receiver) as unknown;
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    const a = new TableLeaseStore(counted);
+    const b = new TableLeaseStore(tables.client('leases')); // another instance
+    expect(await a.tryAcquire('job-renew', 'a', 10_000, t0)).toBe(true);
+    reads = 0;
+    for (let i = 1; i <= 3; i++) expect(await a.tryAcquire('job-renew', 'a', 10_000, later(i * 2_500))).toBe(true);
+    expect(reads).toBe(0);
+    // a stops renewing; its lease runs out and b takes it over.
+    expect(await b.tryAcquire('job-renew', 'b', 10_000, later(30_000))).toBe(true);
+    expect(await a.tryAcquire('job-renew', 'a', 10_000, later(31_000))).toBe(false); // its ETag is stale: it reads, b holds it
+    expect(reads).toBe(1);
+    expect(await b.tryAcquire('job-renew', 'b', 10_000, later(32_000))).toBe(true);
+    // Released by b: a takes it at its next try.
+    await b.release('job-renew', 'b');
+    expect(await a.tryAcquire('job-renew', 'a', 10_000, later(33_000))).toBe(true);
+  });
 });
