@@ -59,8 +59,10 @@ export class TenantAllowance {
   }
 
   /**
-   * One call: waits for an instant and returns when it has come, while that is within `maxWaitMs`;
-   * otherwise how long to wait. A storage failure is thrown (the call is not made).
+   * One call: waits for an instant and returns when it has come (an instant is at most a second and
+   * a claim's write ahead). A refused claim's retry time is waited for only while it falls within
+   * `maxWaitMs`; otherwise the answer is how long to wait. A storage failure is thrown (the call is
+   * not made).
    */
   async takeWithin(maxWaitMs = BUDGET_WAIT_MS): Promise<Allowance> {
     const deadline = this.now() + maxWaitMs;
